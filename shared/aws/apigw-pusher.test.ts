@@ -1,0 +1,28 @@
+import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiGatewayPusher } from './apigw-pusher';
+
+const api = mockClient(ApiGatewayManagementApiClient);
+
+describe('ApiGatewayPusher', () => {
+  beforeEach(() => api.reset());
+
+  it('posts the JSON message to the connection', async () => {
+    api.on(PostToConnectionCommand).resolves({});
+    const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1', endpoint: 'https://x.execute-api.us-east-1.amazonaws.com/live' }));
+    await expect(pusher.push('abc=', { type: 'pong', at: '2026-11-01T00:00:00.000Z' })).resolves.toBe('sent');
+    const input = api.commandCalls(PostToConnectionCommand)[0]?.args[0].input;
+    expect(input?.ConnectionId).toBe('abc=');
+    expect(JSON.parse(new TextDecoder().decode(input?.Data as Uint8Array))).toEqual({ type: 'pong', at: '2026-11-01T00:00:00.000Z' });
+  });
+
+  it('reports a closed connection (410 Gone) as gone, and rethrows other failures', async () => {
+    const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
+    api.on(PostToConnectionCommand).rejectsOnce(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
+    await expect(pusher.push('c1', { type: 'pong', at: 'x' })).resolves.toBe('gone');
+    api.reset();
+    api.on(PostToConnectionCommand).rejects(new Error('boom'));
+    await expect(pusher.push('c1', { type: 'pong', at: 'x' })).rejects.toThrow('boom');
+  });
+});

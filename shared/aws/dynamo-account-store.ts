@@ -1,0 +1,66 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AccountStore, LinkedAccount, LinkStatus } from '../auth/account-store';
+import { keys } from './table-design';
+
+function toLink(item: Record<string, unknown>): LinkedAccount {
+  return {
+    userId: String(item.userId),
+    accountId: String(item.accountId),
+    email: String(item.email),
+    sealedRefreshToken: item.sealedRefreshToken as LinkedAccount['sealedRefreshToken'],
+    status: item.status as LinkStatus,
+    statusMessage: (item.statusMessage as string | null | undefined) ?? null,
+    linkedAt: String(item.linkedAt),
+    lastPolledAt: (item.lastPolledAt as string | null | undefined) ?? null,
+  };
+}
+
+export class DynamoAccountStore implements AccountStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putLink(link: LinkedAccount): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.link(link.userId), GSI1PK: keys.linksIndex, GSI1SK: link.userId, type: 'link', ...link },
+      }),
+    );
+  }
+
+  async getLink(userId: string): Promise<LinkedAccount | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.link(userId) }));
+    return out.Item ? toLink(out.Item) : undefined;
+  }
+
+  async listLinks(cursor?: string): Promise<{ links: LinkedAccount[]; cursor: string | undefined }> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.linksIndex },
+        ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
+      }),
+    );
+    return {
+      links: (out.Items ?? []).map(toLink),
+      cursor: out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') : undefined,
+    };
+  }
+
+  async updateLinkStatus(userId: string, status: LinkStatus, message: string | null, polledAt: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.link(userId),
+        UpdateExpression: 'SET #s = :s, statusMessage = :m, lastPolledAt = :p',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': status, ':m': message, ':p': polledAt },
+      }),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The single DynamoDB table's key design: the one source of truth for the CDK stack (infra/constructs/data-stores.ts)
+ * and the local stack (DynamoDB Local). Access patterns, all by key or GSI, never a Scan:
+ *
+ * | item                | PK                         | SK                         | GSI1PK                   | GSI1SK        | TTL |
+ * |---------------------|----------------------------|----------------------------|--------------------------|---------------|-----|
+ * | user profile        | USER#{userId}              | PROFILE                    |                          |               |     |
+ * | linked TW account   | USER#{userId}              | LINK                       | LINKS                    | {userId}      |     |
+ * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
+ * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
+ * | auth session        | SESSION#{sha256(token)}    | SESSION                    |                          |               | yes |
+ * | ws connection       | CONN#{connectionId}        | CONN                       | ACCOUNT#{accountId}#CONN | {connectionId}| yes |
+ * | history (dynamodb)  | HIST#{acct}#{serial}#{ch}#{hour} | {epoch ms, padded}   |                          |               | yes |
+ *
+ * - "devices + latest readings of an account": Query PK = ACCOUNT#{accountId}.
+ * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
+ * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
+ */
+export const tableDesign = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  timeToLiveAttribute: 'expiresAt',
+  globalSecondaryIndexes: [{ indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' }],
+} as const;
+
+export const keys = {
+  user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
+  link: (userId: string) => ({ PK: `USER#${userId}`, SK: 'LINK' }),
+  linksIndex: 'LINKS',
+  accountPartition: (accountId: string) => `ACCOUNT#${accountId}`,
+  device: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `DEVICE#${serial}` }),
+  latest: (accountId: string, serial: string, channel: string) => ({
+    PK: `ACCOUNT#${accountId}`,
+    SK: `LATEST#${serial}#${channel}`,
+  }),
+  session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: 'SESSION' }),
+  connection: (connectionId: string) => ({ PK: `CONN#${connectionId}`, SK: 'CONN' }),
+  accountConnections: (accountId: string) => `ACCOUNT#${accountId}#CONN`,
+} as const;

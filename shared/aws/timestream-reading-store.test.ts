@@ -1,0 +1,96 @@
+import { QueryCommand, TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import { RejectedRecordsException, TimestreamWriteClient, WriteRecordsCommand } from '@aws-sdk/client-timestream-write';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Reading } from '../readings/reading';
+import { TimestreamReadingStore } from './timestream-reading-store';
+
+const writeMock = mockClient(TimestreamWriteClient);
+const queryMock = mockClient(TimestreamQueryClient);
+
+function reading(i: number): Reading {
+  return { accountId: 'acct-1', serial: '11:22:33:44:55:66', channel: String((i % 4) + 1), value: 200 + i / 10, units: 'F', at: new Date(Date.UTC(2026, 10, 1, 20, 0, i)) };
+}
+
+function store(warnings: unknown[] = []) {
+  return new TimestreamReadingStore(
+    new TimestreamWriteClient({ region: 'us-east-1' }),
+    new TimestreamQueryClient({ region: 'us-east-1' }),
+    'pitwatch',
+    'readings',
+    { warn: (message, detail) => void warnings.push({ message, detail }) },
+  );
+}
+
+describe('TimestreamReadingStore', () => {
+  beforeEach(() => {
+    writeMock.reset();
+    queryMock.reset();
+  });
+
+  it('writes one multi-measure record per reading with the exact dimensions, measures and time', async () => {
+    writeMock.on(WriteRecordsCommand).resolves({});
+    await expect(store().write([reading(1)])).resolves.toEqual({ written: 1, rejected: 0 });
+    expect(writeMock.commandCalls(WriteRecordsCommand)[0]?.args[0].input).toEqual({
+      DatabaseName: 'pitwatch',
+      TableName: 'readings',
+      Records: [
+        {
+          Dimensions: [
+            { Name: 'account_id', Value: 'acct-1' },
+            { Name: 'serial', Value: '11:22:33:44:55:66' },
+            { Name: 'channel', Value: '2' },
+          ],
+          MeasureName: 'reading',
+          MeasureValueType: 'MULTI',
+          MeasureValues: [
+            { Name: 'value', Value: '200.1', Type: 'DOUBLE' },
+            { Name: 'units', Value: 'F', Type: 'VARCHAR' },
+          ],
+          Time: String(Date.UTC(2026, 10, 1, 20, 0, 1)),
+          TimeUnit: 'MILLISECONDS',
+        },
+      ],
+    });
+  });
+
+  it('sends at most 100 records per call', async () => {
+    writeMock.on(WriteRecordsCommand).resolves({});
+    const result = await store().write(Array.from({ length: 250 }, (_, i) => reading(i)));
+    expect(result).toEqual({ written: 250, rejected: 0 });
+    expect(writeMock.commandCalls(WriteRecordsCommand).map((c) => c.args[0].input.Records?.length)).toEqual([100, 100, 50]);
+  });
+
+  it('handles rejected records one by one: duplicates count as stored, the rest are logged and counted', async () => {
+    writeMock.on(WriteRecordsCommand).rejects(
+      new RejectedRecordsException({
+        message: 'rejected',
+        $metadata: {},
+        RejectedRecords: [
+          { RecordIndex: 0, Reason: 'A record with the same time and dimensions already exists', ExistingVersion: 1 },
+          { RecordIndex: 2, Reason: 'The record timestamp is outside the time range of the data ingestion window.' },
+        ],
+      }),
+    );
+    const warnings: unknown[] = [];
+    await expect(store(warnings).write([reading(0), reading(1), reading(2)])).resolves.toEqual({ written: 2, rejected: 1 });
+    expect(warnings).toEqual([{ message: 'Timestream rejected a record', detail: { reason: 'The record timestamp is outside the time range of the data ingestion window.', index: 2 } }]);
+  });
+
+  it('lets other write failures propagate so the poll is retried', async () => {
+    writeMock.on(WriteRecordsCommand).rejects(new Error('ThrottlingException'));
+    await expect(store().write([reading(0)])).rejects.toThrow('ThrottlingException');
+  });
+
+  it('queries one channel in a time range, quoting ids safely, and parses rows', async () => {
+    queryMock.on(QueryCommand).resolves({
+      Rows: [{ Data: [{ ScalarValue: '2026-11-01 20:00:01.000000000' }, { ScalarValue: '200.1' }, { ScalarValue: 'F' }] }],
+      ColumnInfo: [],
+    });
+    const rows = await store().query({ accountId: "o'brien", serial: 'S1', channel: '1', from: new Date(Date.UTC(2026, 10, 1, 20)), to: new Date(Date.UTC(2026, 10, 1, 21)) });
+    expect(rows).toEqual([{ accountId: "o'brien", serial: 'S1', channel: '1', value: 200.1, units: 'F', at: new Date(Date.UTC(2026, 10, 1, 20, 0, 1)) }]);
+    const sql = queryMock.commandCalls(QueryCommand)[0]?.args[0].input.QueryString ?? '';
+    expect(sql).toContain("account_id = 'o''brien'");
+    expect(sql).toContain(`from_milliseconds(${Date.UTC(2026, 10, 1, 20)})`);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * History in Timestream for LiveAnalytics: multi-measure records (one per reading), at most 100 per WriteRecords
+ * call. Rejections are handled record by record: a record Timestream already holds (ExistingVersion set) is a
+ * duplicate and counts as stored; the rest are logged and counted as rejected rather than failing the whole poll.
+ */
+import { QueryCommand, type TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import {
+  RejectedRecordsException,
+  WriteRecordsCommand,
+  type _Record as TimestreamRecord,
+  type TimestreamWriteClient,
+} from '@aws-sdk/client-timestream-write';
+import type { Reading, ReadingStore, WriteResult } from '../readings/reading';
+
+export const TIMESTREAM_BATCH_LIMIT = 100;
+
+export interface RejectionLog {
+  warn(message: string, detail: Record<string, unknown>): void;
+}
+
+export function toTimestreamRecord(r: Reading): TimestreamRecord {
+  return {
+    Dimensions: [
+      { Name: 'account_id', Value: r.accountId },
+      { Name: 'serial', Value: r.serial },
+      { Name: 'channel', Value: r.channel },
+    ],
+    MeasureName: 'reading',
+    MeasureValueType: 'MULTI',
+    MeasureValues: [
+      { Name: 'value', Value: String(r.value), Type: 'DOUBLE' },
+      { Name: 'units', Value: r.units, Type: 'VARCHAR' },
+    ],
+    Time: String(r.at.getTime()),
+    TimeUnit: 'MILLISECONDS',
+  };
+}
+
+/** Timestream SQL string literal: single quotes doubled, so ids cannot break out of the query. */
+function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export class TimestreamReadingStore implements ReadingStore {
+  constructor(
+    private readonly write_: TimestreamWriteClient,
+    private readonly query_: TimestreamQueryClient | undefined,
+    private readonly databaseName: string,
+    private readonly tableName: string,
+    private readonly log: RejectionLog = { warn: () => undefined },
+  ) {}
+
+  async write(readings: readonly Reading[]): Promise<WriteResult> {
+    let written = 0;
+    let rejected = 0;
+    for (let i = 0; i < readings.length; i += TIMESTREAM_BATCH_LIMIT) {
+      const records = readings.slice(i, i + TIMESTREAM_BATCH_LIMIT).map(toTimestreamRecord);
+      try {
+        await this.write_.send(
+          new WriteRecordsCommand({ DatabaseName: this.databaseName, TableName: this.tableName, Records: records }),
+        );
+        written += records.length;
+      } catch (error) {
+        if (!(error instanceof RejectedRecordsException)) throw error;
+        const rejectedIndexes = new Set<number>();
+        for (const rr of error.RejectedRecords ?? []) {
+          if (rr.RecordIndex === undefined) continue;
+          if (rr.ExistingVersion !== undefined) continue; // already stored: a duplicate, not a loss
+          rejectedIndexes.add(rr.RecordIndex);
+          this.log.warn('Timestream rejected a record', { reason: rr.Reason, index: rr.RecordIndex });
+        }
+        rejected += rejectedIndexes.size;
+        written += records.length - rejectedIndexes.size;
+      }
+    }
+    return { written, rejected };
+  }
+
+  async query(q: { accountId: string; serial: string; channel: string; from: Date; to: Date }): Promise<Reading[]> {
+    if (!this.query_) throw new Error('Timestream query client not configured');
+    const sql =
+      `SELECT time, value, units FROM "${this.databaseName}"."${this.tableName}" ` +
+      `WHERE account_id = ${literal(q.accountId)} AND serial = ${literal(q.serial)} AND channel = ${literal(q.channel)} ` +
+      `AND measure_name = 'reading' AND time >= from_milliseconds(${q.from.getTime()}) AND time < from_milliseconds(${q.to.getTime()}) ` +
+      `ORDER BY time ASC`;
+    const readings: Reading[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await this.query_.send(new QueryCommand({ QueryString: sql, NextToken: nextToken }));
+      for (const row of out.Rows ?? []) {
+        const [time, value, units] = row.Data ?? [];
+        readings.push({
+          accountId: q.accountId,
+          serial: q.serial,
+          channel: q.channel,
+          at: new Date(`${String(time?.ScalarValue).replace(' ', 'T').slice(0, 23)}Z`),
+          value: Number(value?.ScalarValue),
+          units: (units?.ScalarValue ?? 'F') as Reading['units'],
+        });
+      }
+      nextToken = out.NextToken;
+    } while (nextToken);
+    return readings;
+  }
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('reads an AWS deployment environment', () => {
+    const config = loadConfig({
+      TABLE_NAME: 't',
+      HISTORY_STORE: 'timestream',
+      TIMESTREAM_DATABASE_NAME: 'db',
+      TIMESTREAM_TABLE_NAME: 'readings',
+      VAULT_KEY_ID: 'arn:aws:kms:us-east-1:1:key/x',
+      WS_CALLBACK_URL: 'https://abc.execute-api.us-east-1.amazonaws.com/live',
+      AWS_REGION: 'eu-west-1',
+    });
+    expect(config.history).toEqual({ store: 'timestream', databaseName: 'db', tableName: 'readings' });
+    expect(config.vault).toEqual({ kind: 'kms', keyId: 'arn:aws:kms:us-east-1:1:key/x' });
+    expect(config.region).toBe('eu-west-1');
+    expect(config.sessionTtlSeconds).toBe(7 * 24 * 3600);
+  });
+
+  it('names what is missing', () => {
+    expect(() => loadConfig({ VAULT_KEY_ID: 'k' })).toThrow(/TABLE_NAME/);
+    expect(() => loadConfig({ TABLE_NAME: 't' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'timestream' })).toThrow(/TIMESTREAM_DATABASE_NAME/);
+    expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'influx' })).toThrow(/HISTORY_STORE/);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The one config loader. Handlers and the local stack call `loadConfig(process.env)` once at module scope;
+ * domain code never reads the environment. A missing or malformed variable fails at cold start with a
+ * message naming it, not later in a request.
+ */
+import { z } from 'zod';
+
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(1),
+  HISTORY_STORE: z.enum(['timestream', 'dynamodb']).default('dynamodb'),
+  TIMESTREAM_DATABASE_NAME: z.string().min(1).optional(),
+  TIMESTREAM_TABLE_NAME: z.string().min(1).optional(),
+  /** KMS key (ARN or id) that wraps the credential vault's data keys. */
+  VAULT_KEY_ID: z.string().min(1).optional(),
+  /** Local stand-in for KMS: a file holding the master key (created on first use). */
+  VAULT_LOCAL_KEY_FILE: z.string().min(1).optional(),
+  /** The WebSocket API's management endpoint (API Gateway stage callback URL, or the local gateway's origin). */
+  WS_CALLBACK_URL: z.string().url().optional(),
+  /** Only set locally: DynamoDB Local's endpoint. */
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  AWS_REGION: z.string().min(1).default('us-east-1'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
+});
+
+export interface AppConfig {
+  tableName: string;
+  region: string;
+  dynamoEndpoint: string | undefined;
+  history:
+    | { store: 'dynamodb' }
+    | { store: 'timestream'; databaseName: string; tableName: string };
+  vault: { kind: 'kms'; keyId: string } | { kind: 'local-file'; path: string };
+  wsCallbackUrl: string | undefined;
+  sessionTtlSeconds: number;
+  pollConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  let history: AppConfig['history'] = { store: 'dynamodb' };
+  if (e.HISTORY_STORE === 'timestream') {
+    if (!e.TIMESTREAM_DATABASE_NAME || !e.TIMESTREAM_TABLE_NAME) {
+      throw new ConfigError('HISTORY_STORE=timestream needs TIMESTREAM_DATABASE_NAME and TIMESTREAM_TABLE_NAME');
+    }
+    history = { store: 'timestream', databaseName: e.TIMESTREAM_DATABASE_NAME, tableName: e.TIMESTREAM_TABLE_NAME };
+  }
+  let vault: AppConfig['vault'];
+  if (e.VAULT_KEY_ID) vault = { kind: 'kms', keyId: e.VAULT_KEY_ID };
+  else if (e.VAULT_LOCAL_KEY_FILE) vault = { kind: 'local-file', path: e.VAULT_LOCAL_KEY_FILE };
+  else throw new ConfigError('Set VAULT_KEY_ID (KMS) or VAULT_LOCAL_KEY_FILE (local stack)');
+  return {
+    tableName: e.TABLE_NAME,
+    region: e.AWS_REGION,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    history,
+    vault,
+    wsCallbackUrl: e.WS_CALLBACK_URL,
+    sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
+    pollConcurrency: e.POLL_CONCURRENCY,
+  };
+}

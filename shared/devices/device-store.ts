@@ -1,0 +1,37 @@
+import type { ChannelUnit } from '../polling/thermoworks-port';
+
+export interface DeviceRecord {
+  accountId: string;
+  serial: string;
+  label: string;
+  kind: string;
+  online: boolean;
+  battery: number | null;
+  wifiDbm: number | null;
+  lastSeen: string | null;
+  updatedAt: string;
+}
+
+/** What the last poll saw on one channel: shown on the devices page and used to skip readings already stored. */
+export interface LatestReading {
+  accountId: string;
+  serial: string;
+  channel: string;
+  label: string;
+  value: number | null;
+  units: ChannelUnit;
+  status: string;
+  probeConnected: boolean;
+  /** ISO time ThermoWorks saved the reading; null when the channel never reported. */
+  at: string | null;
+}
+
+export interface DeviceStore {
+  putDevice(device: DeviceRecord): Promise<void>;
+  /**
+   * Stores `latest` unless the stored one is as new or newer (by `at`). Returns false when skipped, which is how a
+   * redelivered poll is recognised as a duplicate.
+   */
+  putLatestIfNewer(latest: LatestReading): Promise<boolean>;
+  listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[] }>;
+}

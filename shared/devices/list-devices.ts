@@ -1,0 +1,30 @@
+import type { DeviceView } from '../api/schemas';
+import type { DeviceStore } from './device-store';
+
+/** The devices page: each device of the account with its channels' latest readings, channels in number order. */
+export async function listDevices(accountId: string, store: DeviceStore): Promise<DeviceView[]> {
+  const { devices, latest } = await store.listAccountDevices(accountId);
+  return devices
+    .map((d) => ({
+      serial: d.serial,
+      label: d.label,
+      kind: d.kind,
+      battery: d.battery,
+      wifiDbm: d.wifiDbm,
+      online: d.online,
+      lastSeen: d.lastSeen,
+      channels: latest
+        .filter((l) => l.serial === d.serial)
+        .sort((a, b) => Number(a.channel) - Number(b.channel) || a.channel.localeCompare(b.channel))
+        .map((l) => ({
+          number: l.channel,
+          label: l.label,
+          value: l.value,
+          units: l.units,
+          status: l.status,
+          probeConnected: l.probeConnected,
+          at: l.at,
+        })),
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label) || a.serial.localeCompare(b.serial));
+}

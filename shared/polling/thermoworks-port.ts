@@ -1,0 +1,60 @@
+/**
+ * The narrow slice of the ThermoWorks client (shared/thermoworks) that login and polling depend on.
+ * Declared here so domain code and its tests depend on a port, not on the HTTP client.
+ */
+export type ChannelUnit = 'F' | 'C' | 'H';
+
+export interface ThermoWorksTokens {
+  uid: string;
+  email?: string | undefined;
+  idToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+}
+
+export interface ThermoWorksUserInfo {
+  uid: string;
+  accountId: string;
+  email?: string | undefined;
+  displayName?: string | undefined;
+}
+
+export interface ThermoWorksDeviceInfo {
+  serial: string;
+  label: string;
+  kind: string;
+  online: boolean;
+  battery?: number | undefined;
+  wifiDbm?: number | undefined;
+  lastSeen?: Date | undefined;
+  lastTelemetrySaved?: Date | undefined;
+}
+
+export interface ThermoWorksChannelInfo {
+  serial: string;
+  number: string;
+  label: string;
+  value: number | null;
+  units: ChannelUnit;
+  status: string;
+  probeConnected: boolean;
+  lastTelemetrySaved?: Date | undefined;
+}
+
+export interface ThermoWorksAccountSession {
+  getUser(): Promise<ThermoWorksUserInfo>;
+  listDevices(accountId: string): Promise<ThermoWorksDeviceInfo[]>;
+  listChannels(serial: string): Promise<ThermoWorksChannelInfo[]>;
+}
+
+export interface StoredTokens {
+  refreshToken: string;
+  idToken?: string | undefined;
+  expiresAt?: Date | undefined;
+  uid?: string | undefined;
+}
+
+export interface ThermoWorksPort {
+  signIn(email: string, password: string): Promise<ThermoWorksTokens>;
+  session(tokens: StoredTokens, onTokens?: (tokens: ThermoWorksTokens) => void | Promise<void>): ThermoWorksAccountSession;
+}

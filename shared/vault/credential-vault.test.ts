@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { CredentialVault, VaultDecryptError, type DecryptAudit } from './credential-vault';
+import { LocalKeyProvider } from './local-key-provider';
+
+function vaultWithAudit() {
+  const entries: Parameters<DecryptAudit['record']>[0][] = [];
+  const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)), { record: (e) => void entries.push(e) }, () => new Date('2026-11-01T00:00:00Z'));
+  return { vault, entries };
+}
+
+describe('CredentialVault', () => {
+  it('opens what it sealed for the same user and records who opened it and why', async () => {
+    const { vault, entries } = vaultWithAudit();
+    const sealed = await vault.seal('refresh-token-abc', 'user-1');
+    expect(sealed.ciphertext).not.toContain('refresh-token-abc');
+    expect(Buffer.from(sealed.ciphertext, 'base64').toString('utf8')).not.toContain('refresh');
+    await expect(vault.open(sealed, 'user-1', 'poll')).resolves.toBe('refresh-token-abc');
+    expect(entries).toEqual([{ userId: 'user-1', purpose: 'poll', keyId: sealed.keyId, at: new Date('2026-11-01T00:00:00Z') }]);
+  });
+
+  it('refuses a ciphertext moved onto another user', async () => {
+    const { vault, entries } = vaultWithAudit();
+    const sealed = await vault.seal('secret', 'user-1');
+    await expect(vault.open(sealed, 'user-2', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
+    expect(entries).toHaveLength(0);
+  });
+
+  it('refuses a tampered ciphertext', async () => {
+    const { vault } = vaultWithAudit();
+    const sealed = await vault.seal('secret', 'user-1');
+    const bytes = Buffer.from(sealed.ciphertext, 'base64');
+    bytes[0] = (bytes[0] ?? 0) ^ 0xff;
+    await expect(vault.open({ ...sealed, ciphertext: bytes.toString('base64') }, 'user-1', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
+  });
+
+  it('uses a fresh data key and iv per secret', async () => {
+    const { vault } = vaultWithAudit();
+    const a = await vault.seal('same', 'user-1');
+    const b = await vault.seal('same', 'user-1');
+    expect(a.encryptedDataKey).not.toBe(b.encryptedDataKey);
+    expect(a.ciphertext).not.toBe(b.ciphertext);
+  });
+
+  it('cannot open with another master key', async () => {
+    const sealed = await new CredentialVault(new LocalKeyProvider(randomBytes(32))).seal('secret', 'user-1');
+    await expect(new CredentialVault(new LocalKeyProvider(randomBytes(32))).open(sealed, 'user-1', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
+  });
+});

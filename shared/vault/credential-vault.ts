@@ -1,0 +1,77 @@
+/**
+ * Envelope encryption of ThermoWorks refresh tokens: a data key per secret from the KeyProvider, AES-256-GCM over
+ * the secret, the wrapped data key stored beside it. The user id is both the key provider's encryption context and
+ * the GCM additional data, so a ciphertext copied onto another user's item does not open.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { ForbiddenError } from '../errors';
+import type { KeyProvider } from './key-provider';
+import type { SealedSecret } from './sealed-secret';
+
+export type DecryptPurpose = 'poll' | 'login' | 'rotation' | 'backfill';
+
+/** Who opened which secret, when and why: kept for the audit trail. */
+export interface DecryptAudit {
+  record(entry: { userId: string; purpose: DecryptPurpose; keyId: string; at: Date }): void | Promise<void>;
+}
+
+function contextFor(userId: string): Record<string, string> {
+  return { purpose: 'thermoworks-refresh-token', userId };
+}
+
+function aadFor(userId: string): Buffer {
+  return Buffer.from(`pitwatch:thermoworks-refresh-token:${userId}`, 'utf8');
+}
+
+export class VaultDecryptError extends ForbiddenError {}
+
+export class CredentialVault {
+  constructor(
+    private readonly keys: KeyProvider,
+    private readonly audit?: DecryptAudit,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async seal(secret: string, userId: string): Promise<SealedSecret> {
+    const dataKey = await this.keys.generateDataKey(contextFor(userId));
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', dataKey.plaintext, iv);
+    cipher.setAAD(aadFor(userId));
+    const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    dataKey.plaintext.fill(0);
+    return {
+      v: 1,
+      keyId: dataKey.keyId,
+      encryptedDataKey: Buffer.from(dataKey.encrypted).toString('base64'),
+      iv: iv.toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+      tag: tag.toString('base64'),
+    };
+  }
+
+  async open(sealed: SealedSecret, userId: string, purpose: DecryptPurpose): Promise<string> {
+    let plaintextKey: Uint8Array;
+    try {
+      plaintextKey = await this.keys.decryptDataKey(
+        Buffer.from(sealed.encryptedDataKey, 'base64'),
+        contextFor(userId),
+        sealed.keyId,
+      );
+    } catch (cause) {
+      throw new VaultDecryptError('Stored credential does not belong to this user or its key is unavailable.', { cause });
+    }
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', plaintextKey, Buffer.from(sealed.iv, 'base64'));
+      decipher.setAAD(aadFor(userId));
+      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+      const secret = Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8');
+      await this.audit?.record({ userId, purpose, keyId: sealed.keyId, at: this.now() });
+      return secret;
+    } catch (cause) {
+      throw new VaultDecryptError('Stored credential failed its integrity check.', { cause });
+    } finally {
+      plaintextKey.fill(0);
+    }
+  }
+}
