@@ -1,0 +1,76 @@
+/**
+ * `npm start`: the whole system locally, no AWS account. Options:
+ *   --persist             keep data under .data/ (in memory otherwise)
+ *   --scenario <file>     ThermoWorks simulator scenario (default: the two demo accounts)
+ *   --time-scale <n>      run simulated time n× faster (e.g. 60)
+ *   --poll-interval <s>   seconds between polls (default 2)
+ *   PORT=<n>              listen port (default 3000)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from './java';
+import { startLocalStack, DEMO_ACCOUNTS } from './local-stack';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+async function ensureWebBuild(): Promise<void> {
+  if (existsSync(join(repoRoot, 'web', 'dist', 'index.html'))) return;
+  console.log('Building the web app (first run)…');
+  const { build } = await import('vite');
+  await build({ configFile: join(repoRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      persist: { type: 'boolean', default: false },
+      scenario: { type: 'string' },
+      'time-scale': { type: 'string' },
+      'poll-interval': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(process.env.PORT ?? 3000);
+  const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
+  const pollIntervalSeconds = values['poll-interval'] === undefined ? undefined : Number(values['poll-interval']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
+  if (timeScale !== undefined && !(timeScale > 0)) throw new Error('--time-scale must be a positive number');
+  if (pollIntervalSeconds !== undefined && !(pollIntervalSeconds > 0)) throw new Error('--poll-interval must be a positive number');
+
+  await ensureWebBuild();
+  const started = Date.now();
+  const stack = await startLocalStack({
+    port,
+    ...(values.persist ? { persistDir: join(repoRoot, '.data') } : {}),
+    ...(values.scenario ? { scenario: JSON.parse(readFileSync(resolve(values.scenario), 'utf8')) as never } : {}),
+    ...(timeScale ? { timeScale } : {}),
+    ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
+    log: (message) => console.log(`  ${message}`),
+  });
+  console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`Sign in with ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join('  or  ')}`);
+  console.log('Press Ctrl-C to stop.\n');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof JavaMissingError) console.error(error.message);
+  else console.error(`Pitwatch failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

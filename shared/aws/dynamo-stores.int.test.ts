@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { freshTable } from '../../infra/local/testing/local-table';
+import type { LinkedAccount } from '../auth/account-store';
+import type { LatestReading } from '../devices/device-store';
+import type { Reading } from '../readings/reading';
+import { DynamoAccountStore } from './dynamo-account-store';
+import { DynamoConnectionStore } from './dynamo-connection-store';
+import { DynamoDeviceStore } from './dynamo-device-store';
+import { DynamoReadingStore } from './dynamo-reading-store';
+import { DynamoSessionStore } from './dynamo-session-store';
+
+let db: DynamoDBDocumentClient;
+let tableName: string;
+
+beforeAll(async () => {
+  ({ db, tableName } = await freshTable(inject('dynamoEndpoint')));
+});
+
+function latest(at: string | null, over: Partial<LatestReading> = {}): LatestReading {
+  return { accountId: 'a1', serial: 'S1', channel: '1', label: 'Pit', value: 225, units: 'F', status: 'NORMAL', probeConnected: true, at, ...over };
+}
+
+describe('DynamoDeviceStore', () => {
+  it('stores the latest reading only when it is newer, or when the probe state changed', async () => {
+    const store = new DynamoDeviceStore(db, tableName);
+    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z'))).toBe(true);
+    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z'))).toBe(false);
+    expect(await store.putLatestIfNewer(latest('2026-11-01T19:59:00.000Z', { value: 1 }))).toBe(false);
+    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z', { status: 'NO PROBE', probeConnected: false, value: null }))).toBe(true);
+    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:05.000Z', { value: 226 }))).toBe(true);
+    await store.putDevice({ accountId: 'a1', serial: 'S1', label: 'Smoker', kind: 'signals', online: true, battery: 80, wifiDbm: -60, lastSeen: null, updatedAt: 'now' });
+    await store.putDevice({ accountId: 'a2', serial: 'S9', label: 'Other', kind: 'smoke', online: true, battery: null, wifiDbm: null, lastSeen: null, updatedAt: 'now' });
+    const listed = await store.listAccountDevices('a1');
+    expect(listed.devices.map((d) => d.serial)).toEqual(['S1']);
+    expect(listed.latest).toEqual([latest('2026-11-01T20:00:05.000Z', { value: 226 })]);
+  });
+});
+
+describe('DynamoReadingStore', () => {
+  it('stores each reading once and returns a time range across hour buckets, oldest first', async () => {
+    const store = new DynamoReadingStore(db, tableName);
+    const base = Date.UTC(2026, 10, 1, 19, 58);
+    const readings: Reading[] = Array.from({ length: 60 }, (_, i) => ({ accountId: 'a1', serial: 'S1', channel: '2', value: 150 + i / 10, units: 'F', at: new Date(base + i * 15_000) }));
+    expect(await store.write(readings)).toEqual({ written: 60, rejected: 0 });
+    expect(await store.write(readings.slice(0, 30))).toEqual({ written: 30, rejected: 0 });
+    const back = await store.query({ accountId: 'a1', serial: 'S1', channel: '2', from: new Date(base), to: new Date(base + 3600_000) });
+    expect(back).toHaveLength(60);
+    expect(back.map((r) => r.at.getTime())).toEqual(readings.map((r) => r.at.getTime()));
+    expect(back[5]).toEqual(readings[5]);
+    const window = await store.query({ accountId: 'a1', serial: 'S1', channel: '2', from: new Date(base + 60_000), to: new Date(base + 120_000) });
+    expect(window.map((r) => r.value)).toEqual([150.4, 150.5, 150.6, 150.7]);
+  });
+});
+
+describe('DynamoAccountStore', () => {
+  it('lists every link across pages and updates status', async () => {
+    const store = new DynamoAccountStore(db, tableName);
+    const sealed = { v: 1 as const, keyId: 'k', encryptedDataKey: 'e', iv: 'i', ciphertext: 'c', tag: 't' };
+    const link = (n: number): LinkedAccount => ({ userId: `u${n}`, accountId: `acct${n}`, email: `u${n}@x.co`, sealedRefreshToken: sealed, status: 'ok', statusMessage: null, linkedAt: 'then', lastPolledAt: null });
+    for (let n = 0; n < 5; n++) await store.putLink(link(n));
+    await store.updateLinkStatus('u3', 'relink-needed', 'TOKEN_EXPIRED', '2026-11-01T00:00:00.000Z');
+    const all: LinkedAccount[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listLinks(cursor);
+      all.push(...page.links);
+      cursor = page.cursor;
+    } while (cursor);
+    expect(all.map((l) => l.userId).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
+    expect(await store.getLink('u3')).toMatchObject({ status: 'relink-needed', statusMessage: 'TOKEN_EXPIRED', sealedRefreshToken: sealed });
+    await expect(store.updateLinkStatus('nobody', 'ok', null, 'x')).rejects.toThrow();
+  });
+});
+
+describe('DynamoSessionStore and DynamoConnectionStore', () => {
+  it('round-trips sessions and finds connections by account', async () => {
+    const sessions = new DynamoSessionStore(db, tableName);
+    const session = { tokenHash: 'h1', userId: 'u1', accountId: 'a1', email: 'e@x.co', createdAt: '2026-11-01T00:00:00.000Z', expiresAt: '2026-11-08T00:00:00.000Z' };
+    await sessions.put(session);
+    expect(await sessions.get('h1')).toEqual(session);
+    await sessions.delete('h1');
+    expect(await sessions.get('h1')).toBeUndefined();
+
+    const connections = new DynamoConnectionStore(db, tableName);
+    const c = (id: string, accountId: string) => ({ connectionId: id, userId: 'u', accountId, connectedAt: 'now', expiresAt: '2026-11-01T02:00:00.000Z' });
+    await connections.put(c('c1', 'a1'));
+    await connections.put(c('c2', 'a1'));
+    await connections.put(c('c3', 'a2'));
+    expect((await connections.listForAccount('a1')).map((x) => x.connectionId).sort()).toEqual(['c1', 'c2']);
+    await connections.delete('c1');
+    expect((await connections.listForAccount('a1')).map((x) => x.connectionId)).toEqual(['c2']);
+  });
+});
