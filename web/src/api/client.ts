@@ -1,0 +1,121 @@
+/**
+ * The one client for the Pitwatch HTTP API. Every response is checked against the shared zod schemas, so
+ * the rest of the app works with typed, validated data or with one of the errors in ./errors.
+ * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
+ */
+import type { ZodType } from 'zod';
+import {
+  devicesResponseSchema,
+  errorBodySchema,
+  loginResponseSchema,
+  webConfigSchema,
+  type DeviceView,
+  type LoginResponse,
+  type WebConfig,
+} from '../../../shared/api/schemas';
+import { ApiError, ContractError, NetworkError, SessionExpiredError } from './errors';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClient {
+  login(email: string, password: string): Promise<LoginResponse>;
+  listDevices(sessionToken: string): Promise<DeviceView[]>;
+}
+
+export interface ApiClientOptions {
+  /** Injected so tests need no network; defaults to the browser's fetch. */
+  fetch?: FetchLike;
+  /** A request with no answer after this long counts as "can't reach". */
+  timeoutMs?: number;
+}
+
+// Wrapped rather than passed as-is: calling a stored `window.fetch` as a method of another object throws
+// "Illegal invocation" in browsers.
+const browserFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+export async function loadConfig(fetchFn: FetchLike = browserFetch, url = '/config.json'): Promise<WebConfig> {
+  // no-store: a redeploy that changes the API URLs must be picked up on the next page load.
+  const response = await send(fetchFn, url, { cache: 'no-store' }, DEFAULT_TIMEOUT_MS);
+  if (!response.ok) throw new NetworkError();
+  return parseBody(response, webConfigSchema, 'configuration');
+}
+
+export function createApiClient(config: WebConfig, options: ApiClientOptions = {}): ApiClient {
+  const fetchFn = options.fetch ?? browserFetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const apiUrl = config.apiUrl.replace(/\/+$/, '');
+
+  return {
+    async login(email, password) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/auth/login`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        },
+        timeoutMs,
+      );
+      // A 401 here means wrong credentials, not an expired session: say so in the user's terms.
+      if (response.status === 401) throw new ApiError(401, 'UNAUTHORIZED', 'Wrong email or password');
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, loginResponseSchema, 'sign-in response');
+    },
+
+    async listDevices(sessionToken) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/devices`,
+        { headers: { authorization: `Bearer ${sessionToken}` } },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      const body = await parseBody(response, devicesResponseSchema, 'device list');
+      return body.devices;
+    },
+  };
+}
+
+async function send(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  try {
+    return await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (cause) {
+    // fetch only rejects when there is no HTTP answer (offline, DNS, CORS, timeout).
+    throw new NetworkError({ cause });
+  }
+}
+
+async function parseBody<T>(response: Response, schema: ZodType<T>, what: string): Promise<T> {
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (cause) {
+    throw new ContractError(what, { cause });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ContractError(what, { cause: parsed.error });
+  return parsed.data;
+}
+
+/** Turns a non-2xx answer into an ApiError, preferring the server's own `{error:{code,message}}`. */
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+  const code = body.success ? body.data.error.code : `HTTP_${response.status}`;
+  const message = body.success ? body.data.error.message : fallbackMessage(response.status);
+
+  // 401 is always a dead session. A 403 whose body is not ours comes from API Gateway itself: an HTTP API
+  // Lambda authorizer with simple responses answers `{"message":"Forbidden"}` when it rejects the token.
+  if (response.status === 401 || (response.status === 403 && !body.success)) {
+    return new SessionExpiredError(response.status, code, 'Your session has ended. Sign in again.');
+  }
+  return new ApiError(response.status, code, message, body.success ? body.data.error.details : undefined);
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 429) return 'Too many requests. Wait a moment and try again.';
+  if (status >= 500) return 'Pitwatch is having trouble right now. Try again in a moment.';
+  return `Pitwatch answered with an error (HTTP ${status}).`;
+}

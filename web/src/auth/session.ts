@@ -1,0 +1,83 @@
+/**
+ * The signed-in session, kept in sessionStorage: it survives a reload but ends with the tab, so a
+ * borrowed phone or a shared laptop is not left signed in. What is stored is the login response itself,
+ * re-validated with its schema on read, so a tampered or outdated entry simply means "signed out".
+ */
+import { loginResponseSchema, type LoginResponse } from '../../../shared/api/schemas';
+
+export type Session = LoginResponse;
+
+export type SessionStorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const KEY = 'pitwatch.session';
+
+export interface SessionStore {
+  read(): Session | null;
+  save(session: Session): void;
+  clear(): void;
+}
+
+export function createSessionStore(storage: SessionStorageLike, now: () => number = Date.now): SessionStore {
+  const clear = () => {
+    try {
+      storage.removeItem(KEY);
+    } catch {
+      // Storage can be unavailable (privacy modes); then there was nothing to clear.
+    }
+  };
+
+  return {
+    read() {
+      let raw: string | null;
+      try {
+        raw = storage.getItem(KEY);
+      } catch {
+        return null;
+      }
+      if (raw === null) return null;
+      const parsed = loginResponseSchema.safeParse(safeJson(raw));
+      if (!parsed.success || isExpired(parsed.data, now())) {
+        clear();
+        return null;
+      }
+      return parsed.data;
+    },
+    save(session) {
+      try {
+        storage.setItem(KEY, JSON.stringify(session));
+      } catch {
+        // Without storage the session lives for this page only; signing in still works.
+      }
+    },
+    clear,
+  };
+}
+
+/** The tab's sessionStorage; some privacy modes throw on mere access, then nothing is remembered. */
+export function browserSessionStore(): SessionStore {
+  const memory = new Map<string, string>();
+  let storage: SessionStorageLike;
+  try {
+    storage = window.sessionStorage;
+  } catch {
+    storage = {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => void memory.set(key, value),
+      removeItem: (key) => void memory.delete(key),
+    };
+  }
+  return createSessionStore(storage);
+}
+
+export function isExpired(session: Session, nowMs: number): boolean {
+  const expiresAt = Date.parse(session.expiresAt);
+  return !Number.isNaN(expiresAt) && expiresAt <= nowMs;
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}

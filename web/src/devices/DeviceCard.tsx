@@ -1,0 +1,48 @@
+import type { DeviceView } from '../../../shared/api/schemas';
+import { ChannelReading } from './ChannelReading';
+import { formatBattery, formatKind, formatPresence, formatWifi, isBatteryLow } from './format';
+
+export interface DeviceCardProps {
+  device: DeviceView;
+  nowMs: number;
+}
+
+/** One thermometer: who it is, how it is doing, and every probe channel. */
+export function DeviceCard({ device, nowMs }: DeviceCardProps) {
+  const headingId = `device-${device.serial}`;
+  return (
+    <article className={`card device${device.online ? '' : ' device--offline'}`} aria-labelledby={headingId}>
+      <header className="device__header">
+        <h2 id={headingId} className="device__label">
+          {device.label}
+        </h2>
+        <span className="device__kind">{formatKind(device.kind)}</span>
+      </header>
+
+      <dl className="device__facts">
+        <div>
+          <dt>Status</dt>
+          <dd className={device.online ? 'is-online' : 'is-offline'}>{formatPresence(device.online, device.lastSeen, nowMs)}</dd>
+        </div>
+        <div>
+          <dt>Battery</dt>
+          <dd className={isBatteryLow(device.battery) ? 'is-warning' : undefined}>{formatBattery(device.battery)}</dd>
+        </div>
+        <div>
+          <dt>Wi-Fi</dt>
+          <dd>{formatWifi(device.wifiDbm)}</dd>
+        </div>
+      </dl>
+
+      {device.channels.length > 0 ? (
+        <ul className="device__channels" aria-label={`${device.label} probes`}>
+          {device.channels.map((channel) => (
+            <ChannelReading key={channel.number} serial={device.serial} channel={channel} />
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">This device reports no probe channels.</p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+/** How device facts read on screen. Pure, so the wording is pinned by tests rather than by eye. */
+import type { ChannelView } from '../../../shared/api/schemas';
+
+const UNIT_SYMBOL: Record<ChannelView['units'], string> = { F: '°F', C: '°C', H: '%' };
+
+export function unitSymbol(units: ChannelView['units']): string {
+  return UNIT_SYMBOL[units];
+}
+
+export type ChannelDisplay =
+  | { kind: 'value'; number: string; unit: string }
+  | { kind: 'no-probe' }
+  | { kind: 'waiting' };
+
+export function channelDisplay(channel: Pick<ChannelView, 'value' | 'units' | 'probeConnected'>): ChannelDisplay {
+  if (!channel.probeConnected) return { kind: 'no-probe' };
+  if (channel.value === null) return { kind: 'waiting' };
+  return { kind: 'value', number: formatNumber(channel.value), unit: unitSymbol(channel.units) };
+}
+
+/** One decimal, the devices' resolution. ASCII minus so the number stays machine-readable. */
+export function formatNumber(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return (rounded === 0 ? 0 : rounded).toFixed(1); // no "-0.0"
+}
+
+export function formatBattery(battery: number | null): string {
+  return battery === null ? '—' : `${Math.round(battery)} %`;
+}
+
+export function isBatteryLow(battery: number | null): boolean {
+  return battery !== null && battery < 20;
+}
+
+/** Wi-Fi strength in words; thresholds follow the usual RSSI rules of thumb. */
+export function wifiQuality(dbm: number | null): string {
+  if (dbm === null) return '—';
+  if (dbm >= -55) return 'Excellent';
+  if (dbm >= -67) return 'Good';
+  if (dbm >= -75) return 'Fair';
+  return 'Weak';
+}
+
+export function formatWifi(dbm: number | null): string {
+  return dbm === null ? '—' : `${wifiQuality(dbm)} (${Math.round(dbm)} dBm)`;
+}
+
+const KIND_NAMES: Record<string, string> = {
+  signals: 'Signals',
+  smoke: 'Smoke',
+  smokex: 'Smoke X',
+  node: 'Node',
+  bluedot: 'BlueDOT',
+};
+
+/** ThermoWorks' product names, whatever casing the API uses; unknown kinds pass through. */
+export function formatKind(kind: string): string {
+  return KIND_NAMES[kind.toLowerCase().replace(/[^a-z]/g, '')] ?? kind;
+}
+
+/** "just now", "5 min ago", "3 h ago", then a date: a cook glances, they do not read timestamps. */
+export function formatAgo(iso: string | null, nowMs: number): string {
+  if (iso === null) return 'never';
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'unknown';
+  const seconds = Math.max(0, Math.round((nowMs - at) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  return `on ${new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+}
+
+export function formatPresence(online: boolean, lastSeen: string | null, nowMs: number): string {
+  return online ? `Online · seen ${formatAgo(lastSeen, nowMs)}` : `Offline · last seen ${formatAgo(lastSeen, nowMs)}`;
+}

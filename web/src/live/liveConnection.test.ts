@@ -1,0 +1,194 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../../shared/api/schemas';
+import { LiveConnection, type LiveStatus, type Schedule } from './liveConnection';
+import type { SocketHandlers, SocketFactory } from './liveSocket';
+
+/** A hand-driven clock + timer queue: tests decide when time passes. */
+class FakeTime {
+  now = 0;
+  private tasks: Array<{ at: number; task: () => void; cancelled: boolean }> = [];
+  schedule: Schedule = (task, ms) => {
+    const entry = { at: this.now + ms, task, cancelled: false };
+    this.tasks.push(entry);
+    return () => {
+      entry.cancelled = true;
+    };
+  };
+  pendingDelays(): number[] {
+    return this.tasks.filter((t) => !t.cancelled).map((t) => t.at - this.now);
+  }
+  advance(ms: number): void {
+    const until = this.now + ms;
+    for (;;) {
+      const due = this.tasks.filter((t) => !t.cancelled && t.at <= until).sort((a, b) => a.at - b.at)[0];
+      if (due === undefined) break;
+      due.cancelled = true;
+      this.now = due.at;
+      due.task();
+    }
+    this.now = until;
+  }
+}
+
+interface FakeSocket {
+  url: string;
+  handlers: SocketHandlers;
+  sent: string[];
+  closed: boolean;
+}
+
+let time: FakeTime;
+let sockets: FakeSocket[];
+let statuses: LiveStatus[];
+let messages: ServerMessage[];
+let opens: boolean[];
+let failures: number[];
+
+const createSocket: SocketFactory = (url, handlers) => {
+  const socket: FakeSocket = { url, handlers, sent: [], closed: false };
+  sockets.push(socket);
+  return {
+    send: (data) => socket.sent.push(data),
+    close: () => {
+      socket.closed = true;
+    },
+  };
+};
+
+function connection(overrides: { pingIntervalMs?: number } = {}): LiveConnection {
+  return new LiveConnection({
+    url: 'ws://localhost:3000/ws?token=t',
+    createSocket,
+    onMessage: (m) => messages.push(m),
+    onStatus: (s) => statuses.push(s),
+    onOpen: ({ reconnected }) => opens.push(reconnected),
+    onConnectFailed: (n) => failures.push(n),
+    schedule: time.schedule,
+    now: () => time.now,
+    random: () => 0, // no jitter: the schedule is exact
+    ...overrides,
+  });
+}
+
+const latest = (): FakeSocket => {
+  const socket = sockets.at(-1);
+  if (socket === undefined) throw new Error('no socket yet');
+  return socket;
+};
+
+beforeEach(() => {
+  time = new FakeTime();
+  sockets = [];
+  statuses = [];
+  messages = [];
+  opens = [];
+  failures = [];
+});
+
+describe('LiveConnection', () => {
+  it('connects, reports Live, and delivers schema-valid messages only', () => {
+    connection().start();
+    expect(statuses).toEqual(['connecting']);
+    expect(latest().url).toBe('ws://localhost:3000/ws?token=t');
+
+    latest().handlers.onOpen();
+    expect(statuses.at(-1)).toBe('live');
+    expect(opens).toEqual([false]);
+
+    const reading = {
+      type: 'reading',
+      serial: 'S',
+      channel: '1',
+      value: 200.5,
+      units: 'F',
+      status: 'normal',
+      probeConnected: true,
+      at: '2026-01-01T00:00:00.000Z',
+    };
+    latest().handlers.onMessage(JSON.stringify(reading));
+    latest().handlers.onMessage('not json');
+    latest().handlers.onMessage(JSON.stringify({ type: 'reading', serial: 'S' }));
+    latest().handlers.onMessage(JSON.stringify({ type: 'surprise' }));
+    expect(messages).toEqual([reading]);
+  });
+
+  it('backs off exponentially while the server stays down, and reports each failed connect', () => {
+    connection().start();
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      latest().handlers.onClose();
+      const [wait] = time.pendingDelays();
+      waits.push(wait ?? -1);
+      time.advance(wait ?? 0);
+    }
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000]);
+    expect(failures).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(statuses.filter((s) => s === 'connecting')).toHaveLength(1);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(sockets).toHaveLength(7);
+  });
+
+  it('starts backoff over after a healthy connection drops, and flags the reopen as a reconnect', () => {
+    connection().start();
+    latest().handlers.onClose();
+    time.advance(1_000);
+    latest().handlers.onClose();
+    time.advance(2_000);
+    latest().handlers.onOpen();
+    time.advance(60_000); // healthy for a minute, e.g. then API Gateway's 2-hour limit ends it
+    latest().handlers.onClose();
+    expect(time.pendingDelays()).toEqual([1_000]);
+    time.advance(1_000);
+    latest().handlers.onOpen();
+    expect(opens).toEqual([false, true]);
+  });
+
+  it('keeps backing off when connections open but drop at once', () => {
+    connection().start();
+    latest().handlers.onOpen();
+    latest().handlers.onClose();
+    time.advance(1_000);
+    latest().handlers.onOpen();
+    latest().handlers.onClose();
+    expect(time.pendingDelays()).toEqual([2_000]);
+    expect(failures).toEqual([]); // it did open each time: not an auth problem
+  });
+
+  it('pings before API Gateway idles the connection out', () => {
+    connection({ pingIntervalMs: 300_000 }).start();
+    latest().handlers.onOpen();
+    time.advance(299_999);
+    expect(latest().sent).toEqual([]);
+    time.advance(1);
+    time.advance(300_000);
+    expect(latest().sent).toEqual(['{"type":"ping"}', '{"type":"ping"}']);
+  });
+
+  it('stops cleanly: closes the socket, cancels timers, ignores late events', () => {
+    const live = connection();
+    live.start();
+    latest().handlers.onOpen();
+    const statusCount = statuses.length;
+    live.stop();
+    expect(latest().closed).toBe(true);
+    latest().handlers.onClose();
+    latest().handlers.onMessage('{"type":"pong","at":"x"}');
+    time.advance(3_600_000);
+    expect(sockets).toHaveLength(1);
+    expect(statuses).toHaveLength(statusCount);
+    expect(messages).toEqual([]);
+  });
+
+  it('reconnects at once on demand while waiting, but not while connected', () => {
+    const live = connection();
+    live.start();
+    live.reconnectNow();
+    expect(sockets).toHaveLength(1);
+    latest().handlers.onClose();
+    time.advance(500);
+    live.reconnectNow();
+    expect(sockets).toHaveLength(2);
+    time.advance(10_000); // the cancelled retry must not open a third socket
+    expect(sockets).toHaveLength(2);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * One live WebSocket to Pitwatch that keeps itself alive: reconnects with jittered backoff, pings so
+ * API Gateway's 10-minute idle timeout never fires, and comes back after its 2-hour connection limit.
+ * Framework-free so the whole state machine is unit-tested; useLiveReadings wraps it for React.
+ */
+import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
+import { serverMessageSchema } from '../../../shared/api/schemas';
+import { backoffDelay } from './backoff';
+import type { LiveSocket, SocketFactory } from './liveSocket';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+
+/** Runs `task` after `ms`; returns a function that cancels it. */
+export type Schedule = (task: () => void, ms: number) => () => void;
+
+export interface LiveConnectionOptions {
+  url: string;
+  createSocket: SocketFactory;
+  onMessage(message: ServerMessage): void;
+  onStatus(status: LiveStatus): void;
+  /** The socket opened; `reconnected` is true when an earlier one had opened before (readings may be missed). */
+  onOpen?(info: { reconnected: boolean }): void;
+  /** A socket closed without ever opening: the server is down, or the session token was rejected. */
+  onConnectFailed?(consecutiveFailures: number): void;
+  schedule?: Schedule;
+  now?: () => number;
+  random?: () => number;
+  /** Half of API Gateway's 10-minute idle timeout, so one lost ping does not drop the connection. */
+  pingIntervalMs?: number;
+  /** A connection that lasted this long was healthy: the next drop restarts backoff from the beginning. */
+  stableAfterMs?: number;
+}
+
+const defaultSchedule: Schedule = (task, ms) => {
+  const id = setTimeout(task, ms);
+  return () => clearTimeout(id);
+};
+
+const PING: ClientMessage = { type: 'ping' };
+
+export class LiveConnection {
+  private readonly options: LiveConnectionOptions;
+  private readonly schedule: Schedule;
+  private readonly now: () => number;
+  private socket: LiveSocket | null = null;
+  private openedAt: number | null = null;
+  private everOpened = false;
+  private running = false;
+  /** Failed or short-lived connections in a row; drives the backoff. */
+  private attempt = 0;
+  private failuresBeforeOpen = 0;
+  private cancelRetry: (() => void) | null = null;
+  private cancelPing: (() => void) | null = null;
+
+  constructor(options: LiveConnectionOptions) {
+    this.options = options;
+    this.schedule = options.schedule ?? defaultSchedule;
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.open();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
+  }
+
+  /** Skip the remaining backoff wait, e.g. when the browser reports it is back online. */
+  reconnectNow(): void {
+    if (!this.running || this.socket !== null) return;
+    this.clearTimers();
+    this.open();
+  }
+
+  private open(): void {
+    this.cancelRetry = null;
+    this.openedAt = null;
+    this.options.onStatus(this.everOpened || this.attempt > 0 ? 'reconnecting' : 'connecting');
+    // Each socket's handlers check they still belong to the current socket, so a stopped or replaced
+    // socket's late events cannot disturb the state.
+    const socket: LiveSocket = this.options.createSocket(this.options.url, {
+      onOpen: () => {
+        if (this.socket === socket) this.handleOpen();
+      },
+      onMessage: (data) => {
+        if (this.socket === socket) this.handleMessage(data);
+      },
+      onClose: () => {
+        if (this.socket === socket) this.handleClose();
+      },
+    });
+    this.socket = socket;
+  }
+
+  private handleOpen(): void {
+    const reconnected = this.everOpened;
+    this.openedAt = this.now();
+    this.everOpened = true;
+    this.failuresBeforeOpen = 0;
+    this.options.onStatus('live');
+    this.options.onOpen?.({ reconnected });
+    this.schedulePing();
+  }
+
+  private handleMessage(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      return;
+    }
+    // Anything off-contract is dropped rather than trusted: the UI only ever sees schema-valid messages.
+    const parsed = serverMessageSchema.safeParse(json);
+    if (parsed.success) this.options.onMessage(parsed.data);
+  }
+
+  private handleClose(): void {
+    this.socket = null;
+    this.clearTimers();
+    if (!this.running) return;
+
+    if (this.openedAt === null) {
+      this.failuresBeforeOpen += 1;
+      this.options.onConnectFailed?.(this.failuresBeforeOpen);
+    } else if (this.now() - this.openedAt >= (this.options.stableAfterMs ?? 10_000)) {
+      this.attempt = 0;
+    }
+
+    this.options.onStatus('reconnecting');
+    const delay = backoffDelay(this.attempt, this.options.random);
+    this.attempt += 1;
+    this.cancelRetry = this.schedule(() => this.open(), delay);
+  }
+
+  private schedulePing(): void {
+    this.cancelPing = this.schedule(() => {
+      this.socket?.send(JSON.stringify(PING));
+      this.schedulePing();
+    }, this.options.pingIntervalMs ?? 5 * 60_000);
+  }
+
+  private clearTimers(): void {
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.cancelPing?.();
+    this.cancelPing = null;
+  }
+}
