@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Named projects so each layer can be run on its own: `npx vitest run --project unit`.
 export default defineConfig({
   test: {
+    // Local tooling may run on Node 20 while Lambda runs 22+: the AWS SDK's notice about it is noise in test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

@@ -17,7 +17,13 @@ export interface DynamoDbLocal {
 }
 
 /** DynamoDB Local accepts any credentials; the SDK still needs some to sign with. */
-export const localAwsEnv = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' } as const;
+export const localAwsEnv = {
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: 'us-east-1',
+  // The laptop may run Node 20; Lambda runs 22+. The SDK's notice about that is noise here.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+} as const;
 
 function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
@@ -29,6 +35,7 @@ function localClient(endpoint: string): DynamoDBClient {
 
 export async function startDynamoDbLocal(options: { port?: number; dbPath?: string } = {}): Promise<DynamoDbLocal> {
   ensureJava();
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = localAwsEnv.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
   const port = options.port ?? (await freePort());
   let dbPath: string | null = null;
   if (options.dbPath) {

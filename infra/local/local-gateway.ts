@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import type { Socket } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { WebSocket, WebSocketServer } from 'ws';
 import { errorResponse } from '../../shared/http/responses';
@@ -102,7 +103,7 @@ export class LocalGateway {
       });
     });
     this.server.on('upgrade', (req, socket, head) => {
-      this.upgrade(req, socket as import('node:net').Socket, head).catch((error: unknown) => {
+      this.upgrade(req, socket as Socket, head).catch((error: unknown) => {
         this.log(`websocket upgrade error: ${String(error)}`);
         socket.destroy();
       });
@@ -224,7 +225,7 @@ export class LocalGateway {
     };
   }
 
-  private async upgrade(req: IncomingMessage, socket: import('node:net').Socket, head: Buffer): Promise<void> {
+  private async upgrade(req: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');

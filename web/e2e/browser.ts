@@ -1,7 +1,5 @@
-/** Debian's Chromium driven by playwright-core: no browser download, flags that work on a closed network as root. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** Debian's Chromium driven by playwright-core: no browser download, flags that work on a closed network as root
+ * (playwright gives each launch a fresh, empty profile). */
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +17,6 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'pitwatch-chromium-'))}`,
     ],
   });
 }
