@@ -20,7 +20,8 @@ describe('loadConfig', () => {
 
   it('names what is missing', () => {
     expect(() => loadConfig({ VAULT_KEY_ID: 'k' })).toThrow(/TABLE_NAME/);
-    expect(() => loadConfig({ TABLE_NAME: 't' })).toThrow(ConfigError);
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    expect(loadConfig({ TABLE_NAME: 't' }).vault).toBeUndefined();
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'timestream' })).toThrow(/TIMESTREAM_DATABASE_NAME/);
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'influx' })).toThrow(/HISTORY_STORE/);
   });

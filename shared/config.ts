@@ -3,7 +3,7 @@
  * domain code never reads the environment. A missing or malformed variable fails at cold start with a
  * message naming it, not later in a request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const envSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -30,7 +30,8 @@ export interface AppConfig {
   history:
     | { store: 'dynamodb' }
     | { store: 'timestream'; databaseName: string; tableName: string };
-  vault: { kind: 'kms'; keyId: string } | { kind: 'local-file'; path: string };
+  /** Undefined for functions that never open the vault; the dependency factory says so when one is asked for. */
+  vault: { kind: 'kms'; keyId: string } | { kind: 'local-file'; path: string } | undefined;
   wsCallbackUrl: string | undefined;
   sessionTtlSeconds: number;
   pollConcurrency: number;
@@ -57,7 +58,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   let vault: AppConfig['vault'];
   if (e.VAULT_KEY_ID) vault = { kind: 'kms', keyId: e.VAULT_KEY_ID };
   else if (e.VAULT_LOCAL_KEY_FILE) vault = { kind: 'local-file', path: e.VAULT_LOCAL_KEY_FILE };
-  else throw new ConfigError('Set VAULT_KEY_ID (KMS) or VAULT_LOCAL_KEY_FILE (local stack)');
   return {
     tableName: e.TABLE_NAME,
     region: e.AWS_REGION,

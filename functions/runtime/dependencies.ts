@@ -17,7 +17,7 @@ import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
 import { KmsKeyProvider } from '../../shared/aws/kms-key-provider';
 import { TimestreamReadingStore } from '../../shared/aws/timestream-reading-store';
 import { systemClock } from '../../shared/clock';
-import { loadConfig, type AppConfig } from '../../shared/config';
+import { ConfigError, loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
 import type { Pusher } from '../../shared/live/pusher';
 import type { ThermoWorksPort } from '../../shared/polling/thermoworks-port';
@@ -46,6 +46,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     return new DynamoReadingStore(db(), config.tableName);
   });
   const vault = lazy(() => {
+    if (!config.vault) throw new ConfigError('This function needs VAULT_KEY_ID (KMS) or VAULT_LOCAL_KEY_FILE (local stack)');
     const keys =
       config.vault.kind === 'kms'
         ? new KmsKeyProvider(new KMSClient({ region: config.region }), config.vault.keyId)

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpErrors } from '../../shared/http/error-middleware';
 import { parseInput } from '../../shared/http/request';
 import { ok } from '../../shared/http/responses';

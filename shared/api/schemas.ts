@@ -2,7 +2,7 @@
  * The HTTP API's and WebSocket's wire contracts: one zod schema per message, imported by the handlers
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
 /** Channel units as ThermoWorks reports them: °F, °C, or relative humidity. */

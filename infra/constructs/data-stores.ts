@@ -1,0 +1,171 @@
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as timestream from 'aws-cdk-lib/aws-timestream';
+import { Construct } from 'constructs';
+import { tableDesign } from '../../shared/aws/table-design';
+import { acknowledge, iam5Resource } from '../nag';
+import type { HistoryStore } from '../settings';
+import type { FunctionEnvironment, PitwatchFunction } from './pitwatch-function';
+
+export interface DataStoresProps {
+  readonly historyStore: HistoryStore;
+  /** Table deletion protection, and RETAIN instead of DESTROY for the table, Timestream and the vault key. */
+  readonly deletionProtection: boolean;
+}
+
+/**
+ * DynamoDB actions the handlers use, by name. No Scan (every access pattern is a key or GSI1 lookup, see
+ * table-design.ts) and none of the stream actions the L2 read grant would add.
+ */
+export const tableActions = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
+} as const;
+
+/** Timestream retention: recent readings in the fast memory store, the rest on magnetic storage for a year. */
+export const timestreamRetention = { memoryStoreHours: 24, magneticStoreDays: 365 } as const;
+
+export interface TimestreamHistory {
+  readonly database: timestream.CfnDatabase;
+  readonly table: timestream.CfnTable;
+}
+
+/**
+ * Everything stateful: the single DynamoDB table (keys from shared/aws/table-design.ts), reading history in
+ * Timestream (only when historyStore=timestream; otherwise history items live in the same table), and the
+ * customer-managed KMS key that wraps the credential vault's data keys.
+ */
+export class DataStores extends Construct {
+  readonly table: dynamodb.TableV2;
+  readonly vaultKey: kms.Key;
+  readonly timestream: TimestreamHistory | undefined;
+  readonly historyStore: HistoryStore;
+
+  constructor(scope: Construct, id: string, props: DataStoresProps) {
+    super(scope, id);
+    this.historyStore = props.historyStore;
+    const removalPolicy = props.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const [gsi1] = tableDesign.globalSecondaryIndexes;
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: { name: tableDesign.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: tableDesign.sortKey, type: dynamodb.AttributeType.STRING },
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      globalSecondaryIndexes: [
+        {
+          indexName: gsi1.indexName,
+          partitionKey: { name: gsi1.partitionKey, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: gsi1.sortKey, type: dynamodb.AttributeType.STRING },
+        },
+      ],
+      // A few cooks a month: pay per request, nothing when idle.
+      billing: dynamodb.Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.deletionProtection,
+      removalPolicy,
+    });
+    // Table grants cover `<table>/index/*`. Acknowledged for that exact resource wherever it appears in the stack:
+    // the table has one index (GSI1), and every function querying it needs it.
+    acknowledge(Stack.of(this), {
+      id: iam5Resource(this, `${this.table.tableArn}/index/*`),
+      reason: 'DynamoDB grants on the Pitwatch table include its indexes (only GSI1 exists); no other table is reachable.',
+    });
+
+    this.vaultKey = new kms.Key(this, 'VaultKey', {
+      description: 'Pitwatch credential vault: wraps the data keys that encrypt ThermoWorks refresh tokens',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    if (props.historyStore === 'timestream') {
+      const database = new timestream.CfnDatabase(this, 'HistoryDatabase');
+      const table = new timestream.CfnTable(this, 'HistoryTable', {
+        databaseName: database.databaseRef.databaseName,
+        // These two properties are untyped JSON in the L1, hence CloudFormation's own PascalCase keys.
+        retentionProperties: {
+          MemoryStoreRetentionPeriodInHours: String(timestreamRetention.memoryStoreHours),
+          MagneticStoreRetentionPeriodInDays: String(timestreamRetention.magneticStoreDays),
+        },
+        // Node dataloggers upload hours late (NOTES.md); without this, records older than the memory store are rejected.
+        magneticStoreWriteProperties: { EnableMagneticStoreWrites: true },
+      });
+      database.applyRemovalPolicy(removalPolicy);
+      table.applyRemovalPolicy(removalPolicy);
+      acknowledge(database, {
+        id: 'AwsSolutions-TS3',
+        reason:
+          'Readings are temperatures, not secrets: Timestream encrypts them at rest with the AWS managed key (aws/timestream); another customer-managed key would add $1/month to a deployment that aims for cents.',
+      });
+      // cfn-lint W3697: Timestream for LiveAnalytics is in maintenance mode (no new customers since 2025-06-20).
+      for (const resource of [database, table]) {
+        Validations.of(resource).acknowledge({
+          id: 'CloudFormation-Validate::W3697',
+          reason:
+            'Deliberate and switchable: historyStore=dynamodb avoids Timestream entirely for accounts that cannot create it (NOTES.md, README).',
+        });
+      }
+      this.timestream = { database, table };
+    }
+  }
+
+  /** The variables every handler's `loadConfig` needs (see FunctionEnvironment); the vault key is separate. */
+  get environment(): FunctionEnvironment {
+    return {
+      TABLE_NAME: this.table.tableName,
+      HISTORY_STORE: this.historyStore,
+      ...(this.timestream && {
+        TIMESTREAM_DATABASE_NAME: this.timestream.database.databaseRef.databaseName,
+        TIMESTREAM_TABLE_NAME: this.timestream.table.tableRef.tableName,
+      }),
+    };
+  }
+
+  /** Only for functions that open or seal credentials (and are granted the key with grantVault). */
+  get vaultEnvironment(): Pick<FunctionEnvironment, 'VAULT_KEY_ID'> {
+    return { VAULT_KEY_ID: this.vaultKey.keyArn };
+  }
+
+  /** Get, BatchGet and Query on the table and its index. */
+  grantTableRead(grantee: iam.IGrantable): iam.Grant {
+    return this.table.grant(grantee, ...tableActions.read);
+  }
+
+  /** Read plus Put, Update, Delete, BatchWrite and ConditionCheck (for transactions) on the table. */
+  grantTableReadWrite(grantee: iam.IGrantable): iam.Grant {
+    return this.table.grant(grantee, ...tableActions.read, ...tableActions.write);
+  }
+
+  /** Wrap and unwrap credential data keys (KMS GenerateDataKey + Decrypt on the vault key only). */
+  grantVault(grantee: iam.IGrantable): iam.Grant {
+    return this.vaultKey.grant(grantee, 'kms:GenerateDataKey', 'kms:Decrypt');
+  }
+
+  /**
+   * Write reading history. Timestream: WriteRecords on the one table, plus DescribeEndpoints (endpoint discovery,
+   * which IAM only allows on `*`) in a policy of its own so that wildcard is acknowledged on its own.
+   * DynamoDB: history items go to the main table.
+   */
+  grantHistoryWrite(fn: PitwatchFunction): void {
+    if (!this.timestream) {
+      this.table.grant(fn, ...tableActions.write);
+      return;
+    }
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['timestream:WriteRecords'],
+        resources: [this.timestream.table.tableRef.tableArn],
+      }),
+    );
+    const discovery = new iam.Policy(fn, 'TimestreamEndpointDiscovery', {
+      roles: [fn.role],
+      statements: [new iam.PolicyStatement({ actions: ['timestream:DescribeEndpoints'], resources: ['*'] })],
+    });
+    acknowledge(discovery, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'timestream:DescribeEndpoints (endpoint discovery, called by the SDK before WriteRecords) supports only Resource "*".',
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+import type { DataStores } from './data-stores';
+import { PitwatchFunction } from './pitwatch-function';
+
+export interface HttpApiProps {
+  readonly data: DataStores;
+  /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
+  readonly allowedOrigin: string;
+}
+
+/** Stage-wide throttle, and a tighter one on sign-in, which forwards passwords to ThermoWorks. */
+export const httpThrottle = {
+  stage: { rateLimit: 20, burstLimit: 40 },
+  login: { rateLimit: 1, burstLimit: 5 },
+} as const;
+
+const loginRouteKey = 'POST /auth/login';
+
+/** The HTTP API the React app reads (payload format 2.0, Lambda proxy integrations). */
+export class HttpApi extends Construct {
+  readonly api: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
+  readonly loginFn: PitwatchFunction;
+  readonly devicesFn: PitwatchFunction;
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id);
+    const { data } = props;
+
+    this.api = new apigwv2.HttpApi(this, 'Api', {
+      apiName: `${Stack.of(this).stackName}-http`,
+      description: 'Pitwatch HTTP API',
+      corsPreflight: {
+        allowOrigins: [props.allowedOrigin],
+        allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+      // The default stage is added below, with access logging and throttling the shortcut cannot configure.
+      createDefaultStage: false,
+    });
+
+    this.loginFn = new PitwatchFunction(this, 'Login', {
+      entry: 'functions/http/login.ts',
+      description: 'POST /auth/login: ThermoWorks sign-in, session token',
+      environment: { ...data.environment, ...data.vaultEnvironment },
+    });
+    data.grantTableReadWrite(this.loginFn);
+    data.grantVault(this.loginFn);
+
+    this.devicesFn = new PitwatchFunction(this, 'Devices', {
+      entry: 'functions/http/devices.ts',
+      description: 'GET /devices: devices and latest readings',
+      environment: data.environment,
+    });
+    data.grantTableRead(this.devicesFn);
+
+    const [loginRoute] = this.api.addRoutes({
+      path: '/auth/login',
+      methods: [apigwv2.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Login', this.loginFn.function),
+    });
+    const [devicesRoute] = this.api.addRoutes({
+      path: '/devices',
+      methods: [apigwv2.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('Devices', this.devicesFn.function),
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      autoDeploy: true,
+      throttle: httpThrottle.stage,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        // JSON, with the fields an HTTP API actually has (the default format logs REST-only fields as "-").
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            responseLength: '$context.responseLength',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    const cfnStage = this.stage.node.defaultChild as apigwv2.CfnStage;
+    cfnStage.routeSettings = {
+      [loginRouteKey]: {
+        ThrottlingRateLimit: httpThrottle.login.rateLimit,
+        ThrottlingBurstLimit: httpThrottle.login.burstLimit,
+      },
+    };
+    // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
+    if (loginRoute) this.stage.node.addDependency(loginRoute);
+
+    if (loginRoute) {
+      acknowledge(loginRoute, {
+        id: 'AwsSolutions-APIG4',
+        reason: 'Sign-in is the public entry point that issues the session token; it is throttled per route instead.',
+      });
+    }
+    if (devicesRoute) {
+      acknowledge(devicesRoute, {
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'The handler authenticates the Bearer session token (hashed lookup in DynamoDB) before any read; the planned cached Lambda authorizer (NOTES.md) will move this to the route.',
+      });
+    }
+  }
+
+  /** `https://{apiId}.execute-api.{region}.amazonaws.com/` */
+  get url(): string {
+    return this.stage.url;
+  }
+}

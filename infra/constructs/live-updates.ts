@@ -1,0 +1,161 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge, iam5Resource } from '../nag';
+import type { DataStores } from './data-stores';
+import { PitwatchFunction } from './pitwatch-function';
+
+export interface LiveUpdatesProps {
+  readonly data: DataStores;
+}
+
+export const liveStageName = 'live';
+
+/**
+ * API Gateway WebSocket API that browsers keep open to receive readings as the poller stores them.
+ * `$connect` checks the session token (`?token=`, browsers cannot send headers on a WebSocket) in its handler,
+ * `$disconnect` forgets the connection, `$default` answers client messages.
+ */
+export class LiveUpdates extends Construct {
+  readonly api: apigwv2.WebSocketApi;
+  readonly stage: apigwv2.WebSocketStage;
+  readonly connectFn: PitwatchFunction;
+  readonly disconnectFn: PitwatchFunction;
+  readonly messageFn: PitwatchFunction;
+
+  constructor(scope: Construct, id: string, props: LiveUpdatesProps) {
+    super(scope, id);
+    const { data } = props;
+
+    this.connectFn = new PitwatchFunction(this, 'Connect', {
+      entry: 'functions/ws/connect.ts',
+      description: 'WebSocket $connect: check session, remember connection',
+      environment: data.environment,
+    });
+    this.disconnectFn = new PitwatchFunction(this, 'Disconnect', {
+      entry: 'functions/ws/disconnect.ts',
+      description: 'WebSocket $disconnect: forget connection',
+      environment: data.environment,
+    });
+
+    this.api = new apigwv2.WebSocketApi(this, 'Api', {
+      apiName: `${Stack.of(this).stackName}-live`,
+      description: 'Pitwatch live readings',
+      connectRouteOptions: { integration: new WebSocketLambdaIntegration('Connect', this.connectFn.function) },
+      disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('Disconnect', this.disconnectFn.function) },
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = new apigwv2.WebSocketStage(this, 'Stage', {
+      webSocketApi: this.api,
+      stageName: liveStageName,
+      autoDeploy: true,
+      // A handful of browsers per cook; anything far above that is a runaway client.
+      throttle: { rateLimit: 20, burstLimit: 50 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: apigateway.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            event: '$context.eventType',
+            route: '$context.routeKey',
+            connectionId: '$context.connectionId',
+            status: '$context.status',
+            integrationLatencyMs: '$context.integrationLatency',
+            error: '$context.error.message',
+          }),
+        ),
+      },
+    });
+    this.stage.node.addDependency(this.apiGatewayLoggingRole());
+
+    // $default needs the stage's callback URL to reply, so it is created after the stage.
+    this.messageFn = new PitwatchFunction(this, 'Message', {
+      entry: 'functions/ws/message.ts',
+      description: 'WebSocket $default: client messages (ping, subscribe)',
+      environment: { ...data.environment, WS_CALLBACK_URL: this.callbackUrl },
+    });
+    this.api.addRoute('$default', {
+      integration: new WebSocketLambdaIntegration('Message', this.messageFn.function),
+    });
+
+    for (const fn of [this.connectFn, this.disconnectFn, this.messageFn]) data.grantTableReadWrite(fn);
+    this.grantPush(this.messageFn);
+
+    for (const route of ['$disconnect', '$default']) {
+      const child = this.api.node.tryFindChild(`${route}-Route`);
+      if (child) {
+        acknowledge(child, {
+          id: 'AwsSolutions-APIG4',
+          reason: `API Gateway allows an authorizer only on $connect; ${route} runs on a connection $connect already authenticated.`,
+        });
+      }
+    }
+    const connectRoute = this.api.node.tryFindChild('$connect-Route');
+    if (connectRoute) {
+      acknowledge(connectRoute, {
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'The $connect handler authenticates the opaque session token from ?token= against DynamoDB and rejects the upgrade otherwise (browsers cannot send an Authorization header on a WebSocket).',
+      });
+    }
+  }
+
+  /** `wss://{apiId}.execute-api.{region}.amazonaws.com/live`: what the browser opens. */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  /** `https://{apiId}.execute-api.{region}.amazonaws.com/live`: the management endpoint handlers post to. */
+  get callbackUrl(): string {
+    return this.stage.callbackUrl;
+  }
+
+  /**
+   * PostToConnection on this API's `live` stage only: `execute-api:ManageConnections` on
+   * `…/{apiId}/live/POST/@connections/*` (the connection id is the only wildcard; no GET or DELETE).
+   */
+  grantPush(fn: PitwatchFunction): void {
+    const connections = this.api.arnForExecuteApiV2('POST/@connections/*', this.stage.stageName);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connections] }),
+    );
+    acknowledge(fn.role, {
+      id: iam5Resource(this, connections),
+      reason: 'Connection ids are created at runtime; the grant is limited to POST on the live stage of this one API.',
+    });
+  }
+
+  /**
+   * WebSocket stages can only write access logs once API Gateway's account-level CloudWatch role is set
+   * ("CloudWatch Logs role ARN must be set in account settings"). This is a per-account, per-region setting:
+   * the role is retained on stack deletion so other APIs that rely on the setting keep logging.
+   */
+  private apiGatewayLoggingRole(): apigateway.CfnAccount {
+    const role = new iam.Role(this, 'ApiGatewayCloudWatchRole', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      description: 'API Gateway account setting: lets API Gateway write execution and access logs to CloudWatch',
+      managedPolicies: [
+        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonAPIGatewayPushToCloudWatchLogs'),
+      ],
+    });
+    role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    acknowledge(role, {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason:
+        'AWS-maintained policy made for exactly this account-level API Gateway logging role; API Gateway creates its own log groups with it.',
+    });
+    const account = new apigateway.CfnAccount(this, 'ApiGatewayAccount', { cloudWatchRoleArn: role.roleArn });
+    account.node.addDependency(role);
+    return account;
+  }
+}

@@ -1,0 +1,53 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { DataStores } from './constructs/data-stores';
+import { HttpApi } from './constructs/http-api';
+import { LiveUpdates } from './constructs/live-updates';
+import { Poller } from './constructs/poller';
+import { Website } from './constructs/website';
+import type { PitwatchSettings } from './settings';
+
+export interface PitwatchStackProps extends StackProps, PitwatchSettings {
+  /** The built web app (`web/dist`). */
+  readonly webDistPath: string;
+}
+
+/**
+ * The whole of Pitwatch, composed like the README diagram:
+ *
+ *   EventBridge (1/min) → Poller → ThermoWorks Cloud
+ *                           ├→ DataStores (DynamoDB table, Timestream history, KMS credential vault)
+ *                           └→ LiveUpdates (WebSocket API) → browsers
+ *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, devices) → DataStores
+ *
+ * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
+ */
+export class PitwatchStack extends Stack {
+  readonly data: DataStores;
+  readonly website: Website;
+  readonly live: LiveUpdates;
+  readonly http: HttpApi;
+  readonly poller: Poller;
+
+  constructor(scope: Construct, id: string, props: PitwatchStackProps) {
+    super(scope, id, props);
+
+    this.data = new DataStores(this, 'DataStores', {
+      historyStore: props.historyStore,
+      deletionProtection: props.deletionProtection,
+    });
+    this.website = new Website(this, 'Website', {
+      webDistPath: props.webDistPath,
+      deletionProtection: props.deletionProtection,
+    });
+    this.live = new LiveUpdates(this, 'LiveUpdates', { data: this.data });
+    this.http = new HttpApi(this, 'HttpApi', { data: this.data, allowedOrigin: this.website.url });
+    this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live });
+    this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
+
+    new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });
+    new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
+    new CfnOutput(this, 'WebSocketUrl', { value: this.live.url });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}
