@@ -16,6 +16,12 @@ const envSchema = z.object({
   VAULT_LOCAL_KEY_FILE: z.string().min(1).optional(),
   /** The WebSocket API's management endpoint (API Gateway stage callback URL, or the local gateway's origin). */
   WS_CALLBACK_URL: z.string().url().optional(),
+  /** The poll queue (dispatcher → workers). */
+  POLL_QUEUE_URL: z.string().url().optional(),
+  /** Only set locally: the local SQS stand-in's endpoint. */
+  SQS_ENDPOINT: z.string().url().optional(),
+  /** Seconds between polls of an account whose devices are transmitting or cooking. */
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(15),
   /** Only set locally: DynamoDB Local's endpoint. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -33,6 +39,8 @@ export interface AppConfig {
   /** Undefined for functions that never open the vault; the dependency factory says so when one is asked for. */
   vault: { kind: 'kms'; keyId: string } | { kind: 'local-file'; path: string } | undefined;
   wsCallbackUrl: string | undefined;
+  pollQueue: { url: string; endpoint: string | undefined } | undefined;
+  pollIntervalSeconds: number;
   sessionTtlSeconds: number;
   pollConcurrency: number;
 }
@@ -65,6 +73,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     history,
     vault,
     wsCallbackUrl: e.WS_CALLBACK_URL,
+    pollQueue: e.POLL_QUEUE_URL ? { url: e.POLL_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
+    pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     pollConcurrency: e.POLL_CONCURRENCY,
   };

@@ -5,6 +5,7 @@
  */
 import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagementapi';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
 import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { ApiGatewayPusher } from '../../shared/aws/apigw-pusher';
@@ -15,11 +16,13 @@ import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoReadingStore } from '../../shared/aws/dynamo-reading-store';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
 import { KmsKeyProvider } from '../../shared/aws/kms-key-provider';
+import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
 import { TimestreamReadingStore } from '../../shared/aws/timestream-reading-store';
 import { systemClock } from '../../shared/clock';
 import { ConfigError, loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
 import type { Pusher } from '../../shared/live/pusher';
+import type { PollQueue } from '../../shared/polling/poll-request';
 import type { ThermoWorksPort } from '../../shared/polling/thermoworks-port';
 import type { ReadingStore } from '../../shared/readings/reading';
 import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../shared/thermoworks';
@@ -57,8 +60,14 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     if (!config.wsCallbackUrl) throw new Error('WS_CALLBACK_URL is not set');
     return new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: config.region, endpoint: config.wsCallbackUrl }));
   });
+  const pollQueue = lazy((): PollQueue => {
+    if (!config.pollQueue) throw new ConfigError('POLL_QUEUE_URL is not set');
+    const sqs = new SQSClient({ region: config.region, ...(config.pollQueue.endpoint ? { endpoint: config.pollQueue.endpoint } : {}) });
+    return new SqsPollQueue(sqs, config.pollQueue.url);
+  });
   return {
     config,
+    pollQueue,
     clock: systemClock,
     ids: randomIds,
     db,

@@ -28,6 +28,8 @@ export type LambdaHandler = (event: any, context: Context) => Promise<unknown>;
 export interface GatewayHandlers {
   httpRoutes: Record<string, LambdaHandler>;
   webSocket: { connect: LambdaHandler; disconnect: LambdaHandler; message: LambdaHandler };
+  /** AWS JSON-protocol services emulated on the same origin (the poll queue), keyed by x-amz-target prefix. */
+  awsJson?: Record<string, (target: string, body: string) => { statusCode: number; body: string }>;
 }
 
 export interface LocalGatewayOptions {
@@ -77,6 +79,24 @@ function send(res: ServerResponse, result: Result): void {
   const body = result.body === undefined ? '' : result.body;
   res.writeHead(result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
   res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+/** API Gateway route keys such as `GET /devices/{serial}/history`: `{name}` matches one path segment. */
+export function matchRoute(routeKeys: readonly string[], method: string, path: string): { routeKey: string; pathParameters?: Record<string, string> } | undefined {
+  for (const routeKey of routeKeys) {
+    const [routeMethod, template = ''] = routeKey.split(' ');
+    if (routeMethod !== method) continue;
+    const names: string[] = [];
+    const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const found = new RegExp(`^${pattern}$`).exec(path);
+    if (!found) continue;
+    if (names.length === 0) return { routeKey };
+    return { routeKey, pathParameters: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1] ?? '')])) };
+  }
+  return undefined;
 }
 
 function connectionIdFor(): string {
@@ -148,6 +168,8 @@ export class LocalGateway {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    const target = req.headers['x-amz-target'];
+    if (method === 'POST' && typeof target === 'string') return this.awsJson(req, res, target);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return this.httpApi(req, res, url, method);
     if (url.pathname.startsWith('/@connections/')) return this.management(req, res, url, method);
     if (url.pathname === '/config.json') {
@@ -163,18 +185,27 @@ export class LocalGateway {
 
   private async httpApi(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
     const path = url.pathname.slice('/api'.length) || '/';
-    const routeKey = `${method} ${path}`;
-    const handler = this.mounted.httpRoutes[routeKey];
-    if (!handler) {
+    const match = matchRoute(Object.keys(this.mounted.httpRoutes), method, path);
+    if (!match) {
       // API Gateway answers unknown routes itself with 404 {"message":"Not Found"}; we answer in our documented shape.
-      return send(res, errorResponse(new NotFoundError(`No route ${routeKey}`)));
+      return send(res, errorResponse(new NotFoundError(`No route ${method} ${path}`)));
     }
+    const { routeKey, pathParameters } = match;
+    const handler = this.mounted.httpRoutes[routeKey]!;
     const body = await readBody(req, MAX_HTTP_BODY_BYTES);
-    const event = httpApiEvent({ req, url, path, routeKey, body });
+    const event = httpApiEvent({ req, url, path, routeKey, body, ...(pathParameters ? { pathParameters } : {}) });
     const started = Date.now();
     const result = (await handler(event, lambdaContext(routeKey))) as Result;
     this.log(`${routeKey} -> ${result.statusCode ?? 200} (${Date.now() - started} ms)`);
     send(res, result);
+  }
+
+  private async awsJson(req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {
+    const service = Object.entries(this.mounted.awsJson ?? {}).find(([prefix]) => target.startsWith(prefix));
+    if (!service) return send(res, { statusCode: 400, body: JSON.stringify({ __type: 'UnknownOperationException' }) });
+    const body = await readBody(req, 256 * 1024);
+    const result = service[1](target, body.toString('utf8'));
+    send(res, { ...result, headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': randomBytes(8).toString('hex') } });
   }
 
   private async management(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {

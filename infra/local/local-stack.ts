@@ -5,10 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSimulator, demoScenario } from '../../shared/thermoworks/simulator';
+import { startSimulator, demoScenario, type RunningSimulator, type ScenarioInput } from '../../shared/thermoworks/simulator';
 import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { lambdaContext } from './lambda-context';
 import { LocalGateway } from './local-gateway';
+import { LocalSqs } from './local-sqs';
 
 export const DEMO_ACCOUNTS = [
   { email: 'demo@pitwatch.local', password: 'pitwatch' },
@@ -20,19 +21,23 @@ export interface LocalStackOptions {
   host?: string;
   /** Keep DynamoDB data and the local vault key under this folder (`--persist`); in memory otherwise. */
   persistDir?: string;
-  scenario?: Parameters<typeof startSimulator>[0] extends infer O ? (O extends { scenario?: infer S } ? S : never) : never;
+  scenario?: ScenarioInput;
   timeScale?: number;
+  /** Seconds between polls of an active account (POLL_INTERVAL_SECONDS, 5–60; default 5 locally). */
   pollIntervalSeconds?: number;
+  /** Seconds between dispatcher runs (EventBridge's rate is 1 minute). */
+  dispatchEverySeconds?: number;
   webDist?: string;
   log?: (message: string) => void;
 }
 
 export interface LocalStack {
   url: string;
-  simulatorUrl: string;
+  simulator: RunningSimulator;
   dynamoEndpoint: string;
-  /** Runs one poll now (the timer keeps running too). */
-  pollOnce(): Promise<unknown>;
+  queue: LocalSqs;
+  /** Runs the dispatcher now (its one-minute timer keeps running too). */
+  dispatchNow(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -72,6 +77,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const url = await gateway.listen();
     stoppers.push(() => gateway.close());
 
+    const queueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-poll-local`;
     // The handlers build their clients from the environment at import, exactly as in Lambda: set it first.
     const keyDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'pitwatch-vault-'));
     Object.assign(process.env, {
@@ -81,25 +87,41 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       HISTORY_STORE: 'dynamodb',
       VAULT_LOCAL_KEY_FILE: join(keyDir, 'vault-master.key'),
       WS_CALLBACK_URL: `http://127.0.0.1:${gateway.port}`,
-      THERMOWORKS_IDENTITY_URL: simulator.url,
-      THERMOWORKS_TOKEN_URL: simulator.url,
-      THERMOWORKS_FIREBASE_URL: simulator.url,
-      THERMOWORKS_FIRESTORE_URL: simulator.url,
-      THERMOWORKS_STORAGE_URL: simulator.url,
+      POLL_QUEUE_URL: queueUrl,
+      SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
+      POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? 5),
+      ...simulator.env,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_DEV: 'true',
     });
-    const [login, devices, connect, disconnect, message, poll] = await Promise.all([
+    const [login, devices, history, account, connect, disconnect, message, dispatch, worker] = await Promise.all([
       import('../../functions/http/login'),
       import('../../functions/http/devices'),
+      import('../../functions/http/history'),
+      import('../../functions/http/account'),
       import('../../functions/ws/connect'),
       import('../../functions/ws/disconnect'),
       import('../../functions/ws/message'),
-      import('../../functions/poll/handler'),
+      import('../../functions/poll/dispatch'),
+      import('../../functions/poll/worker'),
     ]);
+    const queue = new LocalSqs({
+      queueUrl,
+      deliver: (event) => worker.handler(event, lambdaContext('poll-worker', 60_000)),
+      visibilityTimeoutMs: 10_000,
+      log,
+    });
+    queue.start();
+    stoppers.push(() => queue.stop());
     gateway.mount({
-      httpRoutes: { 'POST /auth/login': login.handler, 'GET /devices': devices.handler },
+      httpRoutes: {
+        'POST /auth/login': login.handler,
+        'GET /account': account.handler,
+        'GET /devices': devices.handler,
+        'GET /devices/{serial}/history': history.handler,
+      },
       webSocket: { connect: connect.handler, disconnect: disconnect.handler, message: message.handler },
+      awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },
     });
 
     // Link the demo accounts through the real login path, so the poller has something to poll before anyone signs in.
@@ -112,21 +134,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (!response.ok) throw new Error(`Linking ${account.email} failed: ${response.status} ${await response.text()}`);
     }
 
-    let polling: Promise<unknown> | undefined;
-    const pollOnce = () => {
-      polling ??= poll.handler({}, lambdaContext('poll', 60_000)).finally(() => (polling = undefined));
-      return polling;
+    // EventBridge's once-a-minute rule, as a timer: the dispatcher queues this minute's polls.
+    let dispatching: Promise<unknown> | undefined;
+    const dispatchNow = () => {
+      dispatching ??= dispatch.handler({}, lambdaContext('poll-dispatch')).finally(() => (dispatching = undefined));
+      return dispatching;
     };
-    await pollOnce();
+    await dispatchNow();
     const timer = setInterval(() => {
-      pollOnce().catch((error: unknown) => log(`poll failed: ${String(error)}`));
-    }, (options.pollIntervalSeconds ?? 2) * 1000);
+      dispatchNow().catch((error: unknown) => log(`dispatch failed: ${String(error)}`));
+    }, (options.dispatchEverySeconds ?? 60) * 1000);
     stoppers.push(async () => {
       clearInterval(timer);
-      await polling?.catch(() => undefined);
+      await dispatching?.catch(() => undefined);
     });
 
-    return { url, simulatorUrl: simulator.url, dynamoEndpoint: dynamo.endpoint, pollOnce, stop };
+    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, stop };
   } catch (error) {
     await stop();
     throw error;

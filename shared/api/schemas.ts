@@ -60,6 +60,43 @@ export type DeviceView = z.infer<typeof deviceViewSchema>;
 export const devicesResponseSchema = z.object({ devices: z.array(deviceViewSchema) });
 export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
 
+// GET /devices/{serial}/history?channel=&from=&to=&maxPoints=
+export const historyQuerySchema = z
+  .object({
+    channel: z.string().regex(/^[0-9]{1,2}$/, 'channel is a channel number such as 1'),
+    from: z.iso.datetime({ offset: true }),
+    to: z.iso.datetime({ offset: true }),
+    /** At most this many points come back (downsampled by time bins); default 720. */
+    maxPoints: z.coerce.number().int().min(10).max(5000).default(720),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { message: 'at most 31 days per request', path: ['to'] });
+export type HistoryQueryInput = z.infer<typeof historyQuerySchema>;
+
+export const historyResponseSchema = z.object({
+  serial: z.string(),
+  channel: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Seconds per point when downsampled; null when these are the raw readings. */
+  binSeconds: z.number().nullable(),
+  points: z.array(z.object({ at: z.string(), value: z.number(), units: channelUnitSchema })),
+});
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
+
+// GET /account
+export const accountStatusSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  /** ok | relink-needed (sign in again: ThermoWorks revoked access) | failing (ThermoWorks errors; retrying). */
+  status: z.enum(['ok', 'relink-needed', 'failing']),
+  statusMessage: z.string().nullable(),
+  linkedAt: z.string(),
+  lastPolledAt: z.string().nullable(),
+  lastReadingAt: z.string().nullable(),
+});
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
+
 // WebSocket: server → browser
 export const readingMessageSchema = z.object({
   type: z.literal('reading'),

@@ -12,6 +12,16 @@ export interface LinkedAccount {
   statusMessage: string | null;
   linkedAt: string;
   lastPolledAt: string | null;
+  /** When a poll last found a new reading: how the dispatcher tells active accounts from idle ones. */
+  lastReadingAt: string | null;
+}
+
+export interface LinkStatusUpdate {
+  status: LinkStatus;
+  statusMessage: string | null;
+  polledAt: string;
+  /** Set only when the poll found new readings. */
+  lastReadingAt?: string;
 }
 
 export interface AccountStore {
@@ -19,5 +29,6 @@ export interface AccountStore {
   getLink(userId: string): Promise<LinkedAccount | undefined>;
   /** All links, a page at a time (GSI query, never a Scan). */
   listLinks(cursor?: string): Promise<{ links: LinkedAccount[]; cursor: string | undefined }>;
-  updateLinkStatus(userId: string, status: LinkStatus, message: string | null, polledAt: string): Promise<void>;
+  /** Records a poll's result on an existing link (fails if the link was removed meanwhile). */
+  updateLinkStatus(userId: string, update: LinkStatusUpdate): Promise<void>;
 }

@@ -37,6 +37,7 @@ export async function login(request: LoginRequest, deps: LoginDependencies): Pro
     statusMessage: null,
     linkedAt: now.toISOString(),
     lastPolledAt: null,
+    lastReadingAt: null,
   });
 
   const sessionToken = deps.ids.secretToken();

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AccountStore, LinkedAccount, LinkStatus } from '../auth/account-store';
+import type { AccountStore, LinkedAccount, LinkStatus, LinkStatusUpdate } from '../auth/account-store';
 import { keys } from './table-design';
 
 function toLink(item: Record<string, unknown>): LinkedAccount {
@@ -12,6 +12,7 @@ function toLink(item: Record<string, unknown>): LinkedAccount {
     statusMessage: (item.statusMessage as string | null | undefined) ?? null,
     linkedAt: String(item.linkedAt),
     lastPolledAt: (item.lastPolledAt as string | null | undefined) ?? null,
+    lastReadingAt: (item.lastReadingAt as string | null | undefined) ?? null,
   };
 }
 
@@ -51,15 +52,20 @@ export class DynamoAccountStore implements AccountStore {
     };
   }
 
-  async updateLinkStatus(userId: string, status: LinkStatus, message: string | null, polledAt: string): Promise<void> {
+  async updateLinkStatus(userId: string, update: LinkStatusUpdate): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.link(userId),
-        UpdateExpression: 'SET #s = :s, statusMessage = :m, lastPolledAt = :p',
+        UpdateExpression: `SET #s = :s, statusMessage = :m, lastPolledAt = :p${update.lastReadingAt ? ', lastReadingAt = :r' : ''}`,
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':s': status, ':m': message, ':p': polledAt },
+        ExpressionAttributeValues: {
+          ':s': update.status,
+          ':m': update.statusMessage,
+          ':p': update.polledAt,
+          ...(update.lastReadingAt ? { ':r': update.lastReadingAt } : {}),
+        },
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { keys } from './table-design';
 
@@ -32,6 +32,11 @@ export class DynamoDeviceStore implements DeviceStore {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.device(accountId, serial) }));
+    return out.Item ? (stripKeys(out.Item) as unknown as DeviceRecord) : undefined;
   }
 
   async listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[] }> {

@@ -3,7 +3,8 @@
  * redelivered reading overwrites itself (idempotent) and a 12-hour chart is 12 small Queries.
  */
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Reading, ReadingStore, WriteResult } from '../readings/reading';
+import { binReadings } from '../readings/bin-readings';
+import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
 const MAX_BATCH = 25;
@@ -59,7 +60,7 @@ export class DynamoReadingStore implements ReadingStore {
     return { written: unique.size - rejected, rejected };
   }
 
-  async query(q: { accountId: string; serial: string; channel: string; from: Date; to: Date }): Promise<Reading[]> {
+  async query(q: HistoryQuery): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const buckets: number[] = [];
@@ -83,7 +84,7 @@ export class DynamoReadingStore implements ReadingStore {
         return items;
       }),
     );
-    return pages.flat().map((item) => ({
+    const readings: Reading[] = pages.flat().map((item) => ({
       accountId: q.accountId,
       serial: q.serial,
       channel: q.channel,
@@ -91,5 +92,6 @@ export class DynamoReadingStore implements ReadingStore {
       units: item.u as Reading['units'],
       at: new Date(Number(item.SK)),
     }));
+    return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
   }
 }

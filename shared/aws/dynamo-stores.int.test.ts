@@ -57,9 +57,10 @@ describe('DynamoAccountStore', () => {
   it('lists every link across pages and updates status', async () => {
     const store = new DynamoAccountStore(db, tableName);
     const sealed = { v: 1 as const, keyId: 'k', encryptedDataKey: 'e', iv: 'i', ciphertext: 'c', tag: 't' };
-    const link = (n: number): LinkedAccount => ({ userId: `u${n}`, accountId: `acct${n}`, email: `u${n}@x.co`, sealedRefreshToken: sealed, status: 'ok', statusMessage: null, linkedAt: 'then', lastPolledAt: null });
+    const link = (n: number): LinkedAccount => ({ userId: `u${n}`, accountId: `acct${n}`, email: `u${n}@x.co`, sealedRefreshToken: sealed, status: 'ok', statusMessage: null, linkedAt: 'then', lastPolledAt: null, lastReadingAt: null });
     for (let n = 0; n < 5; n++) await store.putLink(link(n));
-    await store.updateLinkStatus('u3', 'relink-needed', 'TOKEN_EXPIRED', '2026-11-01T00:00:00.000Z');
+    await store.updateLinkStatus('u3', { status: 'relink-needed', statusMessage: 'TOKEN_EXPIRED', polledAt: '2026-11-01T00:00:00.000Z' });
+    await store.updateLinkStatus('u2', { status: 'ok', statusMessage: null, polledAt: '2026-11-01T00:00:00.000Z', lastReadingAt: '2026-11-01T00:00:01.000Z' });
     const all: LinkedAccount[] = [];
     let cursor: string | undefined;
     do {
@@ -68,8 +69,9 @@ describe('DynamoAccountStore', () => {
       cursor = page.cursor;
     } while (cursor);
     expect(all.map((l) => l.userId).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
-    expect(await store.getLink('u3')).toMatchObject({ status: 'relink-needed', statusMessage: 'TOKEN_EXPIRED', sealedRefreshToken: sealed });
-    await expect(store.updateLinkStatus('nobody', 'ok', null, 'x')).rejects.toThrow();
+    expect(await store.getLink('u3')).toMatchObject({ status: 'relink-needed', statusMessage: 'TOKEN_EXPIRED', sealedRefreshToken: sealed, lastReadingAt: null });
+    expect(await store.getLink('u2')).toMatchObject({ status: 'ok', lastReadingAt: '2026-11-01T00:00:01.000Z' });
+    await expect(store.updateLinkStatus('nobody', { status: 'ok', statusMessage: null, polledAt: 'x' })).rejects.toThrow();
   });
 });
 

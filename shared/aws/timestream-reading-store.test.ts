@@ -92,5 +92,16 @@ describe('TimestreamReadingStore', () => {
     const sql = queryMock.commandCalls(QueryCommand)[0]?.args[0].input.QueryString ?? '';
     expect(sql).toContain("account_id = 'o''brien'");
     expect(sql).toContain(`from_milliseconds(${Date.UTC(2026, 10, 1, 20)})`);
+    expect(sql).not.toContain('bin(');
+  });
+
+  it('downsamples with bin() and avg() when asked for bins', async () => {
+    queryMock.on(QueryCommand).resolves({ Rows: [], ColumnInfo: [] });
+    await store().query({ accountId: 'a', serial: 'S1', channel: '1', from: new Date(0), to: new Date(3_600_000), binSeconds: 60 });
+    expect(queryMock.commandCalls(QueryCommand)[0]?.args[0].input.QueryString).toBe(
+      'SELECT bin(time, 60s) AS time, round(avg(value), 1) AS value, max(units) AS units FROM "pitwatch"."readings" ' +
+        "WHERE account_id = 'a' AND serial = 'S1' AND channel = '1' AND measure_name = 'reading' " +
+        'AND time >= from_milliseconds(0) AND time < from_milliseconds(3600000) GROUP BY bin(time, 60s) ORDER BY time ASC',
+    );
   });
 });

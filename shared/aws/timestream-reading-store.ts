@@ -10,7 +10,7 @@ import {
   type _Record as TimestreamRecord,
   type TimestreamWriteClient,
 } from '@aws-sdk/client-timestream-write';
-import type { Reading, ReadingStore, WriteResult } from '../readings/reading';
+import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 export const TIMESTREAM_BATCH_LIMIT = 100;
 
@@ -76,13 +76,16 @@ export class TimestreamReadingStore implements ReadingStore {
     return { written, rejected };
   }
 
-  async query(q: { accountId: string; serial: string; channel: string; from: Date; to: Date }): Promise<Reading[]> {
+  async query(q: HistoryQuery): Promise<Reading[]> {
     if (!this.query_) throw new Error('Timestream query client not configured');
-    const sql =
-      `SELECT time, value, units FROM "${this.databaseName}"."${this.tableName}" ` +
+    const where =
       `WHERE account_id = ${literal(q.accountId)} AND serial = ${literal(q.serial)} AND channel = ${literal(q.channel)} ` +
-      `AND measure_name = 'reading' AND time >= from_milliseconds(${q.from.getTime()}) AND time < from_milliseconds(${q.to.getTime()}) ` +
-      `ORDER BY time ASC`;
+      `AND measure_name = 'reading' AND time >= from_milliseconds(${q.from.getTime()}) AND time < from_milliseconds(${q.to.getTime()})`;
+    const table = `"${this.databaseName}"."${this.tableName}"`;
+    const bin = q.binSeconds ? Math.max(1, Math.round(q.binSeconds)) : undefined;
+    const sql = bin
+      ? `SELECT bin(time, ${bin}s) AS time, round(avg(value), 1) AS value, max(units) AS units FROM ${table} ${where} GROUP BY bin(time, ${bin}s) ORDER BY time ASC`
+      : `SELECT time, value, units FROM ${table} ${where} ORDER BY time ASC`;
     const readings: Reading[] = [];
     let nextToken: string | undefined;
     do {

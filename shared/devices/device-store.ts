@@ -34,4 +34,5 @@ export interface DeviceStore {
    */
   putLatestIfNewer(latest: LatestReading): Promise<boolean>;
   listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[] }>;
+  getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined>;
 }

@@ -72,10 +72,15 @@ function isNewer(candidate: LatestReading, stored: LatestReading | undefined): b
 }
 
 /** Auth failures that only the user can fix by linking the account again. */
-function needsRelink(error: unknown): boolean {
-  return error instanceof PitwatchError && (error.httpStatus === 401 || error.httpStatus === 403);
+function needsRelink(error: PitwatchError): boolean {
+  return error.httpStatus === 401 || error.httpStatus === 403;
 }
 
+/**
+ * Polls one account. ThermoWorks' own failures (bad credentials, rate limits, outages, open circuit) are expected:
+ * they are recorded on the link, visible through the API, and the outcome says so. Anything else (DynamoDB down, a
+ * bug) is thrown, so the queue redelivers the message: nothing is acknowledged that was not stored.
+ */
 export async function pollAccount(link: LinkedAccount, deps: PollDependencies): Promise<PollOutcome> {
   const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, duplicatesSkipped: 0, pushed: 0 };
   try {
@@ -122,17 +127,19 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       else outcome.duplicatesSkipped++;
     }
     outcome.pushed = await pushReadings(link.accountId, changed, deps);
-    await deps.accounts.updateLinkStatus(link.userId, 'ok', null, now);
+    await deps.accounts.updateLinkStatus(link.userId, {
+      status: 'ok',
+      statusMessage: null,
+      polledAt: now,
+      ...(readings.length > 0 ? { lastReadingAt: now } : {}),
+    });
     return outcome;
   } catch (error) {
     deps.sessionCache.delete(link.userId);
-    const relink = needsRelink(error);
-    const code = error instanceof PitwatchError ? error.code : 'INTERNAL';
-    const message = error instanceof Error ? error.message : String(error);
-    await deps.accounts
-      .updateLinkStatus(link.userId, relink ? 'relink-needed' : 'failing', message, deps.clock.now().toISOString())
-      .catch(() => undefined);
-    return { ...outcome, status: relink ? 'relink-needed' : 'failing', errorCode: code };
+    if (!(error instanceof PitwatchError)) throw error;
+    const status = needsRelink(error) ? 'relink-needed' : 'failing';
+    await deps.accounts.updateLinkStatus(link.userId, { status, statusMessage: error.message, polledAt: deps.clock.now().toISOString() });
+    return { ...outcome, status, errorCode: error.code };
   }
 }
 

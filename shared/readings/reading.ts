@@ -17,10 +17,22 @@ export interface WriteResult {
   rejected: number;
 }
 
+export interface HistoryQuery {
+  accountId: string;
+  serial: string;
+  channel: string;
+  from: Date;
+  to: Date;
+  binSeconds?: number;
+}
+
 /** The history store port: Timestream in AWS by default, DynamoDB locally and on request. */
 export interface ReadingStore {
   /** Idempotent: writing the same reading twice stores it once. */
   write(readings: readonly Reading[]): Promise<WriteResult>;
-  /** Readings of one channel in [from, to), oldest first. */
-  query(q: { accountId: string; serial: string; channel: string; from: Date; to: Date }): Promise<Reading[]>;
+  /**
+   * Readings of one channel in [from, to), oldest first. With `binSeconds`, one point per bin (the mean, stamped
+   * at the bin's start), so a 12-hour chart is a few hundred points rather than thousands.
+   */
+  query(q: HistoryQuery): Promise<Reading[]>;
 }

@@ -12,7 +12,7 @@ let stack: LocalStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, pollIntervalSeconds: 1 });
+  stack = await startLocalStack({ port: 0, pollIntervalSeconds: 5 });
   browser = await launchChromium();
 });
 

@@ -1,0 +1,28 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/dispatch-polls';
+import { createDependencies } from '../runtime/dependencies';
+import { createLogger } from '../runtime/logger';
+
+const logger = createLogger('poll-dispatch');
+const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-dispatch' });
+const deps = createDependencies();
+
+/** EventBridge, once a minute: queue this minute's polls for every linked account. */
+export const handler = middy(async () => {
+  const summary = await dispatchPolls(
+    { accounts: deps.accounts(), queue: deps.pollQueue(), clock: deps.clock },
+    { ...defaultDispatchOptions, pollIntervalSeconds: deps.config.pollIntervalSeconds },
+  );
+  metrics.addMetric('AccountsDispatched', MetricUnit.Count, summary.accounts);
+  metrics.addMetric('PollMessagesQueued', MetricUnit.Count, summary.messages);
+  metrics.addMetric('PollMessagesFailed', MetricUnit.Count, summary.failed);
+  logger.info('Dispatched polls', { ...summary });
+  // A message SQS refused would silently skip an account's poll: fail the invocation so it shows and alarms.
+  if (summary.failed > 0) throw new Error(`${summary.failed} poll messages could not be queued`);
+  return summary;
+})
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));

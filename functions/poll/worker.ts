@@ -1,0 +1,47 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { processPollBatch } from '../../shared/polling/process-poll-batch';
+import type { ThermoWorksAccountSession } from '../../shared/polling/thermoworks-port';
+import { createDependencies } from '../runtime/dependencies';
+import { createLogger } from '../runtime/logger';
+
+const logger = createLogger('poll-worker');
+const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-worker' });
+const deps = createDependencies();
+/** ThermoWorks sessions survive between invocations of a warm container: id tokens are reused until near expiry. */
+const sessionCache = new Map<string, ThermoWorksAccountSession>();
+
+/** SQS poll requests, up to 10 at a time; partial batch failures are reported so only those are redelivered. */
+export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const started = Date.now();
+  const { batchItemFailures, outcomes } = await processPollBatch(
+    event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
+    {
+      thermoworks: deps.thermoworks(),
+      vault: deps.vault(),
+      accounts: deps.accounts(),
+      devices: deps.devices(),
+      readings: deps.readings(),
+      connections: deps.connections(),
+      pusher: deps.pusher(),
+      clock: deps.clock,
+      sessionCache,
+      log: logger,
+    },
+  );
+  metrics.addMetric('PollLatency', MetricUnit.Milliseconds, Date.now() - started);
+  metrics.addMetric('AccountsPolled', MetricUnit.Count, outcomes.length);
+  metrics.addMetric('ReadingsIngested', MetricUnit.Count, outcomes.reduce((n, o) => n + o.readingsStored, 0));
+  metrics.addMetric('DuplicatesSkipped', MetricUnit.Count, outcomes.reduce((n, o) => n + o.duplicatesSkipped, 0));
+  metrics.addMetric('ReadingsPushed', MetricUnit.Count, outcomes.reduce((n, o) => n + o.pushed, 0));
+  metrics.addMetric('PollRetries', MetricUnit.Count, batchItemFailures.length);
+  for (const o of outcomes) if (o.errorCode) metrics.addMetric(`PollErrors_${o.errorCode}`, MetricUnit.Count, 1);
+  const failing = outcomes.filter((o) => o.status !== 'ok');
+  if (failing.length > 0) logger.warn('Accounts failing', { accounts: failing.map((o) => ({ userId: o.userId, status: o.status, code: o.errorCode })) });
+  return { batchItemFailures };
+})
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));

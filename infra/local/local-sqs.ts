@@ -1,0 +1,145 @@
+/**
+ * The local stand-in for the SQS poll queue and its Lambda event source mapping. It answers the SQS JSON protocol
+ * (SendMessageBatch, SendMessage) so the dispatcher's `@aws-sdk/client-sqs` code runs unchanged with only its
+ * endpoint overridden, honours DelaySeconds, delivers batches of up to 10 as SQS events to the worker handler,
+ * redelivers the batch item failures it reports after the visibility timeout, and moves a message that failed
+ * `maxReceiveCount` times to a dead-letter list, as the real redrive policy does.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+
+interface QueuedMessage {
+  messageId: string;
+  body: string;
+  visibleAt: number;
+  receiveCount: number;
+  sentAt: number;
+}
+
+export interface LocalSqsOptions {
+  queueUrl: string;
+  deliver: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+  batchSize?: number;
+  /** Concurrent worker invocations, like the event source mapping's maximum concurrency. */
+  concurrency?: number;
+  visibilityTimeoutMs?: number;
+  maxReceiveCount?: number;
+  log?: (message: string) => void;
+}
+
+const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+export class LocalSqs {
+  private readonly messages: QueuedMessage[] = [];
+  readonly deadLetters: QueuedMessage[] = [];
+  private inFlight = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly options: LocalSqsOptions) {}
+
+  start(): void {
+    this.timer ??= setInterval(() => this.pump(), 100);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.running]);
+  }
+
+  get depth(): number {
+    return this.messages.length;
+  }
+
+  /** Handles one SQS JSON-protocol call (`x-amz-target: AmazonSQS.<Action>`). */
+  handle(target: string, body: string): { statusCode: number; body: string } {
+    const action = target.replace(/^AmazonSQS\./, '');
+    let input: { QueueUrl?: string; Entries?: Array<{ Id: string; MessageBody: string; DelaySeconds?: number }>; MessageBody?: string; DelaySeconds?: number };
+    try {
+      input = JSON.parse(body) as typeof input;
+    } catch {
+      return this.fault('InvalidParameterValue', 'Body is not JSON');
+    }
+    if (input.QueueUrl !== this.options.queueUrl) return this.fault('QueueDoesNotExist', `No queue ${input.QueueUrl}`);
+    if (action === 'SendMessageBatch') {
+      const entries = input.Entries ?? [];
+      if (entries.length === 0 || entries.length > 10) return this.fault('TooManyEntriesInBatchRequest', 'Send 1 to 10 entries');
+      return { statusCode: 200, body: JSON.stringify({ Successful: entries.map((e) => ({ Id: e.Id, ...this.enqueue(e.MessageBody, e.DelaySeconds) })), Failed: [] }) };
+    }
+    if (action === 'SendMessage' && input.MessageBody !== undefined) {
+      return { statusCode: 200, body: JSON.stringify(this.enqueue(input.MessageBody, input.DelaySeconds)) };
+    }
+    return this.fault('UnsupportedOperation', `${action} is not emulated locally`);
+  }
+
+  private fault(code: string, message: string) {
+    return { statusCode: 400, body: JSON.stringify({ __type: `com.amazonaws.sqs#${code}`, message }) };
+  }
+
+  private enqueue(body: string, delaySeconds = 0) {
+    const messageId = randomUUID();
+    const now = Date.now();
+    this.messages.push({ messageId, body, visibleAt: now + delaySeconds * 1000, receiveCount: 0, sentAt: now });
+    return { MessageId: messageId, MD5OfMessageBody: md5(body) };
+  }
+
+  private pump(): void {
+    const concurrency = this.options.concurrency ?? 4;
+    while (this.inFlight < concurrency) {
+      const now = Date.now();
+      const batch = this.messages.filter((m) => m.visibleAt <= now).slice(0, this.options.batchSize ?? 10);
+      if (batch.length === 0) return;
+      for (const m of batch) {
+        m.visibleAt = now + (this.options.visibilityTimeoutMs ?? 30_000);
+        m.receiveCount++;
+      }
+      this.inFlight++;
+      const run = this.invoke(batch).finally(() => {
+        this.inFlight--;
+        this.running.delete(run);
+      });
+      this.running.add(run);
+    }
+  }
+
+  private async invoke(batch: QueuedMessage[]): Promise<void> {
+    const event: SQSEvent = {
+      Records: batch.map((m) => ({
+        messageId: m.messageId,
+        receiptHandle: `${m.messageId}#${m.receiveCount}`,
+        body: m.body,
+        attributes: {
+          ApproximateReceiveCount: String(m.receiveCount),
+          SentTimestamp: String(m.sentAt),
+          SenderId: 'local',
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+        },
+        messageAttributes: {},
+        md5OfBody: md5(m.body),
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-poll-local',
+        awsRegion: 'us-east-1',
+      })),
+    };
+    let failed: Set<string>;
+    try {
+      const response = await this.options.deliver(event);
+      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (error) {
+      // A thrown invocation fails the whole batch, as with the real event source mapping.
+      this.options.log?.(`poll worker failed: ${error instanceof Error ? error.message : String(error)}`);
+      failed = new Set(batch.map((m) => m.messageId));
+    }
+    for (const m of batch) {
+      const index = this.messages.indexOf(m);
+      if (index < 0) continue;
+      if (!failed.has(m.messageId)) this.messages.splice(index, 1);
+      else if (m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
+        this.messages.splice(index, 1);
+        this.deadLetters.push(m);
+        this.options.log?.(`poll message ${m.messageId} moved to the dead-letter queue after ${m.receiveCount} tries`);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+
+/** One SQS message: poll this linked account at (or after) this moment. */
+export const pollRequestSchema = z.object({
+  userId: z.string().min(1).max(256),
+  /** ISO time the dispatcher meant this poll for: logs and metrics tell late polls from on-time ones. */
+  dueAt: z.iso.datetime(),
+});
+export type PollRequest = z.infer<typeof pollRequestSchema>;
+
+export interface ScheduledPoll {
+  request: PollRequest;
+  /** SQS DelaySeconds (0–900): how the sub-minute cadence is spread across the minute. */
+  delaySeconds: number;
+}
+
+/** The poll queue port: SQS in AWS, an in-process queue in the local stack. */
+export interface PollQueue {
+  send(polls: readonly ScheduledPoll[]): Promise<{ sent: number; failed: number }>;
+}
