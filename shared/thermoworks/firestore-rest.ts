@@ -1,0 +1,72 @@
+/**
+ * Firestore and Storage reads with a bearer token: URLs built from the discovered project, every path
+ * segment URL-encoded (serials contain colons and are opaque), the API key on every Firestore call.
+ */
+import type { ThermoWorksConfig } from './config';
+import { parseDocument, parseDocumentPage, parseRunQuery, type DocumentPage, type FirestoreDocument } from './firestore-document';
+import type { HttpTransport } from './http-transport';
+import type { ProjectDiscovery } from './project-discovery';
+
+export interface FirestoreReads {
+  get(segments: string[], idToken: string, resource: string): Promise<FirestoreDocument>;
+  list(segments: string[], idToken: string, resource: string, query?: Record<string, string>): Promise<DocumentPage>;
+  runQuery(structuredQuery: unknown, idToken: string, resource: string): Promise<FirestoreDocument[]>;
+  download(objectName: string, idToken: string, resource: string): Promise<unknown>;
+}
+
+export function createFirestoreReads(config: ThermoWorksConfig, send: HttpTransport, project: ProjectDiscovery): FirestoreReads {
+  const key = encodeURIComponent(config.apiKey);
+  const root = async () => {
+    const { projectId } = await project();
+    return `${config.firestoreUrl}/v1/projects/${encodeURIComponent(projectId)}/databases/(default)/documents`;
+  };
+  const path = (segments: string[]) => segments.map(encodeURIComponent).join('/');
+  const bearer = (idToken: string) => ({ authorization: `Bearer ${idToken}` });
+
+  return {
+    async get(segments, idToken, resource) {
+      const body = await send({ service: 'firestore', method: 'GET', url: `${await root()}/${path(segments)}?key=${key}`, headers: bearer(idToken), resource });
+      return parseDocument(body, resource);
+    },
+
+    async list(segments, idToken, resource, query = {}) {
+      const params = new URLSearchParams({ ...query, key: config.apiKey });
+      // URLSearchParams writes spaces as '+'; Firestore's orderBy is documented with %20.
+      const qs = params.toString().replace(/\+/g, '%20');
+      const body = await send({ service: 'firestore', method: 'GET', url: `${await root()}/${path(segments)}?${qs}`, headers: bearer(idToken), resource });
+      return parseDocumentPage(body);
+    },
+
+    async runQuery(structuredQuery, idToken, resource) {
+      const body = await send({
+        service: 'firestore',
+        method: 'POST',
+        url: `${await root()}:runQuery?key=${key}`,
+        headers: bearer(idToken),
+        json: { structuredQuery },
+        resource,
+      });
+      return parseRunQuery(body);
+    },
+
+    async download(objectName, idToken, resource) {
+      const { storageBucket } = await project();
+      return send({
+        service: 'storage',
+        method: 'GET',
+        url: `${config.storageUrl}/v0/b/${encodeURIComponent(storageBucket)}/o/${encodeURIComponent(objectName)}?alt=media`,
+        headers: bearer(idToken),
+        resource,
+      });
+    },
+  };
+}
+
+/** The query both public clients send to list an account's devices. */
+export function devicesOfAccountQuery(accountId: string): unknown {
+  return {
+    from: [{ collectionId: 'devices' }],
+    where: { fieldFilter: { field: { fieldPath: 'accountId' }, op: 'EQUAL', value: { stringValue: accountId } } },
+    orderBy: [{ field: { fieldPath: '__name__' }, direction: 'ASCENDING' }],
+  };
+}

@@ -1,0 +1,21 @@
+/** ThermoWorks Cloud: client, domain types, errors and parsers. The simulator lives in ./simulator. */
+export { createThermoWorksClient, DEFAULT_TIMEOUT_MS } from './client';
+export type { ThermoWorksClient, ThermoWorksClientOptions, SessionOptions } from './client';
+export type { ThermoWorksSession, SessionTokens, TokensListener, ListChannelsOptions, ListArchivesOptions } from './session';
+export { REFRESH_AHEAD_MS, MAX_CHANNELS } from './session';
+export { defaultThermoWorksConfig, thermoWorksConfigFromEnv, thermoWorksConfigForOrigin } from './config';
+export type { ThermoWorksConfig } from './config';
+export type * from './domain';
+export * from './errors';
+export { IdTokenRejectedError } from './classify-error';
+export { CircuitBreaker, CircuitBreakers, defaultCircuitBreakerOptions } from './circuit-breaker';
+export type { CircuitState, CircuitBreakerOptions } from './circuit-breaker';
+export { defaultRetryPolicy, backoffDelayMs } from './retry';
+export type { RetryPolicy } from './retry';
+export { parseDocument, parseRunQuery, parseDocumentPage } from './firestore-document';
+export type { FirestoreDocument } from './firestore-document';
+export { parseDevice } from './parse-device';
+export { parseChannel, channelReading, NO_PROBE } from './parse-channel';
+export { parseUser } from './parse-user';
+export { parseArchive, parseArchiveFile } from './parse-archive';
+export { normaliseUnits, roundToTenth, probeValue } from './measurement';

@@ -1,0 +1,26 @@
+/**
+ * The protocol fixtures that live beside the repository (`../shared/thermoworks/fixtures`), read at test time
+ * so the contract tests pin exactly the shapes the protocol notes describe.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument, type FirestoreDocument } from '../firestore-document';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+export const fixturesDir = resolve(repoRoot, '..', 'shared', 'thermoworks', 'fixtures');
+
+export function fixtureNames(): string[] {
+  return readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();
+}
+
+export function readFixture(name: string): unknown {
+  return JSON.parse(readFileSync(resolve(fixturesDir, name.endsWith('.json') ? name : `${name}.json`), 'utf8')) as unknown;
+}
+
+export function fixtureText(name: string): string {
+  return readFileSync(resolve(fixturesDir, name.endsWith('.json') ? name : `${name}.json`), 'utf8');
+}
+
+export function fixtureDocument(name: string): FirestoreDocument {
+  return parseDocument(readFixture(name));
+}
