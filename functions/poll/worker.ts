@@ -29,6 +29,7 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       pusher: deps.pusher(),
       clock: deps.clock,
       sessionCache,
+      pollIntervalSeconds: deps.config.pollIntervalSeconds,
       log: logger,
     },
   );
@@ -37,6 +38,8 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
   metrics.addMetric('ReadingsIngested', MetricUnit.Count, outcomes.reduce((n, o) => n + o.readingsStored, 0));
   metrics.addMetric('DuplicatesSkipped', MetricUnit.Count, outcomes.reduce((n, o) => n + o.duplicatesSkipped, 0));
   metrics.addMetric('ReadingsPushed', MetricUnit.Count, outcomes.reduce((n, o) => n + o.pushed, 0));
+  metrics.addMetric('ReadingsBackfilled', MetricUnit.Count, outcomes.reduce((n, o) => n + o.backfilled, 0));
+  metrics.addMetric('GapsAbandoned', MetricUnit.Count, outcomes.reduce((n, o) => n + o.gapsAbandoned, 0));
   metrics.addMetric('PollRetries', MetricUnit.Count, batchItemFailures.length);
   for (const o of outcomes) if (o.errorCode) metrics.addMetric(`PollErrors_${o.errorCode}`, MetricUnit.Count, 1);
   const failing = outcomes.filter((o) => o.status !== 'ok');

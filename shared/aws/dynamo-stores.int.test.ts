@@ -29,8 +29,8 @@ describe('DynamoDeviceStore', () => {
     expect(await store.putLatestIfNewer(latest('2026-11-01T19:59:00.000Z', { value: 1 }))).toBe(false);
     expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z', { status: 'NO PROBE', probeConnected: false, value: null }))).toBe(true);
     expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:05.000Z', { value: 226 }))).toBe(true);
-    await store.putDevice({ accountId: 'a1', serial: 'S1', label: 'Smoker', kind: 'signals', online: true, battery: 80, wifiDbm: -60, lastSeen: null, updatedAt: 'now' });
-    await store.putDevice({ accountId: 'a2', serial: 'S9', label: 'Other', kind: 'smoke', online: true, battery: null, wifiDbm: null, lastSeen: null, updatedAt: 'now' });
+    await store.putDevice({ accountId: 'a1', serial: 'S1', label: 'Smoker', kind: 'signals', online: true, battery: 80, wifiDbm: -60, lastSeen: null, updatedAt: 'now', pendingGaps: [], lastArchiveCheckAt: null });
+    await store.putDevice({ accountId: 'a2', serial: 'S9', label: 'Other', kind: 'smoke', online: true, battery: null, wifiDbm: null, lastSeen: null, updatedAt: 'now', pendingGaps: [], lastArchiveCheckAt: null });
     const listed = await store.listAccountDevices('a1');
     expect(listed.devices.map((d) => d.serial)).toEqual(['S1']);
     expect(listed.latest).toEqual([latest('2026-11-01T20:00:05.000Z', { value: 226 })]);

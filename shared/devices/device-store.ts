@@ -1,3 +1,4 @@
+import type { ReadingGap } from '../polling/reading-gaps';
 import type { ChannelUnit } from '../polling/thermoworks-port';
 
 export interface DeviceRecord {
@@ -10,6 +11,10 @@ export interface DeviceRecord {
   wifiDbm: number | null;
   lastSeen: string | null;
   updatedAt: string;
+  /** Stretches of recorded points not yet back-filled from the device's archives. */
+  pendingGaps: ReadingGap[];
+  /** When the archives were last listed for those gaps (listing is rate-limited per device). */
+  lastArchiveCheckAt: string | null;
 }
 
 /** What the last poll saw on one channel: shown on the devices page and used to skip readings already stored. */

@@ -1,18 +1,23 @@
 /**
  * One poll of one linked ThermoWorks account: read devices and channels, store each reading newer than the one
  * already stored (history first, then the latest-reading item, so a crash in between re-stores rather than loses),
- * refresh device health, and push new readings to the account's open WebSockets.
+ * back-fill from the device's archives any stretch polling could not see, refresh device health, and push new
+ * readings to the account's open WebSockets.
  */
 import type { ReadingMessage } from '../api/schemas';
 import type { AccountStore, LinkedAccount } from '../auth/account-store';
 import type { Clock } from '../clock';
-import type { DeviceStore, LatestReading } from '../devices/device-store';
+import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { PitwatchError } from '../errors';
 import type { ConnectionStore } from '../live/connection-store';
 import type { Pusher } from '../live/pusher';
 import type { Reading, ReadingStore } from '../readings/reading';
 import type { CredentialVault } from '../vault/credential-vault';
-import type { ThermoWorksAccountSession, ThermoWorksChannelInfo, ThermoWorksPort } from './thermoworks-port';
+import { GAP_GIVE_UP_MS, gapThresholdMs, mergeGaps, remainingGap, type ReadingGap } from './reading-gaps';
+import type { ThermoWorksAccountSession, ThermoWorksChannelInfo, ThermoWorksDeviceInfo, ThermoWorksPort } from './thermoworks-port';
+
+/** Archives are listed at most this often per device while it has gaps (an archive appears every hour or two). */
+const ARCHIVE_CHECK_EVERY_MS = 5 * 60_000;
 
 export interface PollDependencies {
   thermoworks: ThermoWorksPort;
@@ -25,6 +30,8 @@ export interface PollDependencies {
   clock: Clock;
   /** ThermoWorks sessions kept between polls (per warm Lambda), so id tokens are reused until near expiry. */
   sessionCache: Map<string, ThermoWorksAccountSession>;
+  /** The cadence for active accounts: a spacing well beyond it between two readings is a gap. */
+  pollIntervalSeconds?: number;
 }
 
 export interface PollOutcome {
@@ -32,8 +39,11 @@ export interface PollOutcome {
   status: 'ok' | 'relink-needed' | 'failing';
   devices: number;
   readingsStored: number;
+  backfilled: number;
   duplicatesSkipped: number;
   pushed: number;
+  /** Gaps given up on (no archive covered them within 48 h): points ThermoWorks never gave us. */
+  gapsAbandoned: number;
   errorCode?: string;
 }
 
@@ -71,9 +81,97 @@ function isNewer(candidate: LatestReading, stored: LatestReading | undefined): b
   return candidate.at === stored.at && (candidate.status !== stored.status || candidate.probeConnected !== stored.probeConnected);
 }
 
+function toReading(l: LatestReading): Reading | undefined {
+  if (l.value === null || l.at === null) return undefined;
+  return { accountId: l.accountId, serial: l.serial, channel: l.channel, value: l.value, units: l.units, at: new Date(l.at) };
+}
+
 /** Auth failures that only the user can fix by linking the account again. */
 function needsRelink(error: PitwatchError): boolean {
   return error.httpStatus === 401 || error.httpStatus === 403;
+}
+
+interface DevicePoll {
+  record: DeviceRecord;
+  fresh: LatestReading[];
+  backfill: Reading[];
+  gapsAbandoned: number;
+}
+
+/** Reads one device's channels, finds what is new, and back-fills its gaps from archives. Stores nothing yet. */
+async function readDevice(
+  device: ThermoWorksDeviceInfo,
+  session: ThermoWorksAccountSession,
+  link: LinkedAccount,
+  stored: { device: DeviceRecord | undefined; latest: Map<string, LatestReading> },
+  deps: PollDependencies,
+  outcome: PollOutcome,
+): Promise<DevicePoll> {
+  const now = deps.clock.now();
+  const channels = await session.listChannels(device.serial);
+  const fresh: LatestReading[] = [];
+  let gaps: ReadingGap[] = [...(stored.device?.pendingGaps ?? [])];
+  let newGap = false;
+  const threshold = gapThresholdMs(device.recordingIntervalSeconds, deps.pollIntervalSeconds ?? 15);
+  for (const channel of channels) {
+    const latest = toLatest(link.accountId, channel);
+    const previous = stored.latest.get(`${latest.serial}#${latest.channel}`);
+    if (!isNewer(latest, previous)) {
+      outcome.duplicatesSkipped++;
+      continue;
+    }
+    fresh.push(latest);
+    if (previous?.at && latest.at && new Date(latest.at).getTime() - new Date(previous.at).getTime() > threshold) {
+      gaps.push({ from: previous.at, to: latest.at });
+      newGap = true;
+    }
+  }
+
+  let gapsAbandoned = 0;
+  gaps = mergeGaps(gaps).filter((g) => {
+    const abandoned = now.getTime() - new Date(g.to).getTime() > GAP_GIVE_UP_MS;
+    if (abandoned) gapsAbandoned++;
+    return !abandoned;
+  });
+
+  const backfill: Reading[] = [];
+  let lastArchiveCheckAt = stored.device?.lastArchiveCheckAt ?? null;
+  const due = !lastArchiveCheckAt || now.getTime() - new Date(lastArchiveCheckAt).getTime() >= ARCHIVE_CHECK_EVERY_MS;
+  if (gaps.length > 0 && (newGap || due)) {
+    lastArchiveCheckAt = now.toISOString();
+    const since = new Date(gaps[0]!.from);
+    const archives = (await session.listArchives(device.serial, { since })).filter(
+      (a): a is typeof a & { start: Date; end: Date } => a.start !== undefined && a.end !== undefined,
+    );
+    const overlapping = archives.filter((a) => gaps.some((g) => a.start.toISOString() < g.to && a.end.toISOString() > g.from));
+    for (const archive of overlapping) {
+      for (const point of await session.downloadArchive(archive)) {
+        const at = point.at.toISOString();
+        if (point.value === null || !gaps.some((g) => at > g.from && at < g.to)) continue;
+        backfill.push({ accountId: link.accountId, serial: device.serial, channel: point.channel, value: point.value, units: point.units, at: point.at });
+      }
+    }
+    gaps = gaps.flatMap((g) => remainingGap(g, overlapping, threshold) ?? []);
+  }
+
+  return {
+    fresh,
+    backfill,
+    gapsAbandoned,
+    record: {
+      accountId: link.accountId,
+      serial: device.serial,
+      label: device.label,
+      kind: device.kind,
+      online: device.online,
+      battery: device.battery ?? null,
+      wifiDbm: device.wifiDbm ?? null,
+      lastSeen: device.lastSeen?.toISOString() ?? null,
+      updatedAt: now.toISOString(),
+      pendingGaps: gaps,
+      lastArchiveCheckAt,
+    },
+  };
 }
 
 /**
@@ -82,51 +180,36 @@ function needsRelink(error: PitwatchError): boolean {
  * bug) is thrown, so the queue redelivers the message: nothing is acknowledged that was not stored.
  */
 export async function pollAccount(link: LinkedAccount, deps: PollDependencies): Promise<PollOutcome> {
-  const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, duplicatesSkipped: 0, pushed: 0 };
+  const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, backfilled: 0, duplicatesSkipped: 0, pushed: 0, gapsAbandoned: 0 };
   try {
     const session = await sessionFor(link, deps);
-    const [twDevices, stored] = await Promise.all([
-      session.listDevices(link.accountId),
-      deps.devices.listAccountDevices(link.accountId),
-    ]);
+    const [twDevices, stored] = await Promise.all([session.listDevices(link.accountId), deps.devices.listAccountDevices(link.accountId)]);
     const storedLatest = new Map(stored.latest.map((l) => [`${l.serial}#${l.channel}`, l]));
-    const now = deps.clock.now().toISOString();
-    const fresh: LatestReading[] = [];
-
-    await Promise.all(
-      twDevices.map(async (device) => {
-        const channels = await session.listChannels(device.serial);
-        await deps.devices.putDevice({
-          accountId: link.accountId,
-          serial: device.serial,
-          label: device.label,
-          kind: device.kind,
-          online: device.online,
-          battery: device.battery ?? null,
-          wifiDbm: device.wifiDbm ?? null,
-          lastSeen: device.lastSeen?.toISOString() ?? null,
-          updatedAt: now,
-        });
-        for (const channel of channels) {
-          const latest = toLatest(link.accountId, channel);
-          if (isNewer(latest, storedLatest.get(`${latest.serial}#${latest.channel}`))) fresh.push(latest);
-          else outcome.duplicatesSkipped++;
-        }
-      }),
+    const storedDevices = new Map(stored.devices.map((d) => [d.serial, d]));
+    const polled = await Promise.all(
+      twDevices.map((d) => readDevice(d, session, link, { device: storedDevices.get(d.serial), latest: storedLatest }, deps, outcome)),
     );
     outcome.devices = twDevices.length;
 
-    const readings: Reading[] = fresh
-      .filter((l): l is LatestReading & { value: number; at: string } => l.value !== null && l.at !== null)
-      .map((l) => ({ accountId: l.accountId, serial: l.serial, channel: l.channel, value: l.value, units: l.units, at: new Date(l.at) }));
-    if (readings.length > 0) outcome.readingsStored = (await deps.readings.write(readings)).written;
-
+    // History first: a crash after this point re-reads the same channels next time and writes the same items again.
+    const fresh = polled.flatMap((p) => p.fresh);
+    const readings = [...fresh.flatMap((l) => toReading(l) ?? []), ...polled.flatMap((p) => p.backfill)];
+    if (readings.length > 0) {
+      const written = (await deps.readings.write(readings)).written;
+      outcome.backfilled = polled.reduce((n, p) => n + p.backfill.length, 0);
+      outcome.readingsStored = written;
+    }
+    for (const p of polled) {
+      await deps.devices.putDevice(p.record);
+      outcome.gapsAbandoned += p.gapsAbandoned;
+    }
     const changed: LatestReading[] = [];
     for (const latest of fresh) {
       if (await deps.devices.putLatestIfNewer(latest)) changed.push(latest);
       else outcome.duplicatesSkipped++;
     }
     outcome.pushed = await pushReadings(link.accountId, changed, deps);
+    const now = deps.clock.now().toISOString();
     await deps.accounts.updateLinkStatus(link.userId, {
       status: 'ok',
       statusMessage: null,

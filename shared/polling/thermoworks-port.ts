@@ -28,6 +28,7 @@ export interface ThermoWorksDeviceInfo {
   wifiDbm?: number | undefined;
   lastSeen?: Date | undefined;
   lastTelemetrySaved?: Date | undefined;
+  recordingIntervalSeconds?: number | undefined;
 }
 
 export interface ThermoWorksChannelInfo {
@@ -41,10 +42,28 @@ export interface ThermoWorksChannelInfo {
   lastTelemetrySaved?: Date | undefined;
 }
 
+export interface ThermoWorksArchiveInfo {
+  id: string;
+  serial: string;
+  filename?: string | undefined;
+  start?: Date | undefined;
+  end?: Date | undefined;
+}
+
+export interface ThermoWorksArchiveReading {
+  channel: string;
+  at: Date;
+  value: number | null;
+  units: ChannelUnit;
+}
+
 export interface ThermoWorksAccountSession {
   getUser(): Promise<ThermoWorksUserInfo>;
   listDevices(accountId: string): Promise<ThermoWorksDeviceInfo[]>;
   listChannels(serial: string): Promise<ThermoWorksChannelInfo[]>;
+  /** Newest first; `since` stops paging once archives were created before it. */
+  listArchives(serial: string, options?: { since?: Date }): Promise<ThermoWorksArchiveInfo[]>;
+  downloadArchive(archive: Pick<ThermoWorksArchiveInfo, 'serial' | 'filename' | 'id'>): Promise<ThermoWorksArchiveReading[]>;
 }
 
 export interface StoredTokens {

@@ -1,0 +1,99 @@
+/**
+ * A poll pipeline on real parts for tests and benches: the ThermoWorks simulator over HTTP on a manual clock,
+ * DynamoDB Local, the real client, vault, stores and worker code. Time moves only when the test says so, and the
+ * simulator's ground truth says what the devices really recorded.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AccountStore } from '../../../shared/auth/account-store';
+import { login } from '../../../shared/auth/login';
+import { DynamoAccountStore } from '../../../shared/aws/dynamo-account-store';
+import { DynamoConnectionStore } from '../../../shared/aws/dynamo-connection-store';
+import { DynamoDeviceStore } from '../../../shared/aws/dynamo-device-store';
+import { DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
+import { DynamoSessionStore } from '../../../shared/aws/dynamo-session-store';
+import { ManualClock } from '../../../shared/clock';
+import { randomIds } from '../../../shared/ids';
+import type { Pusher } from '../../../shared/live/pusher';
+import type { PollDependencies } from '../../../shared/polling/poll-account';
+import { processPollBatch, type PollBatchResult } from '../../../shared/polling/process-poll-batch';
+import type { ThermoWorksAccountSession } from '../../../shared/polling/thermoworks-port';
+import type { ReadingStore } from '../../../shared/readings/reading';
+import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../../shared/thermoworks';
+import { startSimulator, type RunningSimulator, type ScenarioInput } from '../../../shared/thermoworks/simulator';
+import { CredentialVault } from '../../../shared/vault/credential-vault';
+import { LocalKeyProvider } from '../../../shared/vault/local-key-provider';
+import { freshTable } from './local-table';
+
+export interface PollHarness {
+  clock: ManualClock;
+  simulator: RunningSimulator;
+  accounts: AccountStore;
+  readings: ReadingStore;
+  deps: PollDependencies & { log: { warn: () => void; error: () => void } };
+  pushed: unknown[];
+  /** userId of each signed-in scenario account, by email. */
+  users: Map<string, string>;
+  poll(emails?: string[], options?: { messageId?: string }): Promise<PollBatchResult>;
+  stop(): Promise<void>;
+}
+
+export async function startPollHarness(input: {
+  dynamoEndpoint: string;
+  scenario: ScenarioInput;
+  start?: string;
+  pollIntervalSeconds?: number;
+  latencyMs?: number;
+}): Promise<PollHarness> {
+  const clock = new ManualClock(input.start ?? '2026-11-01T18:00:00.000Z');
+  const simulator = await startSimulator({ port: 0, scenario: input.scenario, clock });
+  const { db, tableName } = await freshTable(input.dynamoEndpoint);
+  const thermoworks = createThermoWorksClient({
+    config: thermoWorksConfigFromEnv(simulator.env),
+    clock,
+    sleep: async () => undefined, // retries back off in simulated time only
+  });
+  const accounts = new DynamoAccountStore(db, tableName);
+  const readings = new DynamoReadingStore(db, tableName);
+  const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)));
+  const pushed: unknown[] = [];
+  const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent') };
+  const deps = {
+    thermoworks,
+    vault,
+    accounts,
+    devices: new DynamoDeviceStore(db, tableName),
+    readings,
+    connections: new DynamoConnectionStore(db, tableName),
+    pusher,
+    clock,
+    sessionCache: new Map<string, ThermoWorksAccountSession>(),
+    pollIntervalSeconds: input.pollIntervalSeconds ?? 15,
+    log: { warn: () => undefined, error: () => undefined },
+  };
+  const users = new Map<string, string>();
+  const sessions = new DynamoSessionStore(db, tableName);
+  const scenarioAccounts = simulator.scenario.accounts;
+  for (const account of scenarioAccounts) {
+    const result = await login({ email: account.email, password: account.password }, { thermoworks, accounts, sessions, vault, clock, ids: randomIds, sessionTtlSeconds: 3600 });
+    users.set(account.email, result.user.userId);
+  }
+  let n = 0;
+  return {
+    clock,
+    simulator,
+    accounts,
+    readings,
+    deps,
+    pushed,
+    users,
+    poll: (emails = [...users.keys()], options = {}) =>
+      processPollBatch(
+        emails.map((email) => ({
+          messageId: options.messageId ?? `m-${++n}`,
+          body: JSON.stringify({ userId: users.get(email), dueAt: clock.now().toISOString() }),
+        })),
+        deps,
+      ),
+    stop: () => simulator.stop(),
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The poll pipeline against real parts (simulator over HTTP, DynamoDB Local, the real client and worker code):
+ * every point the devices recorded ends up stored exactly once, across redelivery, a worker crash mid-batch, id
+ * token expiry and a 10-minute ThermoWorks outage. Ground truth comes from the simulator.
+ */
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { startPollHarness, type PollHarness } from '../../infra/local/testing/poll-harness';
+import type { ScenarioInput } from '../thermoworks/simulator';
+
+const EMAIL = 'cook@test.local';
+const START = '2026-11-01T18:00:00.000Z';
+
+/** A Wi-Fi thermometer uploading every 15 s and archiving every 5 min, and a datalogger (10 min / 30 min). */
+const scenario: ScenarioInput = {
+  seed: 7,
+  startAt: START,
+  accounts: [
+    {
+      email: EMAIL,
+      password: 'secret',
+      uid: 'uid-cook',
+      accountId: 'acct-cook',
+      devices: [
+        {
+          serial: '12:34:56:78:90:AB',
+          label: 'Smoker',
+          device: 'signals',
+          type: 'signals',
+          recordingIntervalSeconds: 15,
+          transmitIntervalSeconds: 15,
+          archives: { everySeconds: 300, historySeconds: 86_400 },
+          cook: { meat: 'brisket', meats: 1, startedSecondsAgo: 3600 },
+          channels: [
+            { number: '1', label: 'Pit', source: { kind: 'pit' } },
+            { number: '2', label: 'Brisket', source: { kind: 'meat', index: 0 } },
+          ],
+        },
+        {
+          serial: 'M100009168',
+          label: 'Cellar',
+          device: 'datalogger',
+          type: 'node',
+          recordingIntervalSeconds: 600,
+          transmitIntervalSeconds: 1800,
+          documentIntervals: true,
+          archives: { everySeconds: 1800, historySeconds: 86_400 },
+          channels: [{ number: '1', label: 'Cellar', source: { kind: 'steady', value: 55, swing: 2 } }],
+        },
+      ],
+    },
+  ],
+} as ScenarioInput;
+
+let harness: PollHarness | undefined;
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+});
+
+async function run(h: PollHarness, seconds: number, step = 15): Promise<void> {
+  for (let t = 0; t < seconds; t += step) {
+    h.clock.advance(step * 1000);
+    const result = await h.poll();
+    expect(result.batchItemFailures).toEqual([]);
+  }
+}
+
+/** Compares stored history with what each device recorded, from its first stored point to its last upload. */
+async function expectHistoryMatchesGroundTruth(h: PollHarness): Promise<number> {
+  let compared = 0;
+  for (const device of h.simulator.accounts()[0]!.devices) {
+    for (const channel of device.channels) {
+      const stored = await h.readings.query({ accountId: 'acct-cook', serial: device.serial, channel, from: new Date(Date.parse(START) - 86_400_000), to: new Date(h.clock.now().getTime() + 1) });
+      expect(stored.length, `${device.serial}#${channel} stored something`).toBeGreaterThan(0);
+      const uploads = h.simulator.transmissions(device.serial, stored[0]!.at, h.clock.now());
+      const lastUpload = uploads.at(-1)!;
+      const truth = h.simulator
+        .groundTruth(device.serial, channel, stored[0]!.at, lastUpload)
+        .filter((p) => p.value !== null)
+        .map((p) => `${p.at.toISOString()}=${p.value}`);
+      const got = stored.filter((r) => r.at <= lastUpload).map((r) => `${r.at.toISOString()}=${r.value}`);
+      expect(got, `${device.serial}#${channel}`).toEqual(truth);
+      compared += truth.length;
+    }
+  }
+  return compared;
+}
+
+describe('poll pipeline', () => {
+  it('stores every recorded point once over an hour of polling, back-filling the datalogger from its archives', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 3600);
+    const compared = await expectHistoryMatchesGroundTruth(harness);
+    expect(compared).toBeGreaterThan(2 * 230);
+    const link = await harness.accounts.getLink(harness.users.get(EMAIL)!);
+    expect(link).toMatchObject({ status: 'ok', statusMessage: null });
+  });
+
+  it('writes nothing twice when a message is redelivered', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 60);
+    harness.clock.advance(15_000);
+    const first = await harness.poll([EMAIL], { messageId: 'same' });
+    const again = await harness.poll([EMAIL], { messageId: 'same' });
+    expect(first.outcomes[0]!.readingsStored).toBeGreaterThan(0);
+    expect(again.outcomes[0]).toMatchObject({ readingsStored: 0, pushed: 0 });
+    expect(again.outcomes[0]!.duplicatesSkipped).toBeGreaterThan(0);
+    await expectHistoryMatchesGroundTruth(harness);
+  });
+
+  it('loses nothing when the worker crashes between storing history and the latest reading', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 60);
+    const devices = harness.deps.devices;
+    let crash = true;
+    harness.deps.devices = {
+      ...devices,
+      putDevice: (d) => devices.putDevice(d),
+      getDevice: (a, s) => devices.getDevice(a, s),
+      listAccountDevices: (a) => devices.listAccountDevices(a),
+      putLatestIfNewer: async (l) => {
+        if (crash) throw new Error('worker killed');
+        return devices.putLatestIfNewer(l);
+      },
+    };
+    harness.clock.advance(15_000);
+    const crashed = await harness.poll([EMAIL], { messageId: 'crashy' });
+    expect(crashed.batchItemFailures).toEqual([{ itemIdentifier: 'crashy' }]);
+    crash = false;
+    const redelivered = await harness.poll([EMAIL], { messageId: 'crashy' });
+    expect(redelivered.batchItemFailures).toEqual([]);
+    await run(harness, 60);
+    await expectHistoryMatchesGroundTruth(harness);
+  });
+
+  it('keeps polling through id token expiry and refresh', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 120);
+    harness.simulator.expireIdTokens(EMAIL);
+    await run(harness, 120);
+    harness.clock.advance(3600_000 - 240_000); // no polls for 56 min, past the token's natural one-hour lifetime
+    await run(harness, 600); // the stretch without polls comes back from the archives as they are written
+    await expectHistoryMatchesGroundTruth(harness);
+  });
+
+  it('back-fills a 10-minute ThermoWorks outage from the archives, and shows the outage on the link meanwhile', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 300);
+    harness.simulator.setFaults(EMAIL, { errorRate: 1, errorStatus: 503 });
+    for (let t = 0; t < 600; t += 15) {
+      harness.clock.advance(15_000);
+      const result = await harness.poll();
+      expect(result.batchItemFailures).toEqual([]); // ThermoWorks' outage is recorded, not retried by the queue
+      expect(result.outcomes[0]?.status).toBe('failing');
+    }
+    expect(await harness.accounts.getLink(harness.users.get(EMAIL)!)).toMatchObject({ status: 'failing' });
+    harness.simulator.clearFaults(EMAIL);
+    await run(harness, 900); // the outage's last minutes are archived within 5 minutes of recording
+    const compared = await expectHistoryMatchesGroundTruth(harness);
+    expect(compared).toBeGreaterThan(2 * 110);
+    expect(await harness.accounts.getLink(harness.users.get(EMAIL)!)).toMatchObject({ status: 'ok' });
+  });
+
+  it('marks the account "re-link needed" when ThermoWorks revokes its refresh token, and stops polling it', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 30);
+    harness.simulator.revokeRefreshTokens(EMAIL);
+    harness.deps.sessionCache.clear(); // a cold worker: it must refresh
+    harness.clock.advance(15_000);
+    const result = await harness.poll();
+    expect(result.outcomes[0]).toMatchObject({ status: 'relink-needed' });
+    expect(await harness.accounts.getLink(harness.users.get(EMAIL)!)).toMatchObject({ status: 'relink-needed' });
+    harness.clock.advance(15_000);
+    expect((await harness.poll()).outcomes).toEqual([]);
+  });
+});
