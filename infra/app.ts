@@ -1,6 +1,7 @@
 /**
  * CDK app entry (`cdk.json`: `npx tsx infra/app.ts`). Context: `historyStore` (timestream|dynamodb),
- * `deletionProtection` (true|false). cdk-nag's AWS Solutions pack runs on every synth.
+ * `deletionProtection` (true|false), `alarmEmail` (optional: subscribed to the alarm topic). cdk-nag's AWS Solutions
+ * pack runs on every synth.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

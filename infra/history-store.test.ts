@@ -1,21 +1,28 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tableActions } from './constructs/data-stores';
 import type { PitwatchStack } from './pitwatch-stack';
 import { allowedActions, functionProps, logicalId, nagFindings, synthesize } from './test-support';
 
-// historyStore=dynamodb, deletionProtection=false: the variant for accounts that cannot create Timestream.
-// Bundling is skipped here; pitwatch-stack.test.ts checks the bundles.
+// historyStore=dynamodb, deletionProtection=false, with an alarm email: the variant for accounts that cannot
+// create Timestream. Bundling is skipped here; pitwatch-stack.test.ts checks the bundles.
 let stack: PitwatchStack;
 let template: Template;
 
 beforeAll(() => {
-  ({ stack, template } = synthesize({ historyStore: 'dynamodb', deletionProtection: false }, { bundle: false }));
+  ({ stack, template } = synthesize(
+    { historyStore: 'dynamodb', deletionProtection: false, alarmEmail: 'cook@example.com' },
+    { bundle: false },
+  ));
 });
 
 const functions = () => [
-  stack.poller.fn,
+  stack.poller.dispatcher,
+  stack.poller.worker,
   stack.http.loginFn,
   stack.http.devicesFn,
+  stack.http.accountFn,
+  stack.http.historyFn,
   stack.live.connectFn,
   stack.live.disconnectFn,
   stack.live.messageFn,
@@ -37,13 +44,30 @@ describe('historyStore=dynamodb', () => {
     }
   });
 
-  it('grants no Timestream action to anyone; the poller writes history to the table', () => {
+  it('grants no Timestream action to anyone; the worker writes history to the table, history reads it from there', () => {
     for (const fn of functions()) {
       expect(allowedActions(template, fn).filter((a) => a.startsWith('timestream:')), fn.node.path).toEqual([]);
     }
-    expect(allowedActions(template, stack.poller.fn)).toEqual(
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+      Properties: { PolicyDocument: { Statement: { Action: string | string[] }[] } };
+    }[];
+    const everyAction = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s) => s.Action));
+    expect(everyAction.filter((a) => a.startsWith('timestream:'))).toEqual([]);
+    expect(allowedActions(template, stack.poller.worker)).toEqual(
       expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']),
     );
+    const history = allowedActions(template, stack.http.historyFn);
+    expect(history).toEqual(expect.arrayContaining([...tableActions.read]));
+    for (const write of tableActions.write) expect(history).not.toContain(write);
+  });
+
+  it('subscribes the alarm email to the alarm topic', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'cook@example.com',
+      TopicArn: { Ref: logicalId(stack.alarms.topic) },
+    });
   });
 
   it('is still free of unacknowledged cdk-nag findings', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { tableActions, timestreamRetention } from './constructs/data-stores';
 import { httpThrottle } from './constructs/http-api';
 import { liveStageName } from './constructs/live-updates';
 import type { PitwatchFunction } from './constructs/pitwatch-function';
+import { pollSettings } from './constructs/poller';
 import type { PitwatchStack } from './pitwatch-stack';
 import {
   actionsOf,
@@ -24,15 +25,21 @@ import {
 let synth: Synthesized;
 let stack: PitwatchStack;
 let template: Template;
-let fns: Record<'poll' | 'login' | 'devices' | 'connect' | 'disconnect' | 'message', PitwatchFunction>;
+let fns: Record<
+  'dispatcher' | 'worker' | 'login' | 'devices' | 'account' | 'history' | 'connect' | 'disconnect' | 'message',
+  PitwatchFunction
+>;
 
 beforeAll(() => {
   synth = synthesize({ historyStore: 'timestream', deletionProtection: true }, { bundle: true });
   ({ stack, template } = synth);
   fns = {
-    poll: stack.poller.fn,
+    dispatcher: stack.poller.dispatcher,
+    worker: stack.poller.worker,
     login: stack.http.loginFn,
     devices: stack.http.devicesFn,
+    account: stack.http.accountFn,
+    history: stack.http.historyFn,
     connect: stack.live.connectFn,
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
@@ -98,26 +105,139 @@ describe('DataStores', () => {
 });
 
 describe('Poller', () => {
-  it('runs the poll function every minute', () => {
+  it('runs the dispatcher every minute, without EventBridge or async retries', () => {
+    template.resourceCountIs('AWS::Events::Rule', 1);
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(1 minute)',
       State: 'ENABLED',
-      Targets: [Match.objectLike({ Arn: getAtt(logicalId(fns.poll.function)) })],
+      Targets: [Match.objectLike({ Arn: getAtt(logicalId(fns.dispatcher.function)), RetryPolicy: { MaximumRetryAttempts: 0 } })],
     });
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       Principal: 'events.amazonaws.com',
-      FunctionName: getAtt(logicalId(fns.poll.function)),
+      FunctionName: getAtt(logicalId(fns.dispatcher.function)),
       SourceArn: getAtt(logicalId(stack.poller.rule)),
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: ref(logicalId(fns.dispatcher.function)),
+      MaximumRetryAttempts: 0,
     });
   });
 
-  it('gives the poll function 60 s and no async retries', () => {
-    expect(functionProps(template, fns.poll).Timeout).toBe(60);
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: ref(logicalId(fns.poll.function)),
-      MaximumRetryAttempts: 0,
+  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 512 MB)', () => {
+    expect(functionProps(template, fns.dispatcher)).toMatchObject({ Timeout: 60, MemorySize: 256 });
+    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 512 });
+  });
+
+  it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 360,
+      MessageRetentionPeriod: 3600,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(logicalId(stack.poller.deadLetterQueue)), maxReceiveCount: 5 },
     });
+    const queues = template.findResources('AWS::SQS::Queue') as Record<string, { Properties: Record<string, unknown> }>;
+    // Tied to the worker's timeout (AWS guidance for Lambda event sources), so raising one cannot forget the other.
+    expect(queues[logicalId(stack.poller.queue)]!.Properties.VisibilityTimeout).toBe(6 * Number(functionProps(template, fns.worker).Timeout));
+    expect(queues[logicalId(stack.poller.deadLetterQueue)]!.Properties).toEqual({
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
+  });
+
+  it('denies non-TLS access to both queues', () => {
+    for (const queue of [stack.poller.queue, stack.poller.deadLetterQueue]) {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(logicalId(queue))],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('feeds the worker batches of 10 from the poll queue, at once, reporting partial failures, at most 20 at a time', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(logicalId(stack.poller.queue)),
+      FunctionName: ref(logicalId(fns.worker.function)),
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: pollSettings.maxConcurrency },
+    });
+  });
+
+  it('alarms to the topic as soon as a poll is dead-lettered', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: getAtt(logicalId(stack.poller.deadLetterQueue), 'QueueName') }],
+      Statistic: 'Maximum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
+  it('alarms to the topic when the dispatcher fails', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: ref(logicalId(fns.dispatcher.function)) }],
+      Statistic: 'Sum',
+      Period: 300,
+      EvaluationPeriods: 1,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+    });
+  });
+});
+
+describe('AlarmTopic', () => {
+  it('requires TLS to publish and lets only this stack\'s CloudWatch alarms publish', () => {
+    const topicId = logicalId(stack.alarms.topic);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0); // no alarmEmail in this variant
+    const policies = Object.values(template.findResources('AWS::SNS::TopicPolicy')) as {
+      Properties: { Topics: unknown[]; PolicyDocument: { Statement: Record<string, unknown>[] } };
+    }[];
+    expect(policies).toHaveLength(1);
+    expect(policies[0]!.Properties.Topics).toEqual([ref(topicId)]);
+    const alarmArns = {
+      'Fn::Join': [
+        '',
+        ['arn:', ref('AWS::Partition'), ':cloudwatch:', ref('AWS::Region'), ':', ref('AWS::AccountId'), `:alarm:${stack.stackName}-*`],
+      ],
+    };
+    expect(policies[0]!.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sns:Publish',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Resource: ref(topicId),
+        Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') }, ArnLike: { 'aws:SourceArn': alarmArns } },
+      }),
+    ]);
+  });
+
+  it('names every alarm so that the topic policy matches it', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
 
@@ -136,11 +256,13 @@ function routeTarget(apiId: string, routeKey: string): unknown {
 }
 
 describe('HttpApi', () => {
-  it('routes POST /auth/login and GET /devices to their functions', () => {
+  it('routes sign-in, account, devices and history to their functions', () => {
     const apiId = logicalId(stack.http.api);
     expect(routeTarget(apiId, 'POST /auth/login')).toEqual(getAtt(logicalId(fns.login.function)));
     expect(routeTarget(apiId, 'GET /devices')).toEqual(getAtt(logicalId(fns.devices.function)));
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 5); // 2 HTTP + 3 WebSocket
+    expect(routeTarget(apiId, 'GET /account')).toEqual(getAtt(logicalId(fns.account.function)));
+    expect(routeTarget(apiId, 'GET /devices/{serial}/history')).toEqual(getAtt(logicalId(fns.history.function)));
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7); // 4 HTTP + 3 WebSocket
   });
 
   it('allows CORS from the website origin only', () => {
@@ -324,11 +446,13 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out', () => {
+  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const code = functionProps(template, fn).Code as { S3Key: string };
       const assetDir = path.join(synth.assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
       expect(readdirSync(assetDir).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
+      // A size budget (cold starts grow with the bundle), not a timing: fails when a dependency bloats a handler.
+      expect(statSync(path.join(assetDir, 'index.mjs')).size, name).toBeLessThan(300_000);
       const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
       expect(bundle.startsWith("import { createRequire as __pitwatchCreateRequire } from 'node:module';"), name).toBe(true);
       expect(bundle, name).not.toMatch(/node_modules\/@aws-sdk\//);
@@ -352,18 +476,29 @@ describe('Lambda functions', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const env = functionProps(template, fn).Environment.Variables;
       expect(env, name).toMatchObject(common);
-      const opensVault = name === 'poll' || name === 'login';
+      const opensVault = name === 'worker' || name === 'login';
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = name === 'poll' || name === 'message';
+      const pushes = name === 'worker' || name === 'message';
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
+      if (name === 'dispatcher') {
+        expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
+        expect(env.POLL_INTERVAL_SECONDS, name).toBe('15');
+      } else {
+        expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
+        expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
+      }
     }
   });
 });
 
 describe('IAM, per function', () => {
   const tableWrites = [...tableActions.write];
+  /** What a function may do beyond writing its own logs and traces (which every function may). */
+  const grantedActions = (fn: PitwatchFunction) =>
+    [...new Set(allowedActions(template, fn).filter((a) => !/^(logs|xray):/.test(a)))].sort();
+  const sqsStatements = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
 
   it('never allows Scan, service-wide wildcards, or "*" resources beyond X-Ray and Timestream endpoint discovery', () => {
     for (const [name, fn] of Object.entries(fns)) {
@@ -386,11 +521,27 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('devices only reads the table', () => {
-    const actions = allowedActions(template, fns.devices);
-    expect(actions).toEqual(expect.arrayContaining([...tableActions.read]));
-    for (const write of tableWrites) expect(actions).not.toContain(write);
-    expect(actions.filter((a) => /^(kms|execute-api|timestream):/.test(a))).toEqual([]);
+  it('devices and account only read the table', () => {
+    for (const name of ['devices', 'account'] as const) {
+      expect(grantedActions(fns[name]), name).toEqual([...tableActions.read].sort());
+    }
+  });
+
+  it('history reads the table and Selects from the Timestream table only', () => {
+    expect(grantedActions(fns.history)).toEqual([...tableActions.read, 'timestream:DescribeEndpoints', 'timestream:Select'].sort());
+    const statements = statementsOf(template, fns.history);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'timestream:Select', Resource: getAtt(logicalId(stack.data.timestream!.table)) }),
+    );
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'timestream:DescribeEndpoints', Resource: '*' }));
+  });
+
+  it('the dispatcher reads the table and may only send to the poll queue: no writes, vault or pushes', () => {
+    const actions = grantedActions(fns.dispatcher);
+    expect(actions).toEqual([...tableActions.read, 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
+    const sqs = sqsStatements(fns.dispatcher);
+    expect(sqs).toHaveLength(1);
+    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
   });
 
   it('login reads/writes the table and wraps/unwraps data keys with the vault key only', () => {
@@ -403,9 +554,9 @@ describe('IAM, per function', () => {
     expect(allowedActions(template, fns.login).filter((a) => /^(execute-api|timestream):/.test(a))).toEqual([]);
   });
 
-  it('poll writes Timestream, uses the vault key and may only POST to connections of the live WebSocket stage', () => {
-    const statements = statementsOf(template, fns.poll);
-    expect(allowedActions(template, fns.poll)).toEqual(expect.arrayContaining([...tableActions.read, ...tableWrites]));
+  it('the worker writes Timestream, uses the vault key and may only POST to connections of the live WebSocket stage', () => {
+    const statements = statementsOf(template, fns.worker);
+    expect(allowedActions(template, fns.worker)).toEqual(expect.arrayContaining([...tableActions.read, ...tableWrites]));
     expect(statements).toContainEqual(
       expect.objectContaining({
         Action: 'timestream:WriteRecords',
@@ -436,6 +587,26 @@ describe('IAM, per function', () => {
     });
   });
 
+  it('the worker consumes the poll queue (its event source) and sends nothing', () => {
+    const sqs = sqsStatements(fns.worker);
+    expect(sqs).toHaveLength(1);
+    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
+    expect(actionsOf(sqs[0]!)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']));
+    expect(actionsOf(sqs[0]!)).not.toContain('sqs:SendMessage');
+  });
+
+  it('only the worker and login may use the vault key; only the worker and $default may push; only the poll functions touch SQS', () => {
+    for (const [name, fn] of Object.entries(fns)) {
+      const actions = allowedActions(template, fn);
+      expect(actions.some((a) => a.startsWith('kms:')), name).toBe(name === 'worker' || name === 'login');
+      expect(actions.includes('execute-api:ManageConnections'), name).toBe(name === 'worker' || name === 'message');
+      expect(actions.some((a) => a.startsWith('sqs:')), name).toBe(name === 'worker' || name === 'dispatcher');
+      if (!['worker', 'login', 'connect', 'disconnect', 'message'].includes(name)) {
+        for (const write of tableWrites) expect(actions, name).not.toContain(write);
+      }
+    }
+  });
+
   it('WebSocket handlers read/write the table; only $default may push, none may use the vault key', () => {
     for (const name of ['connect', 'disconnect', 'message'] as const) {
       const actions = allowedActions(template, fns[name]);
@@ -460,9 +631,20 @@ describe('cdk-nag and template validation', () => {
 });
 
 describe('outputs', () => {
-  it('exports the website, HTTP API and WebSocket URLs and the table name', () => {
+  it('exports the URLs, the table name, both queue URLs and the alarm topic', () => {
     const outputs = template.findOutputs('*');
-    expect(Object.keys(outputs).sort()).toEqual(['HttpApiUrl', 'TableName', 'WebSocketUrl', 'WebsiteUrl']);
+    expect(Object.keys(outputs).sort()).toEqual([
+      'AlarmTopicArn',
+      'DeadLetterQueueUrl',
+      'HttpApiUrl',
+      'PollQueueUrl',
+      'TableName',
+      'WebSocketUrl',
+      'WebsiteUrl',
+    ]);
     expect(outputs.TableName!.Value).toEqual(ref(logicalId(stack.data.table)));
+    expect(outputs.PollQueueUrl!.Value).toEqual(ref(logicalId(stack.poller.queue)));
+    expect(outputs.DeadLetterQueueUrl!.Value).toEqual(ref(logicalId(stack.poller.deadLetterQueue)));
+    expect(outputs.AlarmTopicArn!.Value).toEqual(ref(logicalId(stack.alarms.topic)));
   });
 });

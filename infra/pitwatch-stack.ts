@@ -1,9 +1,10 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from './constructs/alarm-topic';
 import { DataStores } from './constructs/data-stores';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
-import { Poller } from './constructs/poller';
+import { Poller, pollSettings } from './constructs/poller';
 import { Website } from './constructs/website';
 import type { PitwatchSettings } from './settings';
 
@@ -15,10 +16,12 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
 /**
  * The whole of Pitwatch, composed like the README diagram:
  *
- *   EventBridge (1/min) → Poller → ThermoWorks Cloud
- *                           ├→ DataStores (DynamoDB table, Timestream history, KMS credential vault)
- *                           └→ LiveUpdates (WebSocket API) → browsers
- *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, devices) → DataStores
+ *   Poller: EventBridge (1/min) → dispatcher → SQS poll queue → workers → ThermoWorks Cloud
+ *                                                  │                ├→ DataStores (DynamoDB table, Timestream history,
+ *                                                  │                │               KMS credential vault)
+ *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
+ *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
+ *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history) → DataStores
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
@@ -27,6 +30,7 @@ export class PitwatchStack extends Stack {
   readonly website: Website;
   readonly live: LiveUpdates;
   readonly http: HttpApi;
+  readonly alarms: AlarmTopic;
   readonly poller: Poller;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
@@ -42,12 +46,22 @@ export class PitwatchStack extends Stack {
     });
     this.live = new LiveUpdates(this, 'LiveUpdates', { data: this.data });
     this.http = new HttpApi(this, 'HttpApi', { data: this.data, allowedOrigin: this.website.url });
-    this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live });
+    this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
+    this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });
     new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
     new CfnOutput(this, 'WebSocketUrl', { value: this.live.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'PollQueueUrl', { value: this.poller.queue.queueUrl });
+    new CfnOutput(this, 'DeadLetterQueueUrl', {
+      value: this.poller.deadLetterQueue.queueUrl,
+      description: `Polls that failed ${pollSettings.maxReceiveCount} times; redrive or purge them from the SQS console`,
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Subscribe to get Pitwatch alarms (or deploy with -c alarmEmail=you@example.com)',
+    });
   }
 }

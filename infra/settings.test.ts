@@ -21,5 +21,13 @@ describe('readSettings', () => {
   it('rejects anything else by name', () => {
     expect(() => settingsFor({ historyStore: 'influxdb' })).toThrow(/historyStore must be one of timestream\|dynamodb/);
     expect(() => settingsFor({ deletionProtection: 'yes' })).toThrow(/deletionProtection must be true or false/);
+    expect(() => settingsFor({ alarmEmail: 'pitmaster' })).toThrow(/alarmEmail must be an email address/);
+    expect(() => settingsFor({ alarmEmail: true })).toThrow(/alarmEmail must be an email address/);
+  });
+
+  it('subscribes an alarm email only when one is given', () => {
+    expect(settingsFor({ alarmEmail: 'cook@example.com' }).alarmEmail).toBe('cook@example.com');
+    expect(settingsFor({})).not.toHaveProperty('alarmEmail');
+    expect(settingsFor({ alarmEmail: '' })).not.toHaveProperty('alarmEmail');
   });
 });

@@ -9,7 +9,12 @@ export interface PitwatchSettings {
   readonly historyStore: HistoryStore;
   /** Protect stateful resources: table deletion protection and RETAIN removal policies. */
   readonly deletionProtection: boolean;
+  /** Subscribed to the alarm topic by email (SNS sends a confirmation link first). Unset: no subscription. */
+  readonly alarmEmail?: string;
 }
+
+/** Deliberately loose: SNS validates the address itself; this only catches a value in the wrong context key. */
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads and validates context; `-c` values arrive as strings, cdk.json values as JSON. */
 export function readSettings(node: Node): PitwatchSettings {
@@ -21,5 +26,13 @@ export function readSettings(node: Node): PitwatchSettings {
   if (protection !== true && protection !== false && protection !== 'true' && protection !== 'false') {
     throw new Error(`Context deletionProtection must be true or false, got ${JSON.stringify(protection)}`);
   }
-  return { historyStore: store as HistoryStore, deletionProtection: protection === true || protection === 'true' };
+  const email: unknown = node.tryGetContext('alarmEmail') ?? '';
+  if (typeof email !== 'string' || (email !== '' && !emailPattern.test(email))) {
+    throw new Error(`Context alarmEmail must be an email address, got ${JSON.stringify(email)}`);
+  }
+  return {
+    historyStore: store as HistoryStore,
+    deletionProtection: protection === true || protection === 'true',
+    ...(email !== '' && { alarmEmail: email }),
+  };
 }

@@ -143,8 +143,7 @@ export class DataStores extends Construct {
   }
 
   /**
-   * Write reading history. Timestream: WriteRecords on the one table, plus DescribeEndpoints (endpoint discovery,
-   * which IAM only allows on `*`) in a policy of its own so that wildcard is acknowledged on its own.
+   * Write reading history. Timestream: WriteRecords on the one table, plus endpoint discovery.
    * DynamoDB: history items go to the main table.
    */
   grantHistoryWrite(fn: PitwatchFunction): void {
@@ -158,14 +157,42 @@ export class DataStores extends Construct {
         resources: [this.timestream.table.tableRef.tableArn],
       }),
     );
-    const discovery = new iam.Policy(fn, 'TimestreamEndpointDiscovery', {
+    this.grantTimestreamEndpointDiscovery(fn);
+  }
+
+  /**
+   * Query reading history. Timestream: Select on the one table (no other table or database is queryable), plus
+   * endpoint discovery. DynamoDB: history items are in the main table, so this is the table read grant.
+   */
+  grantHistoryRead(fn: PitwatchFunction): void {
+    if (!this.timestream) {
+      this.grantTableRead(fn);
+      return;
+    }
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['timestream:Select'],
+        resources: [this.timestream.table.tableRef.tableArn],
+      }),
+    );
+    this.grantTimestreamEndpointDiscovery(fn);
+  }
+
+  /**
+   * DescribeEndpoints (the SDK's endpoint discovery, called before WriteRecords and Query), which IAM only allows
+   * on `*`: in a policy of its own so that wildcard is acknowledged on its own. Once per function.
+   */
+  private grantTimestreamEndpointDiscovery(fn: PitwatchFunction): void {
+    const id = 'TimestreamEndpointDiscovery';
+    if (fn.node.tryFindChild(id)) return;
+    const discovery = new iam.Policy(fn, id, {
       roles: [fn.role],
       statements: [new iam.PolicyStatement({ actions: ['timestream:DescribeEndpoints'], resources: ['*'] })],
     });
     acknowledge(discovery, {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'timestream:DescribeEndpoints (endpoint discovery, called by the SDK before WriteRecords) supports only Resource "*".',
+        'timestream:DescribeEndpoints (endpoint discovery, called by the SDK before WriteRecords and Query) supports only Resource "*".',
     });
   }
 }

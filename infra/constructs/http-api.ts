@@ -22,12 +22,18 @@ export const httpThrottle = {
 
 const loginRouteKey = 'POST /auth/login';
 
-/** The HTTP API the React app reads (payload format 2.0, Lambda proxy integrations). */
+/**
+ * The HTTP API the React app reads (payload format 2.0, Lambda proxy integrations): `POST /auth/login`,
+ * `GET /devices`, `GET /devices/{serial}/history`, `GET /account`. Every route but sign-in checks the Bearer
+ * session token in its handler.
+ */
 export class HttpApi extends Construct {
   readonly api: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly loginFn: PitwatchFunction;
   readonly devicesFn: PitwatchFunction;
+  readonly accountFn: PitwatchFunction;
+  readonly historyFn: PitwatchFunction;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -61,6 +67,23 @@ export class HttpApi extends Construct {
     });
     data.grantTableRead(this.devicesFn);
 
+    // The linked-account item's poll status: read only.
+    this.accountFn = new PitwatchFunction(this, 'Account', {
+      entry: 'functions/http/account.ts',
+      description: 'GET /account: linked ThermoWorks account status',
+      environment: data.environment,
+    });
+    data.grantTableRead(this.accountFn);
+
+    // Reads the session and device items from the table, and readings from wherever history lives.
+    this.historyFn = new PitwatchFunction(this, 'History', {
+      entry: 'functions/http/history.ts',
+      description: 'GET /devices/{serial}/history: one channel, downsampled',
+      environment: data.environment,
+    });
+    data.grantTableRead(this.historyFn);
+    data.grantHistoryRead(this.historyFn);
+
     const [loginRoute] = this.api.addRoutes({
       path: '/auth/login',
       methods: [apigwv2.HttpMethod.POST],
@@ -70,6 +93,16 @@ export class HttpApi extends Construct {
       path: '/devices',
       methods: [apigwv2.HttpMethod.GET],
       integration: new HttpLambdaIntegration('Devices', this.devicesFn.function),
+    });
+    const [accountRoute] = this.api.addRoutes({
+      path: '/account',
+      methods: [apigwv2.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('Account', this.accountFn.function),
+    });
+    const [historyRoute] = this.api.addRoutes({
+      path: '/devices/{serial}/history',
+      methods: [apigwv2.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('History', this.historyFn.function),
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
@@ -113,8 +146,9 @@ export class HttpApi extends Construct {
         reason: 'Sign-in is the public entry point that issues the session token; it is throttled per route instead.',
       });
     }
-    if (devicesRoute) {
-      acknowledge(devicesRoute, {
+    for (const route of [devicesRoute, accountRoute, historyRoute]) {
+      if (!route) continue;
+      acknowledge(route, {
         id: 'AwsSolutions-APIG4',
         reason:
           'The handler authenticates the Bearer session token (hashed lookup in DynamoDB) before any read; the planned cached Lambda authorizer (NOTES.md) will move this to the route.',

@@ -14,14 +14,18 @@ export interface FunctionEnvironment {
   readonly HISTORY_STORE: HistoryStore;
   readonly TIMESTREAM_DATABASE_NAME?: string;
   readonly TIMESTREAM_TABLE_NAME?: string;
-  /** KMS key ARN of the credential vault: only on the functions that may use the key (poll, login). */
+  /** KMS key ARN of the credential vault: only on the functions that may use the key (poll worker, login). */
   readonly VAULT_KEY_ID?: string;
   /** Set only on functions granted execute-api:ManageConnections. */
   readonly WS_CALLBACK_URL?: string;
+  /** Set only on the function granted sqs:SendMessage on the poll queue (the poll dispatcher). */
+  readonly POLL_QUEUE_URL?: string;
+  /** Seconds between polls of an active account (the poll dispatcher; a string, as environment values are). */
+  readonly POLL_INTERVAL_SECONDS?: string;
 }
 
 export interface PitwatchFunctionProps {
-  /** Handler file relative to the repository root, e.g. `functions/poll/handler.ts` (exporting `handler`). */
+  /** Handler file relative to the repository root, e.g. `functions/poll/worker.ts` (exporting `handler`). */
   readonly entry: string;
   readonly description: string;
   readonly environment: FunctionEnvironment;

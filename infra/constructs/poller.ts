@@ -1,7 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { AlarmTopic } from './alarm-topic';
 import type { DataStores } from './data-stores';
 import type { LiveUpdates } from './live-updates';
 import { PitwatchFunction } from './pitwatch-function';
@@ -9,40 +13,137 @@ import { PitwatchFunction } from './pitwatch-function';
 export interface PollerProps {
   readonly data: DataStores;
   readonly live: LiveUpdates;
+  /** Where the dead-letter and dispatcher-error alarms notify. */
+  readonly alarms: AlarmTopic;
 }
 
+const workerTimeout = Duration.seconds(60);
+
+/** The knobs of the poll pipeline, exported for the tests and the README. */
+export const pollSettings = {
+  /** Seconds between polls of an active account: the dispatcher spreads a minute's polls with SQS delays. */
+  activeIntervalSeconds: 15,
+  workerTimeout,
+  /** AWS guidance for Lambda event sources: at least 6 × the function timeout, so a slow batch is not redelivered. */
+  visibilityTimeout: Duration.seconds(workerTimeout.toSeconds() * 6),
+  /** A poll older than this is worthless: the dispatcher has queued fresh ones every minute since. */
+  retention: Duration.hours(1),
+  /**
+   * Receives before a message is dead-lettered. Also counts receives that an SQS event source returns unprocessed
+   * when the worker is at maxConcurrency, so not lower than 5 (AWS's recommendation for Lambda consumers).
+   */
+  maxReceiveCount: 5,
+  deadLetterRetention: Duration.days(14),
+  batchSize: 10,
+  /** Caps the worker's share of the account's Lambda concurrency, and the parallel load on ThermoWorks Cloud. */
+  maxConcurrency: 20,
+} as const;
+
 /**
- * Polls ThermoWorks Cloud for every linked account once a minute (EventBridge's finest rate; a sub-minute
- * cadence would have to loop inside one invocation), stores readings and pushes them to open browsers.
+ * The poll pipeline (GitHub issue 4): an EventBridge schedule runs the dispatcher once a minute (EventBridge's
+ * finest rate), which queues one SQS message per due poll of every linked account, delayed to spread an active
+ * account's polls `activeIntervalSeconds` apart. Workers poll ThermoWorks Cloud for a batch of accounts, store
+ * readings and push them to open browsers; a poll that keeps failing lands in the dead-letter queue, which alarms.
  */
 export class Poller extends Construct {
-  readonly fn: PitwatchFunction;
   readonly rule: events.Rule;
+  readonly dispatcher: PitwatchFunction;
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly worker: PitwatchFunction;
+  readonly deadLetterAlarm: cloudwatch.Alarm;
+  readonly dispatcherErrorsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: PollerProps) {
     super(scope, id);
-    const { data, live } = props;
+    const { data, live, alarms } = props;
 
-    this.fn = new PitwatchFunction(this, 'Poll', {
-      entry: 'functions/poll/handler.ts',
-      description: 'poller: ThermoWorks Cloud to history store and live pushes',
-      memorySize: 512,
-      timeout: Duration.seconds(60),
-      environment: { ...data.environment, ...data.vaultEnvironment, WS_CALLBACK_URL: live.callbackUrl },
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // SQS keeps a dead-lettered message's original enqueue time; 14 days (the maximum) leaves time to investigate.
+      retentionPeriod: pollSettings.deadLetterRetention,
     });
-    // A failed tick is not retried: the next one a minute later polls again and the archives fill the gap,
-    // whereas retries would overlap with it.
-    this.fn.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
+    // SQS-managed SSE (SSE-SQS) satisfies AwsSolutions-SQS2 at no cost; the messages are a user id and a due time.
+    this.queue = new sqs.Queue(this, 'Queue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: pollSettings.visibilityTimeout,
+      retentionPeriod: pollSettings.retention,
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: pollSettings.maxReceiveCount },
+    });
 
-    data.grantTableReadWrite(this.fn);
-    data.grantHistoryWrite(this.fn);
-    data.grantVault(this.fn);
-    live.grantPush(this.fn);
+    this.dispatcher = new PitwatchFunction(this, 'Dispatch', {
+      entry: 'functions/poll/dispatch.ts',
+      description: 'poll dispatcher: queues the polls due this minute for every linked account',
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+      environment: {
+        ...data.environment,
+        POLL_QUEUE_URL: this.queue.queueUrl,
+        POLL_INTERVAL_SECONDS: String(pollSettings.activeIntervalSeconds),
+      },
+    });
+    // It only lists linked accounts (GSI1) and queues messages: no writes, no vault, no pushes.
+    data.grantTableRead(this.dispatcher);
+    this.queue.grantSendMessages(this.dispatcher);
+    // A failed tick is not retried: the next one a minute later queues fresh polls, whereas a retry would queue
+    // this minute's twice. Failures show in the Errors alarm below instead.
+    this.dispatcher.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(2) });
 
     this.rule = new events.Rule(this, 'Schedule', {
-      description: 'Pitwatch: poll ThermoWorks Cloud every minute',
+      description: 'Pitwatch: dispatch ThermoWorks Cloud polls every minute',
       schedule: events.Schedule.rate(Duration.minutes(1)),
-      targets: [new targets.LambdaFunction(this.fn.function, { retryAttempts: 0 })],
+      targets: [new targets.LambdaFunction(this.dispatcher.function, { retryAttempts: 0 })],
     });
+
+    this.worker = new PitwatchFunction(this, 'Worker', {
+      entry: 'functions/poll/worker.ts',
+      description: 'poll worker: ThermoWorks Cloud to history store and live pushes',
+      memorySize: 512,
+      timeout: pollSettings.workerTimeout,
+      environment: { ...data.environment, ...data.vaultEnvironment, WS_CALLBACK_URL: live.callbackUrl },
+    });
+    data.grantTableReadWrite(this.worker);
+    data.grantHistoryWrite(this.worker);
+    data.grantVault(this.worker);
+    live.grantPush(this.worker);
+    // Grants the worker ReceiveMessage, DeleteMessage, ChangeMessageVisibility and GetQueueAttributes/Url on the queue.
+    this.worker.function.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: pollSettings.batchSize,
+        // Readings should reach browsers seconds after they upload: hand over a batch as soon as there is one.
+        maxBatchingWindow: Duration.seconds(0),
+        // Only the failed accounts of a batch are redelivered, not the nine that were stored and pushed already.
+        reportBatchItemFailures: true,
+        maxConcurrency: pollSettings.maxConcurrency,
+      }),
+    );
+
+    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      alarmName: alarms.alarmName('PollDeadLetters'),
+      alarmDescription: `Polls failed ${pollSettings.maxReceiveCount} times and were dead-lettered: check the poll worker's logs, then redrive or purge the dead-letter queue.`,
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      // SQS stops publishing metrics for a queue idle for hours: an empty DLQ must not look like a problem.
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarms.notify(this.deadLetterAlarm);
+
+    this.dispatcherErrorsAlarm = new cloudwatch.Alarm(this, 'DispatcherErrorsAlarm', {
+      alarmName: alarms.alarmName('PollDispatcherErrors'),
+      alarmDescription:
+        'The poll dispatcher failed (DynamoDB or SQS error, or SQS refused messages): some accounts may have missed a minute of polls.',
+      metric: this.dispatcher.function.metricErrors({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarms.notify(this.dispatcherErrorsAlarm);
   }
 }
