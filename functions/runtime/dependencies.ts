@@ -11,6 +11,7 @@ import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { ApiGatewayPusher } from '../../shared/aws/apigw-pusher';
 import { DynamoAccountStore } from '../../shared/aws/dynamo-account-store';
 import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store';
+import { DynamoDecryptAudit } from '../../shared/aws/dynamo-decrypt-audit';
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoReadingStore } from '../../shared/aws/dynamo-reading-store';
@@ -54,7 +55,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
       config.vault.kind === 'kms'
         ? new KmsKeyProvider(new KMSClient({ region: config.region }), config.vault.keyId)
         : LocalKeyProvider.fromFile(config.vault.path);
-    return new CredentialVault(keys);
+    return new CredentialVault(keys, new DynamoDecryptAudit(db(), config.tableName));
   });
   const pusher = lazy((): Pusher => {
     if (!config.wsCallbackUrl) throw new Error('WS_CALLBACK_URL is not set');

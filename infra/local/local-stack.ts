@@ -92,7 +92,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? 5),
       ...simulator.env,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-      POWERTOOLS_DEV: 'true',
+      POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
     });
     const [login, devices, history, account, connect, disconnect, message, dispatch, worker] = await Promise.all([
       import('../../functions/http/login'),
@@ -124,12 +124,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },
     });
 
-    // Link the demo accounts through the real login path, so the poller has something to poll before anyone signs in.
-    for (const account of DEMO_ACCOUNTS) {
+    // Link the scenario's accounts through the real login path, so the poller has something to poll before anyone
+    // signs in (with the demo scenario: the two demo accounts).
+    for (const account of simulator.scenario.accounts.filter((a) => !a.disabled)) {
       const response = await fetch(`http://127.0.0.1:${gateway.port}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(account),
+        body: JSON.stringify({ email: account.email, password: account.password }),
       });
       if (!response.ok) throw new Error(`Linking ${account.email} failed: ${response.status} ${await response.text()}`);
     }

@@ -94,3 +94,25 @@ describe('DynamoSessionStore and DynamoConnectionStore', () => {
     expect((await connections.listForAccount('a1')).map((x) => x.connectionId)).toEqual(['c2']);
   });
 });
+
+describe('DynamoDecryptAudit', () => {
+  it('records each decrypt of a credential, newest first per user', async () => {
+    const { DynamoDecryptAudit } = await import('./dynamo-decrypt-audit');
+    const { CredentialVault } = await import('../vault/credential-vault');
+    const { LocalKeyProvider } = await import('../vault/local-key-provider');
+    const { randomBytes } = await import('node:crypto');
+    const audit = new DynamoDecryptAudit(db, tableName);
+    let now = new Date('2026-11-01T10:00:00.000Z');
+    const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)), audit, () => now);
+    const sealed = await vault.seal('refresh', 'auditee');
+    await vault.open(sealed, 'auditee', 'poll');
+    now = new Date('2026-11-01T11:00:00.000Z');
+    await vault.open(sealed, 'auditee', 'rotation');
+    await expect(vault.open(sealed, 'someone-else', 'poll')).rejects.toThrow();
+    expect(await audit.list('auditee')).toEqual([
+      { userId: 'auditee', purpose: 'rotation', keyId: sealed.keyId, at: '2026-11-01T11:00:00.000Z' },
+      { userId: 'auditee', purpose: 'poll', keyId: sealed.keyId, at: '2026-11-01T10:00:00.000Z' },
+    ]);
+    expect(await audit.list('someone-else')).toEqual([]);
+  });
+});

@@ -11,10 +11,17 @@
  * | auth session        | SESSION#{sha256(token)}    | SESSION                    |                          |               | yes |
  * | ws connection       | CONN#{connectionId}        | CONN                       | ACCOUNT#{accountId}#CONN | {connectionId}| yes |
  * | history (dynamodb)  | HIST#{acct}#{serial}#{ch}#{hour} | {epoch ms, padded}   |                          |               | yes |
+ * | vault decrypt audit | AUDIT#{userId}             | {ISO time}#{purpose}       |                          |               | yes |
  *
  * - "devices + latest readings of an account": Query PK = ACCOUNT#{accountId}.
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
+ * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
+ * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
+ * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); latest-reading
+ * items double as the idempotency key of polling (a reading no newer than the stored one is skipped).
+ * Planned (later issues, same table): cook sessions (ACCOUNT#… / COOK#{start}), alert rules and alert state
+ * (ACCOUNT#… / RULE#{id}, ALERT#{ruleId}), share links (SHARE#{tokenHash} with TTL).
  */
 export const tableDesign = {
   partitionKey: 'PK',
@@ -36,4 +43,6 @@ export const keys = {
   session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: 'SESSION' }),
   connection: (connectionId: string) => ({ PK: `CONN#${connectionId}`, SK: 'CONN' }),
   accountConnections: (accountId: string) => `ACCOUNT#${accountId}#CONN`,
+  decryptAuditPartition: (userId: string) => `AUDIT#${userId}`,
+  decryptAudit: (userId: string, atIso: string, purpose: string) => ({ PK: `AUDIT#${userId}`, SK: `${atIso}#${purpose}` }),
 } as const;

@@ -12,12 +12,22 @@ function canonicalContext(context: Record<string, string>): Buffer {
   return Buffer.from(JSON.stringify(sorted), 'utf8');
 }
 
+function keyIdOf(masterKey: Buffer): string {
+  return `local:${createHash('sha256').update(masterKey).digest('hex').slice(0, 16)}`;
+}
+
 export class LocalKeyProvider implements KeyProvider {
   readonly keyId: string;
+  /** Earlier master keys still accepted for unwrapping, so secrets can be re-wrapped after a rotation. */
+  private readonly previous: Map<string, Buffer>;
 
-  constructor(private readonly masterKey: Buffer) {
+  constructor(
+    private readonly masterKey: Buffer,
+    previousKeys: readonly Buffer[] = [],
+  ) {
     if (masterKey.length !== 32) throw new Error('Local master key must be 32 bytes');
-    this.keyId = `local:${createHash('sha256').update(masterKey).digest('hex').slice(0, 16)}`;
+    this.keyId = keyIdOf(masterKey);
+    this.previous = new Map(previousKeys.map((k) => [keyIdOf(k), k]));
   }
 
   static fromFile(path: string): LocalKeyProvider {
@@ -38,9 +48,10 @@ export class LocalKeyProvider implements KeyProvider {
   }
 
   async decryptDataKey(encrypted: Uint8Array, context: Record<string, string>, keyId: string): Promise<Uint8Array> {
-    if (keyId !== this.keyId) throw new Error(`Data key was wrapped by ${keyId}, not by ${this.keyId}`);
+    const masterKey = keyId === this.keyId ? this.masterKey : this.previous.get(keyId);
+    if (!masterKey) throw new Error(`Data key was wrapped by ${keyId}, which this vault does not hold`);
     const buf = Buffer.from(encrypted);
-    const decipher = createDecipheriv('aes-256-gcm', this.masterKey, buf.subarray(0, 12));
+    const decipher = createDecipheriv('aes-256-gcm', masterKey, buf.subarray(0, 12));
     decipher.setAAD(canonicalContext(context));
     decipher.setAuthTag(buf.subarray(12, 28));
     return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]);

@@ -4,6 +4,7 @@
  * simulator's ground truth says what the devices really recorded.
  */
 import { randomBytes } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountStore } from '../../../shared/auth/account-store';
 import { login } from '../../../shared/auth/login';
 import { DynamoAccountStore } from '../../../shared/aws/dynamo-account-store';
@@ -33,6 +34,9 @@ export interface PollHarness {
   pushed: unknown[];
   /** userId of each signed-in scenario account, by email. */
   users: Map<string, string>;
+  /** The document client and table every store uses (benches meter DynamoDB calls through its middleware stack). */
+  db: DynamoDBDocumentClient;
+  tableName: string;
   poll(emails?: string[], options?: { messageId?: string }): Promise<PollBatchResult>;
   stop(): Promise<void>;
 }
@@ -42,7 +46,10 @@ export async function startPollHarness(input: {
   scenario: ScenarioInput;
   start?: string;
   pollIntervalSeconds?: number;
+  /** Real milliseconds added to every simulator response (all accounts), from after the accounts are linked. */
   latencyMs?: number;
+  /** Accounts signed in at once while linking (default 1: one after the other). */
+  loginConcurrency?: number;
 }): Promise<PollHarness> {
   const clock = new ManualClock(input.start ?? '2026-11-01T18:00:00.000Z');
   const simulator = await startSimulator({ port: 0, scenario: input.scenario, clock });
@@ -73,10 +80,19 @@ export async function startPollHarness(input: {
   const users = new Map<string, string>();
   const sessions = new DynamoSessionStore(db, tableName);
   const scenarioAccounts = simulator.scenario.accounts;
-  for (const account of scenarioAccounts) {
-    const result = await login({ email: account.email, password: account.password }, { thermoworks, accounts, sessions, vault, clock, ids: randomIds, sessionTtlSeconds: 3600 });
-    users.set(account.email, result.user.userId);
-  }
+  const results: string[] = [];
+  let next = 0;
+  const linkNext = async (): Promise<void> => {
+    while (next < scenarioAccounts.length) {
+      const i = next++;
+      const account = scenarioAccounts[i]!;
+      const result = await login({ email: account.email, password: account.password }, { thermoworks, accounts, sessions, vault, clock, ids: randomIds, sessionTtlSeconds: 3600 });
+      results[i] = result.user.userId;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, input.loginConcurrency ?? 1) }, linkNext));
+  scenarioAccounts.forEach((account, i) => users.set(account.email, results[i]!));
+  if (input.latencyMs) simulator.setFaults('*', { latencyMs: input.latencyMs });
   let n = 0;
   return {
     clock,
@@ -86,6 +102,8 @@ export async function startPollHarness(input: {
     deps,
     pushed,
     users,
+    db,
+    tableName,
     poll: (emails = [...users.keys()], options = {}) =>
       processPollBatch(
         emails.map((email) => ({
