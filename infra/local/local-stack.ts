@@ -38,6 +38,8 @@ export interface LocalStack {
   queue: LocalSqs;
   /** Runs the dispatcher now (its one-minute timer keeps running too). */
   dispatchNow(): Promise<unknown>;
+  /** Polls these linked users right now, straight through the worker handler (for benches and tests). */
+  pollNow(userIds: readonly string[]): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -150,7 +152,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await dispatching?.catch(() => undefined);
     });
 
-    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, stop };
+    let pollN = 0;
+    const pollNow = (userIds: readonly string[]) =>
+      worker.handler(
+        {
+          Records: userIds.map((userId) => ({
+            messageId: `direct-${++pollN}`,
+            receiptHandle: `direct-${pollN}`,
+            body: JSON.stringify({ userId, dueAt: new Date().toISOString() }),
+            attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'local', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+            messageAttributes: {},
+            md5OfBody: '',
+            eventSource: 'aws:sqs',
+            eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-poll-local',
+            awsRegion: 'us-east-1',
+          })),
+        },
+        lambdaContext('poll-worker', 60_000),
+      );
+    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;
