@@ -5,7 +5,8 @@
  * decays; each meat probe sits in its own two-node cut (meat-model.ts): surface and core, Newton heating toward the
  * pit air, plus evaporative cooling of the wet surface that pins it near the pit's wet-bulb temperature and yields
  * the stall (plateau around 150–170 °F for big cuts, hours long, creeping up as the surface dries, ended early by a
- * wrap). After the pull the cut rests in kitchen air: carry-over rise from the hot surface, then slow cooling.
+ * wrap); water wicking out through the bark keeps an unwrapped cut heating slower after the stall than before it,
+ * as real logs show. After the pull the cut rests in kitchen air: carry-over rise from the hot surface, then slow cooling.
  * Probes differ in thickness (time constants) and depth (how much surface they feel). Sensors add small seeded
  * Gaussian noise and 0.1 °F resolution.
  *

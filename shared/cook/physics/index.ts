@@ -1,3 +1,8 @@
+/**
+ * Deterministic cook physics for simulators, tests and the prediction bench. The model is described at the top of
+ * cook-simulation.ts (pit: pit-model.ts; meat and the stall: meat-model.ts; cut figures: meat-thermal-profile.ts).
+ * Everything is °F; convert at the edges with ../units.ts (fToC, cToF).
+ */
 export { createCookSimulation, SIMULATION_STEP_SECONDS } from './cook-simulation';
 export type {
   CookEvent,

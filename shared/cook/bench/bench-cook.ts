@@ -1,0 +1,16 @@
+import type { CookLog } from '../cook-log/cook-log';
+
+/** One cook the bench predicts on, with the truth to score against. */
+export interface BenchCook {
+  readonly name: string;
+  readonly log: CookLog;
+  readonly probe: string;
+  readonly pitProbe?: string;
+  readonly targetF: number;
+  /** Start of the cook (the probe's first reading). */
+  readonly startMs: number;
+  /** When the probe actually reached the target. */
+  readonly reachMs: number;
+  /** Known stall of the probe's cut (simulated cooks only); null = known to have none; undefined = unknown. */
+  readonly stall?: { readonly startMs: number; readonly endMs: number } | null;
+}

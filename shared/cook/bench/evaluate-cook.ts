@@ -1,0 +1,111 @@
+import { replayCookLog } from '../cook-log/replay-cook-log';
+import type { BenchCook } from './bench-cook';
+import { BASELINE_WINDOW_MS, linearEtaSeconds } from './linear-baseline';
+
+/** How one cook scored: ETA errors (fraction of the remaining time) for the model and the linear baseline. */
+export interface CookScore {
+  readonly name: string;
+  /** Error at 25 / 50 / 75 % of the cook; 1 (100 %) when no ETA was given. */
+  readonly modelErrorAt: readonly number[];
+  readonly baselineErrorAt: readonly number[];
+  /** Mean error over every reading between 10 % and 90 % of the cook. */
+  readonly modelMeanError: number;
+  readonly baselineMeanError: number;
+  /** Readings in 10–95 % of the cook that had an interval, and how many of those held the truth. */
+  readonly intervals: number;
+  readonly covered: number;
+  /** Readings in 10–95 % of the cook, with or without an ETA. */
+  readonly readings: number;
+  readonly stallDetection?: { readonly startedAtMs: number; readonly detectedAtMs: number };
+}
+
+export const SCORE_FRACTIONS = [0.25, 0.5, 0.75] as const;
+
+export function evaluateCook(cook: BenchCook): CookScore {
+  const setup = {
+    ...(cook.pitProbe !== undefined ? { pitProbe: cook.pitProbe } : {}),
+    meatProbes: [{ probe: cook.probe, targetF: cook.targetF }],
+  };
+  const raw = cook.log.rows
+    .filter((r) => r.probe === cook.probe && r.temperatureF !== undefined)
+    .map((r) => ({ atMs: r.atMs, temperatureF: r.temperatureF as number }));
+  const duration = cook.reachMs - cook.startMs;
+  const predictions: Array<{ atMs: number; eta?: { seconds: number; lowSeconds: number; highSeconds: number } }> = [];
+  let stallDetection: CookScore['stallDetection'];
+  for (const { prediction } of replayCookLog(cook.log, setup, cook.probe)) {
+    if (prediction.atMs >= cook.reachMs) break;
+    predictions.push({ atMs: prediction.atMs, ...(prediction.eta ? { eta: prediction.eta } : {}) });
+    const { startedAtMs, detectedAtMs } = prediction.stall;
+    if (stallDetection === undefined && startedAtMs !== undefined && detectedAtMs !== undefined) {
+      stallDetection = { startedAtMs, detectedAtMs };
+    }
+  }
+
+  let lo = 0;
+  const baselineAt = (atMs: number): number | undefined => {
+    while (lo < raw.length && (raw[lo] as { atMs: number }).atMs <= atMs - BASELINE_WINDOW_MS) lo += 1;
+    let hi = lo;
+    while (hi < raw.length && (raw[hi] as { atMs: number }).atMs <= atMs) hi += 1;
+    return linearEtaSeconds(raw.slice(lo, hi), atMs, cook.targetF);
+  };
+  const error = (etaSeconds: number | undefined, atMs: number): number => {
+    const remaining = (cook.reachMs - atMs) / 1000;
+    return etaSeconds === undefined ? 1 : Math.abs(etaSeconds - remaining) / remaining;
+  };
+
+  let modelSum = 0;
+  let baselineSum = 0;
+  let scored = 0;
+  let intervals = 0;
+  let covered = 0;
+  let readings = 0;
+  const baselineByAt = new Map<number, number | undefined>();
+  for (const p of predictions) {
+    const fraction = (p.atMs - cook.startMs) / duration;
+    if (fraction < 0.1 || fraction > 0.95) continue;
+    const baseline = baselineAt(p.atMs);
+    baselineByAt.set(p.atMs, baseline);
+    readings += 1;
+    if (p.eta) {
+      intervals += 1;
+      const remaining = (cook.reachMs - p.atMs) / 1000;
+      if (remaining >= p.eta.lowSeconds && remaining <= p.eta.highSeconds) covered += 1;
+    }
+    if (fraction <= 0.9) {
+      modelSum += error(p.eta?.seconds, p.atMs);
+      baselineSum += error(baseline, p.atMs);
+      scored += 1;
+    }
+  }
+
+  const at = (fraction: number): { atMs: number; eta: number | undefined } | undefined => {
+    const limit = cook.startMs + fraction * duration;
+    let chosen: (typeof predictions)[number] | undefined;
+    for (const p of predictions) if (p.atMs <= limit) chosen = p;
+    return chosen === undefined ? undefined : { atMs: chosen.atMs, eta: chosen.eta?.seconds };
+  };
+  const modelErrorAt: number[] = [];
+  const baselineErrorAt: number[] = [];
+  for (const fraction of SCORE_FRACTIONS) {
+    const point = at(fraction);
+    if (point === undefined) {
+      modelErrorAt.push(1);
+      baselineErrorAt.push(1);
+      continue;
+    }
+    lo = 0;
+    modelErrorAt.push(error(point.eta, point.atMs));
+    baselineErrorAt.push(error(baselineAt(point.atMs), point.atMs));
+  }
+  return {
+    name: cook.name,
+    modelErrorAt,
+    baselineErrorAt,
+    modelMeanError: scored > 0 ? modelSum / scored : 1,
+    baselineMeanError: scored > 0 ? baselineSum / scored : 1,
+    intervals,
+    covered,
+    readings,
+    ...(stallDetection ? { stallDetection } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:predict`: ETA accuracy of the done-time model against the linear baseline, on simulated cooks and
+ * on the real cook logs in ../shared/cooks (skipped when absent). Prints a table per corpus, then one JSON line.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchCook } from './bench-cook';
+import { summariseCorpus, type CorpusSummary } from './corpus-summary';
+import { evaluateCook, type CookScore } from './evaluate-cook';
+import { realCorpus } from './real-corpus';
+import { simulatedCorpus } from './simulated-corpus';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const realDirectory = path.resolve(repoRoot, '..', 'shared', 'cooks');
+const verbose = process.argv.includes('--verbose');
+
+function runCorpus(label: string, cooks: BenchCook[], groupBy?: (cook: BenchCook) => string): CorpusSummary {
+  const scores: CookScore[] = cooks.map(evaluateCook);
+  if (verbose) {
+    for (const s of scores) {
+      const f = (xs: readonly number[]): string => xs.map((x) => (100 * x).toFixed(0).padStart(4)).join(' ');
+      console.log(
+        `  ${s.name.padEnd(52)} model ${f(s.modelErrorAt)} | baseline ${f(s.baselineErrorAt)} | all ${(100 * s.modelMeanError).toFixed(0)}/${(100 * s.baselineMeanError).toFixed(0)} | cover ${s.covered}/${s.intervals}${s.stallDetection ? ' stall' : ''}`,
+      );
+    }
+  }
+  const summary = summariseCorpus(cooks, scores);
+  printSummary(label, summary);
+  if (groupBy !== undefined) printGroups(cooks, scores, groupBy);
+  return summary;
+}
+
+/** One compact line per group (e.g. per cut) so a corpus figure can be traced to where it comes from. */
+function printGroups(cooks: BenchCook[], scores: CookScore[], groupBy: (cook: BenchCook) => string): void {
+  console.log('  by group — model 25/50/75 % (baseline 25/50/75 %)');
+  const groups = [...new Set(cooks.map(groupBy))];
+  for (const group of groups) {
+    const members = cooks.map((c, i) => ({ c, s: scores[i] as CookScore })).filter((x) => groupBy(x.c) === group);
+    const s = summariseCorpus(
+      members.map((m) => m.c),
+      members.map((m) => m.s),
+    );
+    const triple = (a: number, b: number, c: number): string => [a, b, c].map((x) => x.toFixed(0).padStart(3)).join(' /');
+    console.log(
+      `    ${group.padEnd(10)} n=${String(s.cooks).padStart(2)}  ${triple(s.mape25, s.mape50, s.mape75)}   (${triple(s.baselineMape25, s.baselineMape50, s.baselineMape75)})`,
+    );
+  }
+}
+
+function printSummary(label: string, s: CorpusSummary): void {
+  console.log(`\n${label} (${s.cooks} cooks) — mean |ETA error| as % of remaining time`);
+  console.log('                      25 %     50 %     75 %   all 10–90 %');
+  console.log(`  model            ${cell(s.mape25)} ${cell(s.mape50)} ${cell(s.mape75)}   ${cell(s.mapeAll)}`);
+  console.log(`  linear baseline  ${cell(s.baselineMape25)} ${cell(s.baselineMape50)} ${cell(s.baselineMape75)}   ${cell(s.baselineMapeAll)}`);
+  console.log(`  80 % interval coverage: ${s.coverage80} % (ETA given on ${s.answered} % of readings)`);
+  if (s.stall) {
+    console.log(
+      `  stall detection: precision ${s.stall.precision} %, recall ${s.stall.recall} % (${s.stall.detected} detected / ${s.stall.trueStalls} true), mean delay ${s.stall.meanDelayMinutes} min`,
+    );
+  }
+}
+
+function cell(value: number): string {
+  return `${value.toFixed(1)} %`.padStart(8);
+}
+
+const simulated = runCorpus('simulated', simulatedCorpus(), (cook) => cook.name.split('@')[0] ?? cook.name);
+const real = realCorpus(realDirectory);
+const headline: Record<string, unknown> = { bench: 'predict', simulated: headlineOf(simulated) };
+if (real.length > 0) {
+  headline.real = headlineOf(runCorpus(`real (${realDirectory})`, real));
+} else {
+  console.log(`\nreal: skipped (no cook logs at ${realDirectory})`);
+}
+console.log(JSON.stringify(headline));
+
+function headlineOf(s: CorpusSummary): Record<string, number> {
+  return {
+    cooks: s.cooks,
+    mape25: s.mape25,
+    mape50: s.mape50,
+    mape75: s.mape75,
+    baselineMape25: s.baselineMape25,
+    baselineMape50: s.baselineMape50,
+    baselineMape75: s.baselineMape75,
+    mapeAll: s.mapeAll,
+    baselineMapeAll: s.baselineMapeAll,
+    coverage80: s.coverage80,
+    ...(s.stall
+      ? { stallPrecision: s.stall.precision, stallRecall: s.stall.recall, stallDelayMinutes: s.stall.meanDelayMinutes }
+      : {}),
+  };
+}

@@ -1,0 +1,40 @@
+import { CookSession, type CookSessionSetup } from '../cook-session';
+import type { PitEvent } from '../pit-health/pit-event';
+import type { DoneTimePrediction } from '../prediction/done-time-prediction';
+import type { CookLog, CookLogRow } from './cook-log';
+
+export interface ReplayedReading {
+  readonly row: CookLogRow;
+  readonly prediction: DoneTimePrediction;
+}
+
+/**
+ * Replays a cook log through a fresh CookSession as if live: readings go in in time order, and every reading of
+ * `probe` gets the prediction made at its timestamp from readings up to that timestamp only (readings sharing the
+ * timestamp included: they arrived together). Pit events are handed to `onPitEvent` as they complete.
+ */
+export function* replayCookLog(
+  log: CookLog,
+  setup: CookSessionSetup,
+  probe: string,
+  onPitEvent?: (event: PitEvent) => void,
+): Generator<ReplayedReading> {
+  const session = new CookSession(setup);
+  const rows = log.rows;
+  for (let start = 0; start < rows.length; ) {
+    const atMs = (rows[start] as CookLogRow).atMs;
+    let end = start;
+    while (end < rows.length && (rows[end] as CookLogRow).atMs === atMs) end += 1;
+    const group = rows.slice(start, end);
+    for (const row of group) {
+      if (row.temperatureF === undefined) continue;
+      for (const event of session.ingest(row.probe, { atMs, temperatureF: row.temperatureF })) onPitEvent?.(event);
+    }
+    const watched = group.filter((row) => row.probe === probe);
+    if (watched.length > 0) {
+      const prediction = session.predict(probe, atMs);
+      for (const row of watched) yield { row, prediction };
+    }
+    start = end;
+  }
+}

@@ -1,0 +1,204 @@
+import type { MeatKind } from '../meat-kind';
+import type { ProbeReading } from '../probe-reading';
+import { StallDetector, STALL_BAND_LOW_F, type StallStatus } from '../stall/stall-detector';
+import { BinnedSeries, type BinnedPoint } from './binned-series';
+import type { DoneTimePrediction, Eta } from './done-time-prediction';
+import { GlitchFilter, MEAT_GLITCH_OPTIONS } from './glitch-filter';
+import { fitLocalTrend, type LocalTrend } from './local-trend';
+import type { EtaQuantiles } from './eta-quantiles';
+import { newtonRateConstant } from './newton-heating';
+import { projectHoursToTarget } from './stall-aware-projection';
+
+/**
+ * Done-time prediction for one meat probe, updated on every reading.
+ *
+ * Readings are glitch-filtered (glitch-filter.ts) and averaged into one-minute bins, so cadence, duplicates and
+ * spikes do not matter. The model is Newton heating toward the pit (newton-heating.ts): the pit level is the
+ * median of the last 45 min of the pit probe (lid-open dips vanish in it), or the pit such a cook is usually run at
+ * when there is no pit probe; the rate constant is fitted online to the last half hour of the curve, in Newton's
+ * linearised space and with Huber weights (local-trend.ts). The stall detector (stall-detector.ts) follows that
+ * rate constant against the one the cut showed while heating, and the projection (stall-aware-projection.ts) is
+ * stall-aware: heading into the evaporative band a collagen cook's ETA includes the stall it will probably meet;
+ * in the stall the probe creeps until a break whose timing is uncertain, so the ETA widens instead of jumping; after
+ * it Newton takes over again. "Not enough data" is said, not guessed, while the trend is too short or the probe is
+ * still accelerating out of the fridge-cold lag. The point ETA is the median; the interval is 10th–90th percentile.
+ */
+export interface DoneTimePredictorOptions {
+  readonly targetF: number;
+  /** The cut, when the cook said (presets); refines whether a stall is expected. */
+  readonly meat?: MeatKind;
+  /** Overrides the stall expectation (default: targets ≥ 175 °F are collagen cooks that stall). */
+  readonly expectStall?: boolean;
+}
+
+const BIN_MS = 60_000;
+const DONE_ETA: Eta = { seconds: 0, lowSeconds: 0, highSeconds: 0 };
+const TREND_WINDOW_MS = 30 * 60_000;
+const SPARSE_TREND_WINDOW_MS = 90 * 60_000;
+const MIN_TREND_POINTS = 6;
+const MIN_TREND_SPAN_HOURS = 0.2;
+/** Silence longer than this and the probe's state is unknown (unplugged, dead battery, out of range). */
+const STALE_MS = 20 * 60_000;
+const STALL_PRONE_TARGET_F = 175;
+const PLAUSIBLE_PIT_MARGIN_F = 5;
+/** The lag phase is over once the probe has risen this far above its lowest reading… */
+const SETTLED_AFTER_RISE_F = 40;
+/** Below this rise above the lowest reading, a still-accelerating probe gets no ETA at all: too early to tell. */
+const EARLY_RISE_F = 15;
+/** …or once the rise over the last quarter hour is no longer clearly faster than over the one before. */
+const ACCELERATING_RATIO = 1.2;
+const STALL_PRONE_MEATS: ReadonlySet<MeatKind> = new Set(['brisket', 'pork-butt', 'ribs']);
+
+export class DoneTimePredictor {
+  private readonly filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
+  private readonly series = new BinnedSeries(BIN_MS);
+  private readonly stall = new StallDetector();
+  private readonly expectStall: boolean;
+  private stallUpdatedBins = 0;
+  private lowest: ProbeReading | undefined;
+
+  constructor(private readonly options: DoneTimePredictorOptions) {
+    this.expectStall =
+      options.expectStall ??
+      (options.meat !== undefined ? STALL_PRONE_MEATS.has(options.meat) : options.targetF >= STALL_PRONE_TARGET_F);
+  }
+
+  get targetF(): number {
+    return this.options.targetF;
+  }
+
+  observe(reading: ProbeReading): void {
+    for (const accepted of this.filter.push(reading)) {
+      this.series.add(accepted);
+      // The heating clock starts at the lowest point: a probe first settles from room temperature down to the meat's.
+      if (this.lowest === undefined || accepted.temperatureF <= this.lowest.temperatureF) this.lowest = accepted;
+    }
+  }
+
+  markWrapped(atMs: number): void {
+    this.stall.markWrapped(atMs);
+  }
+
+  /** @param pitF the pit level the meat heats toward; undefined when there is no pit probe. */
+  predict(atMs: number, pitF: number | undefined): DoneTimePrediction {
+    const targetF = this.options.targetF;
+    const last = this.series.last();
+    if (last === undefined || atMs - last.atMs > STALE_MS) {
+      return this.unknown(atMs, last === undefined ? 'no readings yet' : 'probe silent');
+    }
+    let points = this.series.since(atMs - TREND_WINDOW_MS);
+    // Loggers that write "on change" write little while the meat barely moves: widen the window rather than go blind.
+    if (!coversEnough(points)) points = this.series.since(atMs - SPARSE_TREND_WINDOW_MS);
+    const pit = this.asymptote(pitF, Math.max(...points.map((p) => p.valueF), last.valueF));
+    const trend = fitLocalTrend(points, atMs, pit);
+    if (trend === undefined || trend.points < MIN_TREND_POINTS || trend.spanHours < MIN_TREND_SPAN_HOURS) {
+      if (last.valueF >= targetF) return { ...this.unknown(atMs, 'done'), phase: 'done', eta: DONE_ETA };
+      return this.unknown(atMs, 'not enough data');
+    }
+    const temperatureF = trend.levelF;
+    const stall = this.updateStall(trend, pit);
+    const base = { atMs, targetF, temperatureF, ratePerHour: trend.ratePerHour, stall };
+    if (temperatureF >= targetF || last.valueF >= targetF) {
+      return { ...base, phase: 'done', eta: DONE_ETA };
+    }
+    if (pit <= targetF + 2) {
+      return { ...base, phase: stall.phase, reason: 'pit is below the target' };
+    }
+    const lagWeight = stall.phase === 'heating' ? this.lagWeight(atMs, temperatureF) : 0;
+    if (lagWeight >= 1 && this.lowest !== undefined && temperatureF < this.lowest.temperatureF + EARLY_RISE_F) {
+      return { ...base, phase: 'unknown', reason: 'not enough data: the probe is still coming up to speed' };
+    }
+    const hours = this.projectHours(trend, pit, stall, lagWeight);
+    if (hours === undefined) {
+      return { ...base, phase: stall.phase === 'heating' ? 'unknown' : stall.phase, reason: 'not heating yet' };
+    }
+    const eta = toEta(hours);
+    return eta === undefined
+      ? { ...base, phase: stall.phase, reason: 'target out of reach at this pit temperature' }
+      : { ...base, phase: stall.phase, eta };
+  }
+
+  /**
+   * How much the rise is still accelerating (0 = not, 1 = clearly): a cold cut's centre lags its surface for the
+   * first part of the cook. Compares the rise over the last quarter hour with the one before.
+   */
+  private lagWeight(atMs: number, temperatureF: number): number {
+    if (this.lowest === undefined || temperatureF > this.lowest.temperatureF + SETTLED_AFTER_RISE_F) return 0;
+    const half = TREND_WINDOW_MS / 2;
+    const recent = fitLocalTrend(this.series.since(atMs - half), atMs);
+    const older = fitLocalTrend(
+      this.series.since(atMs - 2 * half).filter((p) => p.atMs <= atMs - half),
+      atMs - half,
+    );
+    if (recent === undefined || older === undefined || !(older.ratePerHour > 0)) return 1;
+    const acceleration = recent.ratePerHour / older.ratePerHour;
+    return Math.min(1, Math.max(0, (acceleration - 1) / (ACCELERATING_RATIO - 1)));
+  }
+
+  private unknown(atMs: number, reason: string): DoneTimePrediction {
+    return { atMs, targetF: this.options.targetF, phase: 'unknown', reason, stall: this.stall.status() };
+  }
+
+  private asymptote(pitF: number | undefined, temperatureF: number): number {
+    // A "pit" colder than the meat is not what the meat heats toward (a probe lying outside the cooker, or swapped).
+    if (pitF !== undefined && pitF > temperatureF + PLAUSIBLE_PIT_MARGIN_F) return pitF;
+    // No pit probe: the pit such a cook is usually run at — unless the probe rising past it proves it hotter. (Fitting
+    // the pit from the curve's bend was tried: the centre's lag behind the surface biases it more than it helps.)
+    return Math.max(assumedPitF(this.options.targetF), temperatureF + 40);
+  }
+
+  private updateStall(trend: LocalTrend, pitF: number): StallStatus {
+    // One detector step per closed bin: the detector's timings are in wall time, not in readings.
+    if (this.series.length === this.stallUpdatedBins) return this.stall.status();
+    this.stallUpdatedBins = this.series.length;
+    return this.stall.update({ atMs: trend.atMs, temperatureF: trend.levelF, ratePerHour: trend.ratePerHour, pitF });
+  }
+
+  /** 10th / 50th / 90th percentile hours to target, or undefined when the data cannot tell yet. */
+  private projectHours(trend: LocalTrend, pitF: number, stall: StallStatus, lagWeight: number): EtaQuantiles | undefined {
+    const rateIsReal = trend.ratePerHour > 0 && trend.ratePerHour > 2 * trend.rateStdErr;
+    if (stall.phase !== 'stall' && !rateIsReal) return undefined;
+    const heatingK = stall.heatingK ?? (rateIsReal ? newtonRateConstant(trend.ratePerHour, trend.levelF, pitF) : undefined);
+    if (heatingK === undefined) return undefined;
+    return projectHoursToTarget({
+      temperatureF: trend.levelF,
+      ratePerHour: trend.ratePerHour,
+      pitF,
+      targetF: this.options.targetF,
+      heatingK,
+      phase: stall.phase,
+      expectStall: this.expectStall,
+      ...(stall.startedAtMs !== undefined ? { stallElapsedHours: (trend.atMs - stall.startedAtMs) / 3_600_000 } : {}),
+      ...(stall.kRatio !== undefined ? { kRatio: stall.kRatio } : {}),
+      ...(stall.lowestBandKRatio !== undefined ? { lowestBandKRatio: stall.lowestBandKRatio } : {}),
+      lagWeight,
+    });
+  }
+}
+
+function coversEnough(points: readonly BinnedPoint[]): boolean {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first === undefined || last === undefined || points.length < MIN_TREND_POINTS) return false;
+  return (last.atMs - first.atMs) / 3_600_000 >= MIN_TREND_SPAN_HOURS;
+}
+
+function toEta(hours: EtaQuantiles): Eta | undefined {
+  if (!Number.isFinite(hours.mid)) return undefined;
+  return {
+    seconds: Math.round(hours.mid * 3600),
+    lowSeconds: Math.round(hours.low * 3600),
+    highSeconds: Math.round(Math.min(hours.high, 72) * 3600),
+  };
+}
+
+/**
+ * With no pit probe, the pit the cook most likely runs for that target: low-and-slow for collagen cuts, hotter for
+ * poultry, gentle for fish and reverse-seared steaks.
+ */
+export function assumedPitF(targetF: number): number {
+  // 275 °F sits between classic low-and-slow (225–250) and hot-and-fast (300–325): wrong either way by the least.
+  if (targetF >= STALL_PRONE_TARGET_F) return 275;
+  if (targetF >= STALL_BAND_LOW_F + 20) return 325;
+  return 225;
+}

@@ -1,0 +1,42 @@
+import { CookSession } from '../cook-session';
+import type { MeatKind } from '../meat-kind';
+import type { ProbeReading } from '../probe-reading';
+import type { DoneTimePrediction } from './done-time-prediction';
+
+/**
+ * Stateless form of the done-time prediction, for handlers that load a probe's history and answer once: replays
+ * the readings (any order; only those at or before `atMs` count) through a fresh session and predicts at `atMs`.
+ * Streaming callers should keep a CookSession instead: it does the same work incrementally.
+ */
+export interface PredictDoneTimeInput {
+  readonly meatReadings: readonly ProbeReading[];
+  readonly pitReadings?: readonly ProbeReading[];
+  readonly targetF: number;
+  readonly meat?: MeatKind;
+  readonly atMs: number;
+  /** When the cook wrapped, if they said so. */
+  readonly wrappedAtMs?: number;
+}
+
+export function predictDoneTime(input: PredictDoneTimeInput): DoneTimePrediction {
+  const session = new CookSession({
+    ...(input.pitReadings !== undefined ? { pitProbe: 'pit' } : {}),
+    meatProbes: [{ probe: 'meat', targetF: input.targetF, ...(input.meat ? { meat: input.meat } : {}) }],
+  });
+  const tagged = [
+    ...input.meatReadings.map((reading) => ({ probe: 'meat', reading })),
+    ...(input.pitReadings ?? []).map((reading) => ({ probe: 'pit', reading })),
+  ]
+    .filter(({ reading }) => reading.atMs <= input.atMs)
+    .sort((a, b) => a.reading.atMs - b.reading.atMs);
+  let wrapPending = input.wrappedAtMs !== undefined && input.wrappedAtMs <= input.atMs;
+  for (const { probe, reading } of tagged) {
+    if (wrapPending && reading.atMs >= (input.wrappedAtMs as number)) {
+      session.markWrapped(input.wrappedAtMs as number);
+      wrapPending = false;
+    }
+    session.ingest(probe, reading);
+  }
+  if (wrapPending) session.markWrapped(input.wrappedAtMs as number);
+  return session.predict('meat', input.atMs);
+}

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { newtonHoursToReach } from './newton-heating';
+import { projectHoursToTarget, type ProjectionInput } from './stall-aware-projection';
+import { remainingStallHours, stallDurationPrior } from './stall-duration-prior';
+
+const heating: ProjectionInput = {
+  temperatureF: 120,
+  ratePerHour: 26,
+  pitF: 250,
+  targetF: 203,
+  heatingK: 0.2,
+  phase: 'heating',
+  expectStall: true,
+  kRatio: 1,
+};
+
+describe('projectHoursToTarget', () => {
+  it('is plain Newton with the current rate constant when no stall is expected', () => {
+    const q = projectHoursToTarget({ ...heating, expectStall: false });
+    expect(q.mid).toBeCloseTo(newtonHoursToReach(120, 203, 250, 26 / 130), 10);
+    expect(q.low).toBeLessThan(q.mid);
+    expect(q.high).toBeGreaterThan(q.mid);
+  });
+
+  it('adds the expected stall for a collagen cook still below the evaporative band', () => {
+    const plain = projectHoursToTarget({ ...heating, expectStall: false });
+    const withStall = projectHoursToTarget(heating);
+    expect(withStall.mid).toBeGreaterThan(plain.mid + 1);
+    expect(withStall.high - withStall.low).toBeGreaterThan(plain.high - plain.low);
+  });
+
+  it('takes the straight line through the lag phase', () => {
+    const q = projectHoursToTarget({ ...heating, expectStall: false, lagWeight: 1 });
+    expect(q.mid).toBeCloseTo((203 - 120) / 26, 10);
+  });
+
+  it('in a stall, lands between "the stall breaks now" and "it creeps all the way"', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 150, max: 175, noNaN: true }),
+        fc.double({ min: 0.5, max: 6, noNaN: true }),
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        (T, rate, elapsed) => {
+          const q = projectHoursToTarget({ ...heating, temperatureF: T, ratePerHour: rate, phase: 'stall', stallElapsedHours: elapsed, kRatio: 0.15 });
+          const creepOnly = newtonHoursToReach(T, 203, 250, rate / (250 - T));
+          const breaksNow = newtonHoursToReach(T, 203, 250, 0.2 * 0.6);
+          expect(q.mid).toBeLessThanOrEqual(creepOnly + 1e-9);
+          expect(q.mid).toBeGreaterThanOrEqual(breaksNow - 1e-9);
+          expect(q.low).toBeLessThanOrEqual(q.mid);
+          expect(q.high).toBeGreaterThanOrEqual(q.mid);
+        },
+      ),
+    );
+  });
+
+  it('hands over to plain Newton as the rate recovers at the end of a stall', () => {
+    const stalled = { ...heating, temperatureF: 168, phase: 'stall' as const, stallElapsedHours: 3 };
+    const recovered = projectHoursToTarget({ ...stalled, ratePerHour: 0.2 * 82, kRatio: 1 });
+    expect(recovered.mid).toBeCloseTo(newtonHoursToReach(168, 203, 250, 0.2), 10);
+  });
+});
+
+describe('stall duration prior', () => {
+  it('is longer in a cooler pit and for a slower-heating (bigger) cut', () => {
+    expect(stallDurationPrior(0.2, 225).medianHours).toBeGreaterThan(stallDurationPrior(0.2, 275).medianHours);
+    expect(stallDurationPrior(0.15, 250).medianHours).toBeGreaterThan(stallDurationPrior(0.4, 250).medianHours);
+  });
+
+  it('conditions on the time already stalled: the remainder shrinks, yet a long stall is expected to go on', () => {
+    const prior = stallDurationPrior(0.2, 250);
+    const fresh = remainingStallHours(prior, 0.01, 0.5);
+    expect(fresh).toBeCloseTo(prior.medianHours, 1);
+    const midway = remainingStallHours(prior, prior.medianHours / 2, 0.5);
+    expect(midway).toBeLessThan(fresh);
+    expect(remainingStallHours(prior, prior.medianHours * 2, 0.5)).toBeGreaterThan(0.25);
+    expect(remainingStallHours(prior, 1, 0.1)).toBeLessThan(remainingStallHours(prior, 1, 0.9));
+  });
+});
