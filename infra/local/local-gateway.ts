@@ -111,6 +111,7 @@ export class LocalGateway {
   private readonly log: (message: string) => void;
   private readonly webDist: string;
   private handlers: GatewayHandlers | undefined;
+  private readonly pendingHandlers = new Set<Promise<unknown>>();
   url = '';
 
   constructor(private readonly options: LocalGatewayOptions) {
@@ -142,6 +143,11 @@ export class LocalGateway {
     return this.url;
   }
 
+  private track(promise: Promise<unknown>): void {
+    this.pendingHandlers.add(promise);
+    void promise.finally(() => this.pendingHandlers.delete(promise));
+  }
+
   /** Handlers are mounted after listen(): they read the gateway's own URL from the environment at import. */
   mount(handlers: GatewayHandlers): void {
     this.handlers = handlers;
@@ -158,7 +164,13 @@ export class LocalGateway {
   }
 
   async close(): Promise<void> {
-    for (const { socket } of this.sockets.values()) socket.terminate();
+    const closed = [...this.sockets.values()].map(({ socket }) => new Promise((resolveClose) => {
+      socket.once('close', resolveClose);
+      socket.terminate();
+    }));
+    await Promise.all(closed);
+    // $disconnect handlers still write to DynamoDB: let them finish before the stores go away.
+    await Promise.allSettled([...this.pendingHandlers]);
     this.sockets.clear();
     this.wss.close();
     this.server.closeAllConnections();
@@ -279,12 +291,12 @@ export class LocalGateway {
       ws.on('message', (data, isBinary) => {
         const body = isBinary ? Buffer.from(data as Buffer).toString('base64') : data.toString();
         const event = this.wsEvent('MESSAGE', '$default', connectionId, { body, isBase64Encoded: isBinary });
-        this.mounted.webSocket.message(event, lambdaContext('ws-message')).catch((error: unknown) => this.log(`$default failed: ${String(error)}`));
+        this.track(this.mounted.webSocket.message(event, lambdaContext('ws-message')).catch((error: unknown) => this.log(`$default failed: ${String(error)}`)));
       });
       ws.on('close', () => {
         this.sockets.delete(connectionId);
         const event = this.wsEvent('DISCONNECT', '$disconnect', connectionId, {});
-        this.mounted.webSocket.disconnect(event, lambdaContext('ws-disconnect')).catch((error: unknown) => this.log(`$disconnect failed: ${String(error)}`));
+        this.track(this.mounted.webSocket.disconnect(event, lambdaContext('ws-disconnect')).catch((error: unknown) => this.log(`$disconnect failed: ${String(error)}`)));
       });
     });
   }

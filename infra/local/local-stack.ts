@@ -96,11 +96,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
     });
-    const [login, devices, history, account, connect, disconnect, message, dispatch, worker] = await Promise.all([
+    const [login, devices, history, account, cooks, connect, disconnect, message, dispatch, worker] = await Promise.all([
       import('../../functions/http/login'),
       import('../../functions/http/devices'),
       import('../../functions/http/history'),
       import('../../functions/http/account'),
+      import('../../functions/http/cooks'),
       import('../../functions/ws/connect'),
       import('../../functions/ws/disconnect'),
       import('../../functions/ws/message'),
@@ -121,6 +122,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         'GET /account': account.handler,
         'GET /devices': devices.handler,
         'GET /devices/{serial}/history': history.handler,
+        'POST /cooks': cooks.handler,
+        'GET /cooks': cooks.handler,
+        'DELETE /cooks/{serial}': cooks.handler,
       },
       webSocket: { connect: connect.handler, disconnect: disconnect.handler, message: message.handler },
       awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },

@@ -97,6 +97,54 @@ export const accountStatusSchema = z.object({
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
+// Cooks: POST /cooks, GET /cooks, DELETE /cooks/{serial}
+export const startCookRequestSchema = z.object({
+  serial: z.string().min(1).max(64),
+  /** The channel measuring the pit (air) temperature, if any: it makes predictions better. */
+  pitChannel: z.string().regex(/^[0-9]{1,2}$/).optional(),
+  probes: z
+    .array(
+      z
+        .object({
+          channel: z.string().regex(/^[0-9]{1,2}$/),
+          /** A doneness preset id (shared/cook/presets), e.g. "brisket" or "steak-medium-rare". */
+          presetId: z.string().max(64).optional(),
+          /** Or an explicit target temperature, in `units`. */
+          target: z.number().min(32).max(500).optional(),
+          units: temperatureUnitSchema.default('F'),
+        })
+        .refine((p) => p.presetId !== undefined || p.target !== undefined, { message: 'give a presetId or a target' }),
+    )
+    .min(1)
+    .max(8),
+});
+export type StartCookRequest = z.infer<typeof startCookRequestSchema>;
+
+export const probePredictionSchema = z.object({
+  channel: z.string(),
+  phase: z.enum(['heating', 'stall', 'post_stall', 'done', 'unknown']),
+  /** ETA (ISO) with its 80 % interval; null when there is not enough data yet or the target cannot be reached. */
+  etaAt: z.string().nullable(),
+  etaLowAt: z.string().nullable(),
+  etaHighAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  stallStartedAt: z.string().nullable(),
+  at: z.string(),
+});
+export type ProbePrediction = z.infer<typeof probePredictionSchema>;
+
+export const cookViewSchema = z.object({
+  serial: z.string(),
+  startedAt: z.string(),
+  pitChannel: z.string().nullable(),
+  probes: z.array(
+    z.object({ channel: z.string(), targetF: z.number(), presetId: z.string().nullable(), meat: z.string().nullable() }),
+  ),
+  predictions: z.array(probePredictionSchema),
+});
+export type CookView = z.infer<typeof cookViewSchema>;
+export const cooksResponseSchema = z.object({ cooks: z.array(cookViewSchema) });
+
 // WebSocket: server → browser
 export const readingMessageSchema = z.object({
   type: z.literal('reading'),
@@ -110,8 +158,12 @@ export const readingMessageSchema = z.object({
 });
 export type ReadingMessage = z.infer<typeof readingMessageSchema>;
 
+export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
+export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
   readingMessageSchema,
+  predictionMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);

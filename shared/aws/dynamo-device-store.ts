@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CookRecord } from '../cooks/cook-record';
 import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { keys } from './table-design';
 
@@ -39,9 +40,19 @@ export class DynamoDeviceStore implements DeviceStore {
     return out.Item ? (stripKeys(out.Item) as unknown as DeviceRecord) : undefined;
   }
 
-  async listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[] }> {
+  async putCook(cook: CookRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.cook(cook.accountId, cook.serial), type: 'cook', ...cook } }));
+  }
+
+  async deleteCook(accountId: string, serial: string): Promise<boolean> {
+    const out = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.cook(accountId, serial), ReturnValues: 'ALL_OLD' }));
+    return out.Attributes !== undefined;
+  }
+
+  async listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: CookRecord[] }> {
     const devices: DeviceRecord[] = [];
     const latest: LatestReading[] = [];
+    const cooks: CookRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -55,10 +66,11 @@ export class DynamoDeviceStore implements DeviceStore {
       for (const item of out.Items ?? []) {
         if (item.type === 'device') devices.push(stripKeys(item) as unknown as DeviceRecord);
         else if (item.type === 'latest') latest.push(stripKeys(item) as unknown as LatestReading);
+        else if (item.type === 'cook') cooks.push(stripKeys(item) as unknown as CookRecord);
       }
       start = out.LastEvaluatedKey;
     } while (start);
-    return { devices, latest };
+    return { devices, latest, cooks };
   }
 }
 

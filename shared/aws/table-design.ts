@@ -8,19 +8,20 @@
  * | linked TW account   | USER#{userId}              | LINK                       | LINKS                    | {userId}      |     |
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
+ * | cook in progress    | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
  * | auth session        | SESSION#{sha256(token)}    | SESSION                    |                          |               | yes |
  * | ws connection       | CONN#{connectionId}        | CONN                       | ACCOUNT#{accountId}#CONN | {connectionId}| yes |
  * | history (dynamodb)  | HIST#{acct}#{serial}#{ch}#{hour} | {epoch ms, padded}   |                          |               | yes |
  * | vault decrypt audit | AUDIT#{userId}             | {ISO time}#{purpose}       |                          |               | yes |
  *
- * - "devices + latest readings of an account": Query PK = ACCOUNT#{accountId}.
+ * - "devices + latest readings + cooks in progress of an account": Query PK = ACCOUNT#{accountId}.
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
  * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
  * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
  * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); latest-reading
  * items double as the idempotency key of polling (a reading no newer than the stored one is skipped).
- * Planned (later issues, same table): cook sessions (ACCOUNT#… / COOK#{start}), alert rules and alert state
+ * Planned (later issues, same table): ended cooks (ACCOUNT#… / COOKLOG#{start}), alert rules and alert state
  * (ACCOUNT#… / RULE#{id}, ALERT#{ruleId}), share links (SHARE#{tokenHash} with TTL).
  */
 export const tableDesign = {
@@ -36,6 +37,7 @@ export const keys = {
   linksIndex: 'LINKS',
   accountPartition: (accountId: string) => `ACCOUNT#${accountId}`,
   device: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `DEVICE#${serial}` }),
+  cook: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `COOK#${serial}` }),
   latest: (accountId: string, serial: string, channel: string) => ({
     PK: `ACCOUNT#${accountId}`,
     SK: `LATEST#${serial}#${channel}`,

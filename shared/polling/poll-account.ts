@@ -4,9 +4,11 @@
  * back-fill from the device's archives any stretch polling could not see, refresh device health, and push new
  * readings to the account's open WebSockets.
  */
-import type { ReadingMessage } from '../api/schemas';
+import type { ReadingMessage, ServerMessage } from '../api/schemas';
 import type { AccountStore, LinkedAccount } from '../auth/account-store';
 import type { Clock } from '../clock';
+import type { CookRecord } from '../cooks/cook-record';
+import { updateCook } from '../cooks/update-cook';
 import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { PitwatchError } from '../errors';
 import type { ConnectionStore } from '../live/connection-store';
@@ -208,7 +210,8 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       if (await deps.devices.putLatestIfNewer(latest)) changed.push(latest);
       else outcome.duplicatesSkipped++;
     }
-    outcome.pushed = await pushReadings(link.accountId, changed, deps);
+    const predictions = await updateCooks(stored.cooks, readings, deps);
+    outcome.pushed = await pushMessages(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
     const now = deps.clock.now().toISOString();
     await deps.accounts.updateLinkStatus(link.userId, {
       status: 'ok',
@@ -226,23 +229,39 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
   }
 }
 
-async function pushReadings(accountId: string, changed: readonly LatestReading[], deps: PollDependencies): Promise<number> {
-  if (changed.length === 0) return 0;
+/** Cooks in progress on devices with new readings get fresh done-time predictions, stored and pushed. */
+async function updateCooks(cooks: readonly CookRecord[], readings: readonly Reading[], deps: PollDependencies): Promise<ServerMessage[]> {
+  const messages: ServerMessage[] = [];
+  for (const cook of cooks) {
+    const mine = readings.filter((r) => r.serial === cook.serial);
+    if (mine.length === 0) continue;
+    const updated = updateCook(cook, mine, deps.clock.now());
+    await deps.devices.putCook(updated);
+    messages.push(...updated.predictions.map((p) => ({ type: 'prediction' as const, serial: cook.serial, ...p })));
+  }
+  return messages;
+}
+
+function readingMessage(l: LatestReading, clock: Clock): ReadingMessage {
+  return {
+    type: 'reading',
+    serial: l.serial,
+    channel: l.channel,
+    value: l.value,
+    units: l.units,
+    status: l.status,
+    probeConnected: l.probeConnected,
+    at: l.at ?? clock.now().toISOString(),
+  };
+}
+
+async function pushMessages(accountId: string, messages: readonly ServerMessage[], deps: PollDependencies): Promise<number> {
+  if (messages.length === 0) return 0;
   const connections = await deps.connections.listForAccount(accountId);
   let pushed = 0;
   await Promise.all(
     connections.map(async (connection) => {
-      for (const l of changed) {
-        const message: ReadingMessage = {
-          type: 'reading',
-          serial: l.serial,
-          channel: l.channel,
-          value: l.value,
-          units: l.units,
-          status: l.status,
-          probeConnected: l.probeConnected,
-          at: l.at ?? deps.clock.now().toISOString(),
-        };
+      for (const message of messages) {
         const result = await deps.pusher.push(connection.connectionId, message).catch(() => 'failed' as const);
         if (result === 'gone') {
           await deps.connections.delete(connection.connectionId);

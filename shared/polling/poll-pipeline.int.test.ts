@@ -174,3 +174,22 @@ describe('poll pipeline', () => {
     expect((await harness.poll()).outcomes).toEqual([]);
   });
 });
+
+describe('cooks in the poll pipeline', () => {
+  it('stores done-time predictions for a cook in progress and pushes them with the readings', async () => {
+    const { startCook } = await import('../cooks/start-cook');
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 30);
+    await harness.deps.connections.put({ connectionId: 'browser-1', userId: harness.users.get(EMAIL)!, accountId: 'acct-cook', connectedAt: 'now', expiresAt: '2099-01-01T00:00:00.000Z' });
+    await startCook('acct-cook', { serial: '12:34:56:78:90:AB', pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket', units: 'F' }] }, harness.deps);
+    await run(harness, 1800);
+    const { cooks } = await harness.deps.devices.listAccountDevices('acct-cook');
+    expect(cooks).toHaveLength(1);
+    expect(cooks[0]!.series['2']!.length).toBeGreaterThanOrEqual(29);
+    expect(cooks[0]!.predictions).toEqual([expect.objectContaining({ channel: '2', at: harness.clock.now().toISOString() })]);
+    const pushedTypes = new Set((harness.pushed as Array<{ type: string }>).map((m) => m.type));
+    expect(pushedTypes).toEqual(new Set(['reading', 'prediction']));
+    const last = (harness.pushed as Array<{ type: string; etaAt?: string | null; phase?: string }>).filter((m) => m.type === 'prediction').at(-1);
+    expect(last?.phase).not.toBe('unknown'); // half an hour of a cook in progress is enough to say something
+  });
+});

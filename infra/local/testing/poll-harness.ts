@@ -50,9 +50,11 @@ export async function startPollHarness(input: {
   latencyMs?: number;
   /** Accounts signed in at once while linking (default 1: one after the other). */
   loginConcurrency?: number;
+  /** Starts the simulator (default: in this process); a bench may run it in a process of its own. */
+  simulator?: (options: { scenario: ScenarioInput; clock: ManualClock }) => Promise<RunningSimulator>;
 }): Promise<PollHarness> {
   const clock = new ManualClock(input.start ?? '2026-11-01T18:00:00.000Z');
-  const simulator = await startSimulator({ port: 0, scenario: input.scenario, clock });
+  const simulator = await (input.simulator ?? ((o) => startSimulator({ port: 0, ...o })))({ scenario: input.scenario, clock });
   const { db, tableName } = await freshTable(input.dynamoEndpoint);
   const thermoworks = createThermoWorksClient({
     config: thermoWorksConfigFromEnv(simulator.env),

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Reading } from '../readings/reading';
+import type { CookRecord } from './cook-record';
+import { updateCook } from './update-cook';
+
+const START = Date.UTC(2026, 10, 1, 12);
+const cook: CookRecord = {
+  accountId: 'a',
+  serial: 'S',
+  startedAt: new Date(START).toISOString(),
+  pitChannel: '1',
+  probes: [{ channel: '2', targetF: 165, presetId: 'chicken', meat: 'chicken' }],
+  series: {},
+  predictions: [],
+  updatedAt: new Date(START).toISOString(),
+};
+
+/** Newton heating toward a 250 °F pit from 40 °F with a 4-hour time constant, sampled every 15 s. */
+function heating(minutes: number, units: 'F' | 'C' = 'F'): Reading[] {
+  const readings: Reading[] = [];
+  for (let s = 0; s < minutes * 60; s += 15) {
+    const meatF = 250 - 210 * Math.exp(-s / (4 * 3600));
+    const at = new Date(START + s * 1000);
+    const conv = (f: number) => (units === 'F' ? f : ((f - 32) * 5) / 9);
+    readings.push({ accountId: 'a', serial: 'S', channel: '2', value: conv(meatF), units, at });
+    readings.push({ accountId: 'a', serial: 'S', channel: '1', value: conv(250), units, at });
+  }
+  return readings;
+}
+
+describe('updateCook', () => {
+  it('keeps one mean per minute per channel and predicts the meat probe', () => {
+    const readings = heating(90);
+    const updated = updateCook(cook, readings, new Date(START + 90 * 60_000));
+    expect(updated.series['2']).toHaveLength(90);
+    expect(updated.series['1']![0]).toEqual([START, 250]);
+    const [prediction] = updated.predictions;
+    expect(prediction).toMatchObject({ channel: '2', phase: 'heating' });
+    // Newton's law from 40 °F toward 250 °F with τ = 4 h reaches 165 °F at τ·ln(210/85) ≈ 3.62 h after the start
+    // (poultry: no stall expected).
+    const trueDone = START + 4 * 3600_000 * Math.log(210 / 85);
+    const eta = Date.parse(prediction!.etaAt!);
+    expect(Math.abs(eta - trueDone)).toBeLessThan(0.25 * (trueDone - (START + 90 * 60_000)));
+    expect(Date.parse(prediction!.etaLowAt!)).toBeLessThanOrEqual(eta);
+    expect(Date.parse(prediction!.etaHighAt!)).toBeGreaterThanOrEqual(eta);
+  });
+
+  it('accepts °C channels and ignores readings from other devices and before the cook', () => {
+    const inC = updateCook(cook, heating(30, 'C'), new Date(START + 30 * 60_000));
+    expect(inC.series['1']![0]![1]).toBeCloseTo(250, 1);
+    const other = updateCook(cook, heating(30).map((r) => ({ ...r, serial: 'X' })), new Date(START + 30 * 60_000));
+    expect(other.series).toEqual({});
+    const early = updateCook(cook, heating(30).map((r) => ({ ...r, at: new Date(r.at.getTime() - 3600_000) })), new Date(START));
+    expect(early.series).toEqual({});
+  });
+
+  it('says there is not enough data rather than guessing at the start', () => {
+    const updated = updateCook(cook, heating(2), new Date(START + 2 * 60_000));
+    expect(updated.predictions[0]).toMatchObject({ phase: 'unknown', etaAt: null });
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Folds new readings into a cook's per-minute series and predicts each probe's done time from it. Pure: the poll
+ * worker stores the result and pushes the predictions.
+ */
+import type { ProbePrediction } from '../api/schemas';
+import { predictDoneTime } from '../cook/prediction/predict-done-time';
+import type { ProbeReading } from '../cook/probe-reading';
+import { toFahrenheit } from '../cook/units';
+import type { Reading } from '../readings/reading';
+import { MAX_SERIES_MINUTES, type CookRecord } from './cook-record';
+
+const MINUTE_MS = 60_000;
+
+function appendToSeries(series: Array<[number, number]>, readings: readonly Reading[]): Array<[number, number]> {
+  // Per minute: keep a running mean by storing the count alongside while merging.
+  const minutes = new Map<number, { sum: number; n: number }>(series.map(([m, v]) => [m, { sum: v, n: 1 }]));
+  for (const r of readings) {
+    if (r.units === 'H') continue;
+    const minute = Math.floor(r.at.getTime() / MINUTE_MS) * MINUTE_MS;
+    const valueF = toFahrenheit(r.value, r.units);
+    const bin = minutes.get(minute);
+    if (bin) {
+      bin.sum += valueF;
+      bin.n++;
+    } else minutes.set(minute, { sum: valueF, n: 1 });
+  }
+  return [...minutes.entries()]
+    .sort(([a], [b]) => a - b)
+    .slice(-MAX_SERIES_MINUTES)
+    .map(([m, b]) => [m, Math.round((b.sum / b.n) * 10) / 10]);
+}
+
+function toProbeReadings(series: Array<[number, number]> | undefined): ProbeReading[] {
+  return (series ?? []).map(([m, v]) => ({ atMs: m + MINUTE_MS / 2, temperatureF: v }));
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+export function updateCook(cook: CookRecord, readings: readonly Reading[], now: Date): CookRecord {
+  const startedMs = new Date(cook.startedAt).getTime();
+  const relevant = readings.filter((r) => r.serial === cook.serial && r.at.getTime() >= startedMs);
+  const channels = new Set([...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]);
+  const series = { ...cook.series };
+  for (const channel of channels) {
+    const mine = relevant.filter((r) => r.channel === channel);
+    if (mine.length > 0) series[channel] = appendToSeries(series[channel] ?? [], mine);
+  }
+  const atMs = now.getTime();
+  const pitReadings = cook.pitChannel ? toProbeReadings(series[cook.pitChannel]) : undefined;
+  const predictions: ProbePrediction[] = cook.probes.map((probe) => {
+    const p = predictDoneTime({
+      meatReadings: toProbeReadings(series[probe.channel]),
+      ...(pitReadings && pitReadings.length > 0 ? { pitReadings } : {}),
+      targetF: probe.targetF,
+      ...(probe.meat ? { meat: probe.meat } : {}),
+      atMs,
+    });
+    return {
+      channel: probe.channel,
+      phase: p.phase,
+      etaAt: p.eta ? iso(atMs + p.eta.seconds * 1000) : null,
+      etaLowAt: p.eta ? iso(atMs + p.eta.lowSeconds * 1000) : null,
+      etaHighAt: p.eta ? iso(atMs + p.eta.highSeconds * 1000) : null,
+      reason: p.reason ?? null,
+      stallStartedAt: p.stall.phase !== 'heating' ? iso(p.stall.startedAtMs) : null,
+      at: now.toISOString(),
+    };
+  });
+  return { ...cook, series, predictions, updatedAt: now.toISOString() };
+}
