@@ -133,6 +133,16 @@ export const probePredictionSchema = z.object({
 });
 export type ProbePrediction = z.infer<typeof probePredictionSchema>;
 
+export const cookAlertSchema = z.object({
+  kind: z.enum(['eta-within', 'target-reached', 'stall-started', 'stall-ended', 'pit-dropping', 'pit-recovered', 'lid-open']),
+  /** The meat probe's channel; null for pit alerts. */
+  channel: z.string().nullable(),
+  /** Ready to show, e.g. "Brisket (channel 2) will be done in about 30 min". */
+  message: z.string(),
+  at: z.string(),
+});
+export type CookAlert = z.infer<typeof cookAlertSchema>;
+
 export const cookViewSchema = z.object({
   serial: z.string(),
   startedAt: z.string(),
@@ -141,6 +151,8 @@ export const cookViewSchema = z.object({
     z.object({ channel: z.string(), targetF: z.number(), presetId: z.string().nullable(), meat: z.string().nullable() }),
   ),
   predictions: z.array(probePredictionSchema),
+  /** The latest alerts raised for this cook, newest last. */
+  alerts: z.array(cookAlertSchema).default([]),
 });
 export type CookView = z.infer<typeof cookViewSchema>;
 export const cooksResponseSchema = z.object({ cooks: z.array(cookViewSchema) });
@@ -161,9 +173,13 @@ export type ReadingMessage = z.infer<typeof readingMessageSchema>;
 export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
 export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
 
+export const alertMessageSchema = cookAlertSchema.extend({ type: z.literal('alert'), serial: z.string() });
+export type AlertMessage = z.infer<typeof alertMessageSchema>;
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
   readingMessageSchema,
   predictionMessageSchema,
+  alertMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);

@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import type { CookProbe, CookRecord } from './cook-record';
 
 export function cookView(cook: CookRecord): CookView {
-  return { serial: cook.serial, startedAt: cook.startedAt, pitChannel: cook.pitChannel, probes: cook.probes, predictions: cook.predictions };
+  return { serial: cook.serial, startedAt: cook.startedAt, pitChannel: cook.pitChannel, probes: cook.probes, predictions: cook.predictions, alerts: cook.alerts ?? [] };
 }
 
 /** Starts (or restarts) the cook on one of the account's devices: from now on its probes get done-time predictions. */

@@ -31,7 +31,7 @@ function heating(minutes: number, units: 'F' | 'C' = 'F'): Reading[] {
 describe('updateCook', () => {
   it('keeps one mean per minute per channel and predicts the meat probe', () => {
     const readings = heating(90);
-    const updated = updateCook(cook, readings, new Date(START + 90 * 60_000));
+    const updated = updateCook(cook, readings, new Date(START + 90 * 60_000)).cook;
     expect(updated.series['2']).toHaveLength(90);
     expect(updated.series['1']![0]).toEqual([START, 250]);
     const [prediction] = updated.predictions;
@@ -46,16 +46,36 @@ describe('updateCook', () => {
   });
 
   it('accepts °C channels and ignores readings from other devices and before the cook', () => {
-    const inC = updateCook(cook, heating(30, 'C'), new Date(START + 30 * 60_000));
+    const inC = updateCook(cook, heating(30, 'C'), new Date(START + 30 * 60_000)).cook;
     expect(inC.series['1']![0]![1]).toBeCloseTo(250, 1);
-    const other = updateCook(cook, heating(30).map((r) => ({ ...r, serial: 'X' })), new Date(START + 30 * 60_000));
+    const other = updateCook(cook, heating(30).map((r) => ({ ...r, serial: 'X' })), new Date(START + 30 * 60_000)).cook;
     expect(other.series).toEqual({});
-    const early = updateCook(cook, heating(30).map((r) => ({ ...r, at: new Date(r.at.getTime() - 3600_000) })), new Date(START));
+    const early = updateCook(cook, heating(30).map((r) => ({ ...r, at: new Date(r.at.getTime() - 3600_000) })), new Date(START)).cook;
     expect(early.series).toEqual({});
   });
 
   it('says there is not enough data rather than guessing at the start', () => {
-    const updated = updateCook(cook, heating(2), new Date(START + 2 * 60_000));
+    const updated = updateCook(cook, heating(2), new Date(START + 2 * 60_000)).cook;
     expect(updated.predictions[0]).toMatchObject({ phase: 'unknown', etaAt: null });
+  });
+});
+
+describe('cook alerts', () => {
+  it('raises "done in about 30 min" once as the ETA crosses it, then "target reached" once', () => {
+    let current = cook;
+    const raised: string[] = [];
+    const all = heating(240);
+    for (let minute = 10; minute <= 240; minute += 5) {
+      const now = START + minute * 60_000;
+      const batch = all.filter((r) => r.at.getTime() > now - 5 * 60_000 && r.at.getTime() <= now);
+      const update = updateCook(current, batch, new Date(now));
+      current = update.cook;
+      raised.push(...update.alerts.map((a) => a.kind));
+    }
+    expect(raised.filter((k) => k === 'eta-within')).toHaveLength(1);
+    expect(raised.filter((k) => k === 'target-reached')).toHaveLength(1);
+    expect(raised.indexOf('eta-within')).toBeLessThan(raised.indexOf('target-reached'));
+    expect(current.alerts?.map((a) => a.kind)).toEqual(raised);
+    expect(current.alerts?.[0]?.message).toMatch(/Probe 2 will be done in about \d+ min/);
   });
 });

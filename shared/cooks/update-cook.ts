@@ -2,12 +2,16 @@
  * Folds new readings into a cook's per-minute series and predicts each probe's done time from it. Pure: the poll
  * worker stores the result and pushes the predictions.
  */
-import type { ProbePrediction } from '../api/schemas';
+import type { CookAlert, ProbePrediction } from '../api/schemas';
+import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
+import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
+import type { PitEvent } from '../cook/pit-health/pit-event';
 import { predictDoneTime } from '../cook/prediction/predict-done-time';
 import type { ProbeReading } from '../cook/probe-reading';
 import { toFahrenheit } from '../cook/units';
 import type { Reading } from '../readings/reading';
-import { MAX_SERIES_MINUTES, type CookRecord } from './cook-record';
+import { alertFor } from './cook-alerts';
+import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type CookRecord } from './cook-record';
 
 const MINUTE_MS = 60_000;
 
@@ -36,7 +40,19 @@ function toProbeReadings(series: Array<[number, number]> | undefined): ProbeRead
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-export function updateCook(cook: CookRecord, readings: readonly Reading[], now: Date): CookRecord {
+/** Pit events in the series that completed after `sinceMs` (the monitor is replayed: it is cheap, the series small). */
+function newPitEvents(pit: readonly ProbeReading[], sinceMs: number): PitEvent[] {
+  const monitor = new PitHealthMonitor();
+  return pit.flatMap((r) => monitor.observe(r)).filter((e) => e.atMs > sinceMs);
+}
+
+export interface CookUpdate {
+  cook: CookRecord;
+  /** Alerts raised by this update (also appended to `cook.alerts`). */
+  alerts: CookAlert[];
+}
+
+export function updateCook(cook: CookRecord, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
   const startedMs = new Date(cook.startedAt).getTime();
   const relevant = readings.filter((r) => r.serial === cook.serial && r.at.getTime() >= startedMs);
   const channels = new Set([...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]);
@@ -47,6 +63,10 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
   }
   const atMs = now.getTime();
   const pitReadings = cook.pitChannel ? toProbeReadings(series[cook.pitChannel]) : undefined;
+  let alarmState: CookAlarmState = cook.alarmState ?? INITIAL_COOK_ALARM_STATE;
+  const rules = { etaWithinMinutes: DEFAULT_ETA_ALERT_MINUTES };
+  const label = (channel: string) => `Probe ${channel}`;
+  const alerts: CookAlert[] = [];
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
     const p = predictDoneTime({
       meatReadings: toProbeReadings(series[probe.channel]),
@@ -55,6 +75,9 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
       ...(probe.meat ? { meat: probe.meat } : {}),
       atMs,
     });
+    const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
+    alarmState = derived.state;
+    alerts.push(...derived.triggers.map((t) => alertFor(t, label, units)));
     return {
       channel: probe.channel,
       phase: p.phase,
@@ -66,5 +89,12 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
       at: now.toISOString(),
     };
   });
-  return { ...cook, series, predictions, updatedAt: now.toISOString() };
+  if (pitReadings && pitReadings.length > 0) {
+    const events = newPitEvents(pitReadings, new Date(cook.updatedAt).getTime());
+    alerts.push(...derivePitAlarmTriggers(events, rules).map((t) => alertFor(t, label, units)));
+  }
+  return {
+    cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...alerts].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
+    alerts,
+  };
 }
