@@ -23,6 +23,7 @@ const functions = () => [
   stack.http.devicesFn,
   stack.http.accountFn,
   stack.http.historyFn,
+  stack.http.cooksFn,
   stack.live.connectFn,
   stack.live.disconnectFn,
   stack.live.messageFn,

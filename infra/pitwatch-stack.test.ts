@@ -26,7 +26,7 @@ let synth: Synthesized;
 let stack: PitwatchStack;
 let template: Template;
 let fns: Record<
-  'dispatcher' | 'worker' | 'login' | 'devices' | 'account' | 'history' | 'connect' | 'disconnect' | 'message',
+  'dispatcher' | 'worker' | 'login' | 'devices' | 'account' | 'history' | 'cooks' | 'connect' | 'disconnect' | 'message',
   PitwatchFunction
 >;
 
@@ -40,6 +40,7 @@ beforeAll(() => {
     devices: stack.http.devicesFn,
     account: stack.http.accountFn,
     history: stack.http.historyFn,
+    cooks: stack.http.cooksFn,
     connect: stack.live.connectFn,
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
@@ -256,13 +257,16 @@ function routeTarget(apiId: string, routeKey: string): unknown {
 }
 
 describe('HttpApi', () => {
-  it('routes sign-in, account, devices and history to their functions', () => {
+  it('routes sign-in, account, devices, history and cooks to their functions', () => {
     const apiId = logicalId(stack.http.api);
     expect(routeTarget(apiId, 'POST /auth/login')).toEqual(getAtt(logicalId(fns.login.function)));
     expect(routeTarget(apiId, 'GET /devices')).toEqual(getAtt(logicalId(fns.devices.function)));
     expect(routeTarget(apiId, 'GET /account')).toEqual(getAtt(logicalId(fns.account.function)));
     expect(routeTarget(apiId, 'GET /devices/{serial}/history')).toEqual(getAtt(logicalId(fns.history.function)));
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 7); // 4 HTTP + 3 WebSocket
+    for (const routeKey of ['POST /cooks', 'GET /cooks', 'DELETE /cooks/{serial}']) {
+      expect(routeTarget(apiId, routeKey), routeKey).toEqual(getAtt(logicalId(fns.cooks.function)));
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', 10); // 7 HTTP + 3 WebSocket
   });
 
   it('allows CORS from the website origin only', () => {
@@ -270,7 +274,7 @@ describe('HttpApi', () => {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [{ 'Fn::Join': ['', ['https://', getAtt(logicalId(stack.website.distribution), 'DomainName')]] }],
-        AllowMethods: ['GET', 'POST'],
+        AllowMethods: ['GET', 'POST', 'DELETE'],
       }),
     });
   });
@@ -536,6 +540,14 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'timestream:DescribeEndpoints', Resource: '*' }));
   });
 
+  it('cooks reads/writes the table (and its index) only: no vault, Timestream, pushes or SQS', () => {
+    expect(grantedActions(fns.cooks)).toEqual([...tableActions.read, ...tableWrites].sort());
+    const tableArn = getAtt(logicalId(stack.data.table));
+    for (const statement of statementsOf(template, fns.cooks).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))) {
+      expect(statement.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+    }
+  });
+
   it('the dispatcher reads the table and may only send to the poll queue: no writes, vault or pushes', () => {
     const actions = grantedActions(fns.dispatcher);
     expect(actions).toEqual([...tableActions.read, 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
@@ -601,7 +613,7 @@ describe('IAM, per function', () => {
       expect(actions.some((a) => a.startsWith('kms:')), name).toBe(name === 'worker' || name === 'login');
       expect(actions.includes('execute-api:ManageConnections'), name).toBe(name === 'worker' || name === 'message');
       expect(actions.some((a) => a.startsWith('sqs:')), name).toBe(name === 'worker' || name === 'dispatcher');
-      if (!['worker', 'login', 'connect', 'disconnect', 'message'].includes(name)) {
+      if (!['worker', 'login', 'cooks', 'connect', 'disconnect', 'message'].includes(name)) {
         for (const write of tableWrites) expect(actions, name).not.toContain(write);
       }
     }

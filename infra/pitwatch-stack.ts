@@ -21,7 +21,7 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                  │                │               KMS credential vault)
  *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
  *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
- *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history) → DataStores
+ *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history, cooks) → DataStores
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */

@@ -24,8 +24,8 @@ const loginRouteKey = 'POST /auth/login';
 
 /**
  * The HTTP API the React app reads (payload format 2.0, Lambda proxy integrations): `POST /auth/login`,
- * `GET /devices`, `GET /devices/{serial}/history`, `GET /account`. Every route but sign-in checks the Bearer
- * session token in its handler.
+ * `GET /devices`, `GET /devices/{serial}/history`, `GET /account`, and `POST|GET /cooks`, `DELETE /cooks/{serial}`.
+ * Every route but sign-in checks the Bearer session token in its handler.
  */
 export class HttpApi extends Construct {
   readonly api: apigwv2.HttpApi;
@@ -34,6 +34,7 @@ export class HttpApi extends Construct {
   readonly devicesFn: PitwatchFunction;
   readonly accountFn: PitwatchFunction;
   readonly historyFn: PitwatchFunction;
+  readonly cooksFn: PitwatchFunction;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -44,7 +45,7 @@ export class HttpApi extends Construct {
       description: 'Pitwatch HTTP API',
       corsPreflight: {
         allowOrigins: [props.allowedOrigin],
-        allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST],
+        allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.DELETE],
         allowHeaders: ['authorization', 'content-type'],
         maxAge: Duration.hours(1),
       },
@@ -84,6 +85,14 @@ export class HttpApi extends Construct {
     data.grantTableRead(this.historyFn);
     data.grantHistoryRead(this.historyFn);
 
+    // One function for the three cook routes (it dispatches on the route key): writes and deletes the cook item.
+    this.cooksFn = new PitwatchFunction(this, 'Cooks', {
+      entry: 'functions/http/cooks.ts',
+      description: 'cooks: start, list, end; done-time predictions',
+      environment: data.environment,
+    });
+    data.grantTableReadWrite(this.cooksFn);
+
     const [loginRoute] = this.api.addRoutes({
       path: '/auth/login',
       methods: [apigwv2.HttpMethod.POST],
@@ -104,6 +113,19 @@ export class HttpApi extends Construct {
       methods: [apigwv2.HttpMethod.GET],
       integration: new HttpLambdaIntegration('History', this.historyFn.function),
     });
+    const cooksIntegration = new HttpLambdaIntegration('Cooks', this.cooksFn.function);
+    const cooksRoutes = [
+      ...this.api.addRoutes({
+        path: '/cooks',
+        methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.GET],
+        integration: cooksIntegration,
+      }),
+      ...this.api.addRoutes({
+        path: '/cooks/{serial}',
+        methods: [apigwv2.HttpMethod.DELETE],
+        integration: cooksIntegration,
+      }),
+    ];
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -146,7 +168,7 @@ export class HttpApi extends Construct {
         reason: 'Sign-in is the public entry point that issues the session token; it is throttled per route instead.',
       });
     }
-    for (const route of [devicesRoute, accountRoute, historyRoute]) {
+    for (const route of [devicesRoute, accountRoute, historyRoute, ...cooksRoutes]) {
       if (!route) continue;
       acknowledge(route, {
         id: 'AwsSolutions-APIG4',
