@@ -12,7 +12,6 @@ export function cookView(cook: CookRecord): CookView {
 
 /** Starts (or restarts) the cook on one of the account's devices: from now on its probes get done-time predictions. */
 export async function startCook(accountId: string, request: StartCookRequest, deps: { devices: DeviceStore; clock: Clock }): Promise<CookView> {
-  if (!(await deps.devices.getDevice(accountId, request.serial))) throw new NotFoundError(`No device ${request.serial} on this account.`);
   const probes: CookProbe[] = request.probes.map((p) => {
     const preset = p.presetId === undefined ? undefined : findDonenessPreset(p.presetId);
     if (p.presetId !== undefined && !preset) throw new ValidationError(`Unknown preset "${p.presetId}".`, { details: { channel: p.channel } });
@@ -25,6 +24,7 @@ export async function startCook(accountId: string, request: StartCookRequest, de
   });
   if (new Set(probes.map((p) => p.channel)).size !== probes.length) throw new ValidationError('Each channel may appear once.');
   if (request.pitChannel && probes.some((p) => p.channel === request.pitChannel)) throw new ValidationError('The pit channel cannot also be a meat probe.');
+  if (!(await deps.devices.getDevice(accountId, request.serial))) throw new NotFoundError(`No device ${request.serial} on this account.`);
   const now = deps.clock.now().toISOString();
   const cook: CookRecord = { accountId, serial: request.serial, startedAt: now, pitChannel: request.pitChannel ?? null, probes, series: {}, predictions: [], updatedAt: now };
   await deps.devices.putCook(cook);
