@@ -12,10 +12,11 @@ let api: string;
 let demo: string;
 let guest: string;
 
-async function signIn(email: string): Promise<string> {
+async function signIn(email: string): Promise<{ token: string; userId: string }> {
   const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'pitwatch' }) });
   expect(res.status).toBe(200);
-  return ((await res.json()) as { sessionToken: string }).sessionToken;
+  const body = (await res.json()) as { sessionToken: string; user: { userId: string } };
+  return { token: body.sessionToken, userId: body.user.userId };
 }
 
 async function call(method: string, path: string, token?: string, body?: string) {
@@ -31,7 +32,10 @@ beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
   stack = await startLocalStack({ port: 0, pollIntervalSeconds: 5, dispatchEverySeconds: 3600 });
   api = `${stack.url}/api`;
-  [demo, guest] = await Promise.all([signIn('demo@pitwatch.local'), signIn('guest@pitwatch.local')]);
+  const users = await Promise.all([signIn('demo@pitwatch.local'), signIn('guest@pitwatch.local')]);
+  [demo, guest] = users.map((u) => u.token) as [string, string];
+  await stack.pollNow(users.map((u) => u.userId)); // devices are known once polled; don't race the first dispatch
+
 });
 
 afterAll(async () => {
