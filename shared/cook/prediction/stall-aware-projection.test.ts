@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newtonHoursToReach } from './newton-heating';
-import { projectHoursToTarget, type ProjectionInput } from './stall-aware-projection';
+import { projectHoursToTarget, stallQuantileWithNoStall, type ProjectionInput } from './stall-aware-projection';
 import { remainingStallHours, stallDurationPrior } from './stall-duration-prior';
 
 const heating: ProjectionInput = {
@@ -28,6 +28,17 @@ describe('projectHoursToTarget', () => {
     const withStall = projectHoursToTarget(heating);
     expect(withStall.mid).toBeGreaterThan(plain.mid + 1);
     expect(withStall.high - withStall.low).toBeGreaterThan(plain.high - plain.low);
+  });
+
+  it('ahead of the band, its median ETA allows for cooks that never stall: below the full-stall one, above no stall', () => {
+    const plain = projectHoursToTarget({ ...heating, expectStall: false });
+    const maybe = projectHoursToTarget(heating);
+    // A rate constant already sagging to half the heating one makes the stall certain (same rise rate, same legs).
+    const certain = projectHoursToTarget({ ...heating, kRatio: 0.5 });
+    expect(maybe.mid).toBeGreaterThan(plain.mid + 0.5);
+    expect(maybe.mid).toBeLessThan(certain.mid - 0.25);
+    // Its 10th percentile is a cook that never stalls.
+    expect(maybe.low).toBeLessThan(certain.low);
   });
 
   it('takes the straight line through the lag phase', () => {
@@ -58,6 +69,27 @@ describe('projectHoursToTarget', () => {
     const stalled = { ...heating, temperatureF: 168, phase: 'stall' as const, stallElapsedHours: 3 };
     const recovered = projectHoursToTarget({ ...stalled, ratePerHour: 0.2 * 82, kRatio: 1 });
     expect(recovered.mid).toBeCloseTo(newtonHoursToReach(168, 203, 250, 0.2), 10);
+  });
+});
+
+describe('stallQuantileWithNoStall', () => {
+  const prior = { medianHours: 3, sigma: 0.8 };
+
+  it('is the log-normal prior when a stall is certain and zero when it is ruled out', () => {
+    expect(stallQuantileWithNoStall(prior, 1, 0.5)).toBeCloseTo(3, 10);
+    expect(stallQuantileWithNoStall(prior, 1, 0.9)).toBeCloseTo(3 * Math.exp(0.8 * 1.2815515655446004), 6);
+    expect(stallQuantileWithNoStall(prior, 0, 0.9)).toBe(0);
+  });
+
+  it('puts the no-stall mass at zero hours and is monotone in the quantile', () => {
+    expect(stallQuantileWithNoStall(prior, 0.8, 0.1)).toBe(0);
+    expect(stallQuantileWithNoStall(prior, 0.8, 0.5)).toBeLessThan(3);
+    expect(stallQuantileWithNoStall(prior, 0.8, 0.5)).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 0.98, noNaN: true }), (p, q) => {
+        expect(stallQuantileWithNoStall(prior, p, q + 0.01)).toBeGreaterThanOrEqual(stallQuantileWithNoStall(prior, p, q));
+      }),
+    );
   });
 });
 

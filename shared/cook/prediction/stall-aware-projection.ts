@@ -41,11 +41,15 @@ export interface ProjectionInput {
 /** Where a stall usually begins. */
 export const EXPECTED_STALL_START_F = 150;
 /** Creep rate during a stall, as a fraction of the heating rate constant (pitmasters see a few °F per hour). */
-const STALL_CREEP_K_RATIO = Number(process.env.PW_CREEP ?? 0.25);
+const STALL_CREEP_K_RATIO = 0.25;
 /** Rate constant after the stall, as a fraction of the heating one: the bark keeps evaporating, more slowly. */
-const POST_STALL_K_RATIO = Number(process.env.PW_POST ?? 0.6);
-/** Share of collagen cooks that stall at all, before the curve shows anything. */
-const STALL_PROBABILITY = Number(process.env.PW_PSTALL ?? 1);
+const POST_STALL_K_RATIO = 0.6;
+/**
+ * Chance that a collagen cook stalls noticeably at all, before the curve shows anything: most do, but wet or dry
+ * rubs, injections, early wraps, hot pits and lean cuts make some barely pause. The rest is a point mass at "no
+ * stall" in the stall-length distribution, so the median ETA ahead of the band is not a full stall's.
+ */
+const STALL_PROBABILITY = 0.8;
 /** Above the usual start with the rate still healthy, the chance of a stall fades out over this many °F… */
 const STALL_FADE_F = 20;
 /** …unless the rate constant is already sagging: below this ratio a stall is in the making. */
@@ -94,6 +98,7 @@ export function projectHoursToTarget(input: ProjectionInput): EtaQuantiles {
   const typicalCreepK = STALL_CREEP_K_RATIO * heatingK;
   const creepK = T < EXPECTED_STALL_START_F ? typicalCreepK : Math.max(Math.min(typicalCreepK, kNow), typicalCreepK / 4);
   const prior = stallDurationPrior(heatingK, pitF);
+  // Chance that a stall still lies ahead: the base rate fading above the usual start, or the sag's own evidence.
   const pStall = Math.max(STALL_PROBABILITY * clamp01(fade), clamp01(sagging));
   const breakQuantiles = ([0.1, 0.5, 0.9] as const).map((q) => stallQuantileWithNoStall(prior, pStall, q)) as Triple;
   const through = creepThenHeat(stallStartF, creepK, breakQuantiles, targetF, pitF, heatingK * blendRatio(pStall));
@@ -119,7 +124,7 @@ function blendRatio(likelihood: number): number {
  * Quantile q of the coming stall's length when it happens only with probability pStall (else 0 h): a mixture of a
  * point mass at zero and the log-normal prior.
  */
-function stallQuantileWithNoStall(prior: StallDurationPrior, pStall: number, q: number): number {
+export function stallQuantileWithNoStall(prior: StallDurationPrior, pStall: number, q: number): number {
   if (pStall <= 0 || q <= 1 - pStall) return 0;
   const within = (q - (1 - pStall)) / pStall;
   return prior.medianHours * Math.exp(prior.sigma * normalQuantile(within));

@@ -15,14 +15,14 @@ export interface StallDurationPrior {
 }
 
 /** Median stall hours for a cut with the reference k in a pit 90 °F above the plateau. */
-const REFERENCE_STALL_HOURS = Number(process.env.PW_REF ?? 3);
+const REFERENCE_STALL_HOURS = 3;
 const REFERENCE_K_PER_HOUR = 0.25;
-const K_EXPONENT = Number(process.env.PW_KEXP ?? 0.5);
+const K_EXPONENT = 0.5;
 const PLATEAU_F = 160;
 const REFERENCE_DRIVE_F = 90;
 const MIN_MEDIAN_HOURS = 0.5;
 const MAX_MEDIAN_HOURS = 7;
-const SIGMA = Number(process.env.PW_SIGMA ?? 0.8);
+const SIGMA = 0.8;
 
 export function stallDurationPrior(heatingKPerHour: number, pitF: number): StallDurationPrior {
   const drive = Math.max(30, pitF - PLATEAU_F);
