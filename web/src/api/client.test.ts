@@ -154,3 +154,124 @@ describe('listDevices', () => {
     await expect(createApiClient(config, { fetch }).listDevices('tok')).rejects.toBeInstanceOf(ContractError);
   });
 });
+
+const account = {
+  userId: 'u1',
+  email: 'a@b.c',
+  status: 'failing',
+  statusMessage: 'ThermoWorks answered 503',
+  linkedAt: '2026-01-01T00:00:00.000Z',
+  lastPolledAt: '2026-01-01T01:00:00.000Z',
+  lastReadingAt: '2026-01-01T00:59:00.000Z',
+};
+
+const cookView = {
+  serial: '12:34:56:78:90:AB',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  pitChannel: '1',
+  probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }],
+  predictions: [
+    {
+      channel: '2',
+      phase: 'heating',
+      etaAt: '2026-01-01T08:00:00.000Z',
+      etaLowAt: '2026-01-01T07:00:00.000Z',
+      etaHighAt: '2026-01-01T09:00:00.000Z',
+      reason: null,
+      stallStartedAt: null,
+      at: '2026-01-01T01:00:00.000Z',
+    },
+  ],
+  alerts: [],
+};
+
+describe('getAccount', () => {
+  it('GETs ${apiUrl}/account with the bearer token and returns the validated status', async () => {
+    const { fetch, calls } = fakeFetch(json(200, account));
+    await expect(createApiClient(config, { fetch }).getAccount('tok-1')).resolves.toEqual(account);
+    expect(calls[0]?.url).toBe('https://api.example.test/prod/account');
+    expect(calls[0]?.init?.method ?? 'GET').toBe('GET');
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok-1');
+  });
+
+  it('rejects a status the contract does not know', async () => {
+    const { fetch } = fakeFetch(json(200, { ...account, status: 'sulking' }));
+    await expect(createApiClient(config, { fetch }).getAccount('tok')).rejects.toBeInstanceOf(ContractError);
+  });
+
+  it('keeps a 404 (no linked account) as a plain error with its status', async () => {
+    const { fetch } = fakeFetch(json(404, { error: { code: 'NOT_FOUND', message: 'No ThermoWorks account is linked.' } }));
+    const error = await createApiClient(config, { fetch }).getAccount('tok').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).not.toBeInstanceOf(SessionExpiredError);
+    expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});
+
+describe('cooks', () => {
+  it('lists cooks in progress', async () => {
+    const { fetch, calls } = fakeFetch(json(200, { cooks: [cookView] }));
+    await expect(createApiClient(config, { fetch }).listCooks('tok-2')).resolves.toEqual([cookView]);
+    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks');
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok-2');
+  });
+
+  it('fills in what an older API leaves out (alerts)', async () => {
+    const { alerts: _alerts, ...older } = cookView;
+    const { fetch } = fakeFetch(json(200, { cooks: [older] }));
+    await expect(createApiClient(config, { fetch }).listCooks('tok')).resolves.toEqual([cookView]);
+  });
+
+  it('rejects a cook list with an unknown phase', async () => {
+    const broken = { ...cookView, predictions: [{ ...cookView.predictions[0], phase: 'resting' }] };
+    const { fetch } = fakeFetch(json(200, { cooks: [broken] }));
+    await expect(createApiClient(config, { fetch }).listCooks('tok')).rejects.toBeInstanceOf(ContractError);
+  });
+
+  it('POSTs the start request as JSON and returns the created cook', async () => {
+    const { fetch, calls } = fakeFetch(json(201, { ...cookView, predictions: [] }));
+    const request = { serial: cookView.serial, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }] };
+    await expect(createApiClient(config, { fetch }).startCook('tok-3', request)).resolves.toEqual({ ...cookView, predictions: [] });
+    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks');
+    expect(calls[0]?.init?.method).toBe('POST');
+    const headers = new Headers(calls[0]?.init?.headers);
+    expect(headers.get('authorization')).toBe('Bearer tok-3');
+    expect(headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(request);
+  });
+
+  it("shows the API's reason when it refuses to start a cook", async () => {
+    const { fetch } = fakeFetch(
+      json(400, { error: { code: 'VALIDATION_ERROR', message: 'The pit channel cannot also be a meat probe.' } }),
+    );
+    const error = await createApiClient(config, { fetch })
+      .startCook('tok', { serial: 'S', pitChannel: '2', probes: [{ channel: '2', target: 200 }] })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: 'VALIDATION_ERROR' });
+    expect(describeError(error)).toBe('The pit channel cannot also be a meat probe.');
+  });
+
+  it('DELETEs the cook with the serial escaped into one path segment', async () => {
+    const { fetch, calls } = fakeFetch(json(200, { ended: true }));
+    await expect(createApiClient(config, { fetch }).endCook('tok-4', '12:34:56:78:90:AB')).resolves.toBeUndefined();
+    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks/12%3A34%3A56%3A78%3A90%3AAB');
+    expect(calls[0]?.init?.method).toBe('DELETE');
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok-4');
+  });
+
+  it('reports a cook that is not there as a 404', async () => {
+    const { fetch } = fakeFetch(json(404, { error: { code: 'NOT_FOUND', message: 'No cook in progress on S.' } }));
+    const error = await createApiClient(config, { fetch }).endCook('tok', 'S').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404 });
+    expect(describeError(error)).toBe('No cook in progress on S.');
+  });
+
+  it('treats 401 on any cook call as an ended session', async () => {
+    const unauthorized = () => json(401, { error: { code: 'UNAUTHORIZED', message: 'Session expired' } });
+    const { fetch } = fakeFetch(unauthorized(), unauthorized(), unauthorized());
+    const api = createApiClient(config, { fetch });
+    await expect(api.listCooks('old')).rejects.toBeInstanceOf(SessionExpiredError);
+    await expect(api.startCook('old', { serial: 'S', probes: [{ channel: '1', target: 150 }] })).rejects.toBeInstanceOf(SessionExpiredError);
+    await expect(api.endCook('old', 'S')).rejects.toBeInstanceOf(SessionExpiredError);
+  });
+});

@@ -3,23 +3,40 @@
  * the rest of the app works with typed, validated data or with one of the errors in ./errors.
  * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
  */
-import type { ZodType } from 'zod';
+import type { ZodType, input } from 'zod';
 import {
+  accountStatusSchema,
+  cookViewSchema,
+  cooksResponseSchema,
   devicesResponseSchema,
   errorBodySchema,
   loginResponseSchema,
   webConfigSchema,
+  type AccountStatus,
+  type CookView,
   type DeviceView,
   type LoginResponse,
+  type startCookRequestSchema,
   type WebConfig,
 } from '../../../shared/api/schemas';
 import { ApiError, ContractError, NetworkError, SessionExpiredError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The POST /cooks body as sent: `units` may be left out (the API defaults it to °F). */
+export type StartCookBody = input<typeof startCookRequestSchema>;
+
 export interface ApiClient {
   login(email: string, password: string): Promise<LoginResponse>;
   listDevices(sessionToken: string): Promise<DeviceView[]>;
+  /** GET /account: whether Pitwatch can still read the linked ThermoWorks account. */
+  getAccount(sessionToken: string): Promise<AccountStatus>;
+  /** GET /cooks: every cook in progress, with its latest predictions. */
+  listCooks(sessionToken: string): Promise<CookView[]>;
+  /** POST /cooks: starts (or restarts) the cook on one device. */
+  startCook(sessionToken: string, request: StartCookBody): Promise<CookView>;
+  /** DELETE /cooks/{serial}: ends the cook on that device. */
+  endCook(sessionToken: string, serial: string): Promise<void>;
 }
 
 export interface ApiClientOptions {
@@ -76,7 +93,52 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       const body = await parseBody(response, devicesResponseSchema, 'device list');
       return body.devices;
     },
+
+    async getAccount(sessionToken) {
+      const response = await send(fetchFn, `${apiUrl}/account`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, accountStatusSchema, 'account status');
+    },
+
+    async listCooks(sessionToken) {
+      const response = await send(fetchFn, `${apiUrl}/cooks`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      const body = await parseBody(response, cooksResponseSchema, 'cook list');
+      return body.cooks;
+    },
+
+    async startCook(sessionToken, request) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks`,
+        {
+          method: 'POST',
+          headers: { ...bearer(sessionToken), 'content-type': 'application/json' },
+          body: JSON.stringify(request),
+        },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, cookViewSchema, 'cook');
+    },
+
+    async endCook(sessionToken, serial) {
+      // Serials look like MAC addresses ("12:34:…"): escaped so they stay one path segment.
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(serial)}`,
+        { method: 'DELETE', headers: bearer(sessionToken) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      // The body ({ended:true}) carries nothing more than the status; not worth failing over.
+      await response.body?.cancel().catch(() => undefined);
+    },
   };
+}
+
+function bearer(sessionToken: string): Record<string, string> {
+  return { authorization: `Bearer ${sessionToken}` };
 }
 
 async function send(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {

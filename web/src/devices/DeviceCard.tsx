@@ -1,14 +1,21 @@
-import type { DeviceView } from '../../../shared/api/schemas';
+import type { CookView, DeviceView } from '../../../shared/api/schemas';
+import { CookControls } from '../cooks/CookControls';
+import { probeCook } from '../cooks/cooksState';
+import type { CookActions } from '../cooks/useCooks';
 import { ChannelReading } from './ChannelReading';
 import { formatBattery, formatKind, formatPresence, formatWifi, isBatteryLow } from './format';
 
 export interface DeviceCardProps {
   device: DeviceView;
   nowMs: number;
+  /** The cook in progress on this device, if any. */
+  cook?: CookView | undefined;
+  /** Starting and ending cooks; without it the card shows no cook controls. */
+  cookActions?: CookActions | undefined;
 }
 
-/** One thermometer: who it is, how it is doing, and every probe channel. */
-export function DeviceCard({ device, nowMs }: DeviceCardProps) {
+/** One thermometer: who it is, how it is doing, every probe channel, and its cook. */
+export function DeviceCard({ device, nowMs, cook, cookActions }: DeviceCardProps) {
   const headingId = `device-${device.serial}`;
   return (
     <article className={`card device${device.online ? '' : ' device--offline'}`} aria-labelledby={headingId}>
@@ -37,12 +44,21 @@ export function DeviceCard({ device, nowMs }: DeviceCardProps) {
       {device.channels.length > 0 ? (
         <ul className="device__channels" aria-label={`${device.label} probes`}>
           {device.channels.map((channel) => (
-            <ChannelReading key={channel.number} serial={device.serial} channel={channel} />
+            <ChannelReading
+              key={channel.number}
+              serial={device.serial}
+              channel={channel}
+              cook={probeCook(cook, channel.number)}
+              isPit={cook !== undefined && cook.pitChannel === channel.number}
+              nowMs={nowMs}
+            />
           ))}
         </ul>
       ) : (
         <p className="muted">This device reports no probe channels.</p>
       )}
+
+      {cookActions !== undefined && <CookControls device={device} cook={cook} actions={cookActions} nowMs={nowMs} />}
     </article>
   );
 }

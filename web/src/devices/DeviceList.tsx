@@ -1,8 +1,18 @@
-import type { DeviceView } from '../../../shared/api/schemas';
+import type { CookView, DeviceView } from '../../../shared/api/schemas';
+import { findCook } from '../cooks/cooksState';
+import type { CookActions } from '../cooks/useCooks';
 import { DeviceCard } from './DeviceCard';
 
+export interface DeviceListProps {
+  devices: DeviceView[];
+  nowMs: number;
+  /** Cooks in progress; null while they are still loading. */
+  cooks?: CookView[] | null;
+  cookActions?: CookActions;
+}
+
 /** The grid of device cards, or the empty state when the account has none. */
-export function DeviceList({ devices, nowMs }: { devices: DeviceView[]; nowMs: number }) {
+export function DeviceList({ devices, nowMs, cooks = null, cookActions }: DeviceListProps) {
   if (devices.length === 0) {
     return (
       <div className="empty card">
@@ -14,7 +24,14 @@ export function DeviceList({ devices, nowMs }: { devices: DeviceView[]; nowMs: n
   return (
     <div className="device-grid">
       {devices.map((device) => (
-        <DeviceCard key={device.serial} device={device} nowMs={nowMs} />
+        <DeviceCard
+          key={device.serial}
+          device={device}
+          nowMs={nowMs}
+          cook={findCook(cooks, device.serial)}
+          // Until the cooks are known, "Start cook" could restart one already running: wait for the list.
+          cookActions={cooks === null ? undefined : cookActions}
+        />
       ))}
     </div>
   );

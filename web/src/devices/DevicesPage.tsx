@@ -1,4 +1,9 @@
+import { useCallback } from 'react';
+import { accountNotice, newestReadingAt } from '../account/accountNotice';
+import { AccountBanner } from '../account/AccountBanner';
+import { useAccountStatus } from '../account/useAccountStatus';
 import type { ApiClient } from '../api/client';
+import { useCooks } from '../cooks/useCooks';
 import { LiveStatusBadge } from '../live/LiveStatusBadge';
 import { useLiveReadings } from '../live/useLiveReadings';
 import { DeviceList } from './DeviceList';
@@ -12,22 +17,45 @@ export interface DevicesPageProps {
   onSessionEnded(notice: string): void;
 }
 
-/** The live dashboard: every device, kept current over the WebSocket, re-synced over HTTP after gaps. */
+const RELINK_NOTICE = 'Sign in with your ThermoWorks password to resume polling.';
+
+/**
+ * The live dashboard: every device with its cook, kept current over the WebSocket (readings and predictions),
+ * re-synced over HTTP after gaps; above it, whether Pitwatch can still read the ThermoWorks account.
+ */
 export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: DevicesPageProps) {
-  const { state, refresh, applyReading } = useDevices(api, sessionToken, onSessionEnded);
-  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading: applyReading, onResync: refresh });
+  const { state, refresh: refreshDevices, applyReading } = useDevices(api, sessionToken, onSessionEnded);
+  const { state: cooks, refresh: refreshCooks, applyPrediction, actions: cookActions } = useCooks(api, sessionToken, onSessionEnded);
+  const { knowledge, refresh: refreshAccount } = useAccountStatus(api, sessionToken, onSessionEnded);
+  const refresh = useCallback(() => {
+    refreshDevices();
+    refreshCooks();
+    refreshAccount();
+  }, [refreshDevices, refreshCooks, refreshAccount]);
+  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading: applyReading, onPrediction: applyPrediction, onResync: refresh });
   const nowMs = useNow();
+  const notice = accountNotice(knowledge, nowMs, newestReadingAt(state.devices));
+  const error = state.error ?? cooks.error;
 
   return (
     <main className="page" aria-busy={state.devices === null && state.error === null}>
       <div className="page__title-row">
         <h1>Your thermometers</h1>
-        <LiveStatusBadge status={liveStatus} />
+        <div className="page__status">
+          {notice.lastReading !== null && (
+            <span className="page__meta" data-testid="last-reading">
+              {notice.lastReading}
+            </span>
+          )}
+          <LiveStatusBadge status={liveStatus} />
+        </div>
       </div>
 
-      {state.error !== null && (
+      <AccountBanner banner={notice.banner} onSignOut={() => onSessionEnded(RELINK_NOTICE)} />
+
+      {error !== null && (
         <div className="banner banner--error" role="alert">
-          <span>{state.error}</span>
+          <span>{error}</span>
           <button type="button" className="button" onClick={refresh}>
             Try again
           </button>
@@ -35,7 +63,7 @@ export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: Device
       )}
 
       {state.devices !== null ? (
-        <DeviceList devices={state.devices} nowMs={nowMs} />
+        <DeviceList devices={state.devices} nowMs={nowMs} cooks={cooks.cooks} cookActions={cookActions} />
       ) : (
         state.error === null && (
           <p className="loading" role="status">

@@ -1,9 +1,10 @@
 /**
  * React side of the live connection: opens one WebSocket per (wsUrl, session), hands every `reading`
- * message to `onReading` (the device list merges it by serial + channel) and returns the connection status.
+ * message to `onReading` (the device list merges it by serial + channel), every `prediction` to
+ * `onPrediction` (the cooks merge it by serial + channel) and returns the connection status.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { ReadingMessage } from '../../../shared/api/schemas';
+import type { PredictionMessage, ReadingMessage } from '../../../shared/api/schemas';
 import { LiveConnection, type LiveStatus } from './liveConnection';
 import { browserSocket } from './liveSocket';
 import { liveUrl } from './liveUrl';
@@ -12,14 +13,16 @@ export interface LiveReadingsOptions {
   wsUrl: string;
   sessionToken: string;
   onReading(reading: ReadingMessage): void;
+  onPrediction?(prediction: PredictionMessage): void;
   /** Readings may have been missed (reconnect) or the token may be dead (connect failed): re-check via HTTP. */
   onResync(): void;
 }
 
-export function useLiveReadings({ wsUrl, sessionToken, onReading, onResync }: LiveReadingsOptions): LiveStatus {
+export function useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction, onResync }: LiveReadingsOptions): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   // Effect events: the latest callbacks without reopening the socket whenever the parent re-renders.
   const handleReading = useEffectEvent(onReading);
+  const handlePrediction = useEffectEvent((prediction: PredictionMessage) => onPrediction?.(prediction));
   const resync = useEffectEvent(onResync);
 
   useEffect(() => {
@@ -29,6 +32,7 @@ export function useLiveReadings({ wsUrl, sessionToken, onReading, onResync }: Li
       onStatus: setStatus,
       onMessage: (message) => {
         if (message.type === 'reading') handleReading(message);
+        else if (message.type === 'prediction') handlePrediction(message);
       },
       onOpen: ({ reconnected }) => {
         if (reconnected) resync();

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { CookView, PredictionMessage } from '../../../shared/api/schemas';
+import { cooksReducer, findCook, initialCooksState, mergePrediction, probeCook, type CooksState } from './cooksState';
+
+const cook = (overrides: Partial<CookView> = {}): CookView => ({
+  serial: 'SIG-1',
+  startedAt: '2026-01-01T08:00:00.000Z',
+  pitChannel: '1',
+  probes: [
+    { channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' },
+    { channel: '3', targetF: 165, presetId: null, meat: null },
+  ],
+  predictions: [
+    {
+      channel: '2',
+      phase: 'heating',
+      etaAt: '2026-01-01T16:00:00.000Z',
+      etaLowAt: '2026-01-01T15:00:00.000Z',
+      etaHighAt: '2026-01-01T17:00:00.000Z',
+      reason: null,
+      stallStartedAt: null,
+      at: '2026-01-01T10:00:00.000Z',
+    },
+  ],
+  alerts: [],
+  ...overrides,
+});
+
+const other: CookView = { ...cook(), serial: 'SMOKE-9', pitChannel: null, probes: [{ channel: '1', targetF: 200, presetId: null, meat: null }], predictions: [] };
+
+const message = (overrides: Partial<PredictionMessage> = {}): PredictionMessage => ({
+  type: 'prediction',
+  serial: 'SIG-1',
+  channel: '2',
+  phase: 'stall',
+  etaAt: '2026-01-01T18:00:00.000Z',
+  etaLowAt: '2026-01-01T17:00:00.000Z',
+  etaHighAt: '2026-01-01T19:30:00.000Z',
+  reason: null,
+  stallStartedAt: '2026-01-01T10:30:00.000Z',
+  at: '2026-01-01T10:45:00.000Z',
+  ...overrides,
+});
+
+describe('mergePrediction', () => {
+  it('replaces the prediction of exactly that serial and channel when it is newer', () => {
+    const cooks = [cook(), other];
+    const next = mergePrediction(cooks, message());
+    expect(next[0]?.predictions).toHaveLength(1);
+    expect(next[0]?.predictions[0]).toEqual({
+      channel: '2',
+      phase: 'stall',
+      etaAt: '2026-01-01T18:00:00.000Z',
+      etaLowAt: '2026-01-01T17:00:00.000Z',
+      etaHighAt: '2026-01-01T19:30:00.000Z',
+      reason: null,
+      stallStartedAt: '2026-01-01T10:30:00.000Z',
+      at: '2026-01-01T10:45:00.000Z',
+    });
+    // Only the wire fields: no `type` or `serial` leak into the stored prediction.
+    expect(next[0]?.predictions[0]).not.toHaveProperty('type');
+    // Untouched cooks keep their identity; the input is not mutated.
+    expect(next[1]).toBe(other);
+    expect(cooks[0]?.predictions[0]?.phase).toBe('heating');
+  });
+
+  it('adds the first prediction for a probe that had none', () => {
+    const next = mergePrediction([cook()], message({ channel: '3', phase: 'heating' }));
+    expect(next[0]?.predictions.map((p) => [p.channel, p.phase])).toEqual([
+      ['2', 'heating'],
+      ['3', 'heating'],
+    ]);
+  });
+
+  it('keeps the newer prediction when an older one arrives late', () => {
+    const cooks = [cook()];
+    expect(mergePrediction(cooks, message({ at: '2026-01-01T09:59:00.000Z' }))).toBe(cooks);
+  });
+
+  it('skips a redelivered prediction with the same time', () => {
+    const once = mergePrediction([cook()], message());
+    expect(mergePrediction(once, message({ phase: 'heating' }))).toBe(once);
+  });
+
+  it('compares instants, not strings', () => {
+    // 11:00+01:00 is 10:00Z: not newer than the 10:00Z shown.
+    const cooks = [cook()];
+    expect(mergePrediction(cooks, message({ at: '2026-01-01T11:00:00+01:00' }))).toBe(cooks);
+    expect(mergePrediction(cooks, message({ at: '2026-01-01T11:01:00+01:00' }))).not.toBe(cooks);
+  });
+
+  it('ignores unknown serials, channels that are not meat probes, and predictions from before the cook began', () => {
+    const cooks = [cook()];
+    expect(mergePrediction(cooks, message({ serial: 'NOPE' }))).toBe(cooks);
+    expect(mergePrediction(cooks, message({ channel: '1' }))).toBe(cooks); // the pit
+    expect(mergePrediction(cooks, message({ channel: '3', at: '2026-01-01T07:59:00.000Z' }))).toBe(cooks);
+  });
+});
+
+describe('cooksReducer', () => {
+  const loaded = (cooks: CookView[], state: CooksState = initialCooksState) => cooksReducer(state, { type: 'loaded', cooks });
+
+  it('drops predictions that arrive before the first load', () => {
+    expect(cooksReducer(initialCooksState, { type: 'prediction', prediction: message() })).toBe(initialCooksState);
+  });
+
+  it('merges live predictions into loaded cooks', () => {
+    const next = cooksReducer(loaded([cook()]), { type: 'prediction', prediction: message() });
+    expect(next.cooks?.[0]?.predictions[0]?.phase).toBe('stall');
+  });
+
+  it('lets a live prediction win over an older reload answer, but takes newer reloads', () => {
+    let state = cooksReducer(loaded([cook()]), { type: 'prediction', prediction: message() });
+    state = loaded([cook()], state); // the reload still says "heating" as of 10:00
+    expect(state.cooks?.[0]?.predictions[0]).toMatchObject({ phase: 'stall', at: '2026-01-01T10:45:00.000Z' });
+
+    const newer = cook({ predictions: [{ ...message({ phase: 'post_stall', at: '2026-01-01T11:30:00.000Z' }), channel: '2' }] });
+    state = loaded([newer], state);
+    expect(state.cooks?.[0]?.predictions[0]).toMatchObject({ phase: 'post_stall', at: '2026-01-01T11:30:00.000Z' });
+  });
+
+  it('takes a restarted cook from the reload as it is', () => {
+    const state = cooksReducer(loaded([cook()]), { type: 'prediction', prediction: message() });
+    const restarted = cook({ startedAt: '2026-01-01T11:00:00.000Z', predictions: [] });
+    expect(loaded([restarted], state).cooks?.[0]?.predictions).toEqual([]);
+  });
+
+  it('adds a started cook (replacing one on the same device) and removes an ended one', () => {
+    let state = loaded([cook(), other]);
+    const restarted = cook({ startedAt: '2026-01-01T12:00:00.000Z', predictions: [] });
+    state = cooksReducer(state, { type: 'started', cook: restarted });
+    expect(state.cooks?.map((c) => [c.serial, c.startedAt])).toEqual([
+      ['SMOKE-9', other.startedAt],
+      ['SIG-1', '2026-01-01T12:00:00.000Z'],
+    ]);
+    state = cooksReducer(state, { type: 'ended', serial: 'SIG-1' });
+    expect(state.cooks?.map((c) => c.serial)).toEqual(['SMOKE-9']);
+    expect(cooksReducer(state, { type: 'ended', serial: 'SIG-1' })).toBe(state);
+  });
+
+  it('keeps the cooks on screen when a reload fails, and clears the error on the next success', () => {
+    const state = loaded([cook()]);
+    const failed = cooksReducer(state, { type: 'failed', message: 'no' });
+    expect(failed).toEqual({ cooks: state.cooks, error: 'no' });
+    expect(loaded([], failed)).toEqual({ cooks: [], error: null });
+  });
+});
+
+describe('probeCook', () => {
+  it("gives a meat probe's target and prediction, nothing for other channels", () => {
+    const c = cook();
+    expect(findCook([c, other], 'SIG-1')).toBe(c);
+    expect(findCook(null, 'SIG-1')).toBeUndefined();
+    expect(probeCook(c, '2')).toEqual({ targetF: 203, presetId: 'brisket', prediction: c.predictions[0] });
+    expect(probeCook(c, '3')).toEqual({ targetF: 165, presetId: null, prediction: null });
+    expect(probeCook(c, '1')).toBeNull();
+    expect(probeCook(undefined, '2')).toBeNull();
+  });
+});

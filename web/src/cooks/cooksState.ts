@@ -1,0 +1,121 @@
+/**
+ * The cooks in progress as the page sees them: loaded over HTTP (GET /cooks), with live `prediction` messages
+ * folded in. A reducer, like the device list, so WebSocket messages and HTTP reloads interleave without losing
+ * either: per probe, the prediction with the newer `at` wins.
+ */
+import type { CookView, PredictionMessage, ProbePrediction } from '../../../shared/api/schemas';
+import { isOlder } from '../live/mergeReading';
+
+export interface CooksState {
+  /** null until the first successful load. */
+  cooks: CookView[] | null;
+  /** The last load's failure, shown over whatever is already on screen. */
+  error: string | null;
+}
+
+export type CooksAction =
+  | { type: 'loaded'; cooks: CookView[] }
+  | { type: 'failed'; message: string }
+  | { type: 'prediction'; prediction: PredictionMessage }
+  | { type: 'started'; cook: CookView }
+  | { type: 'ended'; serial: string };
+
+export const initialCooksState: CooksState = { cooks: null, error: null };
+
+export function cooksReducer(state: CooksState, action: CooksAction): CooksState {
+  switch (action.type) {
+    case 'loaded':
+      return { cooks: keepNewerPredictions(state.cooks, action.cooks), error: null };
+    case 'failed':
+      return { ...state, error: action.message };
+    case 'prediction': {
+      if (state.cooks === null) return state; // the first load brings the cook with its predictions anyway
+      const cooks = mergePrediction(state.cooks, action.prediction);
+      return cooks === state.cooks ? state : { ...state, cooks };
+    }
+    case 'started': {
+      const others = (state.cooks ?? []).filter((cook) => cook.serial !== action.cook.serial);
+      return { ...state, cooks: [...others, action.cook] };
+    }
+    case 'ended': {
+      if (state.cooks === null || !state.cooks.some((cook) => cook.serial === action.serial)) return state;
+      return { ...state, cooks: state.cooks.filter((cook) => cook.serial !== action.serial) };
+    }
+  }
+}
+
+/**
+ * Folds one live prediction into the cooks. Returns the very same array when nothing changes (unknown serial,
+ * a channel that is not one of the cook's meat probes, a prediction no newer than the one shown) so React can skip
+ * the render.
+ */
+export function mergePrediction(cooks: readonly CookView[], message: PredictionMessage): CookView[] {
+  const cookIndex = cooks.findIndex((cook) => cook.serial === message.serial);
+  const cook = cooks[cookIndex];
+  if (cook === undefined || !cook.probes.some((probe) => probe.channel === message.channel)) return cooks as CookView[];
+  // A prediction computed before this cook (re)started belongs to the previous one.
+  if (isOlder(message.at, cook.startedAt)) return cooks as CookView[];
+
+  const prediction = toPrediction(message);
+  const index = cook.predictions.findIndex((p) => p.channel === message.channel);
+  const shown = cook.predictions[index];
+  if (shown !== undefined && !isNewer(prediction.at, shown.at)) return cooks as CookView[];
+
+  const predictions = shown === undefined ? [...cook.predictions, prediction] : replaceAt(cook.predictions, index, prediction);
+  return replaceAt(cooks, cookIndex, { ...cook, predictions });
+}
+
+/** The cook running on `serial`, if any. */
+export function findCook(cooks: readonly CookView[] | null, serial: string): CookView | undefined {
+  return cooks?.find((cook) => cook.serial === serial);
+}
+
+/** What a probe channel is doing in a cook: its target and latest prediction, or null when it is not a meat probe. */
+export interface ProbeCook {
+  targetF: number;
+  presetId: string | null;
+  prediction: ProbePrediction | null;
+}
+
+export function probeCook(cook: CookView | undefined, channel: string): ProbeCook | null {
+  const probe = cook?.probes.find((p) => p.channel === channel);
+  if (cook === undefined || probe === undefined) return null;
+  return {
+    targetF: probe.targetF,
+    presetId: probe.presetId,
+    prediction: cook.predictions.find((p) => p.channel === channel) ?? null,
+  };
+}
+
+/**
+ * A reload answers with what the API knew when it started; a live prediction that arrived in between is newer
+ * and must win, or the ETA would briefly jump back. Only within the same cook: a restarted cook (new
+ * `startedAt`) takes the reload as it is.
+ */
+function keepNewerPredictions(current: CookView[] | null, loaded: CookView[]): CookView[] {
+  if (current === null) return loaded;
+  return loaded.map((cook) => {
+    const shown = current.find((c) => c.serial === cook.serial && c.startedAt === cook.startedAt);
+    if (shown === undefined) return cook;
+    let merged = cook;
+    for (const prediction of shown.predictions) {
+      merged = mergePrediction([merged], { ...prediction, type: 'prediction', serial: cook.serial })[0] ?? merged;
+    }
+    return merged;
+  });
+}
+
+function toPrediction(message: PredictionMessage): ProbePrediction {
+  const { channel, phase, etaAt, etaLowAt, etaHighAt, reason, stallStartedAt, at } = message;
+  return { channel, phase, etaAt, etaLowAt, etaHighAt, reason, stallStartedAt, at };
+}
+
+function isNewer(candidate: string, current: string): boolean {
+  return Date.parse(candidate) > Date.parse(current);
+}
+
+function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
+  const copy = items.slice();
+  copy[index] = item;
+  return copy;
+}

@@ -1,0 +1,116 @@
+/**
+ * The signed-in user's cooks in progress: loaded over HTTP (GET /cooks), kept current by live predictions,
+ * started and ended from the device cards. A rejected session goes to `onSessionEnded`.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { CookView, PredictionMessage } from '../../../shared/api/schemas';
+import type { ApiClient, StartCookBody } from '../api/client';
+import { ApiError, SessionExpiredError, describeError } from '../api/errors';
+import { cooksReducer, findCook, initialCooksState, type CooksState } from './cooksState';
+
+export interface CookActions {
+  /** Resolves with the started cook; rejects with the error to show in the form. */
+  start(request: StartCookBody): Promise<CookView>;
+  /** Resolves once the cook is gone; rejects with the error to show next to the button. */
+  end(serial: string): Promise<void>;
+}
+
+export interface CooksHook {
+  state: CooksState;
+  refresh(): void;
+  applyPrediction(prediction: PredictionMessage): void;
+  actions: CookActions;
+}
+
+/** A prediction for a cook the page does not know (started in another tab) reloads the list, at most this often. */
+const UNKNOWN_COOK_RELOAD_MS = 30_000;
+
+export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (notice: string) => void): CooksHook {
+  const [state, dispatch] = useReducer(cooksReducer, initialCooksState);
+  // Only the newest request may write; starting or ending a cook also outdates any list still in flight.
+  const latestRequest = useRef(0);
+  const lastUnknownReload = useRef(0);
+  const current = useRef(state);
+  const sessionEnded = useRef(onSessionEnded);
+  useEffect(() => {
+    sessionEnded.current = onSessionEnded;
+    current.current = state;
+  });
+
+  const failed = useCallback((error: unknown): boolean => {
+    if (!(error instanceof SessionExpiredError)) return false;
+    sessionEnded.current(error.message);
+    return true;
+  }, []);
+
+  const refresh = useCallback(() => {
+    const request = ++latestRequest.current;
+    api.listCooks(sessionToken).then(
+      (cooks) => {
+        if (request === latestRequest.current) dispatch({ type: 'loaded', cooks });
+      },
+      (error: unknown) => {
+        if (request !== latestRequest.current || failed(error)) return;
+        dispatch({ type: 'failed', message: `Couldn't load your cooks: ${describeError(error)}` });
+      },
+    );
+  }, [api, sessionToken, failed]);
+
+  useEffect(() => {
+    refresh();
+    return () => {
+      latestRequest.current++;
+    };
+  }, [refresh]);
+
+  const applyPrediction = useCallback(
+    (prediction: PredictionMessage) => {
+      const cooks = current.current.cooks;
+      if (cooks !== null && findCook(cooks, prediction.serial) === undefined) {
+        const now = Date.now();
+        if (now - lastUnknownReload.current >= UNKNOWN_COOK_RELOAD_MS) {
+          lastUnknownReload.current = now;
+          refresh();
+        }
+        return;
+      }
+      dispatch({ type: 'prediction', prediction });
+    },
+    [refresh],
+  );
+
+  const start = useCallback(
+    async (request: StartCookBody) => {
+      try {
+        const cook = await api.startCook(sessionToken, request);
+        latestRequest.current++;
+        dispatch({ type: 'started', cook });
+        return cook;
+      } catch (error) {
+        failed(error);
+        throw error;
+      }
+    },
+    [api, sessionToken, failed],
+  );
+
+  const end = useCallback(
+    async (serial: string) => {
+      try {
+        await api.endCook(sessionToken, serial);
+      } catch (error) {
+        // Already ended (another tab, or the first click's answer got lost): the page just catches up.
+        if (!(error instanceof ApiError && error.status === 404)) {
+          failed(error);
+          throw error;
+        }
+      }
+      latestRequest.current++;
+      dispatch({ type: 'ended', serial });
+    },
+    [api, sessionToken, failed],
+  );
+
+  const actions = useMemo(() => ({ start, end }), [start, end]);
+  return { state, refresh, applyPrediction, actions };
+}
