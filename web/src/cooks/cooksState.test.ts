@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CookView, PredictionMessage } from '../../../shared/api/schemas';
-import { cooksReducer, findCook, initialCooksState, mergePrediction, probeCook, type CooksState } from './cooksState';
+import type { AlertMessage, CookView, PredictionMessage } from '../../../shared/api/schemas';
+import { ALERTS_SHOWN, cooksReducer, findCook, initialCooksState, mergeAlert, mergePrediction, probeCook, type CooksState } from './cooksState';
 
 const cook = (overrides: Partial<CookView> = {}): CookView => ({
   serial: 'SIG-1',
@@ -155,5 +155,33 @@ describe('probeCook', () => {
     expect(probeCook(c, '3')).toEqual({ targetF: 165, presetId: null, prediction: null });
     expect(probeCook(c, '1')).toBeNull();
     expect(probeCook(undefined, '2')).toBeNull();
+  });
+});
+
+describe('mergeAlert', () => {
+  const base: CookView = {
+    serial: 'S1',
+    startedAt: '2026-11-01T10:00:00.000Z',
+    pitChannel: '1',
+    probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }],
+    predictions: [],
+    alerts: [],
+  };
+  const alert = (at: string, kind: AlertMessage['kind'] = 'stall-started'): AlertMessage => ({ type: 'alert', serial: 'S1', kind, channel: '2', message: `m ${at}`, at });
+
+  it('appends a live alert to its cook once, keeping the latest few in time order', () => {
+    let cooks: CookView[] = [base];
+    cooks = mergeAlert(cooks, alert('2026-11-01T12:00:00.000Z'));
+    const again = mergeAlert(cooks, alert('2026-11-01T12:00:00.000Z'));
+    expect(again).toBe(cooks);
+    for (let h = 13; h < 20; h++) cooks = mergeAlert(cooks, alert(`2026-11-01T${h}:00:00.000Z`, 'eta-within'));
+    expect(cooks[0]!.alerts).toHaveLength(ALERTS_SHOWN);
+    expect(cooks[0]!.alerts.at(-1)!.at).toBe('2026-11-01T19:00:00.000Z');
+  });
+
+  it('ignores alerts for unknown devices or from before the cook started', () => {
+    const cooks = [base];
+    expect(mergeAlert(cooks, { ...alert('2026-11-01T12:00:00.000Z'), serial: 'other' })).toBe(cooks);
+    expect(mergeAlert(cooks, alert('2026-11-01T09:00:00.000Z'))).toBe(cooks);
   });
 });

@@ -3,7 +3,7 @@
  * folded in. A reducer, like the device list, so WebSocket messages and HTTP reloads interleave without losing
  * either: per probe, the prediction with the newer `at` wins.
  */
-import type { CookView, PredictionMessage, ProbePrediction } from '../../../shared/api/schemas';
+import type { AlertMessage, CookAlert, CookView, PredictionMessage, ProbePrediction } from '../../../shared/api/schemas';
 import { isOlder } from '../live/mergeReading';
 
 export interface CooksState {
@@ -17,6 +17,7 @@ export type CooksAction =
   | { type: 'loaded'; cooks: CookView[] }
   | { type: 'failed'; message: string }
   | { type: 'prediction'; prediction: PredictionMessage }
+  | { type: 'alert'; alert: AlertMessage }
   | { type: 'started'; cook: CookView }
   | { type: 'ended'; serial: string };
 
@@ -31,6 +32,11 @@ export function cooksReducer(state: CooksState, action: CooksAction): CooksState
     case 'prediction': {
       if (state.cooks === null) return state; // the first load brings the cook with its predictions anyway
       const cooks = mergePrediction(state.cooks, action.prediction);
+      return cooks === state.cooks ? state : { ...state, cooks };
+    }
+    case 'alert': {
+      if (state.cooks === null) return state;
+      const cooks = mergeAlert(state.cooks, action.alert);
       return cooks === state.cooks ? state : { ...state, cooks };
     }
     case 'started': {
@@ -63,6 +69,21 @@ export function mergePrediction(cooks: readonly CookView[], message: PredictionM
 
   const predictions = shown === undefined ? [...cook.predictions, prediction] : replaceAt(cook.predictions, index, prediction);
   return replaceAt(cooks, cookIndex, { ...cook, predictions });
+}
+
+/** How many alerts a card keeps (the API keeps 20). */
+export const ALERTS_SHOWN = 5;
+
+/** Appends a live alert to its cook, once (the same alert may also arrive with a reload). */
+export function mergeAlert(cooks: readonly CookView[], message: AlertMessage): CookView[] {
+  const cookIndex = cooks.findIndex((cook) => cook.serial === message.serial);
+  const cook = cooks[cookIndex];
+  if (cook === undefined || isOlder(message.at, cook.startedAt)) return cooks as CookView[];
+  const { kind, channel, message: text, at } = message;
+  const alert: CookAlert = { kind, channel, message: text, at };
+  if (cook.alerts.some((a) => a.kind === alert.kind && a.channel === alert.channel && a.at === alert.at)) return cooks as CookView[];
+  const alerts = [...cook.alerts, alert].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-ALERTS_SHOWN);
+  return replaceAt(cooks, cookIndex, { ...cook, alerts });
 }
 
 /** The cook running on `serial`, if any. */

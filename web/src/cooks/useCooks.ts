@@ -3,7 +3,7 @@
  * started and ended from the device cards. A rejected session goes to `onSessionEnded`.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { CookView, PredictionMessage } from '../../../shared/api/schemas';
+import type { AlertMessage, CookView, PredictionMessage } from '../../../shared/api/schemas';
 import type { ApiClient, StartCookBody } from '../api/client';
 import { ApiError, SessionExpiredError, describeError } from '../api/errors';
 import { cooksReducer, findCook, initialCooksState, type CooksState } from './cooksState';
@@ -19,6 +19,7 @@ export interface CooksHook {
   state: CooksState;
   refresh(): void;
   applyPrediction(prediction: PredictionMessage): void;
+  applyAlert(alert: AlertMessage): void;
   actions: CookActions;
 }
 
@@ -112,5 +113,7 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
   );
 
   const actions = useMemo(() => ({ start, end }), [start, end]);
-  return { state, refresh, applyPrediction, actions };
+  const applyAlert = useCallback((alert: AlertMessage) => dispatch({ type: 'alert', alert }), []);
+
+  return { state, refresh, applyPrediction, applyAlert, actions };
 }

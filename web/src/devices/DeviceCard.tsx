@@ -1,5 +1,6 @@
 import type { CookView, DeviceView } from '../../../shared/api/schemas';
 import { CookControls } from '../cooks/CookControls';
+import { ALERTS_SHOWN } from '../cooks/cooksState';
 import { probeCook } from '../cooks/cooksState';
 import type { CookActions } from '../cooks/useCooks';
 import { ChannelReading } from './ChannelReading';
@@ -56,6 +57,16 @@ export function DeviceCard({ device, nowMs, cook, cookActions }: DeviceCardProps
         </ul>
       ) : (
         <p className="muted">This device reports no probe channels.</p>
+      )}
+
+      {cook !== undefined && cook.alerts.length > 0 && (
+        <ul className="device__alerts" aria-label={`${device.label} alerts`} aria-live="polite">
+          {cook.alerts.slice(-ALERTS_SHOWN).reverse().map((alert) => (
+            <li key={`${alert.kind}-${alert.channel ?? 'pit'}-${alert.at}`} className={`alert alert--${alert.kind}`} data-testid="cook-alert">
+              <time dateTime={alert.at}>{new Date(alert.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}</time> {alert.message}
+            </li>
+          ))}
+        </ul>
       )}
 
       {cookActions !== undefined && <CookControls device={device} cook={cook} actions={cookActions} nowMs={nowMs} />}

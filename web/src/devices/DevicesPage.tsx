@@ -25,14 +25,14 @@ const RELINK_NOTICE = 'Sign in with your ThermoWorks password to resume polling.
  */
 export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: DevicesPageProps) {
   const { state, refresh: refreshDevices, applyReading } = useDevices(api, sessionToken, onSessionEnded);
-  const { state: cooks, refresh: refreshCooks, applyPrediction, actions: cookActions } = useCooks(api, sessionToken, onSessionEnded);
+  const { state: cooks, refresh: refreshCooks, applyPrediction, applyAlert, actions: cookActions } = useCooks(api, sessionToken, onSessionEnded);
   const { knowledge, refresh: refreshAccount } = useAccountStatus(api, sessionToken, onSessionEnded);
   const refresh = useCallback(() => {
     refreshDevices();
     refreshCooks();
     refreshAccount();
   }, [refreshDevices, refreshCooks, refreshAccount]);
-  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading: applyReading, onPrediction: applyPrediction, onResync: refresh });
+  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading: applyReading, onPrediction: applyPrediction, onAlert: applyAlert, onResync: refresh });
   const nowMs = useNow();
   const notice = accountNotice(knowledge, nowMs, newestReadingAt(state.devices));
   const error = state.error ?? cooks.error;

@@ -4,7 +4,7 @@
  * `onPrediction` (the cooks merge it by serial + channel) and returns the connection status.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { PredictionMessage, ReadingMessage } from '../../../shared/api/schemas';
+import type { AlertMessage, PredictionMessage, ReadingMessage } from '../../../shared/api/schemas';
 import { LiveConnection, type LiveStatus } from './liveConnection';
 import { browserSocket } from './liveSocket';
 import { liveUrl } from './liveUrl';
@@ -14,15 +14,17 @@ export interface LiveReadingsOptions {
   sessionToken: string;
   onReading(reading: ReadingMessage): void;
   onPrediction?(prediction: PredictionMessage): void;
+  onAlert?(alert: AlertMessage): void;
   /** Readings may have been missed (reconnect) or the token may be dead (connect failed): re-check via HTTP. */
   onResync(): void;
 }
 
-export function useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction, onResync }: LiveReadingsOptions): LiveStatus {
+export function useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction, onAlert, onResync }: LiveReadingsOptions): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   // Effect events: the latest callbacks without reopening the socket whenever the parent re-renders.
   const handleReading = useEffectEvent(onReading);
   const handlePrediction = useEffectEvent((prediction: PredictionMessage) => onPrediction?.(prediction));
+  const handleAlert = useEffectEvent((alert: AlertMessage) => onAlert?.(alert));
   const resync = useEffectEvent(onResync);
 
   useEffect(() => {
@@ -33,6 +35,7 @@ export function useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction, 
       onMessage: (message) => {
         if (message.type === 'reading') handleReading(message);
         else if (message.type === 'prediction') handlePrediction(message);
+        else if (message.type === 'alert') handleAlert(message);
       },
       onOpen: ({ reconnected }) => {
         if (reconnected) resync();
