@@ -1,0 +1,805 @@
+/**
+ * `npm run bench:cost` (GitHub issue 4): what one device costs per month in AWS, from an instrumented run.
+ *
+ * One account with one 4-probe Wi-Fi thermometer (uploading every 15 s), on the poll harness (the ThermoWorks simulator
+ * at 100 ms per response, DynamoDB Local, the real dispatcher, worker, client, vault and stores). The run drives the
+ * real dispatchPolls once per simulated minute (through the real SqsPollQueue over a counting SQS stub) and hands each
+ * queued message to processPollBatch at its SQS delay, as the event source would (batch window 0: one message per
+ * invocation). It counts what the code actually does: DynamoDB calls and the request units DynamoDB Local reports for
+ * them (GSI writes included), history records as Timestream would meter them, SQS requests, Lambda invocations and
+ * their wall time, pushes to the open browser, vault decrypts (KMS). Three windows are simulated: one hour of cooking
+ * with a browser open, the active-cadence tail after the cook (the dispatcher keeps an account active for
+ * idleAfterMinutes), and one idle hour (thermometer switched off). Monthly figures extrapolate those windows linearly;
+ * what is assumed rather than measured is listed in the output. Prices: infra/bench/aws-prices.json.
+ *
+ * Progress goes to stderr; stdout ends with one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
+import { startPollHarness, type PollHarness } from '../local/testing/poll-harness';
+import { login } from '../../shared/auth/login';
+import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
+import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
+import { TIMESTREAM_BATCH_LIMIT, toTimestreamRecord } from '../../shared/aws/timestream-reading-store';
+import { randomIds } from '../../shared/ids';
+import { openLiveConnection } from '../../shared/live/live-connections';
+import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/dispatch-polls';
+import { processPollBatch } from '../../shared/polling/process-poll-batch';
+import type { Reading } from '../../shared/readings/reading';
+import type { ScenarioInput } from '../../shared/thermoworks/simulator';
+import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
+
+const START = '2026-11-01T18:00:00.000Z';
+const EMAIL = 'cook@cost.bench';
+const ACCOUNT_ID = 'acct-cost';
+const SERIAL = 'AB:CD:EF:01:23:45';
+const LATENCY_MS = 100;
+const MINUTES_PER_MONTH = 30 * 24 * 60;
+const GB = 1024 ** 3;
+
+const benchStarted = performance.now();
+const log = (message: string) => console.error(`[bench:cost +${((performance.now() - benchStarted) / 1000).toFixed(1)}s] ${message}`);
+
+// ---- prices ----
+
+interface Price {
+  usd: number;
+  unit: string;
+  source: string;
+  sourceKind?: string;
+  freeTier?: string;
+}
+const priceTable = JSON.parse(readFileSync(new URL('./aws-prices.json', import.meta.url), 'utf8')) as { checked: string; region: string; prices: Record<string, Price> };
+type PriceKey =
+  | 'dynamodbWriteRequestUnit'
+  | 'dynamodbReadRequestUnit'
+  | 'dynamodbStorageGbMonth'
+  | 'dynamodbPitrGbMonth'
+  | 'lambdaRequest'
+  | 'lambdaArmGbSecond'
+  | 'sqsRequest'
+  | 'timestreamWrite1Kb'
+  | 'timestreamMemoryGbHour'
+  | 'timestreamMagneticGbMonth'
+  | 'apiGatewayWebSocketMessage'
+  | 'apiGatewayWebSocketConnectionMinute'
+  | 'kmsKeyMonth'
+  | 'kmsRequest'
+  | 'cloudwatchLogsIngestGb'
+  | 'cloudwatchLogsStorageGbMonth'
+  | 'cloudwatchCustomMetricMonth'
+  | 'cloudwatchAlarmMonth'
+  | 'xrayTraceRecorded'
+  | 'eventBridgeScheduledInvocation';
+const price = (key: PriceKey): Price => {
+  const p = priceTable.prices[key];
+  if (!p) throw new Error(`aws-prices.json has no ${key}`);
+  return p;
+};
+
+/** Always-free monthly allowances (account-wide), applied only in the "what a one-device deployment pays" summary. */
+const FREE_TIER: Partial<Record<PriceKey, number>> = {
+  lambdaRequest: 1_000_000,
+  lambdaArmGbSecond: 400_000,
+  sqsRequest: 1_000_000,
+  kmsRequest: 20_000,
+  xrayTraceRecorded: 100_000,
+  cloudwatchLogsIngestGb: 5,
+  cloudwatchCustomMetricMonth: 10,
+  cloudwatchAlarmMonth: 10,
+  dynamodbStorageGbMonth: 25,
+};
+
+// ---- what is assumed rather than measured ----
+
+const ASSUMED = {
+  /** Lambda recycles execution environments now and then even when busy (not documented): cold starts per day. */
+  coldStartsPerDayPerFunction: 6,
+  /** Billed INIT per cold start (module init: SDK clients, config); NOTES.md aims for < 100 ms. */
+  initMs: 300,
+  /** Handler overhead not in the measured poll: middy, Powertools context and EMF flush. */
+  handlerOverheadMs: 3,
+  /** Round trips of calls the local run does not make for real. */
+  postToConnectionMs: 20,
+  timestreamWriteRecordsMs: 25,
+  sqsSendMessageBatchMs: 15,
+  /** Browser pings every 5 minutes (web/src/live/liveConnection.ts); $default answers each with a pong. */
+  pingsPerHour: 12,
+  pingHandlerMs: 30,
+  /** API Gateway closes a WebSocket after 2 hours: the browser reconnects ($disconnect + $connect). */
+  reconnectsPerHour: 0.5,
+  /** Lambda SQS event source: ~5 pollers long-polling (20 s) an idle queue, billed as ReceiveMessage requests. */
+  eventSourceEmptyReceivesPerMinute: 15,
+  /** Lambda system log lines (JSON format) per invocation: platform.start and platform.report. */
+  cloudWatchEventOverheadBytes: 26,
+  /** CloudWatch Logs archive storage is billed compressed. */
+  logCompressionRatio: 0.15,
+  /** API Gateway access-log line per WebSocket route call ($connect, $disconnect, $default). */
+  accessLogLineBytes: 330,
+  /** DynamoDB keeps 100 bytes of overhead per item. */
+  dynamoItemOverheadBytes: 100,
+};
+
+// ---- configuration read from the CDK constructs ----
+
+function memoryOf(file: string, construct: string, fallback: number): { mb: number; from: string } {
+  try {
+    const text = readFileSync(new URL(`../constructs/${file}`, import.meta.url), 'utf8');
+    const match = new RegExp(`new PitwatchFunction\\(this, '${construct}',[\\s\\S]*?\\}\\);`).exec(text);
+    const mb = match ? /memorySize:\s*(\d+)/.exec(match[0])?.[1] : undefined;
+    return mb ? { mb: Number(mb), from: `infra/constructs/${file} (${construct})` } : { mb: fallback, from: `default of PitwatchFunction (${construct})` };
+  } catch {
+    return { mb: fallback, from: `assumed (${construct})` };
+  }
+}
+
+function countMatches(files: string[], pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  for (const f of files) {
+    const text = readFileSync(new URL(f, import.meta.url), 'utf8');
+    for (const m of text.matchAll(pattern)) found.add(m[1] ?? m[0]);
+  }
+  return found;
+}
+
+const workerMemory = memoryOf('poller.ts', 'Worker', 512);
+const dispatcherMemory = memoryOf('poller.ts', 'Dispatch', 256);
+const wsMemory = { mb: 256, from: 'PitwatchFunction default (infra/constructs/live-updates.ts sets none)' };
+const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts'], /addMetric\('(\w+)'/g);
+const alarms = countMatches(
+  ['../constructs/poller.ts', '../constructs/http-api.ts', '../constructs/live-updates.ts', '../constructs/data-stores.ts', '../constructs/website.ts'],
+  /new cloudwatch\.Alarm\(this, '(\w+)'/g,
+);
+
+// ---- log bytes per invocation, from the real Powertools output ----
+
+function captureStdout(run: () => void): number {
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  (process.stdout as unknown as { write: (chunk: unknown) => boolean }).write = (chunk: unknown) => (chunks.push(String(chunk)), true);
+  try {
+    run();
+  } finally {
+    (process.stdout as unknown as { write: typeof write }).write = write;
+  }
+  return chunks.reduce((n, c) => n + Buffer.byteLength(c.trimEnd()) + ASSUMED.cloudWatchEventOverheadBytes, 0);
+}
+
+function fakeContext(name: string, memoryMb: number): Context {
+  return {
+    functionName: `PitwatchStack-${name}Function1A2B3C4D-AbCdEfGhIjKl`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:PitwatchStack-${name}Function1A2B3C4D-AbCdEfGhIjKl`,
+    memoryLimitInMB: String(memoryMb),
+    awsRequestId: '3f1c9b2e-8d4a-4c7e-9a61-2b5d7e0f4a19',
+    logGroupName: `/aws/lambda/PitwatchStack-${name}`,
+    logStreamName: '2026/11/23/[$LATEST]0123456789abcdef0123456789abcdef',
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function platformLogBytes(memoryMb: number): number {
+  const tracing = { spanId: '5a1b2c3d4e5f6a7b', type: 'X-Amzn-Trace-Id', value: 'Root=1-6741f2a0-3c9d8e7f6a5b4c3d2e1f0a9b;Parent=5a1b2c3d4e5f6a7b;Sampled=1' };
+  const requestId = '3f1c9b2e-8d4a-4c7e-9a61-2b5d7e0f4a19';
+  const lines = [
+    { time: '2026-11-23T18:00:00.123Z', type: 'platform.start', record: { requestId, version: '$LATEST', tracing } },
+    {
+      time: '2026-11-23T18:00:00.456Z',
+      type: 'platform.report',
+      record: { requestId, metrics: { durationMs: 312.45, billedDurationMs: 313, memorySizeMB: memoryMb, maxMemoryUsedMB: 98 }, tracing, status: 'success' },
+    },
+  ];
+  return lines.reduce((n, l) => n + Buffer.byteLength(JSON.stringify(l)) + ASSUMED.cloudWatchEventOverheadBytes, 0);
+}
+
+function workerLogBytes(): number {
+  process.env._X_AMZN_TRACE_ID = 'Root=1-6741f2a0-3c9d8e7f6a5b4c3d2e1f0a9b;Parent=5a1b2c3d4e5f6a7b;Sampled=1';
+  const emf = captureStdout(() => {
+    const metrics = new Metrics({ namespace: 'Pitwatch', serviceName: 'poll-worker' });
+    metrics.addMetric('PollLatency', MetricUnit.Milliseconds, 312);
+    for (const name of ['AccountsPolled', 'ReadingsIngested', 'DuplicatesSkipped', 'ReadingsPushed', 'ReadingsBackfilled', 'GapsAbandoned', 'PollRetries']) {
+      metrics.addMetric(name, MetricUnit.Count, 4);
+    }
+    metrics.publishStoredMetrics();
+  });
+  return emf + platformLogBytes(workerMemory.mb);
+}
+
+function dispatcherLogBytes(): number {
+  const bytes = captureStdout(() => {
+    const metrics = new Metrics({ namespace: 'Pitwatch', serviceName: 'poll-dispatch' });
+    for (const name of ['AccountsDispatched', 'PollMessagesQueued', 'PollMessagesFailed']) metrics.addMetric(name, MetricUnit.Count, 1);
+    metrics.publishStoredMetrics();
+    const logger = new Logger({ serviceName: 'poll-dispatch' });
+    logger.addContext(fakeContext('PollerDispatch', dispatcherMemory.mb));
+    logger.info('Dispatched polls', { accounts: 1, active: 1, skipped: 0, messages: 4, failed: 0 });
+  });
+  return bytes + platformLogBytes(dispatcherMemory.mb);
+}
+
+// ---- the instrumented run ----
+
+const scenario: ScenarioInput = {
+  seed: 11,
+  startAt: START,
+  accounts: [
+    {
+      email: EMAIL,
+      password: 'secret',
+      uid: 'uid-cost',
+      accountId: ACCOUNT_ID,
+      devices: [
+        {
+          serial: SERIAL,
+          label: 'Smoker',
+          device: 'signals',
+          type: 'signals',
+          recordingIntervalSeconds: 15,
+          transmitIntervalSeconds: 15,
+          archives: { everySeconds: 300, historySeconds: 86_400 },
+          cook: { meat: 'brisket', meats: 3, startedSecondsAgo: 3600 },
+          channels: [
+            { number: '1', label: 'Pit', source: { kind: 'pit' } },
+            { number: '2', label: 'Flat', source: { kind: 'meat', index: 0 } },
+            { number: '3', label: 'Point', source: { kind: 'meat', index: 1 } },
+            { number: '4', label: 'Ribs', source: { kind: 'meat', index: 2 } },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+interface Window {
+  name: string;
+  minutes: number;
+  dispatcherInvocations: number;
+  dispatcherBilledMs: number;
+  workerInvocations: number;
+  workerBilledMs: number;
+  workerMeasuredMs: number;
+  sqsSendRequests: number;
+  messagesQueued: number;
+  dynamo: Record<string, OperationStats>;
+  timestreamWriteCalls: number;
+  timestreamWriteUnits: number;
+  timestreamRecords: number;
+  timestreamBytes: number;
+  historyItemBytes: number;
+  pushes: number;
+  vaultOpens: number;
+  readingsStored: number;
+  browserMinutes: number;
+}
+
+const blankWindow = (name: string): Window => ({
+  name,
+  minutes: 0,
+  dispatcherInvocations: 0,
+  dispatcherBilledMs: 0,
+  workerInvocations: 0,
+  workerBilledMs: 0,
+  workerMeasuredMs: 0,
+  sqsSendRequests: 0,
+  messagesQueued: 0,
+  dynamo: {},
+  timestreamWriteCalls: 0,
+  timestreamWriteUnits: 0,
+  timestreamRecords: 0,
+  timestreamBytes: 0,
+  historyItemBytes: 0,
+  pushes: 0,
+  vaultOpens: 0,
+  readingsStored: 0,
+  browserMinutes: 0,
+});
+
+/** Bytes Timestream meters for one record (timestamp, dimension names and values, measure name, measure names and values). */
+function timestreamRecordBytes(r: Reading): number {
+  const rec = toTimestreamRecord(r);
+  const utf8 = (s: string | undefined) => Buffer.byteLength(s ?? '');
+  let bytes = 8 + utf8(rec.MeasureName);
+  for (const d of rec.Dimensions ?? []) bytes += utf8(d.Name) + utf8(d.Value);
+  for (const m of rec.MeasureValues ?? []) bytes += utf8(m.Name) + (m.Type === 'DOUBLE' || m.Type === 'BIGINT' ? 8 : m.Type === 'BOOLEAN' ? 1 : utf8(m.Value));
+  return bytes;
+}
+
+/** A history item as DynamoReadingStore writes it (keys, value, units, TTL), with DynamoDB's per-item overhead. */
+function historyItemBytes(r: Reading): number {
+  const hour = new Date(r.at.getTime() - (r.at.getTime() % 3_600_000)).toISOString().slice(0, 13);
+  const pk = `HIST#${r.accountId}#${r.serial}#${r.channel}#${hour}`;
+  return 2 + pk.length + 2 + 15 + 1 + 4 + 1 + r.units.length + 9 + 6 + ASSUMED.dynamoItemOverheadBytes;
+}
+
+async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: Window; idle: Window; connect: Record<string, OperationStats>; disconnect: Record<string, OperationStats>; connectMs: number; disconnectMs: number }> {
+  const meter = meterDynamo(h.db, { capacity: true });
+  let current = blankWindow('setup');
+
+  // Timestream, as it would meter the same readings (the harness stores them in DynamoDB Local).
+  const readings = h.deps.readings;
+  h.deps.readings = {
+    write: async (rs) => {
+      for (let i = 0; i < rs.length; i += TIMESTREAM_BATCH_LIMIT) {
+        const bytes = rs.slice(i, i + TIMESTREAM_BATCH_LIMIT).reduce((n, r) => n + timestreamRecordBytes(r), 0);
+        current.timestreamWriteCalls++;
+        current.timestreamWriteUnits += Math.ceil(bytes / 1024);
+        current.timestreamBytes += bytes;
+      }
+      current.timestreamRecords += rs.length;
+      current.historyItemBytes += rs.reduce((n, r) => n + historyItemBytes(r), 0);
+      return readings.write(rs);
+    },
+    query: (q) => readings.query(q),
+  };
+  // Each vault open is one KMS Decrypt in AWS.
+  const vault = h.deps.vault;
+  const open = vault.open.bind(vault);
+  vault.open = async (...args) => {
+    current.vaultOpens++;
+    return open(...args);
+  };
+  // The real SQS adapter over a stub client: counts SendMessageBatch requests (64 KB chunks) and keeps the entries.
+  let queued: Array<{ body: string; delaySeconds: number }> = [];
+  const sqs = {
+    send: async (command: { input: { Entries?: Array<{ MessageBody?: string; DelaySeconds?: number }> } }) => {
+      const entries = command.input.Entries ?? [];
+      const payload = entries.reduce((n, e) => n + Buffer.byteLength(e.MessageBody ?? ''), 0);
+      current.sqsSendRequests += Math.max(1, Math.ceil(payload / (64 * 1024)));
+      queued.push(...entries.map((e) => ({ body: e.MessageBody ?? '', delaySeconds: e.DelaySeconds ?? 0 })));
+      return { Successful: entries.map((e) => ({ Id: e.MessageBody })), Failed: [] };
+    },
+  } as unknown as SQSClient;
+  const queue = new SqsPollQueue(sqs, 'https://sqs.us-east-1.amazonaws.com/123456789012/poll-queue');
+
+  let n = 0;
+  const runMinute = async (browserOpen: boolean): Promise<{ scheduled: number }> => {
+    const minuteStart = h.clock.now().getTime();
+    queued = [];
+    const t0 = performance.now();
+    await dispatchPolls({ accounts: h.accounts, queue, clock: h.clock }, defaultDispatchOptions);
+    const dispatchMs = performance.now() - t0 + ASSUMED.sqsSendMessageBatchMs * (queued.length > 0 ? Math.ceil(queued.length / 10) : 0);
+    current.dispatcherInvocations++;
+    current.dispatcherBilledMs += Math.ceil(dispatchMs + ASSUMED.handlerOverheadMs);
+    current.messagesQueued += queued.length;
+    const scheduled = queued.length;
+    for (const message of [...queued].sort((a, b) => a.delaySeconds - b.delaySeconds)) {
+      h.clock.set(minuteStart + message.delaySeconds * 1000);
+      const before = meter.snapshot();
+      const pushedBefore = h.pushed.length;
+      const tsCallsBefore = current.timestreamWriteCalls;
+      const t = performance.now();
+      const result = await processPollBatch([{ messageId: `m-${++n}`, body: message.body }], h.deps);
+      const measured = performance.now() - t;
+      if (result.batchItemFailures.length > 0) throw new Error(`poll failed: ${JSON.stringify(result)}`);
+      const history = diffStats(meter.snapshot(), before)['BatchWriteItem#history']?.totalMs ?? 0;
+      const pushes = h.pushed.length - pushedBefore;
+      // Billed as Lambda would: the poll as measured, history written to Timestream instead of DynamoDB Local, and
+      // the PostToConnection round trips the local pusher does not make.
+      const billed =
+        measured - history + (current.timestreamWriteCalls - tsCallsBefore) * ASSUMED.timestreamWriteRecordsMs + pushes * ASSUMED.postToConnectionMs + ASSUMED.handlerOverheadMs;
+      current.workerInvocations++;
+      current.workerMeasuredMs += measured;
+      current.workerBilledMs += Math.ceil(billed);
+      current.pushes += pushes;
+      current.readingsStored += result.outcomes.reduce((k, o) => k + o.readingsStored, 0);
+    }
+    h.clock.set(minuteStart + 60_000);
+    current.minutes++;
+    if (browserOpen) current.browserMinutes++;
+    return { scheduled };
+  };
+
+  const runWindow = async (name: string, until: (minute: number, scheduled: number) => boolean, browserOpen: boolean): Promise<Window> => {
+    current = blankWindow(name);
+    const before = meter.snapshot();
+    for (let minute = 0; ; minute++) {
+      const { scheduled } = await runMinute(browserOpen);
+      if (until(minute + 1, scheduled)) break;
+    }
+    current.dynamo = diffStats(meter.snapshot(), before);
+    log(`  ${name}: ${current.minutes} min, ${current.workerInvocations} worker invocations, ${current.readingsStored} readings stored, ${current.pushes} pushes`);
+    return current;
+  };
+
+  // A browser session for the cook: the real $connect path (session lookup + connection item), metered apart.
+  const sessionToken = (
+    await login(
+      { email: EMAIL, password: 'secret' },
+      { thermoworks: h.deps.thermoworks, accounts: h.accounts, sessions: new DynamoSessionStore(h.db, h.tableName), vault: h.deps.vault, clock: h.clock, ids: randomIds, sessionTtlSeconds: 3600 },
+    )
+  ).sessionToken;
+  let before = meter.snapshot();
+  let t = performance.now();
+  await openLiveConnection({ connectionId: 'conn-cook-1', token: sessionToken }, { sessions: new DynamoSessionStore(h.db, h.tableName), connections: h.deps.connections, clock: h.clock });
+  const connectMs = performance.now() - t;
+  const connect = diffStats(meter.snapshot(), before);
+
+  log('simulating one hour of cooking (device uploading every 15 s, one browser open)');
+  const active = await runWindow('active', (m) => m >= 60, true);
+
+  before = meter.snapshot();
+  t = performance.now();
+  await h.deps.connections.delete('conn-cook-1');
+  const disconnectMs = performance.now() - t;
+  const disconnect = diffStats(meter.snapshot(), before);
+  h.simulator.setDeviceOnline(SERIAL, false);
+
+  log('the cook is over (thermometer off, browser closed): active-cadence tail until the dispatcher sees the account idle');
+  const tail = await runWindow('tail', (m, scheduled) => scheduled <= 1 || m >= 120, false);
+  log('simulating one idle hour');
+  const idle = await runWindow('idle', (m) => m >= 60, false);
+  return { active, tail, idle, connect, disconnect, connectMs, disconnectMs };
+}
+
+// ---- from measured windows to a month ----
+
+interface Usage {
+  workerRequests: number;
+  workerGbSeconds: number;
+  wsRequests: number;
+  wsGbSeconds: number;
+  sqsRequests: number;
+  dynamoRru: number;
+  dynamoWru: number;
+  historyWru: number;
+  historyBytes: number;
+  timestreamWrites: number;
+  timestreamBytes: number;
+  wsMessages: number;
+  wsConnectionMinutes: number;
+  kmsRequests: number;
+  logBytes: number;
+  xrayTraces: number;
+}
+
+const zeroUsage = (): Usage => ({
+  workerRequests: 0,
+  workerGbSeconds: 0,
+  wsRequests: 0,
+  wsGbSeconds: 0,
+  sqsRequests: 0,
+  dynamoRru: 0,
+  dynamoWru: 0,
+  historyWru: 0,
+  historyBytes: 0,
+  timestreamWrites: 0,
+  timestreamBytes: 0,
+  wsMessages: 0,
+  wsConnectionMinutes: 0,
+  kmsRequests: 0,
+  logBytes: 0,
+  xrayTraces: 0,
+});
+
+function addUsage(into: Usage, from: Usage, times: number): void {
+  for (const key of Object.keys(into) as Array<keyof Usage>) into[key] += from[key] * times;
+}
+
+interface Measured {
+  active: Window;
+  tail: Window;
+  idle: Window;
+  connect: Record<string, OperationStats>;
+  disconnect: Record<string, OperationStats>;
+  connectMs: number;
+  disconnectMs: number;
+  workerLogBytes: number;
+  wsLogBytes: number;
+}
+
+const sum = (stats: Record<string, OperationStats>, pick: (name: string, s: OperationStats) => number) =>
+  Object.entries(stats).reduce((n, [name, s]) => n + pick(name, s), 0);
+
+/** Usage of a measured window, per device, as a whole (not per minute). */
+function windowUsage(w: Window, m: Measured): Usage {
+  const u = zeroUsage();
+  u.workerRequests = w.workerInvocations;
+  u.workerGbSeconds = (w.workerBilledMs / 1000) * (workerMemory.mb / 1024);
+  // SQS: the dispatcher's SendMessageBatch requests, and per worker invocation one ReceiveMessage and one delete.
+  u.sqsRequests = w.sqsSendRequests + 2 * w.workerInvocations;
+  u.dynamoRru = sum(w.dynamo, (_, s) => s.rru);
+  u.dynamoWru = sum(w.dynamo, (name, s) => (name === 'BatchWriteItem#history' ? 0 : s.wru));
+  u.historyWru = sum(w.dynamo, (name, s) => (name === 'BatchWriteItem#history' ? s.wru : 0));
+  u.historyBytes = w.historyItemBytes;
+  u.timestreamWrites = w.timestreamWriteUnits;
+  u.timestreamBytes = w.timestreamBytes;
+  u.logBytes = w.workerInvocations * m.workerLogBytes;
+  u.xrayTraces = w.workerInvocations;
+  if (w.browserMinutes > 0) {
+    const hours = w.browserMinutes / 60;
+    const pings = ASSUMED.pingsPerHour * hours;
+    const reconnects = ASSUMED.reconnectsPerHour * hours;
+    u.wsMessages = w.pushes + 2 * pings; // pushes out; each ping in and its pong out
+    u.wsConnectionMinutes = w.browserMinutes;
+    u.wsRequests = pings + 2 * reconnects;
+    const wsMs = pings * ASSUMED.pingHandlerMs + reconnects * (m.connectMs + m.disconnectMs + 2 * ASSUMED.handlerOverheadMs);
+    u.wsGbSeconds = (wsMs / 1000) * (wsMemory.mb / 1024);
+    u.dynamoRru += reconnects * (sum(m.connect, (_, s) => s.rru) + sum(m.disconnect, (_, s) => s.rru));
+    u.dynamoWru += reconnects * (sum(m.connect, (_, s) => s.wru) + sum(m.disconnect, (_, s) => s.wru));
+    u.logBytes += u.wsRequests * (m.wsLogBytes + ASSUMED.accessLogLineBytes);
+    u.xrayTraces += u.wsRequests;
+  }
+  return u;
+}
+
+function coldStarts(u: Usage, minutes: number, decryptsPerColdStart: number): void {
+  const starts = (ASSUMED.coldStartsPerDayPerFunction * minutes) / (24 * 60);
+  u.kmsRequests += starts * decryptsPerColdStart;
+  u.workerGbSeconds += starts * (ASSUMED.initMs / 1000) * (workerMemory.mb / 1024);
+}
+
+interface Line {
+  item: string;
+  quantity: number;
+  unit: string;
+  key: PriceKey;
+  usd: number;
+}
+
+function priceLines(u: Usage, history: 'timestream' | 'dynamodb', storageMonths: { timestreamMagnetic: number; dynamoHistory: number }): Line[] {
+  const line = (item: string, quantity: number, unit: string, key: PriceKey): Line => ({ item, quantity, unit, key, usd: quantity * price(key).usd });
+  const lines: Line[] = [
+    line('Lambda worker requests', u.workerRequests, 'requests', 'lambdaRequest'),
+    line(`Lambda worker duration (${workerMemory.mb} MB arm64, incl. INIT)`, u.workerGbSeconds, 'GB-s', 'lambdaArmGbSecond'),
+    line('Lambda WebSocket handlers (ping, connect, disconnect)', u.wsRequests, 'requests', 'lambdaRequest'),
+    line(`Lambda WebSocket handlers duration (${wsMemory.mb} MB)`, u.wsGbSeconds, 'GB-s', 'lambdaArmGbSecond'),
+    line('SQS requests (send share, receive, delete)', u.sqsRequests, 'requests', 'sqsRequest'),
+    line('DynamoDB reads (links, devices, latest, connections)', u.dynamoRru, 'RRU', 'dynamodbReadRequestUnit'),
+    line('DynamoDB writes (device, latest, link status; GSI incl.)', u.dynamoWru, 'WRU', 'dynamodbWriteRequestUnit'),
+  ];
+  if (history === 'timestream') {
+    lines.push(line('Timestream writes (1 KB units per WriteRecords)', u.timestreamWrites, '1KB writes', 'timestreamWrite1Kb'));
+    lines.push(line('Timestream memory store (24 h retention)', (u.timestreamBytes / GB) * 24, 'GB-h', 'timestreamMemoryGbHour'));
+    lines.push(line(`Timestream magnetic store (${storageMonths.timestreamMagnetic}-month retention)`, (u.timestreamBytes / GB) * storageMonths.timestreamMagnetic, 'GB-month', 'timestreamMagneticGbMonth'));
+  } else {
+    lines.push(line('DynamoDB history writes', u.historyWru, 'WRU', 'dynamodbWriteRequestUnit'));
+    lines.push(line(`DynamoDB history storage (${storageMonths.dynamoHistory}-month TTL)`, (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbStorageGbMonth'));
+    lines.push(line('DynamoDB PITR on history', (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbPitrGbMonth'));
+  }
+  lines.push(
+    line('API Gateway WebSocket messages', u.wsMessages, 'messages', 'apiGatewayWebSocketMessage'),
+    line('API Gateway WebSocket connection minutes', u.wsConnectionMinutes, 'minutes', 'apiGatewayWebSocketConnectionMinute'),
+    line('KMS Decrypt (one per worker cold start)', u.kmsRequests, 'requests', 'kmsRequest'),
+    line('CloudWatch Logs ingestion', u.logBytes / GB, 'GB', 'cloudwatchLogsIngestGb'),
+    line('CloudWatch Logs storage (1-month retention)', (u.logBytes * ASSUMED.logCompressionRatio) / GB, 'GB-month', 'cloudwatchLogsStorageGbMonth'),
+    line('X-Ray traces (every invocation sampled)', u.xrayTraces, 'traces', 'xrayTraceRecorded'),
+  );
+  return lines;
+}
+
+// ---- printing ----
+
+function fmtQty(n: number): string {
+  if (n === 0) return '0';
+  if (n >= 1000) return Math.round(n).toLocaleString('en-US');
+  if (n >= 1) return n.toFixed(1);
+  return n.toPrecision(3);
+}
+
+function fmtUnitPrice(p: Price, unit: string): string {
+  if (p.usd === 0) return '$0';
+  if (p.usd < 0.001) return `$${(p.usd * 1e6).toFixed(3)} / M ${unit}`;
+  return `$${p.usd} / ${unit}`;
+}
+
+const usd = (n: number) => `$${n < 0.001 && n > 0 ? n.toExponential(2) : n.toFixed(4)}`;
+
+function table(title: string, lines: Line[], total?: number): string[] {
+  const out = [title, `  ${'line item'.padEnd(60)}${'quantity'.padStart(14)}  ${'unit'.padEnd(11)}${'unit price'.padStart(26)}${'$'.padStart(11)}`];
+  for (const l of lines) {
+    const p = price(l.key);
+    const mark = p.sourceKind === 'aws' ? '' : p.source === 'assumed' ? ' (a)' : ' (s)';
+    out.push(`  ${l.item.padEnd(60)}${fmtQty(l.quantity).padStart(14)}  ${l.unit.padEnd(11)}${(fmtUnitPrice(p, l.unit) + mark).padStart(26)}${usd(l.usd).padStart(11)}`);
+  }
+  out.push(`  ${'total'.padEnd(60)}${''.padStart(14)}  ${''.padEnd(11)}${''.padStart(26)}${usd(total ?? lines.reduce((n, l) => n + l.usd, 0)).padStart(11)}`);
+  return out;
+}
+
+const totalOf = (lines: Line[]) => lines.reduce((n, l) => n + l.usd, 0);
+
+async function main(): Promise<void> {
+  let dynamo: DynamoDbLocal | undefined;
+  let harness: PollHarness | undefined;
+  try {
+    log('starting DynamoDB Local and the simulator (1 account, 1 device, 4 probes, +100 ms per ThermoWorks response)');
+    dynamo = await startDynamoDbLocal();
+    harness = await startPollHarness({ dynamoEndpoint: dynamo.endpoint, scenario, start: START, pollIntervalSeconds: 15, latencyMs: LATENCY_MS });
+    const run = await instrumentedRun(harness);
+    const measured: Measured = { ...run, workerLogBytes: workerLogBytes(), wsLogBytes: platformLogBytes(wsMemory.mb) };
+    const { active, tail, idle } = measured;
+    const decryptsPerColdStart = Math.max(1, active.vaultOpens);
+
+    const activeU = windowUsage(active, measured);
+    const tailU = windowUsage(tail, measured);
+    const idleU = windowUsage(idle, measured);
+    const storage = { timestreamMagnetic: 12, dynamoHistory: 13 };
+
+    // Idle month: the idle window, scaled to 30 days.
+    const idleMonth = zeroUsage();
+    addUsage(idleMonth, idleU, MINUTES_PER_MONTH / idle.minutes);
+    coldStarts(idleMonth, MINUTES_PER_MONTH, decryptsPerColdStart);
+
+    // One 8-hour cook: 8 × the active hour, plus the tail.
+    const cook8 = zeroUsage();
+    addUsage(cook8, activeU, (8 * 60) / active.minutes);
+    addUsage(cook8, tailU, 1);
+    coldStarts(cook8, 8 * 60 + tail.minutes, decryptsPerColdStart);
+
+    // NOTES.md month: 8 cooks of 12 hours (each with its tail), idle the rest of the time.
+    const cookMinutes = 8 * (12 * 60 + tail.minutes);
+    const cookMonth = zeroUsage();
+    addUsage(cookMonth, activeU, (8 * 12 * 60) / active.minutes);
+    addUsage(cookMonth, tailU, 8);
+    addUsage(cookMonth, idleU, (MINUTES_PER_MONTH - cookMinutes) / idle.minutes);
+    coldStarts(cookMonth, MINUTES_PER_MONTH, decryptsPerColdStart);
+
+    // A device left uploading all month (e.g. a cellar datalogger at this cadence): active all the time.
+    const alwaysOn = zeroUsage();
+    addUsage(alwaysOn, activeU, MINUTES_PER_MONTH / active.minutes);
+    alwaysOn.wsMessages = 0;
+    alwaysOn.wsConnectionMinutes = 0;
+    alwaysOn.wsRequests = 0;
+    alwaysOn.wsGbSeconds = 0;
+    coldStarts(alwaysOn, MINUTES_PER_MONTH, decryptsPerColdStart);
+
+    const idleLines = priceLines(idleMonth, 'timestream', storage);
+    const cookLines = priceLines(cookMonth, 'timestream', storage);
+    const cook8Lines = priceLines(cook8, 'timestream', storage);
+    const alwaysOnLines = priceLines(alwaysOn, 'timestream', storage);
+    const idleDdb = totalOf(priceLines(idleMonth, 'dynamodb', storage));
+    const cookDdb = totalOf(priceLines(cookMonth, 'dynamodb', storage));
+
+    // Per deployment, whatever the number of devices.
+    const dispatcherMeanMs = (active.dispatcherBilledMs + tail.dispatcherBilledMs + idle.dispatcherBilledMs) / (active.dispatcherInvocations + tail.dispatcherInvocations + idle.dispatcherInvocations);
+    const dispatcherInitGbS = ASSUMED.coldStartsPerDayPerFunction * 30 * (ASSUMED.initMs / 1000) * (dispatcherMemory.mb / 1024);
+    const fixedLine = (item: string, quantity: number, unit: string, key: PriceKey): Line => ({ item, quantity, unit, key, usd: quantity * price(key).usd });
+    const fixedLines: Line[] = [
+      fixedLine('KMS vault key (year 1; rotations add up to +$2/month later)', 1, 'key-month', 'kmsKeyMonth'),
+      fixedLine('EventBridge schedule (once a minute)', MINUTES_PER_MONTH, 'invocations', 'eventBridgeScheduledInvocation'),
+      fixedLine('Lambda dispatcher requests (once a minute)', MINUTES_PER_MONTH, 'requests', 'lambdaRequest'),
+      fixedLine(
+        `Lambda dispatcher duration (${dispatcherMemory.mb} MB, ${dispatcherMeanMs.toFixed(0)} ms each)`,
+        MINUTES_PER_MONTH * (dispatcherMeanMs / 1000) * (dispatcherMemory.mb / 1024) + dispatcherInitGbS,
+        'GB-s',
+        'lambdaArmGbSecond',
+      ),
+      fixedLine('CloudWatch Logs ingestion (dispatcher)', (MINUTES_PER_MONTH * dispatcherLogBytes()) / GB, 'GB', 'cloudwatchLogsIngestGb'),
+      fixedLine('X-Ray traces (dispatcher)', MINUTES_PER_MONTH, 'traces', 'xrayTraceRecorded'),
+      fixedLine('SQS empty receives (event source pollers on the idle queue)', MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute, 'requests', 'sqsRequest'),
+      fixedLine('CloudWatch custom metrics (EMF from functions/poll, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
+      fixedLine(`CloudWatch alarms (${[...alarms].join(', ')})`, alarms.size, 'alarms', 'cloudwatchAlarmMonth'),
+    ];
+    const fixed = totalOf(fixedLines);
+
+    // What a deployment with just this device pays, once the always-free allowances are taken off.
+    const withFreeTier = (lines: Line[]) => {
+      const byKey = new Map<PriceKey, number>();
+      for (const l of lines) byKey.set(l.key, (byKey.get(l.key) ?? 0) + l.quantity);
+      let total = 0;
+      for (const [key, quantity] of byKey) total += Math.max(0, quantity - (FREE_TIER[key] ?? 0)) * price(key).usd;
+      return total;
+    };
+
+    const idleTotal = totalOf(idleLines);
+    const cookTotal = totalOf(cookLines);
+    const cook8Total = totalOf(cook8Lines);
+
+    // ---- print ----
+    const out: string[] = [];
+    out.push(`AWS cost of one device (4 probes, uploads every 15 s), ${priceTable.region} list prices checked ${priceTable.checked} (infra/bench/aws-prices.json)`);
+    out.push('');
+    out.push('Measured (instrumented run on the poll harness: real dispatcher, worker, client, vault and stores; DynamoDB Local reports the request units):');
+    for (const w of [active, tail, idle]) {
+      const ddb = Object.entries(w.dynamo)
+        .filter(([, s]) => s.calls > 0)
+        .map(([name, s]) => `${name} ${s.calls} (${fmtQty(s.rru)} RRU, ${fmtQty(s.wru)} WRU)`)
+        .join(', ');
+      out.push(
+        `  ${w.name.padEnd(6)} ${String(w.minutes).padStart(3)} min: dispatcher ${w.dispatcherInvocations}×, worker ${w.workerInvocations}× ` +
+          `(mean ${(w.workerMeasuredMs / Math.max(1, w.workerInvocations)).toFixed(0)} ms measured, ${(w.workerBilledMs / Math.max(1, w.workerInvocations)).toFixed(0)} ms billed est.), ` +
+          `SQS sends ${w.sqsSendRequests}, readings ${w.readingsStored}, Timestream ${w.timestreamWriteCalls} WriteRecords / ${w.timestreamWriteUnits} KB-writes, pushes ${w.pushes}, KMS ${w.vaultOpens}`,
+      );
+      out.push(`           DynamoDB: ${ddb}`);
+    }
+    out.push(
+      `  browser $connect (real openLiveConnection): ${Object.entries(measured.connect).filter(([, s]) => s.calls > 0).map(([k, s]) => `${k} ${fmtQty(s.rru)} RRU ${fmtQty(s.wru)} WRU`).join(', ')}; ` +
+        `$disconnect: ${Object.entries(measured.disconnect).filter(([, s]) => s.calls > 0).map(([k, s]) => `${k} ${fmtQty(s.wru)} WRU`).join(', ')}`,
+    );
+    out.push(`  log bytes per invocation: worker ${measured.workerLogBytes} (Powertools EMF as emitted + platform lines), dispatcher ${dispatcherLogBytes()}`);
+    out.push(`  Lambda memory: worker ${workerMemory.mb} MB (${workerMemory.from}), dispatcher ${dispatcherMemory.mb} MB (${dispatcherMemory.from}), WebSocket ${wsMemory.mb} MB (${wsMemory.from})`);
+    out.push('');
+    out.push('Extrapolated linearly from those windows (30-day month). History store: Timestream (the default). Monthly storage lines are the steady state');
+    out.push('(memory store: 24 h of data; magnetic store: 12 months of data, reached after a year).');
+    out.push('(s) = price from a secondary page quoting AWS, (a) = assumed list price; see aws-prices.json for sources.');
+    out.push('');
+    out.push(...table('IDLE MONTH — thermometer off, account polled once a minute (defaultDispatchOptions: idle after 30 min, every 1 min)', idleLines));
+    out.push(`  target < $0.05: ${idleTotal < 0.05 ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(idleDdb)})`);
+    out.push('');
+    out.push(...table('MONTH WITH 8 COOKS OF 12 h (NOTES.md) — browser open during each cook, idle the rest', cookLines));
+    out.push(`  target < $0.50: ${cookTotal < 0.5 ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(cookDdb)})`);
+    out.push('');
+    out.push(...table(`ONE 8-HOUR COOK (issue 4) — what the 8 h + ${tail.minutes}-min active-cadence tail cost in all (magnetic store: its data for the 12-month retention)`, cook8Lines));
+    out.push('');
+    out.push(...table('PER DEPLOYMENT, FIXED (whatever the number of devices)', fixedLines));
+    out.push(`  custom metrics, each published every minute with dimension service: ${[...customMetrics].join(', ')} (plus one PollErrors_<code> per error code seen)`);
+    out.push('');
+    out.push(`For comparison: a device uploading every 15 s all month (never idle, no browser) costs ${usd(totalOf(alwaysOnLines))}/month.`);
+    out.push(
+      `A deployment with just this device pays, after the always-free allowances (Lambda, SQS, KMS requests, X-Ray, Logs 5 GB, 10 metrics, 10 alarms): ` +
+        `idle month ${usd(withFreeTier([...idleLines, ...fixedLines]))}, month with 8 cooks ${usd(withFreeTier([...cookLines, ...fixedLines]))}.`,
+    );
+    out.push('');
+    out.push('Assumed rather than measured:');
+    for (const [k, v] of Object.entries(ASSUMED)) out.push(`  ${k}: ${v}`);
+    out.push('  Not counted: the web app (CloudFront, HTTP API, history queries), data transfer out, Timestream query TCUs, SNS alarm e-mails.');
+    out.push('');
+
+    // Budget notes: the line items that blow the targets, and the fix.
+    const notes: string[] = [];
+    const big = (lines: Line[], budget: number) => lines.filter((l) => l.usd > budget / 5).sort((a, b) => b.usd - a.usd);
+    if (idleTotal >= 0.05) {
+      notes.push(`Idle month ${usd(idleTotal)} > $0.05. Largest items: ${big(idleLines, 0.05).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
+      notes.push(
+        `  Why: an idle account is still polled every minute (${MINUTES_PER_MONTH.toLocaleString('en-US')} polls/month), and every poll rewrites the device item and the link status ` +
+          `(the link item is in GSI1, so each status update is a table write plus an index write), logs an EMF blob and is traced.`,
+      );
+      notes.push(
+        '  Fix (domain code, not changed here): poll idle accounts every 10–15 min (defaultDispatchOptions.idleEveryMinutes; the device\'s own lastSeen tells when it comes back), ' +
+          'skip putDevice/updateLinkStatus when nothing changed (or update polledAt at most every N minutes), and sample X-Ray (or turn it off on the worker).',
+      );
+    }
+    if (cookTotal >= 0.5) {
+      notes.push(`Month with cooks ${usd(cookTotal)} > $0.50. Largest items: ${big(cookLines, 0.5).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
+      notes.push('  Why: 4 invocations a minute while active (15 s cadence), each with ~15 DynamoDB calls, its EMF log and an X-Ray trace.');
+      notes.push(
+        '  Fix: batch the latest-reading writes (one conditional write per device instead of one per channel), drop the per-poll device/link writes when unchanged, ' +
+          'push one WebSocket message per poll (all channels) instead of one per reading, sample X-Ray, and consider a 30 s active cadence when no browser is open.',
+      );
+    }
+    if (fixed > 0.5) {
+      notes.push(
+        `Fixed per deployment ${usd(fixed)}/month: ${fixedLines.filter((l) => l.usd > 0.05).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}. ` +
+          'For a single-user deployment this dwarfs the per-device cost; the KMS key is a design choice (NOTES.md), the custom metrics are 1 over the 10 free ones.',
+      );
+    }
+    if (notes.length > 0) out.push('Budget notes:', ...notes.map((n) => `  ${n}`));
+    console.log(out.join('\n'));
+    for (const n of notes) console.error(`[bench:cost] ${n}`);
+
+    console.log(
+      JSON.stringify({
+        bench: 'cost',
+        idleUsdPerDeviceMonth: Number(idleTotal.toFixed(4)),
+        cookUsdPerDeviceMonth: Number(cookTotal.toFixed(4)),
+        per8hCookUsd: Number(cook8Total.toFixed(4)),
+        fixedUsdPerMonth: Number(fixed.toFixed(4)),
+        historyStore: 'timestream',
+        dynamodbHistory: { idleUsdPerDeviceMonth: Number(idleDdb.toFixed(4)), cookUsdPerDeviceMonth: Number(cookDdb.toFixed(4)) },
+        alwaysUploadingUsdPerDeviceMonth: Number(totalOf(alwaysOnLines).toFixed(4)),
+        oneDeviceDeploymentAfterFreeTierUsd: {
+          idleMonth: Number(withFreeTier([...idleLines, ...fixedLines]).toFixed(4)),
+          cookMonth: Number(withFreeTier([...cookLines, ...fixedLines]).toFixed(4)),
+        },
+        targets: { idle: 0.05, cook: 0.5 },
+        pricesChecked: priceTable.checked,
+      }),
+    );
+  } finally {
+    await harness?.stop();
+    await dynamo?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
