@@ -16,9 +16,7 @@ export const handler = middy(async () => {
     { accounts: deps.accounts(), queue: deps.pollQueue(), clock: deps.clock },
     { ...defaultDispatchOptions, pollIntervalSeconds: deps.config.pollIntervalSeconds },
   );
-  metrics.addMetric('AccountsDispatched', MetricUnit.Count, summary.accounts);
   metrics.addMetric('PollMessagesQueued', MetricUnit.Count, summary.messages);
-  metrics.addMetric('PollMessagesFailed', MetricUnit.Count, summary.failed);
   logger.info('Dispatched polls', { ...summary });
   // A message SQS refused would silently skip an account's poll: fail the invocation so it shows and alarms.
   if (summary.failed > 0) throw new Error(`${summary.failed} poll messages could not be queued`);

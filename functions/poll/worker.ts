@@ -33,18 +33,35 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       log: logger,
     },
   );
+  // A few metrics, each a custom metric billed per month: the rest (pushes, back-fill, gaps) goes to the logs.
   metrics.addMetric('PollLatency', MetricUnit.Milliseconds, Date.now() - started);
-  metrics.addMetric('AccountsPolled', MetricUnit.Count, outcomes.length);
   metrics.addMetric('ReadingsIngested', MetricUnit.Count, outcomes.reduce((n, o) => n + o.readingsStored, 0));
   metrics.addMetric('DuplicatesSkipped', MetricUnit.Count, outcomes.reduce((n, o) => n + o.duplicatesSkipped, 0));
-  metrics.addMetric('ReadingsPushed', MetricUnit.Count, outcomes.reduce((n, o) => n + o.pushed, 0));
-  metrics.addMetric('ReadingsBackfilled', MetricUnit.Count, outcomes.reduce((n, o) => n + o.backfilled, 0));
-  metrics.addMetric('GapsAbandoned', MetricUnit.Count, outcomes.reduce((n, o) => n + o.gapsAbandoned, 0));
-  metrics.addMetric('PollRetries', MetricUnit.Count, batchItemFailures.length);
-  for (const o of outcomes) if (o.errorCode) metrics.addMetric(`PollErrors_${o.errorCode}`, MetricUnit.Count, 1);
+  const errors = outcomes.filter((o) => o.errorCode).length + batchItemFailures.length;
+  if (errors > 0) {
+    // Errors by class: one metric per class seen, as a dimension, only when there are errors.
+    for (const [errorClass, count] of countBy([...outcomes.flatMap((o) => (o.errorCode ? [o.errorCode] : [])), ...batchItemFailures.map(() => 'RETRIED')])) {
+      const single = metrics.singleMetric();
+      single.addDimension('errorClass', errorClass);
+      single.addMetric('PollErrors', MetricUnit.Count, count);
+    }
+  }
+  logger.info('Polled', {
+    accounts: outcomes.length,
+    pushed: outcomes.reduce((n, o) => n + o.pushed, 0),
+    backfilled: outcomes.reduce((n, o) => n + o.backfilled, 0),
+    gapsAbandoned: outcomes.reduce((n, o) => n + o.gapsAbandoned, 0),
+    retried: batchItemFailures.length,
+  });
   const failing = outcomes.filter((o) => o.status !== 'ok');
   if (failing.length > 0) logger.warn('Accounts failing', { accounts: failing.map((o) => ({ userId: o.userId, status: o.status, code: o.errorCode })) });
   return { batchItemFailures };
 })
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));
+
+function countBy(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
+}

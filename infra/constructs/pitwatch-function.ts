@@ -33,6 +33,12 @@ export interface PitwatchFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds (HTTP and WebSocket integrations give up after 29 s anyway) */
   readonly timeout?: Duration;
+  /**
+   * Active X-Ray tracing. Off for the poll pipeline: it runs every minute for every account, and a trace per poll
+   * would be the largest line of a device's monthly bill (bench:cost); its logs and metrics cover it.
+   * @default true
+   */
+  readonly tracing?: boolean;
 }
 
 /** Runtimes offered by aws-cdk-lib 2.276: 24.x is the newest, and cdk-nag L1 checks for exactly that. */
@@ -110,6 +116,7 @@ export class PitwatchFunction extends Construct implements iam.IGrantable {
       },
     });
 
+    if (props.tracing === false) return;
     // Active X-Ray tracing. Set on the L1 with the permissions in a policy of their own, because
     // `tracing: Tracing.ACTIVE` puts them (on Resource "*") into the role's default policy, and acknowledging that
     // wildcard there would also hide any other "*" that later lands in the same policy.

@@ -78,6 +78,7 @@ export class Poller extends Construct {
       description: 'poll dispatcher: queues the polls due this minute for every linked account',
       memorySize: 256,
       timeout: Duration.seconds(60),
+      tracing: false,
       environment: {
         ...data.environment,
         POLL_QUEUE_URL: this.queue.queueUrl,
@@ -102,6 +103,7 @@ export class Poller extends Construct {
       description: 'poll worker: ThermoWorks Cloud to history store and live pushes',
       memorySize: 512,
       timeout: pollSettings.workerTimeout,
+      tracing: false,
       environment: { ...data.environment, ...data.vaultEnvironment, WS_CALLBACK_URL: live.callbackUrl },
     });
     data.grantTableReadWrite(this.worker);

@@ -18,7 +18,11 @@ export interface DispatchOptions {
   idleEveryMinutes: number;
 }
 
-export const defaultDispatchOptions: DispatchOptions = { pollIntervalSeconds: 15, idleAfterMinutes: 30, idleEveryMinutes: 1 };
+/**
+ * Idle accounts are polled every 5 minutes: a cook that starts is noticed within 5 minutes and then followed every
+ * 15 s; polling idle devices every minute was most of an idle device's monthly cost (bench:cost).
+ */
+export const defaultDispatchOptions: DispatchOptions = { pollIntervalSeconds: 15, idleAfterMinutes: 30, idleEveryMinutes: 5 };
 
 export interface DispatchSummary {
   accounts: number;

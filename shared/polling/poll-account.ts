@@ -88,6 +88,27 @@ function toReading(l: LatestReading): Reading | undefined {
   return { accountId: l.accountId, serial: l.serial, channel: l.channel, value: l.value, units: l.units, at: new Date(l.at) };
 }
 
+/** `lastPolledAt` on a healthy, quiet link is refreshed this often, not on every poll. */
+const LINK_HEARTBEAT_MS = 15 * 60_000;
+
+function isStale(polledAt: string | null, now: Date): boolean {
+  return polledAt === null || now.getTime() - new Date(polledAt).getTime() >= LINK_HEARTBEAT_MS;
+}
+
+function deviceChanged(stored: DeviceRecord | undefined, next: DeviceRecord): boolean {
+  if (!stored) return true;
+  return (
+    stored.label !== next.label ||
+    stored.kind !== next.kind ||
+    stored.online !== next.online ||
+    stored.battery !== next.battery ||
+    stored.wifiDbm !== next.wifiDbm ||
+    stored.lastSeen !== next.lastSeen ||
+    (stored.lastArchiveCheckAt ?? null) !== next.lastArchiveCheckAt ||
+    JSON.stringify(stored.pendingGaps ?? []) !== JSON.stringify(next.pendingGaps)
+  );
+}
+
 /** Auth failures that only the user can fix by linking the account again. */
 function needsRelink(error: PitwatchError): boolean {
   return error.httpStatus === 401 || error.httpStatus === 403;
@@ -202,7 +223,8 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       outcome.readingsStored = written;
     }
     for (const p of polled) {
-      await deps.devices.putDevice(p.record);
+      // Most polls of a quiet device change nothing on it: skip the write (it is most of an idle device's cost).
+      if (deviceChanged(storedDevices.get(p.record.serial), p.record)) await deps.devices.putDevice(p.record);
       outcome.gapsAbandoned += p.gapsAbandoned;
     }
     const changed: LatestReading[] = [];
@@ -212,13 +234,15 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     }
     const predictions = await updateCooks(stored.cooks, readings, deps);
     outcome.pushed = await pushMessages(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
-    const now = deps.clock.now().toISOString();
-    await deps.accounts.updateLinkStatus(link.userId, {
-      status: 'ok',
-      statusMessage: null,
-      polledAt: now,
-      ...(readings.length > 0 ? { lastReadingAt: now } : {}),
-    });
+    const now = deps.clock.now();
+    if (readings.length > 0 || link.status !== 'ok' || isStale(link.lastPolledAt, now)) {
+      await deps.accounts.updateLinkStatus(link.userId, {
+        status: 'ok',
+        statusMessage: null,
+        polledAt: now.toISOString(),
+        ...(readings.length > 0 ? { lastReadingAt: now.toISOString() } : {}),
+      });
+    }
     return outcome;
   } catch (error) {
     deps.sessionCache.delete(link.userId);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountStore, LinkedAccount } from '../auth/account-store';
+import { ManualClock } from '../clock';
+import { defaultDispatchOptions, dispatchPolls, schedulePolls } from './dispatch-polls';
+import type { PollQueue, ScheduledPoll } from './poll-request';
+
+const NOW = new Date('2026-11-01T12:00:00.000Z');
+const link = (over: Partial<LinkedAccount> = {}): LinkedAccount => ({
+  userId: 'u1',
+  accountId: 'a1',
+  email: 'e@x.co',
+  sealedRefreshToken: { v: 1, keyId: 'k', encryptedDataKey: 'e', iv: 'i', ciphertext: 'c', tag: 't' },
+  status: 'ok',
+  statusMessage: null,
+  linkedAt: '2026-10-01T00:00:00.000Z',
+  lastPolledAt: null,
+  lastReadingAt: '2026-11-01T11:59:00.000Z',
+  ...over,
+});
+
+describe('schedulePolls', () => {
+  it('polls an active account every 15 s across the minute, by SQS delays', () => {
+    const polls = schedulePolls(link(), NOW, defaultDispatchOptions);
+    expect(polls.map((p) => p.delaySeconds)).toEqual([0, 15, 30, 45]);
+    expect(polls.map((p) => p.request.dueAt)).toEqual(['2026-11-01T12:00:00.000Z', '2026-11-01T12:00:15.000Z', '2026-11-01T12:00:30.000Z', '2026-11-01T12:00:45.000Z']);
+  });
+
+  it('polls an idle account once every 5 minutes, on a minute of its own', () => {
+    const idle = link({ lastReadingAt: '2026-11-01T10:00:00.000Z' });
+    const minutes = Array.from({ length: 10 }, (_, m) => schedulePolls(idle, new Date(NOW.getTime() + m * 60_000), defaultDispatchOptions).length);
+    expect(minutes.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(minutes.every((n) => n <= 1)).toBe(true);
+  });
+
+  it('treats a freshly linked account as active and never polls one that needs re-linking', () => {
+    expect(schedulePolls(link({ lastReadingAt: null, linkedAt: '2026-11-01T11:58:00.000Z' }), NOW, defaultDispatchOptions)).toHaveLength(4);
+    expect(schedulePolls(link({ status: 'relink-needed' }), NOW, defaultDispatchOptions)).toEqual([]);
+  });
+});
+
+describe('dispatchPolls', () => {
+  it('queues every page of links and reports what SQS refused', async () => {
+    const pages = [[link({ userId: 'u1' }), link({ userId: 'u2' })], [link({ userId: 'u3', status: 'relink-needed' })]];
+    const accounts: AccountStore = {
+      putLink: async () => undefined,
+      getLink: async () => undefined,
+      updateLinkStatus: async () => undefined,
+      listLinks: async (cursor) => ({ links: pages[Number(cursor ?? 0)]!, cursor: cursor ? undefined : '1' }),
+    };
+    const sent: ScheduledPoll[] = [];
+    const queue: PollQueue = { send: async (polls) => (sent.push(...polls), { sent: Math.max(0, polls.length - 1), failed: Math.min(1, polls.length) }) };
+    const summary = await dispatchPolls({ accounts, queue, clock: new ManualClock(NOW) });
+    expect(summary).toEqual({ accounts: 3, active: 2, skipped: 1, messages: 7, failed: 1 });
+    expect(new Set(sent.map((p) => p.request.userId))).toEqual(new Set(['u1', 'u2']));
+  });
+});
