@@ -131,7 +131,7 @@ async function readDevice(
   outcome: PollOutcome,
 ): Promise<DevicePoll> {
   const now = deps.clock.now();
-  const channels = await session.listChannels(device.serial);
+  const channels = await session.listChannels(device.serial, { strategy: 'listing-first' });
   const fresh: LatestReading[] = [];
   let gaps: ReadingGap[] = [...(stored.device?.pendingGaps ?? [])];
   let newGap = false;

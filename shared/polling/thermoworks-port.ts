@@ -60,7 +60,11 @@ export interface ThermoWorksArchiveReading {
 export interface ThermoWorksAccountSession {
   getUser(): Promise<ThermoWorksUserInfo>;
   listDevices(accountId: string): Promise<ThermoWorksDeviceInfo[]>;
-  listChannels(serial: string): Promise<ThermoWorksChannelInfo[]>;
+  /**
+   * `listing-first` reads all channels in one request (the Firestore collection listing), falling back to one read
+   * per channel where the service refuses the listing.
+   */
+  listChannels(serial: string, options?: { strategy?: 'per-channel' | 'listing-first' }): Promise<ThermoWorksChannelInfo[]>;
   /** Newest first; `since` stops paging once archives were created before it. */
   listArchives(serial: string, options?: { since?: Date }): Promise<ThermoWorksArchiveInfo[]>;
   downloadArchive(archive: Pick<ThermoWorksArchiveInfo, 'serial' | 'filename' | 'id'>): Promise<ThermoWorksArchiveReading[]>;

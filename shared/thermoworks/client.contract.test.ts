@@ -213,9 +213,12 @@ describe('access', () => {
     const scenario = structuredClone(demoScenario) as ScenarioInput;
     const account = scenario.accounts[0];
     if (account) account.channelListing = 'denied';
-    const { signedIn } = await world({ scenario });
+    const { sim, signedIn } = await world({ scenario });
     const session = await signedIn();
     await expect(session.listChannels(SIGNALS, { strategy: 'listing-first' })).resolves.toHaveLength(4);
+    await expect(session.listChannels(SIGNALS, { strategy: 'listing-first' })).resolves.toHaveLength(4);
+    // refused once, not asked again by the same session
+    expect(sim.requests().filter((r) => r.path.endsWith('/channels')).length).toBe(1);
   });
 });
 

@@ -136,7 +136,10 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
     return found.filter((c): c is Channel => c !== undefined);
   };
 
+  // Once the service refuses the collection listing for this account, stop asking: one wasted request per poll adds up.
+  let listingRefused = false;
   const byListing = async (token: string, serial: string, options: ListChannelsOptions): Promise<Channel[] | undefined> => {
+    if (listingRefused) return undefined;
     try {
       const channels: Channel[] = [];
       let pageToken: string | undefined;
@@ -148,6 +151,7 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
       return channels;
     } catch (error) {
       // Security rules may refuse the listing (unverified): a refusal means "use the per-channel fallback".
+      if (error instanceof ThermoWorksPermissionDeniedError) listingRefused = true;
       if (error instanceof ThermoWorksPermissionDeniedError || error instanceof ThermoWorksNotFoundError) return undefined;
       throw error;
     }
