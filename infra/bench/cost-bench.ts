@@ -32,6 +32,7 @@ import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/disp
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
+import { pollSettings } from '../constructs/poller';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 
 const START = '2026-11-01T18:00:00.000Z';
@@ -513,7 +514,7 @@ function windowUsage(w: Window, m: Measured): Usage {
   u.timestreamWrites = w.timestreamWriteUnits;
   u.timestreamBytes = w.timestreamBytes;
   u.logBytes = w.workerInvocations * m.workerLogBytes;
-  u.xrayTraces = w.workerInvocations;
+  u.xrayTraces = pollSettings.tracing ? w.workerInvocations : 0;
   if (w.browserMinutes > 0) {
     const hours = w.browserMinutes / 60;
     const pings = ASSUMED.pingsPerHour * hours;
@@ -571,7 +572,7 @@ function priceLines(u: Usage, history: 'timestream' | 'dynamodb', storageMonths:
     line('KMS Decrypt (one per worker cold start)', u.kmsRequests, 'requests', 'kmsRequest'),
     line('CloudWatch Logs ingestion', u.logBytes / GB, 'GB', 'cloudwatchLogsIngestGb'),
     line('CloudWatch Logs storage (1-month retention)', (u.logBytes * ASSUMED.logCompressionRatio) / GB, 'GB-month', 'cloudwatchLogsStorageGbMonth'),
-    line('X-Ray traces (every invocation sampled)', u.xrayTraces, 'traces', 'xrayTraceRecorded'),
+    line(pollSettings.tracing ? 'X-Ray traces (every invocation sampled)' : 'X-Ray traces (WebSocket functions only)', u.xrayTraces, 'traces', 'xrayTraceRecorded'),
   );
   return lines;
 }
@@ -673,7 +674,7 @@ async function main(): Promise<void> {
         'lambdaArmGbSecond',
       ),
       fixedLine('CloudWatch Logs ingestion (dispatcher)', (MINUTES_PER_MONTH * dispatcherLogBytes()) / GB, 'GB', 'cloudwatchLogsIngestGb'),
-      fixedLine('X-Ray traces (dispatcher)', MINUTES_PER_MONTH, 'traces', 'xrayTraceRecorded'),
+      fixedLine('X-Ray traces (dispatcher)', pollSettings.tracing ? MINUTES_PER_MONTH : 0, 'traces', 'xrayTraceRecorded'),
       fixedLine('SQS empty receives (event source pollers on the idle queue)', MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute, 'requests', 'sqsRequest'),
       fixedLine('CloudWatch custom metrics (EMF from functions/poll, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
       fixedLine(`CloudWatch alarms (${[...alarms].join(', ')})`, alarms.size, 'alarms', 'cloudwatchAlarmMonth'),
@@ -749,20 +750,17 @@ async function main(): Promise<void> {
     if (idleTotal >= 0.05) {
       notes.push(`Idle month ${usd(idleTotal)} > $0.05. Largest items: ${big(idleLines, 0.05).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
       notes.push(
-        `  Why: an idle account is still polled every minute (${MINUTES_PER_MONTH.toLocaleString('en-US')} polls/month), and every poll rewrites the device item and the link status ` +
-          `(the link item is in GSI1, so each status update is a table write plus an index write), logs an EMF blob and is traced.`,
+        `  Why: an idle account is polled every ${defaultDispatchOptions.idleEveryMinutes} minute(s) ` +
+          `(${Math.round(MINUTES_PER_MONTH / defaultDispatchOptions.idleEveryMinutes).toLocaleString('en-US')} polls/month), each a Lambda invocation, SQS requests and an EMF log line.`,
       );
-      notes.push(
-        '  Fix (domain code, not changed here): poll idle accounts every 10–15 min (defaultDispatchOptions.idleEveryMinutes; the device\'s own lastSeen tells when it comes back), ' +
-          'skip putDevice/updateLinkStatus when nothing changed (or update polledAt at most every N minutes), and sample X-Ray (or turn it off on the worker).',
-      );
+      notes.push('  Fix: poll idle accounts less often (defaultDispatchOptions.idleEveryMinutes), at the price of noticing a new cook later.');
     }
     if (cookTotal >= 0.5) {
       notes.push(`Month with cooks ${usd(cookTotal)} > $0.50. Largest items: ${big(cookLines, 0.5).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
-      notes.push('  Why: 4 invocations a minute while active (15 s cadence), each with ~15 DynamoDB calls, its EMF log and an X-Ray trace.');
+      notes.push(`  Why: ${60 / defaultDispatchOptions.pollIntervalSeconds} invocations a minute while active, each writing every changed channel's latest reading and pushing one message per reading.`);
       notes.push(
-        '  Fix: batch the latest-reading writes (one conditional write per device instead of one per channel), drop the per-poll device/link writes when unchanged, ' +
-          'push one WebSocket message per poll (all channels) instead of one per reading, sample X-Ray, and consider a 30 s active cadence when no browser is open.',
+        '  Fix: one conditional write per device for the latest readings instead of one per channel, one WebSocket message per poll instead of one per reading, ' +
+          'and a slower active cadence when no browser is open.',
       );
     }
     if (fixed > 0.5) {

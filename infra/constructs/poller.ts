@@ -33,6 +33,11 @@ export const pollSettings = {
    * when the worker is at maxConcurrency, so not lower than 5 (AWS's recommendation for Lambda consumers).
    */
   maxReceiveCount: 5,
+  /**
+   * X-Ray on the dispatcher and worker. Off: they run every minute for every account, and a trace per poll was the
+   * largest line of a device's monthly cost (bench:cost reads this flag); their logs and metrics cover them.
+   */
+  tracing: false,
   deadLetterRetention: Duration.days(14),
   batchSize: 10,
   /** Caps the worker's share of the account's Lambda concurrency, and the parallel load on ThermoWorks Cloud. */
@@ -78,7 +83,7 @@ export class Poller extends Construct {
       description: 'poll dispatcher: queues the polls due this minute for every linked account',
       memorySize: 256,
       timeout: Duration.seconds(60),
-      tracing: false,
+      tracing: pollSettings.tracing,
       environment: {
         ...data.environment,
         POLL_QUEUE_URL: this.queue.queueUrl,
@@ -103,7 +108,7 @@ export class Poller extends Construct {
       description: 'poll worker: ThermoWorks Cloud to history store and live pushes',
       memorySize: 512,
       timeout: pollSettings.workerTimeout,
-      tracing: false,
+      tracing: pollSettings.tracing,
       environment: { ...data.environment, ...data.vaultEnvironment, WS_CALLBACK_URL: live.callbackUrl },
     });
     data.grantTableReadWrite(this.worker);
