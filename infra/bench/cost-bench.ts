@@ -722,7 +722,7 @@ async function main(): Promise<void> {
     out.push('(memory store: 24 h of data; magnetic store: 12 months of data, reached after a year).');
     out.push('(s) = price from a secondary page quoting AWS, (a) = assumed list price; see aws-prices.json for sources.');
     out.push('');
-    out.push(...table('IDLE MONTH — thermometer off, account polled once a minute (defaultDispatchOptions: idle after 30 min, every 1 min)', idleLines));
+    out.push(...table(`IDLE MONTH — thermometer off, account polled every ${defaultDispatchOptions.idleEveryMinutes} min once idle for ${defaultDispatchOptions.idleAfterMinutes} min (defaultDispatchOptions)`, idleLines));
     out.push(`  target < $0.05: ${idleTotal < 0.05 ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(idleDdb)})`);
     out.push('');
     out.push(...table('MONTH WITH 8 COOKS OF 12 h (NOTES.md) — browser open during each cook, idle the rest', cookLines));
