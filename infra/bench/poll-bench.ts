@@ -27,7 +27,6 @@ import type { PollOutcome } from '../../shared/polling/poll-account';
 import { processPollBatch, type QueuedMessage } from '../../shared/polling/process-poll-batch';
 import type { PollQueue, ScheduledPoll } from '../../shared/polling/poll-request';
 import type { ThermoWorksAccountSession, ThermoWorksPort } from '../../shared/polling/thermoworks-port';
-import { MAX_CHANNELS } from '../../shared/thermoworks';
 import { benchAccountId, benchScenario, benchSerial } from './bench-scenario';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { startCpuProfile, type CpuBreakdown } from './cpu-profile';
@@ -89,7 +88,7 @@ function timedSession(session: ThermoWorksAccountSession): ThermoWorksAccountSes
   return {
     getUser: () => timed('getUser', () => session.getUser()),
     listDevices: (accountId) => timed('listDevices', () => session.listDevices(accountId)),
-    listChannels: (serial) => timed('listChannels', () => session.listChannels(serial)),
+    listChannels: (serial, options) => timed('listChannels', () => session.listChannels(serial, options)),
     listArchives: (serial, options) => timed('listArchives', () => session.listArchives(serial, options)),
     downloadArchive: (archive) => timed('downloadArchive', () => session.downloadArchive(archive)),
   };
@@ -221,7 +220,7 @@ async function thermoworksOnly(h: PollHarness, inFlight: number, accounts: numbe
         const session = h.deps.sessionCache.get(userId);
         if (!session) return;
         const devices = await session.listDevices(benchAccountId(i + j));
-        await Promise.all(devices.map((d) => session.listChannels(d.serial)));
+        await Promise.all(devices.map((d) => session.listChannels(d.serial, { strategy: 'listing-first' })));
       }),
     );
   }
@@ -417,7 +416,7 @@ async function main(): Promise<void> {
     }
     out.push(`  cold cycle (vault open + id-token refresh per account): ${fmt(cold.accountsPerSecond)} accounts/s`);
     out.push(
-      `  ThermoWorks reads alone (listDevices + 9 channel GETs per device, no DynamoDB, W = ${Math.max(...IN_FLIGHT)}, ${Math.min(ACCOUNTS, 300)} accounts): ` +
+      `  ThermoWorks reads alone (listDevices + one channel listing per device, as the worker reads them; no DynamoDB, W = ${Math.max(...IN_FLIGHT)}, ${Math.min(ACCOUNTS, 300)} accounts): ` +
         `${fmt(twOnly.accountsPerSecond)} accounts/s, ${fmt(twOnly.cpuMsPerAccount, 1)} ms worker CPU per account`,
     );
     out.push('');
@@ -438,7 +437,7 @@ async function main(): Promise<void> {
       const cpuMs = high.reduce((n, c) => n + c.workerCpuSeconds * 1000, 0) / Math.max(1, high.reduce((n, c) => n + c.accounts, 0));
       const last = high.at(-1)!;
       const ddbCallsPerPoll = Object.values(last.dynamo).reduce((n, x) => n + x.calls, 0) / last.accounts;
-      const twRequestsPerPoll = 1 + DEVICES * MAX_CHANNELS;
+      const twRequestsPerPoll = 1 + DEVICES; // listDevices, then one channel listing per device
       const topBuckets = profiled?.cpu
         ? Object.entries(profiled.cpu.buckets)
             .sort((a, b) => b[1] - a[1])
@@ -450,14 +449,14 @@ async function main(): Promise<void> {
       out.push(`Below the ≥ ${TARGET_ACCOUNTS_PER_SECOND} accounts/s target. Where the time goes:`);
       out.push(
         `  • W = ${lowW} is latency-bound: a batch takes as long as its slowest poll, ${fmt(batchSeconds, 2)} s here (two ThermoWorks round trips of ${LATENCY_MS} ms + ` +
-          `~${fmt(ddbCallsPerPoll, 0)} mostly sequential DynamoDB calls), so one worker cannot exceed ${lowW} / ${fmt(batchSeconds, 2)} s ≈ ${fmt(lowW / batchSeconds, 0)} accounts/s; even with ` +
+          `~${fmt(ddbCallsPerPoll, 0)} DynamoDB calls in three rounds), so one worker cannot exceed ${lowW} / ${fmt(batchSeconds, 2)} s ≈ ${fmt(lowW / batchSeconds, 0)} accounts/s; even with ` +
           `5 ms DynamoDB calls it would stay under ${fmt(lowW / (2 * (LATENCY_MS / 1000) + 15 * 0.005), 0)}/s. The deployed batch size of 10 cannot reach ${TARGET_ACCOUNTS_PER_SECOND}/s per worker.`,
       );
       out.push(
         `  • W = ${highW} is CPU-bound: the worker process's event loop was busy ${fmt((high.reduce((n, c) => n + c.eventLoopUtilization, 0) / Math.max(1, high.length)) * 100, 0)} % of the time, ` +
           `spending ${fmt(cpuMs, 1)} ms of CPU per poll, so ≈ ${fmt(1000 / cpuMs, 0)} polls/s is its ceiling on one core of this machine (ThermoWorks latency alone would allow ` +
           `${highW} / ${fmt(2 * (LATENCY_MS / 1000), 1)} s = ${fmt(highW / (2 * (LATENCY_MS / 1000)), 0)}/s). Per poll it makes ${fmt(ddbCallsPerPoll, 0)} DynamoDB calls and ` +
-          `${twRequestsPerPoll} ThermoWorks requests (${MAX_CHANNELS} channel GETs per device, ${MAX_CHANNELS - PROBES} of them 404s for absent channels); ` +
+          `${twRequestsPerPoll} ThermoWorks requests (listDevices and one channel listing per device); ` +
           `the profile's largest shares: ${topBuckets}.`,
       );
       out.push(
@@ -466,8 +465,8 @@ async function main(): Promise<void> {
           `worker needs ≤ ${fmt(1000 / TARGET_ACCOUNTS_PER_SECOND, 0)} ms of CPU per poll on a full vCPU (Lambda gives a full vCPU at 1,769 MB; the worker has 512 MB, about 0.29 vCPU).`,
       );
       out.push(
-        `  • Levers (domain code, not changed here): read channels with one listing request per device (the client's listing-first strategy, if ThermoWorks' rules allow it) instead of ${MAX_CHANNELS} GETs; ` +
-          'write the per-channel latest items in parallel or in fewer calls; skip unchanged device/link writes; raise the SQS batch size (with a batching window) or run several polls per invocation.',
+        '  • Levers: fewer DynamoDB calls per poll (one latest-readings item per device instead of one per channel), ' +
+          'a larger SQS batch (with a batching window) or several polls per invocation, and more worker memory (CPU) for CPU-bound batches.',
       );
     }
     console.log(out.join('\n'));

@@ -222,16 +222,13 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       outcome.backfilled = polled.reduce((n, p) => n + p.backfill.length, 0);
       outcome.readingsStored = written;
     }
-    for (const p of polled) {
-      // Most polls of a quiet device change nothing on it: skip the write (it is most of an idle device's cost).
-      if (deviceChanged(storedDevices.get(p.record.serial), p.record)) await deps.devices.putDevice(p.record);
-      outcome.gapsAbandoned += p.gapsAbandoned;
-    }
-    const changed: LatestReading[] = [];
-    for (const latest of fresh) {
-      if (await deps.devices.putLatestIfNewer(latest)) changed.push(latest);
-      else outcome.duplicatesSkipped++;
-    }
+    // Most polls of a quiet device change nothing on it: skip the write (it is most of an idle device's cost).
+    await Promise.all(polled.filter((p) => deviceChanged(storedDevices.get(p.record.serial), p.record)).map((p) => deps.devices.putDevice(p.record)));
+    outcome.gapsAbandoned += polled.reduce((n, p) => n + p.gapsAbandoned, 0);
+    // Each channel's latest item is its own conditional write: independent, so in parallel.
+    const writes = await Promise.all(fresh.map(async (latest) => ({ latest, stored: await deps.devices.putLatestIfNewer(latest) })));
+    const changed = writes.filter((s) => s.stored).map((s) => s.latest);
+    outcome.duplicatesSkipped += writes.length - changed.length;
     const predictions = await updateCooks(stored.cooks, readings, deps);
     outcome.pushed = await pushMessages(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
     const now = deps.clock.now();
