@@ -17,6 +17,7 @@ const entries = {
   devices: 'functions/http/devices.ts',
   history: 'functions/http/history.ts',
   account: 'functions/http/account.ts',
+  cooks: 'functions/http/cooks.ts',
   connect: 'functions/ws/connect.ts',
   disconnect: 'functions/ws/disconnect.ts',
   message: 'functions/ws/message.ts',
