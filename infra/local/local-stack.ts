@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   pollIntervalSeconds?: number;
   /** Seconds between dispatcher runs (EventBridge's rate is 1 minute). */
   dispatchEverySeconds?: number;
+  /** false: no dispatcher at all, polls happen only through `pollNow` (benches that time single polls). */
+  autoDispatch?: boolean;
   webDist?: string;
   log?: (message: string) => void;
 }
@@ -147,14 +149,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dispatching ??= dispatch.handler({}, lambdaContext('poll-dispatch')).finally(() => (dispatching = undefined));
       return dispatching;
     };
-    await dispatchNow();
-    const timer = setInterval(() => {
-      dispatchNow().catch((error: unknown) => log(`dispatch failed: ${String(error)}`));
-    }, (options.dispatchEverySeconds ?? 60) * 1000);
-    stoppers.push(async () => {
-      clearInterval(timer);
-      await dispatching?.catch(() => undefined);
-    });
+    if (options.autoDispatch !== false) {
+      await dispatchNow();
+      const timer = setInterval(() => {
+        dispatchNow().catch((error: unknown) => log(`dispatch failed: ${String(error)}`));
+      }, (options.dispatchEverySeconds ?? 60) * 1000);
+      stoppers.push(async () => {
+        clearInterval(timer);
+        await dispatching?.catch(() => undefined);
+      });
+    }
 
     let pollN = 0;
     const pollNow = (userIds: readonly string[]) =>
