@@ -9,6 +9,7 @@ import { DynamoConnectionStore } from './dynamo-connection-store';
 import { DynamoDeviceStore } from './dynamo-device-store';
 import { DynamoReadingStore } from './dynamo-reading-store';
 import { DynamoSessionStore } from './dynamo-session-store';
+import { describeReadingStoreContract } from '../readings/reading-store.contract';
 
 let db: DynamoDBDocumentClient;
 let tableName: string;
@@ -115,4 +116,9 @@ describe('DynamoDecryptAudit', () => {
     ]);
     expect(await audit.list('someone-else')).toEqual([]);
   });
+});
+
+describeReadingStoreContract('DynamoDB (on DynamoDB Local)', async () => {
+  const fresh = await freshTable(inject('dynamoEndpoint'));
+  return new DynamoReadingStore(fresh.db, fresh.tableName);
 });

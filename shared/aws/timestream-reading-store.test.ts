@@ -3,6 +3,7 @@ import { RejectedRecordsException, TimestreamWriteClient, WriteRecordsCommand } 
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
+import { describeReadingStoreContract } from '../readings/reading-store.contract';
 import { TimestreamReadingStore } from './timestream-reading-store';
 
 const writeMock = mockClient(TimestreamWriteClient);
@@ -104,4 +105,52 @@ describe('TimestreamReadingStore', () => {
         'AND time >= from_milliseconds(0) AND time < from_milliseconds(3600000) GROUP BY bin(time, 60s) ORDER BY time ASC',
     );
   });
+});
+
+/**
+ * An in-memory Timestream behind the mocked clients, just enough for the shared contract: records keyed by their
+ * dimensions and time (a rewrite replaces), and the adapter's own SQL (filters, time range, bin() + avg()) evaluated.
+ */
+function inMemoryTimestream() {
+  const rows = new Map<string, { account: string; serial: string; channel: string; time: number; value: number; units: string }>();
+  writeMock.on(WriteRecordsCommand).callsFake((input: { Records: Array<{ Dimensions: Array<{ Name: string; Value: string }>; MeasureValues: Array<{ Name: string; Value: string }>; Time: string }> }) => {
+    for (const r of input.Records) {
+      const dim = (n: string) => r.Dimensions.find((d) => d.Name === n)!.Value;
+      const measure = (n: string) => r.MeasureValues.find((m) => m.Name === n)!.Value;
+      const row = { account: dim('account_id'), serial: dim('serial'), channel: dim('channel'), time: Number(r.Time), value: Number(measure('value')), units: measure('units') };
+      rows.set(`${row.account}|${row.serial}|${row.channel}|${row.time}`, row);
+    }
+    return {};
+  });
+  queryMock.on(QueryCommand).callsFake((input: { QueryString: string }) => {
+    const sql = input.QueryString;
+    const literal = (field: string) => /'((?:[^']|'')*)'/.exec(sql.slice(sql.indexOf(`${field} = `)))![1]!.replaceAll("''", "'");
+    const [from, to] = [...sql.matchAll(/from_milliseconds\((\d+)\)/g)].map((m) => Number(m[1]));
+    const bin = /bin\(time, (\d+)s\)/.exec(sql);
+    const selected = [...rows.values()]
+      .filter((r) => r.account === literal('account_id') && r.serial === literal('serial') && r.channel === literal('channel') && r.time >= from! && r.time < to!)
+      .sort((a, b) => a.time - b.time);
+    const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '000000');
+    let out: Array<{ time: number; value: number; units: string }> = selected;
+    if (bin) {
+      const width = Number(bin[1]) * 1000;
+      const bins = new Map<number, { sum: number; n: number; units: string }>();
+      for (const r of selected) {
+        const start = Math.floor(r.time / width) * width;
+        const b = bins.get(start) ?? { sum: 0, n: 0, units: r.units };
+        b.sum += r.value;
+        b.n++;
+        bins.set(start, b);
+      }
+      out = [...bins.entries()].map(([time, b]) => ({ time, value: Math.round((b.sum / b.n) * 10) / 10, units: b.units }));
+    }
+    return { Rows: out.map((r) => ({ Data: [{ ScalarValue: stamp(r.time) }, { ScalarValue: String(r.value) }, { ScalarValue: r.units }] })), ColumnInfo: [] };
+  });
+}
+
+describeReadingStoreContract('Timestream (aws-sdk-client-mock with an in-memory stand-in)', () => {
+  writeMock.reset();
+  queryMock.reset();
+  inMemoryTimestream();
+  return store();
 });
