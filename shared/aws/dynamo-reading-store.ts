@@ -8,6 +8,19 @@ import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readin
 
 const HOUR_MS = 3_600_000;
 const MAX_BATCH = 25;
+/** A month of history is ~740 hour buckets: query them a few at a time rather than all at once (throttling). */
+const QUERY_CONCURRENCY = 16;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]!);
+    }),
+  );
+  return results;
+}
 
 function bucketKey(r: { accountId: string; serial: string; channel: string }, hourStartMs: number): string {
   return `HIST#${r.accountId}#${r.serial}#${r.channel}#${new Date(hourStartMs).toISOString().slice(0, 13)}`;
@@ -65,8 +78,10 @@ export class DynamoReadingStore implements ReadingStore {
     const toMs = q.to.getTime();
     const buckets: number[] = [];
     for (let h = fromMs - (fromMs % HOUR_MS); h < toMs; h += HOUR_MS) buckets.push(h);
-    const pages = await Promise.all(
-      buckets.map(async (hour) => {
+    const pages = await mapLimited(
+      buckets,
+      QUERY_CONCURRENCY,
+      async (hour) => {
         const items: Record<string, unknown>[] = [];
         let start: Record<string, unknown> | undefined;
         do {
@@ -82,7 +97,7 @@ export class DynamoReadingStore implements ReadingStore {
           start = out.LastEvaluatedKey;
         } while (start);
         return items;
-      }),
+      },
     );
     const readings: Reading[] = pages.flat().map((item) => ({
       accountId: q.accountId,
