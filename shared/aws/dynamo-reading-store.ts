@@ -57,20 +57,19 @@ export class DynamoReadingStore implements ReadingStore {
         },
       };
     });
-    let rejected = 0;
     for (let i = 0; i < requests.length; i += MAX_BATCH) {
       let pending: typeof requests = requests.slice(i, i + MAX_BATCH);
       for (let attempt = 1; pending.length > 0; attempt++) {
         const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
         pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
         if (pending.length > 0 && attempt >= (this.options.maxAttempts ?? 8)) {
-          rejected += pending.length;
-          break;
+          // Throttled past our retries: fail the poll so the queue redelivers it, rather than acknowledge a loss.
+          throw new Error(`DynamoDB left ${pending.length} history items unprocessed after ${attempt} attempts`);
         }
         if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       }
     }
-    return { written: unique.size - rejected, rejected };
+    return { written: unique.size, rejected: 0 };
   }
 
   async query(q: HistoryQuery): Promise<Reading[]> {
