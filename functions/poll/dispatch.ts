@@ -3,17 +3,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/dispatch-polls';
-import { createDependencies } from '../runtime/dependencies';
+import { createDependencies, lazy } from '../runtime/dependencies';
+import { createPollQueue } from '../runtime/poll-queue';
 import { createLogger } from '../runtime/logger';
 
 const logger = createLogger('poll-dispatch');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-dispatch' });
 const deps = createDependencies();
+const queue = lazy(() => createPollQueue(deps));
 
 /** EventBridge, once a minute: queue this minute's polls for every linked account. */
 export const handler = middy(async () => {
   const summary = await dispatchPolls(
-    { accounts: deps.accounts(), queue: deps.pollQueue(), clock: deps.clock },
+    { accounts: deps.accounts(), queue: queue(), clock: deps.clock },
     { ...defaultDispatchOptions, pollIntervalSeconds: deps.config.pollIntervalSeconds },
   );
   metrics.addMetric('PollMessagesQueued', MetricUnit.Count, summary.messages);

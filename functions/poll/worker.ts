@@ -5,12 +5,20 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { ThermoWorksAccountSession } from '../../shared/polling/thermoworks-port';
-import { createDependencies } from '../runtime/dependencies';
+import { createDependencies, lazy } from '../runtime/dependencies';
+import { createReadingStore } from '../runtime/history';
+import { createPusher } from '../runtime/pusher';
+import { createThermoWorks } from '../runtime/thermoworks';
+import { createVault } from '../runtime/vault';
 import { createLogger } from '../runtime/logger';
 
 const logger = createLogger('poll-worker');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-worker' });
 const deps = createDependencies();
+const thermoworks = lazy(() => createThermoWorks(deps));
+const vault = lazy(() => createVault(deps));
+const readings = lazy(() => createReadingStore(deps));
+const pusher = lazy(() => createPusher(deps));
 /** ThermoWorks sessions survive between invocations of a warm container: id tokens are reused until near expiry. */
 const sessionCache = new Map<string, ThermoWorksAccountSession>();
 
@@ -20,13 +28,13 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
   const { batchItemFailures, outcomes } = await processPollBatch(
     event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
     {
-      thermoworks: deps.thermoworks(),
-      vault: deps.vault(),
+      thermoworks: thermoworks(),
+      vault: vault(),
       accounts: deps.accounts(),
       devices: deps.devices(),
-      readings: deps.readings(),
+      readings: readings(),
       connections: deps.connections(),
-      pusher: deps.pusher(),
+      pusher: pusher(),
       clock: deps.clock,
       sessionCache,
       pollIntervalSeconds: deps.config.pollIntervalSeconds,

@@ -1,0 +1,12 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
+import { ConfigError } from '../../shared/config';
+import type { PollQueue } from '../../shared/polling/poll-request';
+import type { Dependencies } from './dependencies';
+
+/** The poll queue (SQS in AWS, the local SQS stand-in locally). */
+export function createPollQueue(deps: Dependencies): PollQueue {
+  const queue = deps.config.pollQueue;
+  if (!queue) throw new ConfigError('POLL_QUEUE_URL is not set');
+  return new SqsPollQueue(new SQSClient({ region: deps.config.region, ...(queue.endpoint ? { endpoint: queue.endpoint } : {}) }), queue.url);
+}
