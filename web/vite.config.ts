@@ -17,7 +17,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    // One small bundle: no dynamic imports, so no chunk-loading waterfall on a phone at the smoker.
+    // One small bundle for the dashboard, so no chunk-loading waterfall on a phone at the smoker. The only
+    // dynamic import is the history chart (uPlot, ~28 KB gzipped), fetched when a History panel is first opened.
     modulePreload: false,
     rollupOptions: {
       onwarn(warning, warn) {

@@ -54,3 +54,32 @@ describe('live readings in the browser', () => {
     await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toMatch(/wrong email or password/i);
   });
 });
+
+describe('history chart in the browser', () => {
+  it('opens a device history chart, with readings from the API, and names it for screen readers', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(stack.url);
+    await page.getByLabel('Email').fill('demo@pitwatch.local');
+    await page.getByLabel('Password').fill('pitwatch');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    const toggle = page.getByRole('button', { name: 'History' }).first();
+    await toggle.waitFor({ timeout: 20_000 });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+
+    const chart = page.locator('[data-testid^="history-chart-"]').first();
+    await chart.waitFor({ timeout: 20_000 });
+    // The stack has been polling the simulator since it started: there is history to draw.
+    await expect.poll(() => chart.locator('canvas').count(), { timeout: 30_000, interval: 500 }).toBeGreaterThan(0);
+    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await chart.getAttribute('aria-label')).toMatch(/-?\d+ °[FC].* over the last 12 h$/);
+
+    await page.getByRole('button', { name: '1 h' }).first().click();
+    await expect.poll(() => chart.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/over the last 1 h$/);
+    expect(errors).toEqual([]);
+  });
+});

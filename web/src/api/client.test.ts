@@ -275,3 +275,82 @@ describe('cooks', () => {
     await expect(api.endCook('old', 'S')).rejects.toBeInstanceOf(SessionExpiredError);
   });
 });
+
+describe('getHistory', () => {
+  const history = {
+    serial: '12:34:56:78:90:AB',
+    channel: '2',
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-01-01T12:00:00.000Z',
+    binSeconds: 60,
+    points: [
+      { at: '2026-01-01T00:00:00.000Z', value: 40.5, units: 'F' },
+      { at: '2026-01-01T00:01:00.000Z', value: 41, units: 'F' },
+    ],
+  };
+  const request = { serial: '12:34:56:78:90:AB', channel: '2', from: history.from, to: history.to, maxPoints: 640 };
+
+  it('GETs /devices/{serial}/history with the serial as one escaped path segment and the query parameters', async () => {
+    const { fetch, calls } = fakeFetch(json(200, history));
+    await expect(createApiClient(config, { fetch }).getHistory('tok-5', request)).resolves.toEqual(history);
+
+    const url = new URL(calls[0]!.url);
+    expect(url.origin + url.pathname).toBe('https://api.example.test/prod/devices/12%3A34%3A56%3A78%3A90%3AAB/history');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ channel: '2', from: history.from, to: history.to, maxPoints: '640' });
+    expect(calls[0]?.init?.method ?? 'GET').toBe('GET');
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok-5');
+  });
+
+  it('escapes characters that would end the path or start a query', async () => {
+    const { fetch, calls } = fakeFetch(json(200, { ...history, serial: 'a/b?c#d' }));
+    await createApiClient(config, { fetch }).getHistory('tok', { ...request, serial: 'a/b?c#d' });
+    const url = new URL(calls[0]!.url);
+    expect(url.pathname).toBe('/prod/devices/a%2Fb%3Fc%23d/history');
+    expect(url.searchParams.get('channel')).toBe('2');
+    // "+" in an ISO offset must survive as "+", not turn into a space.
+    const offset = { ...request, from: '2026-01-01T01:00:00+01:00' };
+    const second = fakeFetch(json(200, history));
+    await createApiClient(config, { fetch: second.fetch }).getHistory('tok', offset);
+    expect(new URL(second.calls[0]!.url).searchParams.get('from')).toBe('2026-01-01T01:00:00+01:00');
+  });
+
+  it('leaves maxPoints to the API when not given and rounds it when fractional', async () => {
+    const { fetch, calls } = fakeFetch(json(200, history), json(200, history));
+    const api = createApiClient(config, { fetch });
+    const { maxPoints: _omit, ...withoutMax } = request;
+    await api.getHistory('tok', withoutMax);
+    await api.getHistory('tok', { ...request, maxPoints: 333.6 });
+    expect(new URL(calls[0]!.url).searchParams.has('maxPoints')).toBe(false);
+    expect(new URL(calls[1]!.url).searchParams.get('maxPoints')).toBe('334');
+  });
+
+  it('rejects an off-contract body and treats 401 as an ended session', async () => {
+    const { fetch } = fakeFetch(json(200, { ...history, points: [{ at: history.from, value: 'hot', units: 'F' }] }), json(401, {}));
+    const api = createApiClient(config, { fetch });
+    await expect(api.getHistory('tok', request)).rejects.toBeInstanceOf(ContractError);
+    await expect(api.getHistory('tok', request)).rejects.toBeInstanceOf(SessionExpiredError);
+  });
+
+  it("shows the API's reason for a refused range", async () => {
+    const { fetch } = fakeFetch(json(400, { error: { code: 'VALIDATION_ERROR', message: 'at most 31 days per request' } }));
+    const error = await createApiClient(config, { fetch }).getHistory('tok', request).catch((e: unknown) => e);
+    expect(describeError(error)).toBe('at most 31 days per request');
+  });
+
+  it("rejects with the caller's abort reason, not a network error, when cancelled", async () => {
+    const hanging: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const controller = new AbortController();
+    const pending = createApiClient(config, { fetch: hanging }).getHistory('tok', request, { signal: controller.signal });
+    const reason = new Error('closed');
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it('still times out when the caller passes its own signal', async () => {
+    const hanging: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const api = createApiClient(config, { fetch: hanging, timeoutMs: 10 });
+    await expect(api.getHistory('tok', request, { signal: new AbortController().signal })).rejects.toBeInstanceOf(NetworkError);
+  });
+});

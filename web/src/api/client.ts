@@ -10,11 +10,13 @@ import {
   cooksResponseSchema,
   devicesResponseSchema,
   errorBodySchema,
+  historyResponseSchema,
   loginResponseSchema,
   webConfigSchema,
   type AccountStatus,
   type CookView,
   type DeviceView,
+  type HistoryResponse,
   type LoginResponse,
   type startCookRequestSchema,
   type WebConfig,
@@ -37,6 +39,18 @@ export interface ApiClient {
   startCook(sessionToken: string, request: StartCookBody): Promise<CookView>;
   /** DELETE /cooks/{serial}: ends the cook on that device. */
   endCook(sessionToken: string, serial: string): Promise<void>;
+  /** GET /devices/{serial}/history: one channel's readings over a time range, downsampled to `maxPoints`. */
+  getHistory(sessionToken: string, request: HistoryRequest, init?: { signal?: AbortSignal }): Promise<HistoryResponse>;
+}
+
+export interface HistoryRequest {
+  serial: string;
+  channel: string;
+  /** ISO-8601 instants; `from` before `to`, at most 31 days apart (the API checks). */
+  from: string;
+  to: string;
+  /** At most this many points come back (the API accepts 10–5000; default 720). */
+  maxPoints?: number;
 }
 
 export interface ApiClientOptions {
@@ -134,6 +148,20 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       // The body ({ended:true}) carries nothing more than the status; not worth failing over.
       await response.body?.cancel().catch(() => undefined);
     },
+
+    async getHistory(sessionToken, request, init = {}) {
+      const query = new URLSearchParams({ channel: request.channel, from: request.from, to: request.to });
+      if (request.maxPoints !== undefined) query.set('maxPoints', String(Math.round(request.maxPoints)));
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/devices/${encodeURIComponent(request.serial)}/history?${query.toString()}`,
+        { headers: bearer(sessionToken) },
+        timeoutMs,
+        init.signal,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, historyResponseSchema, 'history');
+    },
   };
 }
 
@@ -141,13 +169,27 @@ function bearer(sessionToken: string): Record<string, string> {
   return { authorization: `Bearer ${sessionToken}` };
 }
 
-async function send(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+async function send(fetchFn: FetchLike, url: string, init: RequestInit, timeoutMs: number, cancel?: AbortSignal): Promise<Response> {
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    return await fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return await fetchFn(url, { ...init, signal: cancel === undefined ? timeout : eitherSignal(timeout, cancel) });
   } catch (cause) {
+    // The caller gave up on this request (a closed chart, a new range): not a network problem to report.
+    if (cancel?.aborted) throw cancel.reason;
     // fetch only rejects when there is no HTTP answer (offline, DNS, CORS, timeout).
     throw new NetworkError({ cause });
   }
+}
+
+/** Aborts when either does (AbortSignal.any is too new for some phones still at the smoker). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (a.aborted) return a;
+  if (b.aborted) return b;
+  const controller = new AbortController();
+  const abort = (signal: AbortSignal) => () => controller.abort(signal.reason);
+  a.addEventListener('abort', abort(a), { once: true, signal: controller.signal });
+  b.addEventListener('abort', abort(b), { once: true, signal: controller.signal });
+  return controller.signal;
 }
 
 async function parseBody<T>(response: Response, schema: ZodType<T>, what: string): Promise<T> {

@@ -1,6 +1,7 @@
 import type { CookView, DeviceView } from '../../../shared/api/schemas';
 import { findCook } from '../cooks/cooksState';
 import type { CookActions } from '../cooks/useCooks';
+import type { HistorySource } from '../history/historySource';
 import { DeviceCard } from './DeviceCard';
 
 export interface DeviceListProps {
@@ -9,10 +10,12 @@ export interface DeviceListProps {
   /** Cooks in progress; null while they are still loading. */
   cooks?: CookView[] | null;
   cookActions?: CookActions;
+  /** Lets each card open a history chart. */
+  history?: HistorySource;
 }
 
 /** The grid of device cards, or the empty state when the account has none. */
-export function DeviceList({ devices, nowMs, cooks = null, cookActions }: DeviceListProps) {
+export function DeviceList({ devices, nowMs, cooks = null, cookActions, history }: DeviceListProps) {
   if (devices.length === 0) {
     return (
       <div className="empty card">
@@ -31,6 +34,7 @@ export function DeviceList({ devices, nowMs, cooks = null, cookActions }: Device
           cook={findCook(cooks, device.serial)}
           // Until the cooks are known, "Start cook" could restart one already running: wait for the list.
           cookActions={cooks === null ? undefined : cookActions}
+          history={history}
         />
       ))}
     </div>

@@ -1,10 +1,13 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { ReadingMessage } from '../../../shared/api/schemas';
 import { accountNotice, newestReadingAt } from '../account/accountNotice';
 import { AccountBanner } from '../account/AccountBanner';
 import { useAccountStatus } from '../account/useAccountStatus';
 import type { ApiClient } from '../api/client';
 import { useCooks } from '../cooks/useCooks';
+import type { HistorySource } from '../history/historySource';
 import { LiveStatusBadge } from '../live/LiveStatusBadge';
+import { createReadingHub } from '../live/readingHub';
 import { useLiveReadings } from '../live/useLiveReadings';
 import { DeviceList } from './DeviceList';
 import { useDevices } from './useDevices';
@@ -32,7 +35,17 @@ export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: Device
     refreshCooks();
     refreshAccount();
   }, [refreshDevices, refreshCooks, refreshAccount]);
-  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading: applyReading, onPrediction: applyPrediction, onAlert: applyAlert, onResync: refresh });
+  // Open history charts take live readings straight from the socket and append them themselves.
+  const readings = useMemo(() => createReadingHub(), []);
+  const history = useMemo<HistorySource>(() => ({ api, sessionToken, readings }), [api, sessionToken, readings]);
+  const onReading = useCallback(
+    (reading: ReadingMessage) => {
+      applyReading(reading);
+      readings.publish(reading);
+    },
+    [applyReading, readings],
+  );
+  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction: applyPrediction, onAlert: applyAlert, onResync: refresh });
   const nowMs = useNow();
   const notice = accountNotice(knowledge, nowMs, newestReadingAt(state.devices));
   const error = state.error ?? cooks.error;
@@ -63,7 +76,7 @@ export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: Device
       )}
 
       {state.devices !== null ? (
-        <DeviceList devices={state.devices} nowMs={nowMs} cooks={cooks.cooks} cookActions={cookActions} />
+        <DeviceList devices={state.devices} nowMs={nowMs} cooks={cooks.cooks} cookActions={cookActions} history={history} />
       ) : (
         state.error === null && (
           <p className="loading" role="status">
