@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JavaMissingError } from './java';
+import { ensureJava, JavaMissingError } from './java';
 import { startLocalStack, DEMO_ACCOUNTS } from './local-stack';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   if (timeScale !== undefined && !(timeScale > 0)) throw new Error('--time-scale must be a positive number');
   if (pollIntervalSeconds !== undefined && !(pollIntervalSeconds > 0)) throw new Error('--poll-interval must be a positive number');
 
+  ensureJava(); // before anything slow: a missing Java should cost the user one line, not a build first
   await ensureWebBuild();
   const started = Date.now();
   const stack = await startLocalStack({
