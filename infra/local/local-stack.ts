@@ -11,11 +11,6 @@ import { lambdaContext } from './lambda-context';
 import { LocalGateway } from './local-gateway';
 import { LocalSqs } from './local-sqs';
 
-export const DEMO_ACCOUNTS = [
-  { email: 'demo@pitwatch.local', password: 'pitwatch' },
-  { email: 'guest@pitwatch.local', password: 'pitwatch' },
-] as const;
-
 export interface LocalStackOptions {
   port: number;
   host?: string;

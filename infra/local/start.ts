@@ -6,11 +6,12 @@
  *   --poll-interval <s>   seconds between polls (default 2)
  *   PORT=<n>              listen port (default 3000)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadScenarioFile } from '../../shared/thermoworks/simulator/load-scenario';
 import { ensureJava, JavaMissingError } from './java';
-import { startLocalStack, DEMO_ACCOUNTS } from './local-stack';
+import { startLocalStack } from './local-stack';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -44,13 +45,15 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     port,
     ...(values.persist ? { persistDir: join(repoRoot, '.data') } : {}),
-    ...(values.scenario ? { scenario: JSON.parse(readFileSync(resolve(values.scenario), 'utf8')) as never } : {}),
+    ...(values.scenario ? { scenario: (await loadScenarioFile(values.scenario)) as never } : {}),
     ...(timeScale ? { timeScale } : {}),
     ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  console.log(`Sign in with ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join('  or  ')}`);
+  // Simulated accounts only: these are the scenario's made-up credentials, never a real ThermoWorks password.
+  const accounts = stack.simulator.scenario.accounts.filter((a) => !a.disabled);
+  console.log(`Sign in with ${accounts.map((a) => `${a.email} / ${a.password}`).join('  or  ')}`);
   console.log('Press Ctrl-C to stop.\n');
 
   let stopping = false;

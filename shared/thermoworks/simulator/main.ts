@@ -2,18 +2,9 @@
  * `npm run simulator -- [--scenario <file.json|file.ts>] [--port <p>] [--host <h>] [--time-scale <n>] [--seed <n>]`
  * Starts the ThermoWorks simulator and prints the environment that points Pitwatch at it.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSimulator } from './index';
-
-async function loadScenario(file: string): Promise<unknown> {
-  const path = resolve(file);
-  if (path.endsWith('.json')) return JSON.parse(await readFile(path, 'utf8')) as unknown;
-  const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  return module.default ?? module.scenario ?? module.demoScenario;
-}
+import { loadScenarioFile } from './load-scenario';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,7 +28,7 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     timeScale,
-    ...(values.scenario ? { scenario: (await loadScenario(values.scenario)) as never } : {}),
+    ...(values.scenario ? { scenario: (await loadScenarioFile(values.scenario)) as never } : {}),
     ...(values.seed ? { seed: Number(values.seed) } : {}),
   });
   console.error(`ThermoWorks simulator on ${sim.url} (time ×${timeScale}, seed ${sim.scenario.seed})`);
