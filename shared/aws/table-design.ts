@@ -4,7 +4,6 @@
  *
  * | item                | PK                         | SK                         | GSI1PK                   | GSI1SK        | TTL |
  * |---------------------|----------------------------|----------------------------|--------------------------|---------------|-----|
- * | user profile        | USER#{userId}              | PROFILE                    |                          |               |     |
  * | linked TW account   | USER#{userId}              | LINK                       | LINKS                    | {userId}      |     |
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
@@ -19,8 +18,10 @@
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
  * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
  * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
- * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); latest-reading
+ * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); cooks carry their
+ * per-minute series, predictions, alerts and alert state; latest-reading
  * items double as the idempotency key of polling (a reading no newer than the stored one is skipped).
+ * A Pitwatch user is their ThermoWorks user (uid): the link item holds what Pitwatch knows of them (email, account).
  * Planned (later issues, same table): ended cooks (ACCOUNT#… / COOKLOG#{start}), alert rules and alert state
  * (ACCOUNT#… / RULE#{id}, ALERT#{ruleId}), share links (SHARE#{tokenHash} with TTL).
  */
@@ -32,7 +33,6 @@ export const tableDesign = {
 } as const;
 
 export const keys = {
-  user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   link: (userId: string) => ({ PK: `USER#${userId}`, SK: 'LINK' }),
   linksIndex: 'LINKS',
   accountPartition: (accountId: string) => `ACCOUNT#${accountId}`,
