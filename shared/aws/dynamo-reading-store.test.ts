@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
@@ -7,10 +7,13 @@ import { DynamoReadingStore } from './dynamo-reading-store';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const reading = (i: number): Reading => ({ accountId: 'a', serial: 'S', channel: '1', value: i, units: 'F', at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
-const store = () => new DynamoReadingStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'table', { retentionDays: 400, maxAttempts: 2 });
+const store = () => new DynamoReadingStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' })), 'table', { rawRetentionDays: 35, rollupRetentionDays: 400, maxAttempts: 2 });
 
 describe('DynamoReadingStore under throttling', () => {
-  beforeEach(() => ddb.reset());
+  beforeEach(() => {
+    ddb.reset();
+    ddb.on(UpdateCommand).resolves({});
+  });
 
   it('retries what DynamoDB left unprocessed', async () => {
     ddb
@@ -31,5 +34,23 @@ describe('DynamoReadingStore under throttling', () => {
     ddb.on(BatchWriteCommand).resolves({});
     await store().write(Array.from({ length: 60 }, (_, i) => reading(i)));
     expect(ddb.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems?.table?.length)).toEqual([25, 25, 10]);
+  });
+});
+
+describe('DynamoReadingStore roll-ups', () => {
+  beforeEach(() => ddb.reset());
+
+  it('writes each 5-minute bin once per write, setting one attribute per point (so re-writing is idempotent)', async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    // 00:00:01 … 00:00:09 fall in one bin; 00:05:00 in the next
+    await store().write([reading(1), reading(9), { ...reading(300), at: new Date(Date.UTC(2026, 0, 1, 0, 5, 0)) }]);
+    const updates = ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    expect(updates).toHaveLength(2);
+    const first = updates.find((u) => u.Key?.SK === String(Date.UTC(2026, 0, 1)).padStart(15, '0'))!;
+    expect(first.Key?.PK).toBe('ROLL#a#S#1#2026-01');
+    expect(Object.values(first.ExpressionAttributeNames ?? {}).sort()).toEqual([`p${Date.UTC(2026, 0, 1, 0, 0, 1)}`, `p${Date.UTC(2026, 0, 1, 0, 0, 9)}`]);
+    expect(first.UpdateExpression).toMatch(/^SET u = :u, expiresAt = :exp, #p0 = :p0, #p1 = :p1$/);
+    expect(first.ExpressionAttributeValues?.[':exp']).toBe(Math.floor(Date.UTC(2026, 0, 1) / 1000) + 400 * 86_400);
   });
 });

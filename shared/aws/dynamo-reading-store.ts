@@ -1,12 +1,17 @@
 /**
- * History in DynamoDB: one partition per device channel and UTC hour, one item per point keyed by its time, so a
- * redelivered reading overwrites itself (idempotent) and a 12-hour chart is 12 small Queries.
+ * History in DynamoDB, in two layers:
+ * - raw points: one partition per device channel and UTC hour, one item per point keyed by its time, so a redelivered
+ *   reading overwrites itself (idempotent) and a 12-hour chart is 12 small Queries; kept `rawRetentionDays`;
+ * - roll-ups: one item per channel and 5-minute bin (partitioned by month) holding that bin's points as attributes
+ *   named by their time, so re-writing a point is idempotent too; kept `rollupRetentionDays` and read for long ranges
+ *   (bins of 5 minutes or more): a month is one Query per month instead of ~740 hourly ones.
  */
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { binReadings } from '../readings/bin-readings';
 import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
+const ROLLUP_BIN_MS = 300_000;
 const MAX_BATCH = 25;
 /** A month of history is ~740 hour buckets: query them a few at a time rather than all at once (throttling). */
 const QUERY_CONCURRENCY = 16;
@@ -30,11 +35,23 @@ function sortKey(atMs: number): string {
   return String(atMs).padStart(15, '0');
 }
 
+function rollupKey(r: { accountId: string; serial: string; channel: string }, atMs: number): string {
+  return `ROLL#${r.accountId}#${r.serial}#${r.channel}#${new Date(atMs).toISOString().slice(0, 7)}`;
+}
+
+export interface DynamoHistoryOptions {
+  rawRetentionDays: number;
+  rollupRetentionDays: number;
+  maxAttempts?: number;
+}
+
+export const defaultDynamoHistoryOptions: DynamoHistoryOptions = { rawRetentionDays: 35, rollupRetentionDays: 400 };
+
 export class DynamoReadingStore implements ReadingStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { retentionDays: number; maxAttempts?: number } = { retentionDays: 400 },
+    private readonly options: DynamoHistoryOptions = defaultDynamoHistoryOptions,
   ) {}
 
   async write(readings: readonly Reading[]): Promise<WriteResult> {
@@ -52,7 +69,7 @@ export class DynamoReadingStore implements ReadingStore {
             SK: sortKey(atMs),
             v: r.value,
             u: r.units,
-            expiresAt: Math.floor(atMs / 1000) + this.options.retentionDays * 86_400,
+            expiresAt: Math.floor(atMs / 1000) + this.options.rawRetentionDays * 86_400,
           },
         },
       };
@@ -69,10 +86,81 @@ export class DynamoReadingStore implements ReadingStore {
         if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       }
     }
+    await this.writeRollups([...unique.values()]);
     return { written: unique.size, rejected: 0 };
   }
 
+  /** One UpdateItem per channel and 5-minute bin touched: SET p{epoch ms} = value for each point (idempotent). */
+  private async writeRollups(readings: readonly Reading[]): Promise<void> {
+    const bins = new Map<string, Reading[]>();
+    for (const r of readings) {
+      const bin = Math.floor(r.at.getTime() / ROLLUP_BIN_MS) * ROLLUP_BIN_MS;
+      const key = `${rollupKey(r, bin)}|${bin}`;
+      bins.set(key, [...(bins.get(key) ?? []), r]);
+    }
+    await mapLimited([...bins.entries()], QUERY_CONCURRENCY, async ([key, points]) => {
+      const [pk, bin] = key.split('|') as [string, string];
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':u': points[0]!.units, ':exp': Math.floor(Number(bin) / 1000) + this.options.rollupRetentionDays * 86_400 };
+      const sets = points.map((p, i) => {
+        names[`#p${i}`] = `p${p.at.getTime()}`;
+        values[`:p${i}`] = p.value;
+        return `#p${i} = :p${i}`;
+      });
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: pk, SK: sortKey(Number(bin)) },
+          UpdateExpression: `SET u = :u, expiresAt = :exp, ${sets.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+    });
+  }
+
+  /** Long ranges: the roll-up items (one Query per month), points re-binned to `binSeconds`. */
+  private async queryRollups(q: HistoryQuery & { binSeconds: number }): Promise<Reading[]> {
+    const fromMs = q.from.getTime();
+    const toMs = q.to.getTime();
+    const months: number[] = [];
+    for (let m = Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1); m < toMs; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) months.push(m);
+    const pages = await mapLimited(months, QUERY_CONCURRENCY, async (month) => {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await this.db.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': rollupKey(q, month),
+              ':from': sortKey(Math.floor(fromMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS),
+              ':to': sortKey(toMs - 1),
+            },
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items;
+    });
+    const points: Reading[] = [];
+    for (const item of pages.flat()) {
+      for (const [name, value] of Object.entries(item)) {
+        if (!/^p\d+$/.test(name)) continue;
+        const atMs = Number(name.slice(1));
+        if (atMs < fromMs || atMs >= toMs) continue;
+        points.push({ accountId: q.accountId, serial: q.serial, channel: q.channel, value: Number(value), units: item.u as Reading['units'], at: new Date(atMs) });
+      }
+    }
+    points.sort((a, b) => a.at.getTime() - b.at.getTime());
+    return binReadings(points, q.binSeconds);
+  }
+
   async query(q: HistoryQuery): Promise<Reading[]> {
+    if (q.binSeconds !== undefined && (q.binSeconds * 1000) % ROLLUP_BIN_MS === 0) return this.queryRollups({ ...q, binSeconds: q.binSeconds });
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const buckets: number[] = [];

@@ -45,6 +45,18 @@ export function describeReadingStoreContract(name: string, makeStore: () => Prom
       expect(back.every((r) => r.accountId === 'acct-c' && r.channel === '1')).toBe(true);
     });
 
+    it('serves long ranges in 5-minute multiples (roll-ups where the store has them) with the same means', async () => {
+      const store = await makeStore();
+      // two hours at 60 s: 120 points, values rising 0.1 a minute
+      const readings = series('acct-e', '1', 120, 60_000);
+      await store.write(readings);
+      const back = await store.query({ accountId: 'acct-e', serial: '12:34:56:78:90:AB', channel: '1', from: new Date(BASE - 600_000), to: new Date(BASE + 7_200_000), binSeconds: 1800 });
+      // BASE is 19:58, so the first 30-minute bin (19:30) holds 2 points, then 30 each, then the rest
+      expect(back.map((r) => r.at.toISOString())).toEqual(['2026-11-01T19:30:00.000Z', '2026-11-01T20:00:00.000Z', '2026-11-01T20:30:00.000Z', '2026-11-01T21:00:00.000Z', '2026-11-01T21:30:00.000Z']);
+      const mean = (from: number, to: number) => Math.round((readings.slice(from, to).reduce((n, r) => n + r.value, 0) / (to - from)) * 10) / 10;
+      expect(back.map((r) => r.value)).toEqual([mean(0, 2), mean(2, 32), mean(32, 62), mean(62, 92), mean(92, 120)]);
+    });
+
     it('downsamples to one mean per bin, stamped at the bin start', async () => {
       const store = await makeStore();
       await store.write(series('acct-d', '1', 8)); // 19:58:00 … 19:59:45, values 150.0 … 150.7
