@@ -32,5 +32,5 @@ export interface CookRecord {
 export const DEFAULT_ETA_ALERT_MINUTES = [30];
 export const MAX_ALERTS_KEPT = 20;
 
-/** Two days of minutes: longer than any cook, small enough for one DynamoDB item (≈ 25 KB per probe). */
+/** Two days of minutes: longer than any cook, small enough for one DynamoDB item (≈ 20 bytes a minute: ≈ 57 KB per probe at most). */
 export const MAX_SERIES_MINUTES = 48 * 60;

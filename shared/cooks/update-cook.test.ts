@@ -79,3 +79,16 @@ describe('cook alerts', () => {
     expect(current.alerts?.[0]?.message).toMatch(/Probe 2 will be done in about \d+ min/);
   });
 });
+
+describe('cook persistence', () => {
+  it('asks to store the cook when a new minute starts, not for every poll inside a minute', () => {
+    const readings = heating(3); // 00:00:00 … 00:02:45, every 15 s
+    const at = (s: number) => readings.filter((r) => r.at.getTime() === START + s * 1000);
+    const first = updateCook(cook, at(0), new Date(START));
+    expect(first.persist).toBe(true);
+    const sameMinute = updateCook(first.cook, at(15), new Date(START + 15_000));
+    expect(sameMinute.persist).toBe(false);
+    const nextMinute = updateCook(first.cook, at(60), new Date(START + 60_000));
+    expect(nextMinute.persist).toBe(true);
+  });
+});

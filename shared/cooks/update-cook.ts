@@ -50,6 +50,12 @@ export interface CookUpdate {
   cook: CookRecord;
   /** Alerts raised by this update (also appended to `cook.alerts`). */
   alerts: CookAlert[];
+  /**
+   * Whether the stored cook must be rewritten: a new minute entered a series, or the alarms moved. Otherwise the
+   * predictions are only pushed: a cook item grows to tens of KB, and rewriting it every 15 s poll would cost four
+   * times the writes for nothing a reader needs (a minute's first reading stands for that minute).
+   */
+  persist: boolean;
 }
 
 export function updateCook(cook: CookRecord, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
@@ -93,8 +99,11 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
     const events = newPitEvents(pitReadings, new Date(cook.updatedAt).getTime());
     alerts.push(...derivePitAlarmTriggers(events, rules).map((t) => alertFor(t, label, units)));
   }
+  const newMinute = [...channels].some((c) => series[c]?.at(-1)?.[0] !== cook.series[c]?.at(-1)?.[0]);
+  const alarmsMoved = JSON.stringify(alarmState) !== JSON.stringify(cook.alarmState ?? INITIAL_COOK_ALARM_STATE);
   return {
     cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...alerts].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
     alerts,
+    persist: newMinute || alarmsMoved || alerts.length > 0,
   };
 }

@@ -256,8 +256,8 @@ async function updateCooks(cooks: readonly CookRecord[], readings: readonly Read
   for (const cook of cooks) {
     const mine = readings.filter((r) => r.serial === cook.serial);
     if (mine.length === 0) continue;
-    const { cook: updated, alerts } = updateCook(cook, mine, deps.clock.now());
-    await deps.devices.putCook(updated);
+    const { cook: updated, alerts, persist } = updateCook(cook, mine, deps.clock.now());
+    if (persist) await deps.devices.putCook(updated);
     messages.push(...updated.predictions.map((p) => ({ type: 'prediction' as const, serial: cook.serial, ...p })));
     messages.push(...alerts.map((a) => ({ type: 'alert' as const, serial: cook.serial, ...a })));
   }
