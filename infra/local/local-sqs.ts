@@ -6,7 +6,7 @@
  * `maxReceiveCount` times to a dead-letter list, as the real redrive policy does.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
 interface QueuedMessage {
   messageId: string;
@@ -28,6 +28,26 @@ export interface LocalSqsOptions {
 }
 
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
+
+/** One message as the Lambda event source mapping hands it to the worker. */
+export function sqsRecord(messageId: string, body: string, receiveCount = 1, sentAt = Date.now()): SQSRecord {
+  return {
+    messageId,
+    receiptHandle: `${messageId}#${receiveCount}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: String(receiveCount),
+      SentTimestamp: String(sentAt),
+      SenderId: 'local',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: md5(body),
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-poll-local',
+    awsRegion: 'us-east-1',
+  };
+}
 
 export class LocalSqs {
   private readonly messages: QueuedMessage[] = [];
@@ -104,24 +124,7 @@ export class LocalSqs {
   }
 
   private async invoke(batch: QueuedMessage[]): Promise<void> {
-    const event: SQSEvent = {
-      Records: batch.map((m) => ({
-        messageId: m.messageId,
-        receiptHandle: `${m.messageId}#${m.receiveCount}`,
-        body: m.body,
-        attributes: {
-          ApproximateReceiveCount: String(m.receiveCount),
-          SentTimestamp: String(m.sentAt),
-          SenderId: 'local',
-          ApproximateFirstReceiveTimestamp: String(Date.now()),
-        },
-        messageAttributes: {},
-        md5OfBody: md5(m.body),
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-poll-local',
-        awsRegion: 'us-east-1',
-      })),
-    };
+    const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m.messageId, m.body, m.receiveCount, m.sentAt)) };
     let failed: Set<string>;
     try {
       const response = await this.options.deliver(event);

@@ -9,7 +9,7 @@ import { startSimulator, demoScenario, type RunningSimulator, type ScenarioInput
 import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { lambdaContext } from './lambda-context';
 import { LocalGateway } from './local-gateway';
-import { LocalSqs } from './local-sqs';
+import { LocalSqs, sqsRecord } from './local-sqs';
 
 export interface LocalStackOptions {
   port: number;
@@ -158,19 +158,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     let pollN = 0;
     const pollNow = (userIds: readonly string[]) =>
       worker.handler(
-        {
-          Records: userIds.map((userId) => ({
-            messageId: `direct-${++pollN}`,
-            receiptHandle: `direct-${pollN}`,
-            body: JSON.stringify({ userId, dueAt: new Date().toISOString() }),
-            attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'local', ApproximateFirstReceiveTimestamp: String(Date.now()) },
-            messageAttributes: {},
-            md5OfBody: '',
-            eventSource: 'aws:sqs',
-            eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-poll-local',
-            awsRegion: 'us-east-1',
-          })),
-        },
+        { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
     return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, pollNow, stop };
