@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { AlertMessage, CookView, PredictionMessage } from '../../../shared/api/schemas';
 import type { ApiClient, StartCookBody } from '../api/client';
-import { ApiError, SessionExpiredError, describeError } from '../api/errors';
+import { ApiError, describeError } from '../api/errors';
+import { useLatestRequest } from '../api/useLatestRequest';
 import { cooksReducer, findCook, initialCooksState, type CooksState } from './cooksState';
 
 export interface CookActions {
@@ -29,40 +30,25 @@ const UNKNOWN_COOK_RELOAD_MS = 30_000;
 export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (notice: string) => void): CooksHook {
   const [state, dispatch] = useReducer(cooksReducer, initialCooksState);
   // Only the newest request may write; starting or ending a cook also outdates any list still in flight.
-  const latestRequest = useRef(0);
+  const latest = useLatestRequest(onSessionEnded);
   const lastUnknownReload = useRef(0);
   const current = useRef(state);
-  const sessionEnded = useRef(onSessionEnded);
   useEffect(() => {
-    sessionEnded.current = onSessionEnded;
     current.current = state;
   });
 
-  const failed = useCallback((error: unknown): boolean => {
-    if (!(error instanceof SessionExpiredError)) return false;
-    sessionEnded.current(error.message);
-    return true;
-  }, []);
-
   const refresh = useCallback(() => {
-    const request = ++latestRequest.current;
-    api.listCooks(sessionToken).then(
-      (cooks) => {
-        if (request === latestRequest.current) dispatch({ type: 'loaded', cooks });
-      },
-      (error: unknown) => {
-        if (request !== latestRequest.current || failed(error)) return;
-        dispatch({ type: 'failed', message: `Couldn't load your cooks: ${describeError(error)}` });
-      },
+    latest.run(
+      () => api.listCooks(sessionToken),
+      (cooks) => dispatch({ type: 'loaded', cooks }),
+      (error) => dispatch({ type: 'failed', message: `Couldn't load your cooks: ${describeError(error)}` }),
     );
-  }, [api, sessionToken, failed]);
+  }, [api, sessionToken, latest]);
 
   useEffect(() => {
     refresh();
-    return () => {
-      latestRequest.current++;
-    };
-  }, [refresh]);
+    return () => latest.outdate();
+  }, [refresh, latest]);
 
   const applyPrediction = useCallback(
     (prediction: PredictionMessage) => {
@@ -84,15 +70,15 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
     async (request: StartCookBody) => {
       try {
         const cook = await api.startCook(sessionToken, request);
-        latestRequest.current++;
+        latest.outdate();
         dispatch({ type: 'started', cook });
         return cook;
       } catch (error) {
-        failed(error);
+        latest.sessionEnded(error);
         throw error;
       }
     },
-    [api, sessionToken, failed],
+    [api, sessionToken, latest],
   );
 
   const end = useCallback(
@@ -102,14 +88,14 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
       } catch (error) {
         // Already ended (another tab, or the first click's answer got lost): the page just catches up.
         if (!(error instanceof ApiError && error.status === 404)) {
-          failed(error);
+          latest.sessionEnded(error);
           throw error;
         }
       }
-      latestRequest.current++;
+      latest.outdate();
       dispatch({ type: 'ended', serial });
     },
-    [api, sessionToken, failed],
+    [api, sessionToken, latest],
   );
 
   const actions = useMemo(() => ({ start, end }), [start, end]);
