@@ -96,7 +96,9 @@ export class DynamoReadingStore implements ReadingStore {
     for (const r of readings) {
       const bin = Math.floor(r.at.getTime() / ROLLUP_BIN_MS) * ROLLUP_BIN_MS;
       const key = `${rollupKey(r, bin)}|${bin}`;
-      bins.set(key, [...(bins.get(key) ?? []), r]);
+      const points = bins.get(key);
+      if (points) points.push(r);
+      else bins.set(key, [r]);
     }
     await mapLimited([...bins.entries()], QUERY_CONCURRENCY, async ([key, points]) => {
       const [pk, bin] = key.split('|') as [string, string];
@@ -119,33 +121,34 @@ export class DynamoReadingStore implements ReadingStore {
     });
   }
 
+  /** Every item of one partition with SK in [fromSk, toSk], all pages. */
+  private async itemsBetween(pk: string, fromSk: string, toSk: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
   /** Long ranges: the roll-up items (one Query per month), points re-binned to `binSeconds`. */
   private async queryRollups(q: HistoryQuery & { binSeconds: number }): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const months: number[] = [];
     for (let m = Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1); m < toMs; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) months.push(m);
-    const pages = await mapLimited(months, QUERY_CONCURRENCY, async (month) => {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': rollupKey(q, month),
-              ':from': sortKey(Math.floor(fromMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS),
-              ':to': sortKey(toMs - 1),
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(out.Items ?? []));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return items;
-    });
+    const pages = await mapLimited(months, QUERY_CONCURRENCY, (month) =>
+      this.itemsBetween(rollupKey(q, month), sortKey(Math.floor(fromMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS), sortKey(toMs - 1)),
+    );
     const points: Reading[] = [];
     for (const item of pages.flat()) {
       for (const [name, value] of Object.entries(item)) {
@@ -165,27 +168,7 @@ export class DynamoReadingStore implements ReadingStore {
     const toMs = q.to.getTime();
     const buckets: number[] = [];
     for (let h = fromMs - (fromMs % HOUR_MS); h < toMs; h += HOUR_MS) buckets.push(h);
-    const pages = await mapLimited(
-      buckets,
-      QUERY_CONCURRENCY,
-      async (hour) => {
-        const items: Record<string, unknown>[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await this.db.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':pk': bucketKey(q, hour), ':from': sortKey(fromMs), ':to': sortKey(toMs - 1) },
-              ExclusiveStartKey: start,
-            }),
-          );
-          items.push(...(out.Items ?? []));
-          start = out.LastEvaluatedKey;
-        } while (start);
-        return items;
-      },
-    );
+    const pages = await mapLimited(buckets, QUERY_CONCURRENCY, (hour) => this.itemsBetween(bucketKey(q, hour), sortKey(fromMs), sortKey(toMs - 1)));
     const readings: Reading[] = pages.flat().map((item) => ({
       accountId: q.accountId,
       serial: q.serial,
