@@ -27,6 +27,7 @@ import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
 import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
 import { TIMESTREAM_BATCH_LIMIT, toTimestreamRecord } from '../../shared/aws/timestream-reading-store';
 import { randomIds } from '../../shared/ids';
+import { startCook } from '../../shared/cooks/start-cook';
 import { openLiveConnection } from '../../shared/live/live-connections';
 import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/dispatch-polls';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
@@ -424,7 +425,22 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
   const connectMs = performance.now() - t;
   const connect = diffStats(meter.snapshot(), before);
 
-  log('simulating one hour of cooking (device uploading every 15 s, one browser open)');
+  // The cook is started in the app, so the worker also keeps its per-minute series and predictions (the cook item).
+  await h.poll();
+  await startCook(
+    ACCOUNT_ID,
+    {
+      serial: SERIAL,
+      pitChannel: '1',
+      probes: [
+        { channel: '2', presetId: 'brisket', units: 'F' },
+        { channel: '3', presetId: 'brisket', units: 'F' },
+        { channel: '4', presetId: 'ribs', units: 'F' },
+      ],
+    },
+    { devices: h.deps.devices, clock: h.clock },
+  );
+  log('simulating one hour of cooking (device uploading every 15 s, a cook started, one browser open)');
   const active = await runWindow('active', (m) => m >= 60, true);
 
   before = meter.snapshot();

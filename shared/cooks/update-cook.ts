@@ -51,9 +51,9 @@ export interface CookUpdate {
   /** Alerts raised by this update (also appended to `cook.alerts`). */
   alerts: CookAlert[];
   /**
-   * Whether the stored cook must be rewritten: a new minute entered a series, or the alarms moved. Otherwise the
-   * predictions are only pushed: a cook item grows to tens of KB, and rewriting it every 15 s poll would cost four
-   * times the writes for nothing a reader needs (a minute's first reading stands for that minute).
+   * Whether the cook must be stored (and its predictions pushed): a new minute entered a series, or the alarms moved.
+   * A cook item grows to tens of KB and an ETA moves slowly: doing it on every 15 s poll would cost four times the
+   * writes and pushes for nothing a person sees (a minute's first reading stands for that minute).
    */
   persist: boolean;
 }

@@ -12,7 +12,8 @@ export async function listDevices(accountId: string, store: DeviceStore): Promis
       battery: d.battery,
       wifiDbm: d.wifiDbm,
       online: d.online,
-      lastSeen: d.lastSeen,
+      // The stored lastSeen is refreshed every few minutes only; a newer reading is proof of life too.
+      lastSeen: latestOf([d.lastSeen, ...latest.filter((l) => l.serial === d.serial).map((l) => l.at)]),
       channels: latest
         .filter((l) => l.serial === d.serial)
         .sort((a, b) => Number(a.channel) - Number(b.channel) || a.channel.localeCompare(b.channel))
@@ -27,4 +28,8 @@ export async function listDevices(accountId: string, store: DeviceStore): Promis
         })),
     }))
     .sort((a, b) => a.label.localeCompare(b.label) || a.serial.localeCompare(b.serial));
+}
+
+function latestOf(times: ReadonlyArray<string | null>): string | null {
+  return times.reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
 }

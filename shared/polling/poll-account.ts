@@ -95,6 +95,14 @@ function isStale(polledAt: string | null, now: Date): boolean {
   return polledAt === null || now.getTime() - new Date(polledAt).getTime() >= LINK_HEARTBEAT_MS;
 }
 
+/** "Last seen" moves on every upload; storing it every 15 s buys nothing a person can see: at most every 5 min. */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60_000;
+
+function lastSeenMoved(stored: string | null, next: string | null): boolean {
+  if (stored === null || next === null) return stored !== next;
+  return Math.abs(new Date(next).getTime() - new Date(stored).getTime()) >= LAST_SEEN_RESOLUTION_MS;
+}
+
 function deviceChanged(stored: DeviceRecord | undefined, next: DeviceRecord): boolean {
   if (!stored) return true;
   return (
@@ -103,7 +111,7 @@ function deviceChanged(stored: DeviceRecord | undefined, next: DeviceRecord): bo
     stored.online !== next.online ||
     stored.battery !== next.battery ||
     stored.wifiDbm !== next.wifiDbm ||
-    stored.lastSeen !== next.lastSeen ||
+    lastSeenMoved(stored.lastSeen, next.lastSeen) ||
     (stored.lastArchiveCheckAt ?? null) !== next.lastArchiveCheckAt ||
     JSON.stringify(stored.pendingGaps ?? []) !== JSON.stringify(next.pendingGaps)
   );
@@ -257,7 +265,8 @@ async function updateCooks(cooks: readonly CookRecord[], readings: readonly Read
     const mine = readings.filter((r) => r.serial === cook.serial);
     if (mine.length === 0) continue;
     const { cook: updated, alerts, persist } = updateCook(cook, mine, deps.clock.now());
-    if (persist) await deps.devices.putCook(updated);
+    if (!persist) continue; // an ETA moves slowly: stored and pushed once a minute, alerts at once (they persist)
+    await deps.devices.putCook(updated);
     messages.push(...updated.predictions.map((p) => ({ type: 'prediction' as const, serial: cook.serial, ...p })));
     messages.push(...alerts.map((a) => ({ type: 'alert' as const, serial: cook.serial, ...a })));
   }
