@@ -92,3 +92,14 @@ describe('cook persistence', () => {
     expect(nextMinute.persist).toBe(true);
   });
 });
+
+describe('cook persistence of alarm state', () => {
+  it('does not rewrite the cook because its stored alarm state came back with keys in another order', () => {
+    const first = updateCook(cook, heating(2).filter((r) => r.at.getTime() <= START + 90_000), new Date(START + 90_000)).cook;
+    const reorder = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+    const stored = { ...first, alarmState: reorder(first.alarmState) as typeof first.alarmState };
+    const inSameMinute = heating(2).filter((r) => r.at.getTime() === START + 105_000);
+    expect(updateCook(stored, inSameMinute, new Date(START + 105_000)).persist).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@
  * Folds new readings into a cook's per-minute series and predicts each probe's done time from it. Pure: the poll
  * worker stores the result and pushes the predictions.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { CookAlert, ProbePrediction } from '../api/schemas';
 import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
@@ -100,7 +101,9 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
     alerts.push(...derivePitAlarmTriggers(events, rules).map((t) => alertFor(t, label, units)));
   }
   const newMinute = [...channels].some((c) => series[c]?.at(-1)?.[0] !== cook.series[c]?.at(-1)?.[0]);
-  const alarmsMoved = JSON.stringify(alarmState) !== JSON.stringify(cook.alarmState ?? INITIAL_COOK_ALARM_STATE);
+  // Compared as plain data: a stored map comes back with its keys in any order and without undefined fields.
+  const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+  const alarmsMoved = !isDeepStrictEqual(plain(alarmState), plain(cook.alarmState ?? INITIAL_COOK_ALARM_STATE));
   return {
     cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...alerts].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
     alerts,
