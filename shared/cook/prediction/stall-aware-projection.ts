@@ -42,8 +42,11 @@ export interface ProjectionInput {
 export const EXPECTED_STALL_START_F = 150;
 /** Creep rate during a stall, as a fraction of the heating rate constant (pitmasters see a few °F per hour). */
 const STALL_CREEP_K_RATIO = 0.25;
-/** Rate constant after the stall, as a fraction of the heating one: the bark keeps evaporating, more slowly. */
-const POST_STALL_K_RATIO = 0.6;
+/**
+ * Rate constant after the stall, as a fraction of the heating one: an unwrapped bark keeps evaporating a little
+ * (real logs show 0.3–0.5 for a bare brisket), a wrapped or hot-pit cook heats at about its old rate (~1).
+ */
+export const POST_STALL_K_RATIO = 0.8;
 /**
  * Chance that a collagen cook stalls noticeably at all, before the curve shows anything: most do, but wet or dry
  * rubs, injections, early wraps, hot pits and lean cuts make some barely pause. The rest is a point mass at "no
