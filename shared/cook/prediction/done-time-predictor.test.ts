@@ -17,7 +17,7 @@ interface NewtonCook {
 function predictNewton(
   cook: NewtonCook,
   untilHours: number,
-  options: { withPit?: boolean; noiseF?: number; glitches?: boolean; duplicates?: boolean; seed?: number } = {},
+  options: { withPit?: boolean; pitReadingF?: number; noiseF?: number; glitches?: boolean; duplicates?: boolean; seed?: number } = {},
 ): DoneTimePrediction {
   const predictor = new DoneTimePredictor({ targetF: cook.targetF, expectStall: false });
   const random = createSeededRandom(options.seed ?? 7);
@@ -28,7 +28,7 @@ function predictNewton(
     if (options.glitches && random.next() < 0.01) value += random.next() < 0.5 ? 90 : -90;
     predictor.observe({ atMs, temperatureF: value });
     if (options.duplicates && random.next() < 0.05) predictor.observe({ atMs, temperatureF: value + 0.1 });
-    prediction = predictor.predict(atMs, options.withPit === false ? undefined : cook.pitF);
+    prediction = predictor.predict(atMs, options.withPit === false ? undefined : (options.pitReadingF ?? cook.pitF));
   }
   return prediction as DoneTimePrediction;
 }
@@ -66,6 +66,21 @@ describe('DoneTimePredictor on Newton curves with known answers', () => {
     const p = predictNewton(chicken, 0.6, { withPit: false });
     const truth = remainingAfter(chicken, 0.6) * 3600;
     expect(Math.abs((p.eta!.seconds - truth) / truth)).toBeLessThan(0.05);
+  });
+
+  it('without a pit probe, widens the interval to cover the pits such a cook is run at', () => {
+    // A collagen-target curve in a 240 °F pit, where 275 °F is assumed: the interval must still hold the truth, and be
+    // wider than if the usual pit were simply taken as known.
+    const cook: NewtonCook = { pitF: 240, startF: 40, k: 0.3, targetF: 195 };
+    const blind = predictNewton(cook, 3, { withPit: false });
+    // What a single assumed pit would say: the same curve, told the pit is the usual 275 °F.
+    const assumed = predictNewton(cook, 3, { pitReadingF: 275 });
+    const truth = remainingAfter(cook, 3) * 3600;
+    const width = (p: DoneTimePrediction): number => p.eta!.highSeconds - p.eta!.lowSeconds;
+    expect(width(blind)).toBeGreaterThan(1.05 * width(assumed));
+    expect(blind.eta!.highSeconds).toBeGreaterThan(assumed.eta!.highSeconds);
+    expect(blind.eta!.lowSeconds).toBeLessThanOrEqual(truth);
+    expect(blind.eta!.highSeconds).toBeGreaterThanOrEqual(truth);
   });
 
   it('beats a straight line, which ignores the slowing approach', () => {

