@@ -118,6 +118,25 @@ describe('DoneTimePredictor on Newton curves with known answers', () => {
   });
 });
 
+describe('DoneTimePredictor through the cold centre\'s lag', () => {
+  it('follows a simulated chicken (surface and core) from a quarter of the way in, where Newton says far too long', () => {
+    const sim = createCookSimulation({ seed: 11, meat: 'chicken', pitSetpointF: 325, initialMeatF: 38, ambientF: 60, probes: 1 });
+    const reach = sim.groundTruth.reachSeconds(165, 0) as number;
+    const predictor = new DoneTimePredictor({ targetF: 165 });
+    const errors: number[] = [];
+    for (let s = 0; s < reach; s += 30) {
+      const sample = sim.sampleAt(s);
+      predictor.observe({ atMs: s * 1000, temperatureF: sample.meatF[0] as number });
+      const p = predictor.predict(s * 1000, sample.pitF);
+      for (const fraction of [0.25, 0.5, 0.75]) {
+        if (Math.abs(s - fraction * reach) < 15) errors.push(Math.abs(p.eta!.seconds - (reach - s)) / (reach - s));
+      }
+    }
+    expect(errors).toHaveLength(3);
+    for (const error of errors) expect(error).toBeLessThan(0.12);
+  });
+});
+
 describe('DoneTimePredictor through a simulated brisket stall', () => {
   const sim = createCookSimulation({ seed: 5, meat: 'brisket', pitSetpointF: 250, initialMeatF: 38, ambientF: 60, probes: 1 });
   const reach = sim.groundTruth.reachSeconds(203, 0) as number;

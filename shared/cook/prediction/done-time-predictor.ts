@@ -7,6 +7,7 @@ import { GlitchFilter, MEAT_GLITCH_OPTIONS } from './glitch-filter';
 import { fitLocalTrend, type LocalTrend } from './local-trend';
 import type { EtaQuantiles } from './eta-quantiles';
 import { mixQuantiles, type WeightedQuantiles } from './mix-quantiles';
+import { fitLaggedHeating, type LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
 
@@ -14,17 +15,22 @@ import { projectHoursToTarget } from './stall-aware-projection';
  * Done-time prediction for one meat probe, updated on every reading.
  *
  * Readings are glitch-filtered (glitch-filter.ts) and averaged into one-minute bins, so cadence, duplicates and
- * spikes do not matter. The model is Newton heating toward the pit (newton-heating.ts): the pit level is the
- * median of the last 45 min of the pit probe (lid-open dips vanish in it). With no pit probe the pit is unknown and
- * the ETA says so: it mixes the projections under the pit such a cook is usually run at and under one 50 °F cooler
- * and one 50 °F hotter (mix-quantiles.ts), each with its own stall detector, so the interval carries the pit's
- * uncertainty (on real brisket logs with the pit probe removed, coverage went from 34 % to 70 %); the rate constant is fitted online to the last half hour of the curve, in Newton's
- * linearised space and with Huber weights (local-trend.ts). The stall detector (stall-detector.ts) follows that
- * rate constant against the one the cut showed while heating, and the projection (stall-aware-projection.ts) is
- * stall-aware: heading into the evaporative band a collagen cook's ETA includes the stall it will probably meet;
- * in the stall the probe creeps until a break whose timing is uncertain, so the ETA widens instead of jumping; after
- * it Newton takes over again. "Not enough data" is said, not guessed, while the trend is too short or the probe is
- * still accelerating out of the fridge-cold lag. The point ETA is the median; the interval is 10th–90th percentile.
+ * spikes do not matter. The model is heating toward the pit: the pit level is the median of the last 45 min of the
+ * pit probe (lid-open dips vanish in it). With no pit probe the pit is unknown and the ETA says so: it mixes the
+ * projections under the pit such a cook is usually run at and under one 50 °F cooler and one 50 °F hotter
+ * (mix-quantiles.ts), each with its own stall detector, so the interval carries the pit's uncertainty (on real
+ * brisket logs with the pit probe removed, coverage went from 34 % to 70 %).
+ *
+ * While the cut heats, the whole curve since the probe's lowest reading is fitted with a two-stage lagged-heating
+ * model (lagged-heating.ts: flat start, acceleration, then Newton), which projects through the cold centre's lag
+ * where Newton on the recent rate says "far too long". Where that fit does not hold (a sag, a pit change) and after
+ * a stall, Newton's rate constant is fitted online to the last half hour of the curve, in Newton's linearised space
+ * and with Huber weights (local-trend.ts). The stall detector (stall-detector.ts) follows that rate constant against
+ * the one the cut showed while heating, and the projection (stall-aware-projection.ts) is stall-aware: heading into
+ * the evaporative band a collagen cook's ETA includes the stall it will probably meet; in the stall the probe creeps
+ * until a break whose timing is uncertain, so the ETA widens instead of jumping; after it Newton takes over again.
+ * "Not enough data" is said, not guessed, while the trend is too short or the probe is still accelerating out of
+ * the fridge-cold lag. The point ETA is the median; the interval is 10th–90th percentile.
  */
 export interface DoneTimePredictorOptions {
   readonly targetF: number;
@@ -53,6 +59,8 @@ const ACCELERATING_RATIO = 1.2;
 /** With no pit probe: the usual pit for the cook, and a cooler and a hotter one (pits run 225–325 °F for low-and-slow). */
 const PIT_OFFSETS_F = [-50, 50] as const;
 const PRIMARY_WEIGHT = 0.5;
+/** The lagged-heating fit is trusted while its residuals stay this small (a sag, a pit change or a dip spoil it). */
+const LAGGED_FIT_MAX_RMS_F = 2;
 const STALL_PRONE_MEATS: ReadonlySet<MeatKind> = new Set(['brisket', 'pork-butt', 'ribs']);
 
 export class DoneTimePredictor {
@@ -64,6 +72,7 @@ export class DoneTimePredictor {
   private readonly alternatives = PIT_OFFSETS_F.map((offsetF) => new PitHypothesis(offsetF, (1 - PRIMARY_WEIGHT) / 2));
   private readonly expectStall: boolean;
   private lowest: ProbeReading | undefined;
+  private readonly laggedFits = new Map<number, { bins: number; fit: LaggedHeatingFit | undefined }>();
 
   constructor(private readonly options: DoneTimePredictorOptions) {
     this.expectStall =
@@ -170,8 +179,21 @@ export class DoneTimePredictor {
     return Math.max(assumedPitF(this.options.targetF) + offsetF, hottestF + 40);
   }
 
+  /** The lagged-heating fit of the curve since its lowest point, refitted once per closed bin (per pit hypothesis). */
+  private laggedFit(pitF: number): LaggedHeatingFit | undefined {
+    if (this.lowest === undefined) return undefined;
+    const key = Math.round(pitF);
+    const cached = this.laggedFits.get(key);
+    if (cached !== undefined && cached.bins === this.series.length) return cached.fit;
+    const fit = fitLaggedHeating(this.series.since(this.lowest.atMs), this.lowest, pitF);
+    if (this.laggedFits.size > 16) this.laggedFits.clear();
+    this.laggedFits.set(key, { bins: this.series.length, fit });
+    return fit;
+  }
+
   /** 10th / 50th / 90th percentile hours to target, or undefined when the data cannot tell yet. */
   private projectHours(trend: LocalTrend, pitF: number, stall: StallStatus, lagWeight: number): EtaQuantiles | undefined {
+    const lagged = stall.phase === 'heating' ? this.laggedFit(pitF) : undefined;
     const rateIsReal = trend.ratePerHour > 0 && trend.ratePerHour > 2 * trend.rateStdErr;
     if (stall.phase !== 'stall' && !rateIsReal) return undefined;
     const heatingK = stall.heatingK ?? (rateIsReal ? newtonRateConstant(trend.ratePerHour, trend.levelF, pitF) : undefined);
@@ -188,6 +210,7 @@ export class DoneTimePredictor {
       ...(stall.kRatio !== undefined ? { kRatio: stall.kRatio } : {}),
       ...(stall.lowestBandKRatio !== undefined ? { lowestBandKRatio: stall.lowestBandKRatio } : {}),
       lagWeight,
+      ...(lagged !== undefined && lagged.rmsF < LAGGED_FIT_MAX_RMS_F ? { lagged: { fit: lagged, atMs: trend.atMs } } : {}),
     });
   }
 }

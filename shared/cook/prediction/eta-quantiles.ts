@@ -14,7 +14,11 @@ const NEWTON_SIGMA_BASE = 0.22;
 const NEWTON_SIGMA_PER_U = 0.5;
 
 export function newtonQuantiles(fromF: number, toF: number, pitF: number, k: number): EtaQuantiles {
-  const mid = newtonHoursToReach(fromF, toF, pitF, k);
+  return heatingQuantiles(newtonHoursToReach(fromF, toF, pitF, k), fromF, toF, pitF);
+}
+
+/** A heating model's median hours from `fromF` to `toF` with the model error above. */
+export function heatingQuantiles(mid: number, fromF: number, toF: number, pitF: number): EtaQuantiles {
   if (mid === 0) return { low: 0, mid: 0, high: 0 };
   const u = Math.min(1, (toF - fromF) / (pitF - fromF));
   const sigma = NEWTON_SIGMA_BASE + NEWTON_SIGMA_PER_U * u;

@@ -1,5 +1,6 @@
 import type { StallPhase } from '../stall/stall-detector';
-import { blendQuantiles, newtonQuantiles, sumQuantiles, Z80, type EtaQuantiles } from './eta-quantiles';
+import { blendQuantiles, heatingQuantiles, newtonQuantiles, sumQuantiles, Z80, type EtaQuantiles } from './eta-quantiles';
+import { laggedHoursToReach, type LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant, newtonTemperatureAfter } from './newton-heating';
 import { normalQuantile } from './normal-distribution';
 import { remainingStallHours, stallDurationPrior, type StallDurationPrior } from './stall-duration-prior';
@@ -7,17 +8,18 @@ import { remainingStallHours, stallDurationPrior, type StallDurationPrior } from
 /**
  * Hours from now to the target, by phase, for a cut heating toward `pitF`.
  *
- * - Heating, no stall expected (small cuts, low targets): Newton with the rate constant of the recent curve.
- * - Heating toward a stall (collagen cuts): Newton up to the evaporative band, then the stall, then Newton again.
+ * - Heating, no stall expected (small cuts, low targets): the lagged-heating fit of the whole curve when it holds,
+ *   else Newton with the rate constant of the recent curve.
+ * - Heating toward a stall (collagen cuts): the same up to the evaporative band, then the stall, then Newton again.
  * - Stall: the probe creeps at its current rate until the stall breaks, then heats at the post-stall rate. When the
  *   break comes is uncertain (stall-duration-prior.ts, conditioned on how long it has lasted); each quantile of the
  *   break time gives a quantile of the ETA. A long stall that never breaks still reaches the target by creeping, so
  *   the ETA grows with the stall but never explodes.
  * - After the stall: Newton with the recent rate constant.
- * Early on, while a cold cut's centre still lags its surface, the rise accelerates and a Newton projection of it
- * says "far too long"; near the inflection of that S-curve the tangent line is the better local model, so the first
- * leg hands over from the straight line to Newton as the acceleration fades (`lagWeight`). (Letting the rate constant
- * keep rising at its current pace was tried: it overshoots.)
+ * Without a good lagged fit early on, while a cold cut's centre still lags its surface, the rise accelerates and a
+ * Newton projection of it says "far too long"; near the inflection of that S-curve the tangent line is the better
+ * local model, so the first leg hands over from the straight line to Newton as the acceleration fades
+ * (`lagWeight`). (Letting the rate constant keep rising at its current pace was tried: it overshoots.)
  */
 export interface ProjectionInput {
   readonly temperatureF: number;
@@ -36,6 +38,11 @@ export interface ProjectionInput {
   readonly lowestBandKRatio?: number;
   /** 0 = settled Newton heating … 1 = still clearly accelerating (lag phase). */
   readonly lagWeight?: number;
+  /**
+   * The whole heating curve's lagged-heating fit (lagged-heating.ts), when it fits well: while heating it projects the
+   * approach instead of Newton-on-the-recent-rate and the straight line.
+   */
+  readonly lagged?: { readonly fit: LaggedHeatingFit; readonly atMs: number };
 }
 
 /** Where a stall usually begins. */
@@ -70,7 +77,9 @@ export function projectHoursToTarget(input: ProjectionInput): EtaQuantiles {
   const { temperatureF: T, ratePerHour, pitF, targetF, heatingK, phase } = input;
   const kNow = newtonRateConstant(ratePerHour, T, pitF);
   const approach = (fromF: number, toF: number): EtaQuantiles =>
-    blendQuantiles(newtonQuantiles(fromF, toF, pitF, kNow), linearQuantiles(fromF, toF, ratePerHour), input.lagWeight ?? 0);
+    input.lagged !== undefined
+      ? heatingQuantiles(laggedHoursToReach(input.lagged.fit, input.lagged.atMs, toF), fromF, toF, pitF)
+      : blendQuantiles(newtonQuantiles(fromF, toF, pitF, kNow), linearQuantiles(fromF, toF, ratePerHour), input.lagWeight ?? 0);
   const recent = approach(T, targetF);
   const postK = heatingK * POST_STALL_K_RATIO;
 
