@@ -1,6 +1,8 @@
 /**
  * `npm run bench:predict`: ETA accuracy of the done-time model against the linear baseline, on simulated cooks and
  * on the real cook logs in ../shared/cooks (skipped when absent). Prints a table per corpus, then one JSON line.
+ * Options: `--cooks <dir>` scores another directory of real logs; `--hide-pit` also scores the real logs with their
+ * pit probe hidden (how the model does for cooks without one); `--verbose` prints every cook.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +13,14 @@ import { realCorpus } from './real-corpus';
 import { simulatedCorpus } from './simulated-corpus';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const realDirectory = path.resolve(repoRoot, '..', 'shared', 'cooks');
-const verbose = process.argv.includes('--verbose');
+const args = process.argv.slice(2);
+const cooksOption = args.indexOf('--cooks');
+const realDirectory =
+  cooksOption >= 0 && args[cooksOption + 1] !== undefined
+    ? path.resolve(args[cooksOption + 1] as string)
+    : path.resolve(repoRoot, '..', 'shared', 'cooks');
+const verbose = args.includes('--verbose');
+const hidePit = args.includes('--hide-pit');
 
 function runCorpus(label: string, cooks: BenchCook[], groupBy?: (cook: BenchCook) => string): CorpusSummary {
   const scores: CookScore[] = cooks.map(evaluateCook);
@@ -69,6 +77,10 @@ const real = realCorpus(realDirectory);
 const headline: Record<string, unknown> = { bench: 'predict', simulated: headlineOf(simulated) };
 if (real.length > 0) {
   headline.real = headlineOf(runCorpus(`real (${realDirectory})`, real));
+  if (hidePit) {
+    const blind = real.map(({ pitProbe: _hidden, ...cook }) => cook);
+    headline.realPitHidden = headlineOf(runCorpus('real, pit probe hidden', blind));
+  }
 } else {
   console.log(`\nreal: skipped (no cook logs at ${realDirectory})`);
 }
