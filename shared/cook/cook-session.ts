@@ -40,7 +40,7 @@ export class CookSession {
       this.pit.observe(reading);
       return this.pitHealth.observe(reading);
     }
-    this.predictors.get(probe)?.observe(reading);
+    this.predictors.get(probe)?.observe(reading, this.pit.level(reading.atMs)?.levelF);
     return [];
   }
 

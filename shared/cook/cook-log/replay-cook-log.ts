@@ -25,7 +25,8 @@ export function* replayCookLog(
     const atMs = (rows[start] as CookLogRow).atMs;
     let end = start;
     while (end < rows.length && (rows[end] as CookLogRow).atMs === atMs) end += 1;
-    const group = rows.slice(start, end);
+    // Readings that arrived together: the pit's first, so the meat's are judged against the pit as of that instant.
+    const group = rows.slice(start, end).sort((a, b) => Number(b.probe === setup.pitProbe) - Number(a.probe === setup.pitProbe));
     for (const row of group) {
       if (row.temperatureF === undefined) continue;
       for (const event of session.ingest(row.probe, { atMs, temperatureF: row.temperatureF })) onPitEvent?.(event);

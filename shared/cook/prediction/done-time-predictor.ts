@@ -84,12 +84,17 @@ export class DoneTimePredictor {
     return this.options.targetF;
   }
 
-  observe(reading: ProbeReading): void {
+  /** @param pitF the pit level at the reading, when known: the stall detectors step on each new bin. */
+  observe(reading: ProbeReading, pitF?: number): void {
+    const bins = this.series.length;
     for (const accepted of this.filter.push(reading)) {
       this.series.add(accepted);
       // The heating clock starts at the lowest point: a probe first settles from room temperature down to the meat's.
       if (this.lowest === undefined || accepted.temperatureF <= this.lowest.temperatureF) this.lowest = accepted;
     }
+    // Here as well as in predict: a caller that replays a history and asks once (the poll worker) must see the same
+    // stall as one that asks after every reading.
+    if (this.series.length !== bins) this.advance(this.context(reading.atMs, pitF));
   }
 
   markWrapped(atMs: number): void {
@@ -103,19 +108,15 @@ export class DoneTimePredictor {
     if (last === undefined || atMs - last.atMs > STALE_MS) {
       return this.unknown(atMs, last === undefined ? 'no readings yet' : 'probe silent');
     }
-    let points = this.series.since(atMs - TREND_WINDOW_MS);
-    // Loggers that write "on change" write little while the meat barely moves: widen the window rather than go blind.
-    if (!coversEnough(points)) points = this.series.since(atMs - SPARSE_TREND_WINDOW_MS);
-    const hottestF = Math.max(...points.map((p) => p.valueF), last.valueF);
-    const pitKnown = pitF !== undefined && pitF > hottestF + PLAUSIBLE_PIT_MARGIN_F;
-    const pit = pitKnown ? pitF : this.assumedPit(0, hottestF);
-    const trend = fitLocalTrend(points, atMs, pit);
-    if (trend === undefined || trend.points < MIN_TREND_POINTS || trend.spanHours < MIN_TREND_SPAN_HOURS) {
+    const context = this.context(atMs, pitF);
+    const trend = context?.trend;
+    if (context === undefined || trend === undefined) {
       if (last.valueF >= targetF) return { ...this.unknown(atMs, 'done'), phase: 'done', eta: DONE_ETA };
       return this.unknown(atMs, 'not enough data');
     }
+    const { points, hottestF, pitKnown, pit } = context;
     const temperatureF = trend.levelF;
-    const stall = this.primary.update(this.series.length, trend, pit);
+    const stall = this.advance(context);
     const base = { atMs, targetF, temperatureF, ratePerHour: trend.ratePerHour, stall };
     if (temperatureF >= targetF || last.valueF >= targetF) {
       return { ...base, phase: 'done', eta: DONE_ETA };
@@ -137,8 +138,7 @@ export class DoneTimePredictor {
         const hypothesisPit = this.assumedPit(hypothesis.offsetF, hottestF);
         const hypothesisTrend = fitLocalTrend(points, atMs, hypothesisPit);
         if (hypothesisTrend === undefined || hypothesisPit <= targetF + 2) continue;
-        const hypothesisStall = hypothesis.update(this.series.length, hypothesisTrend, hypothesisPit);
-        const hours = this.projectHours(hypothesisTrend, hypothesisPit, hypothesisStall, lagWeight);
+        const hours = this.projectHours(hypothesisTrend, hypothesisPit, hypothesis.stall.status(), lagWeight);
         if (hours !== undefined) parts.push({ weight: hypothesis.weight, quantiles: hours });
       }
     }
@@ -146,6 +146,35 @@ export class DoneTimePredictor {
     return eta === undefined
       ? { ...base, phase: stall.phase, reason: 'target out of reach at this pit temperature' }
       : { ...base, phase: stall.phase, eta };
+  }
+
+  /** The recent trend and what the meat heats toward, at `atMs`; trend undefined while too short to trust. */
+  private context(atMs: number, pitF: number | undefined): TrendContext | undefined {
+    const last = this.series.last();
+    if (last === undefined) return undefined;
+    let points = this.series.since(atMs - TREND_WINDOW_MS);
+    // Loggers that write "on change" write little while the meat barely moves: widen the window rather than go blind.
+    if (!coversEnough(points)) points = this.series.since(atMs - SPARSE_TREND_WINDOW_MS);
+    const hottestF = Math.max(...points.map((p) => p.valueF), last.valueF);
+    const pitKnown = pitF !== undefined && pitF > hottestF + PLAUSIBLE_PIT_MARGIN_F;
+    const pit = pitKnown ? pitF : this.assumedPit(0, hottestF);
+    const fitted = fitLocalTrend(points, atMs, pit);
+    const trusted = fitted !== undefined && fitted.points >= MIN_TREND_POINTS && fitted.spanHours >= MIN_TREND_SPAN_HOURS;
+    return { points, hottestF, pitKnown, pit, ...(trusted ? { trend: fitted } : {}) };
+  }
+
+  /** Steps the stall detector of every hypothesis in play, once per bin; returns the reported (primary) status. */
+  private advance(context: TrendContext | undefined): StallStatus {
+    if (context?.trend === undefined) return this.primary.stall.status();
+    const status = this.primary.update(this.series.length, context.trend, context.pit);
+    if (!context.pitKnown) {
+      for (const hypothesis of this.alternatives) {
+        const pit = this.assumedPit(hypothesis.offsetF, context.hottestF);
+        const trend = fitLocalTrend(context.points, context.trend.atMs, pit);
+        if (trend !== undefined) hypothesis.update(this.series.length, trend, pit);
+      }
+    }
+    return status;
   }
 
   /**
@@ -213,6 +242,15 @@ export class DoneTimePredictor {
       ...(lagged !== undefined && lagged.rmsF < LAGGED_FIT_MAX_RMS_F ? { lagged: { fit: lagged, atMs: trend.atMs } } : {}),
     });
   }
+}
+
+interface TrendContext {
+  readonly points: readonly BinnedPoint[];
+  readonly hottestF: number;
+  /** A pit probe reads hotter than the meat: it is what the meat heats toward. */
+  readonly pitKnown: boolean;
+  readonly pit: number;
+  readonly trend?: LocalTrend;
 }
 
 /** One answer to "what does the meat heat toward?", with its own stall detector (k ratios depend on the pit). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CookSession } from '../cook-session';
+import { createCookSimulation } from '../physics';
 import { newtonTemperatureAfter } from './newton-heating';
 import { predictDoneTime } from './predict-done-time';
 
@@ -36,5 +37,29 @@ describe('predictDoneTime', () => {
       atMs: 45 * 60_000,
     });
     expect(early).toEqual(earlyOnly);
+  });
+
+  it('sees a stall from the history alone, as a session asked after every reading does (the poll worker replays)', () => {
+    const sim = createCookSimulation({ seed: 5, meat: 'brisket', pitSetpointF: 250, initialMeatF: 38, ambientF: 60, probes: 1 });
+    const stallStart = sim.groundTruth.stallStartSeconds as number;
+    const stallEnd = sim.groundTruth.stallEndSeconds as number;
+    const atSeconds = Math.round((stallStart + stallEnd) / 2 / 60) * 60;
+    const meat: Array<{ atMs: number; temperatureF: number }> = [];
+    const pit: Array<{ atMs: number; temperatureF: number }> = [];
+    const live = new CookSession({ pitProbe: 'pit', meatProbes: [{ probe: 'meat', targetF: 203 }] });
+    let streamed: ReturnType<CookSession['predict']> | undefined;
+    for (let s = 0; s <= atSeconds; s += 60) {
+      const sample = sim.sampleAt(s);
+      meat.push({ atMs: s * 1000, temperatureF: sample.meatF[0] as number });
+      pit.push({ atMs: s * 1000, temperatureF: sample.pitF });
+      live.ingest('pit', pit.at(-1)!);
+      live.ingest('meat', meat.at(-1)!);
+      streamed = live.predict('meat', s * 1000);
+    }
+    const once = predictDoneTime({ meatReadings: meat, pitReadings: pit, targetF: 203, atMs: atSeconds * 1000 });
+    expect(streamed!.phase).toBe('stall');
+    expect(once.phase).toBe('stall');
+    expect(once.stall.startedAtMs).toBe(streamed!.stall.startedAtMs);
+    expect(once.eta).toEqual(streamed!.eta);
   });
 });

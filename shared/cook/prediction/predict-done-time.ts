@@ -23,9 +23,10 @@ export function predictDoneTime(input: PredictDoneTimeInput): DoneTimePrediction
     ...(input.pitReadings !== undefined ? { pitProbe: 'pit' } : {}),
     meatProbes: [{ probe: 'meat', targetF: input.targetF, ...(input.meat ? { meat: input.meat } : {}) }],
   });
+  // Pit first: at equal timestamps the meat reading is judged against the pit as of that instant (stable sort).
   const tagged = [
-    ...input.meatReadings.map((reading) => ({ probe: 'meat', reading })),
     ...(input.pitReadings ?? []).map((reading) => ({ probe: 'pit', reading })),
+    ...input.meatReadings.map((reading) => ({ probe: 'meat', reading })),
   ]
     .filter(({ reading }) => reading.atMs <= input.atMs)
     .sort((a, b) => a.reading.atMs - b.reading.atMs);
