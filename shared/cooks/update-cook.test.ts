@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
 import type { CookRecord } from './cook-record';
+import { createCookSimulation } from '../cook/physics';
 import { updateCook } from './update-cook';
 
 const START = Date.UTC(2026, 10, 1, 12);
@@ -101,5 +102,28 @@ describe('cook persistence of alarm state', () => {
     const stored = { ...first, alarmState: reorder(first.alarmState) as typeof first.alarmState };
     const inSameMinute = heating(2).filter((r) => r.at.getTime() === START + 105_000);
     expect(updateCook(stored, inSameMinute, new Date(START + 105_000)).persist).toBe(false);
+  });
+
+  it('raises the stall alert from the stored series, poll after poll, as the brisket stalls', () => {
+    // Every poll replays the stored per-minute series (the worker is stateless): the stall must show from it.
+    const sim = createCookSimulation({ seed: 5, meat: 'brisket', pitSetpointF: 250, initialMeatF: 38, ambientF: 60, probes: 1 });
+    const stallStart = sim.groundTruth.stallStartSeconds as number;
+    let record: CookRecord = { ...cook, probes: [{ channel: '2', targetF: 203, meat: 'brisket' }] };
+    const kinds: string[] = [];
+    for (let poll = 0; poll * 600 < stallStart + 3 * 3600; poll += 1) {
+      const readings: Reading[] = [];
+      for (let s = poll * 600; s < (poll + 1) * 600; s += 15) {
+        const sample = sim.sampleAt(s);
+        const at = new Date(START + s * 1000);
+        readings.push({ accountId: 'a', serial: 'S', channel: '2', value: sample.meatF[0] as number, units: 'F', at });
+        readings.push({ accountId: 'a', serial: 'S', channel: '1', value: sample.pitF, units: 'F', at });
+      }
+      const update = updateCook(record, readings, new Date(START + (poll + 1) * 600_000));
+      record = update.cook;
+      kinds.push(...update.alerts.map((a) => a.kind));
+    }
+    expect(kinds).toContain('stall-started');
+    expect(record.predictions[0]).toMatchObject({ channel: '2' });
+    expect(record.predictions[0]!.stallStartedAt).not.toBeNull();
   });
 });
