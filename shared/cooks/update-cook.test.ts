@@ -108,7 +108,7 @@ describe('cook persistence of alarm state', () => {
     // Every poll replays the stored per-minute series (the worker is stateless): the stall must show from it.
     const sim = createCookSimulation({ seed: 5, meat: 'brisket', pitSetpointF: 250, initialMeatF: 38, ambientF: 60, probes: 1 });
     const stallStart = sim.groundTruth.stallStartSeconds as number;
-    let record: CookRecord = { ...cook, probes: [{ channel: '2', targetF: 203, meat: 'brisket' }] };
+    let record: CookRecord = { ...cook, probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }] };
     const kinds: string[] = [];
     for (let poll = 0; poll * 600 < stallStart + 3 * 3600; poll += 1) {
       const readings: Reading[] = [];

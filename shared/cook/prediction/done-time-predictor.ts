@@ -114,7 +114,7 @@ export class DoneTimePredictor {
       if (last.valueF >= targetF) return { ...this.unknown(atMs, 'done'), phase: 'done', eta: DONE_ETA };
       return this.unknown(atMs, 'not enough data');
     }
-    const { points, hottestF, pitKnown, pit } = context;
+    const { pit } = context;
     const temperatureF = trend.levelF;
     const stall = this.advance(context);
     const base = { atMs, targetF, temperatureF, ratePerHour: trend.ratePerHour, stall };
@@ -133,14 +133,10 @@ export class DoneTimePredictor {
       return { ...base, phase: stall.phase === 'heating' ? 'unknown' : stall.phase, reason: 'not heating yet' };
     }
     const parts: WeightedQuantiles[] = [{ weight: this.primary.weight, quantiles: primaryHours }];
-    if (!pitKnown) {
-      for (const hypothesis of this.alternatives) {
-        const hypothesisPit = this.assumedPit(hypothesis.offsetF, hottestF);
-        const hypothesisTrend = fitLocalTrend(points, atMs, hypothesisPit);
-        if (hypothesisTrend === undefined || hypothesisPit <= targetF + 2) continue;
-        const hours = this.projectHours(hypothesisTrend, hypothesisPit, hypothesis.stall.status(), lagWeight);
-        if (hours !== undefined) parts.push({ weight: hypothesis.weight, quantiles: hours });
-      }
+    for (const alternative of context.alternatives) {
+      if (alternative.trend === undefined || alternative.pit <= targetF + 2) continue;
+      const hours = this.projectHours(alternative.trend, alternative.pit, alternative.hypothesis.stall.status(), lagWeight);
+      if (hours !== undefined) parts.push({ weight: alternative.hypothesis.weight, quantiles: hours });
     }
     const eta = toEta(mixQuantiles(parts));
     return eta === undefined
@@ -160,19 +156,23 @@ export class DoneTimePredictor {
     const pit = pitKnown ? pitF : this.assumedPit(0, hottestF);
     const fitted = fitLocalTrend(points, atMs, pit);
     const trusted = fitted !== undefined && fitted.points >= MIN_TREND_POINTS && fitted.spanHours >= MIN_TREND_SPAN_HOURS;
-    return { points, hottestF, pitKnown, pit, ...(trusted ? { trend: fitted } : {}) };
+    // No pit probe: the same recent curve, read under the cooler and the hotter pit.
+    const alternatives = pitKnown
+      ? []
+      : this.alternatives.map((hypothesis) => {
+          const alternativePit = this.assumedPit(hypothesis.offsetF, hottestF);
+          const alternativeTrend = fitLocalTrend(points, atMs, alternativePit);
+          return { hypothesis, pit: alternativePit, ...(alternativeTrend !== undefined ? { trend: alternativeTrend } : {}) };
+        });
+    return { pit, alternatives, ...(trusted ? { trend: fitted } : {}) };
   }
 
   /** Steps the stall detector of every hypothesis in play, once per bin; returns the reported (primary) status. */
   private advance(context: TrendContext | undefined): StallStatus {
     if (context?.trend === undefined) return this.primary.stall.status();
     const status = this.primary.update(this.series.length, context.trend, context.pit);
-    if (!context.pitKnown) {
-      for (const hypothesis of this.alternatives) {
-        const pit = this.assumedPit(hypothesis.offsetF, context.hottestF);
-        const trend = fitLocalTrend(context.points, context.trend.atMs, pit);
-        if (trend !== undefined) hypothesis.update(this.series.length, trend, pit);
-      }
+    for (const { hypothesis, pit, trend } of context.alternatives) {
+      if (trend !== undefined) hypothesis.update(this.series.length, trend, pit);
     }
     return status;
   }
@@ -245,12 +245,11 @@ export class DoneTimePredictor {
 }
 
 interface TrendContext {
-  readonly points: readonly BinnedPoint[];
-  readonly hottestF: number;
-  /** A pit probe reads hotter than the meat: it is what the meat heats toward. */
-  readonly pitKnown: boolean;
+  /** What the meat heats toward: the pit probe's level, or the usual pit for the cook. */
   readonly pit: number;
   readonly trend?: LocalTrend;
+  /** With no pit probe, the cooler and hotter pits and the recent curve read under each. */
+  readonly alternatives: ReadonlyArray<{ readonly hypothesis: PitHypothesis; readonly pit: number; readonly trend?: LocalTrend }>;
 }
 
 /** One answer to "what does the meat heat toward?", with its own stall detector (k ratios depend on the pit). */
