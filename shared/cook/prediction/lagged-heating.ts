@@ -1,4 +1,5 @@
 import type { BinnedPoint } from './binned-series';
+import { bisect, goldenMinimum } from './numeric-search';
 
 /**
  * Heating with the centre's lag: a cut's centre does not start rising the moment it goes in — heat must first
@@ -66,8 +67,8 @@ export function fitLaggedHeating(
   const lower = Math.log(RATIOS[Math.max(0, index - 1)] as number);
   const upper = Math.log(RATIOS[Math.min(RATIOS.length - 1, index + 1)] as number);
   const refined = bestForRatio(Math.exp(goldenMinimum((logR) => bestForRatio(Math.exp(logR)).sse, lower, upper, RATIO_STEPS)));
-  const best = refined.sse < (coarse[index] as { sse: number }).sse ? refined : coarse[index];
-  if (best === undefined) return undefined;
+  const gridBest = coarse[index] as { slowK: number; ratio: number; sse: number };
+  const best = refined.sse < gridBest.sse ? refined : gridBest;
   return {
     slowK: best.slowK,
     fastK: best.slowK * best.ratio,
@@ -78,47 +79,17 @@ export function fitLaggedHeating(
   };
 }
 
-/** Argument of the minimum of a unimodal function on [a, b], by golden-section search. */
-function goldenMinimum(f: (x: number) => number, a: number, b: number, steps: number): number {
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  for (let i = 0; i < steps; i += 1) {
-    if (fc < fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = f(d);
-    }
-  }
-  return (a + b) / 2;
-}
-
 /** Hours from `atMs` until the fitted curve reaches `targetF`; Infinity if it never does. */
 export function laggedHoursToReach(fit: LaggedHeatingFit, atMs: number, targetF: number): number {
   if (targetF >= fit.asymptoteF) return Number.POSITIVE_INFINITY;
   const goal = (fit.asymptoteF - targetF) / (fit.asymptoteF - fit.startF);
   const now = (atMs - fit.startMs) / HOUR_MS;
   if (shareOfDriveLeft(fit.slowK, fit.fastK, now) <= goal) return 0;
-  let lo = now;
+  const reached = (hours: number): boolean => shareOfDriveLeft(fit.slowK, fit.fastK, hours) <= goal;
   let hi = now + 1;
-  while (shareOfDriveLeft(fit.slowK, fit.fastK, hi) > goal) {
+  while (!reached(hi)) {
     hi = now + 2 * (hi - now);
     if (hi - now > 1000) return Number.POSITIVE_INFINITY;
   }
-  for (let i = 0; i < 60; i += 1) {
-    const mid = (lo + hi) / 2;
-    if (shareOfDriveLeft(fit.slowK, fit.fastK, mid) > goal) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2 - now;
+  return bisect(reached, now, hi, 60) - now;
 }

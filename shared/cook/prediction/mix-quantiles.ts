@@ -1,5 +1,6 @@
 import { Z80, type EtaQuantiles } from './eta-quantiles';
 import { normalCdf } from './normal-distribution';
+import { bisect } from './numeric-search';
 
 /**
  * The 10th / 50th / 90th percentiles of a weighted mixture of ETA estimates — one per hypothesis about something
@@ -25,7 +26,10 @@ export function mixQuantiles(parts: readonly WeightedQuantiles[]): EtaQuantiles 
     finite.reduce((s, p) => s + (p.weight / total) * twoPieceLogNormalCdf(p.quantiles, hours), 0);
   const lo = Math.max(1e-6, Math.min(...finite.map((p) => p.quantiles.low)) / 2);
   const hi = Math.max(...finite.map((p) => (Number.isFinite(p.quantiles.high) ? p.quantiles.high : p.quantiles.mid * 10))) * 2;
-  const [low, mid, high] = PROBABILITIES.map((p) => (cdf(hi) < p ? Infinity : quantileByBisection(cdf, p, lo, hi))) as [
+  // Bisection in log-hours: the quantiles span minutes to days.
+  const quantile = (p: number): number =>
+    Math.exp(bisect((logHours) => cdf(Math.exp(logHours)) >= p, Math.log(lo), Math.log(hi), BISECTION_STEPS));
+  const [low, mid, high] = PROBABILITIES.map((p) => (cdf(hi) < p ? Infinity : quantile(p))) as [
     number,
     number,
     number,
@@ -41,15 +45,4 @@ function twoPieceLogNormalCdf(q: EtaQuantiles, hours: number): number {
   if (!(spread > 1e-9)) return x < 0 ? 0 : 1;
   if (!Number.isFinite(spread)) return x < 0 ? 0 : 0.5;
   return normalCdf(x / spread);
-}
-
-function quantileByBisection(cdf: (hours: number) => number, p: number, lo: number, hi: number): number {
-  let a = Math.log(lo);
-  let b = Math.log(hi);
-  for (let i = 0; i < BISECTION_STEPS; i += 1) {
-    const m = (a + b) / 2;
-    if (cdf(Math.exp(m)) < p) a = m;
-    else b = m;
-  }
-  return Math.exp((a + b) / 2);
 }
