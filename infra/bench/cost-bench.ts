@@ -35,6 +35,7 @@ import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
 import { pollSettings } from '../constructs/poller';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
+import { progressLog } from './progress-log';
 
 const START = '2026-11-01T18:00:00.000Z';
 const EMAIL = 'cook@cost.bench';
@@ -44,8 +45,7 @@ const LATENCY_MS = 100;
 const MINUTES_PER_MONTH = 30 * 24 * 60;
 const GB = 1024 ** 3;
 
-const benchStarted = performance.now();
-const log = (message: string) => console.error(`[bench:cost +${((performance.now() - benchStarted) / 1000).toFixed(1)}s] ${message}`);
+const log = progressLog('bench:cost');
 
 // ---- prices ----
 

@@ -32,6 +32,7 @@ import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { startCpuProfile, type CpuBreakdown } from './cpu-profile';
 import { childCpuSeconds, cpuSecondsOf, ownCpuSeconds } from './proc-stats';
 import { startRemoteSimulator, type RemoteSimulator } from './remote-simulator';
+import { progressLog } from './progress-log';
 
 const START = '2026-11-01T18:00:00.000Z';
 const MINUTE_MS = 60_000;
@@ -55,8 +56,7 @@ const IN_FLIGHT = String(args['in-flight']).split(',').map(Number);
 const CYCLES = String(args.cycles).split(',').map(Number);
 const cyclesFor = (i: number) => CYCLES[i] ?? CYCLES.at(-1) ?? 1;
 
-const benchStarted = performance.now();
-const log = (message: string) => console.error(`[bench:poll +${((performance.now() - benchStarted) / 1000).toFixed(1)}s] ${message}`);
+const log = progressLog('bench:poll');
 
 // ---- ThermoWorks call timing (wraps the real client's sessions) ----
 
@@ -491,7 +491,7 @@ async function main(): Promise<void> {
         batchItemFailures: cycles.reduce((n, c) => n + c.batchItemFailures, 0),
         thermoworksOnlyAccountsPerSecond: Number(twOnly.accountsPerSecond.toFixed(1)),
         workerCpuMsPerPoll: Number((warm.filter((c) => c.inFlight === Math.max(...IN_FLIGHT)).reduce((n, c) => n + c.workerCpuSeconds * 1000, 0) / warm.filter((c) => c.inFlight === Math.max(...IN_FLIGHT)).reduce((n, c) => n + c.accounts, 0)).toFixed(1)),
-        benchSeconds: Number(((performance.now() - benchStarted) / 1000).toFixed(1)),
+        benchSeconds: Number(log.elapsedSeconds().toFixed(1)),
         loadAverage: [Number(loadAtStart.toFixed(1)), Number(loadavg()[0]!.toFixed(1))],
       }),
     );
