@@ -1,24 +1,23 @@
 /**
  * `npm run bench:predict`: ETA accuracy of the done-time model against the linear baseline, on simulated cooks and
- * on the real cook logs in ../shared/cooks (skipped when absent). Prints a table per corpus, then one JSON line.
+ * on the real cook logs kept in the repository (`real-cooks/`, with their sources). Prints a table per corpus, then one
+ * JSON line. A corpus that is missing or empty stops the bench with exit code 1: its figures never change silently.
  * Options: `--cooks <dir>` scores another directory of real logs; `--hide-pit` also scores the real logs with their
  * pit probe hidden (how the model does for cooks without one); `--verbose` prints every cook.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BenchCook } from './bench-cook';
 import { summariseCorpus, type CorpusSummary } from './corpus-summary';
 import { evaluateCook, type CookScore } from './evaluate-cook';
-import { realCorpus } from './real-corpus';
+import { MissingCorpusError, realCookLogsDir, realCorpus } from './real-corpus';
 import { simulatedCorpus } from './simulated-corpus';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const args = process.argv.slice(2);
 const cooksOption = args.indexOf('--cooks');
 const realDirectory =
   cooksOption >= 0 && args[cooksOption + 1] !== undefined
     ? path.resolve(args[cooksOption + 1] as string)
-    : path.resolve(repoRoot, '..', 'shared', 'cooks');
+    : realCookLogsDir;
 const verbose = args.includes('--verbose');
 const hidePit = args.includes('--hide-pit');
 
@@ -73,16 +72,19 @@ function cell(value: number): string {
 }
 
 const simulated = runCorpus('simulated', simulatedCorpus(), (cook) => cook.name.split('@')[0] ?? cook.name);
-const real = realCorpus(realDirectory);
+let real: BenchCook[];
+try {
+  real = realCorpus(realDirectory);
+} catch (error) {
+  if (!(error instanceof MissingCorpusError)) throw error;
+  console.error(`bench:predict: ${error.message}`);
+  process.exit(1);
+}
 const headline: Record<string, unknown> = { bench: 'predict', simulated: headlineOf(simulated) };
-if (real.length > 0) {
-  headline.real = headlineOf(runCorpus(`real (${realDirectory})`, real));
-  if (hidePit) {
-    const blind = real.map(({ pitProbe: _hidden, ...cook }) => cook);
-    headline.realPitHidden = headlineOf(runCorpus('real, pit probe hidden', blind));
-  }
-} else {
-  console.log(`\nreal: skipped (no cook logs at ${realDirectory})`);
+headline.real = headlineOf(runCorpus(`real (${path.relative(process.cwd(), realDirectory) || realDirectory})`, real));
+if (hidePit) {
+  const blind = real.map(({ pitProbe: _hidden, ...cook }) => cook);
+  headline.realPitHidden = headlineOf(runCorpus('real, pit probe hidden', blind));
 }
 console.log(JSON.stringify(headline));
 

@@ -10,10 +10,20 @@ import type { BenchCook } from './bench-cook';
  */
 const REAL_TARGET_F = 190;
 
+/** The repository's own real cook logs, kept with their sources (`real-cooks/SOURCES.md`). */
+export const realCookLogsDir = path.resolve(import.meta.dirname, 'real-cooks');
+
+/** A corpus the bench was asked to score is not there: its figures would change without a word, so it stops. */
+export class MissingCorpusError extends Error {
+  override name = 'MissingCorpusError';
+}
+
 export function realCorpus(directory: string): BenchCook[] {
-  if (!existsSync(directory)) return [];
+  if (!existsSync(directory)) throw new MissingCorpusError(`no cook-log folder at ${directory}`);
+  const files = readdirSync(directory).filter((f) => f.endsWith('.csv')).sort();
+  if (files.length === 0) throw new MissingCorpusError(`no .csv cook logs in ${directory}`);
   const cooks: BenchCook[] = [];
-  for (const file of readdirSync(directory).filter((f) => f.endsWith('.csv')).sort()) {
+  for (const file of files) {
     const log = parseCookLog(readFileSync(path.join(directory, file), 'utf8'));
     const pitProbe = log.probes.find((p) => p.toLowerCase() === 'pit');
     for (const probe of log.probes.filter((p) => p !== pitProbe)) {
@@ -38,6 +48,7 @@ export function realCorpus(directory: string): BenchCook[] {
       });
     }
   }
+  if (cooks.length === 0) throw new MissingCorpusError(`no meat probe in ${directory} reaches a usable target`);
   return cooks;
 }
 

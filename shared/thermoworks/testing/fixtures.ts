@@ -1,13 +1,12 @@
 /**
- * The protocol fixtures that live beside the repository (`../shared/thermoworks/fixtures`), read at test time
- * so the contract tests pin exactly the shapes the protocol notes describe.
+ * The protocol fixtures (`./fixtures`, the project's own copies of the documented ThermoWorks shapes), read at test
+ * time so the contract tests pin exactly the shapes the protocol notes describe.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDocument, type FirestoreDocument } from '../firestore-document';
 
-export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
-export const fixturesDir = resolve(repoRoot, '..', 'shared', 'thermoworks', 'fixtures');
+export const fixturesDir = resolve(import.meta.dirname, 'fixtures');
 
 export function fixtureNames(): string[] {
   return readdirSync(fixturesDir).filter((f) => f.endsWith('.json')).sort();

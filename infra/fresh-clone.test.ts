@@ -1,0 +1,76 @@
+/**
+ * A user's clone has nothing beside it. These tests hold the repository to that: no code reaches outside the
+ * checkout for files, and the suites that read files pass in a copy of the tree that has no `../shared` (the
+ * reference folder this repository happens to sit beside on developer machines and in CI).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fromRoot } from './paths';
+
+const repoRoot = fromRoot();
+
+/** Tracked files and new ones not yet committed (what the next commit holds), minus those deleted on disk. */
+function repositoryFiles(): string[] {
+  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' });
+  return out.split('\0').filter((f) => f !== '' && existsSync(path.join(repoRoot, f)));
+}
+
+const codeFile = /\.(ts|tsx|js|mjs|cjs)$/;
+// Built from parts so this file does not match its own search.
+const dotDotShared = new RegExp(`['"]\\.\\.['"]\\s*,\\s*['"]${'sha'}red['"]`);
+const relativeLiteral = /(['"`])(\.\.\/[^'"`\s$]*)\1/g;
+
+describe('a fresh clone stands on its own', () => {
+  it('no code builds a path to the reference folder beside the repository (dot-dot, then shared)', () => {
+    const offenders = repositoryFiles()
+      .filter((f) => codeFile.test(f))
+      .flatMap((f) =>
+        readFileSync(path.join(repoRoot, f), 'utf8')
+          .split('\n')
+          .map((line, i) => ({ where: `${f}:${i + 1}`, line }))
+          .filter(({ line }) => dotDotShared.test(line)),
+      );
+    expect(offenders.map((o) => `${o.where}: ${o.line.trim()}`)).toEqual([]);
+  });
+
+  it('no relative path in the code points outside the repository', () => {
+    const escaping: string[] = [];
+    for (const f of repositoryFiles().filter((file) => codeFile.test(file))) {
+      const text = readFileSync(path.join(repoRoot, f), 'utf8');
+      for (const match of text.matchAll(relativeLiteral)) {
+        const target = path.resolve(repoRoot, path.dirname(f), match[2] as string);
+        if (path.relative(repoRoot, target).startsWith('..')) escaping.push(`${f}: ${match[2]}`);
+      }
+    }
+    expect(escaping).toEqual([]);
+  });
+
+  describe('in a copy with nothing beside it', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'pitwatch-fresh-clone-'));
+    const clone = path.join(parent, 'pitwatch');
+    afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+    it('the unit and web suites (fixtures, cook logs, scenarios) pass', () => {
+      mkdirSync(clone);
+      for (const f of repositoryFiles()) cpSync(path.join(repoRoot, f), path.join(clone, f));
+      // Installed packages are not part of the tree; `npm ci` would give the same ones.
+      symlinkSync(path.join(repoRoot, 'node_modules'), path.join(clone, 'node_modules'), 'dir');
+      expect(existsSync(path.join(parent, 'shared'))).toBe(false);
+
+      const inherited = Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV');
+      const env = { ...Object.fromEntries(inherited), NO_COLOR: '1', FORCE_COLOR: '0' };
+      const run = spawnSync(process.execPath, [path.join(clone, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'web', '--reporter', 'dot'], {
+        cwd: clone,
+        env,
+        encoding: 'utf8',
+        timeout: 170_000,
+      });
+      const output = `${run.stdout}\n${run.stderr}`;
+      expect(output).toMatch(/Test Files\s+\d+ passed/);
+      expect({ status: run.status, failed: output.match(/.*\bfailed\b.*/g) ?? [] }).toEqual({ status: 0, failed: [] });
+    });
+  });
+});
