@@ -45,7 +45,7 @@ export class PitwatchStack extends Stack {
       deletionProtection: props.deletionProtection,
     });
     this.live = new LiveUpdates(this, 'LiveUpdates', { data: this.data });
-    this.http = new HttpApi(this, 'HttpApi', { data: this.data, allowedOrigin: this.website.url });
+    this.http = new HttpApi(this, 'HttpApi', { data: this.data, live: this.live, allowedOrigin: this.website.url });
     this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });

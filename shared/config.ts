@@ -4,6 +4,8 @@
  * message naming it, not later in a request.
  */
 import * as z from 'zod';
+import type { SessionPolicy } from './auth/session-policy';
+import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
 
 const envSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -25,7 +27,16 @@ const envSchema = z.object({
   /** Only set locally: DynamoDB Local's endpoint. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  /** A session unused this long ends (sliding); however used, it ends SESSION_ABSOLUTE_DAYS after sign-in. */
+  SESSION_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(365).default(30),
+  SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Sign-in throttling, before ThermoWorks sees anything: failures per email and per source IP in the window. */
+  SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
+  VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
 });
 
@@ -41,7 +52,9 @@ export interface AppConfig {
   wsCallbackUrl: string | undefined;
   pollQueue: { url: string; endpoint: string | undefined } | undefined;
   pollIntervalSeconds: number;
-  sessionTtlSeconds: number;
+  sessions: SessionPolicy;
+  signIn: SignInThrottlePolicy;
+  validateResponses: boolean;
   pollConcurrency: number;
 }
 
@@ -75,7 +88,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     wsCallbackUrl: e.WS_CALLBACK_URL,
     pollQueue: e.POLL_QUEUE_URL ? { url: e.POLL_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
-    sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
+    sessions: {
+      idleSeconds: Math.round(e.SESSION_IDLE_DAYS * 86_400),
+      absoluteSeconds: Math.round(e.SESSION_ABSOLUTE_DAYS * 86_400),
+      maxPerUser: e.SESSIONS_PER_USER,
+      touchEverySeconds: 300,
+    },
+    signIn: {
+      maxFailuresPerEmail: e.SIGN_IN_FAILURES_PER_EMAIL,
+      maxFailuresPerIp: e.SIGN_IN_FAILURES_PER_IP,
+      windowSeconds: Math.round(e.SIGN_IN_WINDOW_MINUTES * 60),
+    },
+    validateResponses: e.VALIDATE_RESPONSES === 'true',
     pollConcurrency: e.POLL_CONCURRENCY,
   };
 }

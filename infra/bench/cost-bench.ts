@@ -21,9 +21,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
-import { startPollHarness, type PollHarness } from '../local/testing/poll-harness';
+import { harnessSignInThrottle, startPollHarness, type PollHarness } from '../local/testing/poll-harness';
 import { login } from '../../shared/auth/login';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
+import { DynamoAttemptCounterStore } from '../../shared/aws/dynamo-attempt-counter-store';
+import { defaultSessionPolicy } from '../../shared/auth/session-policy';
+import { resolveSessionToken } from '../../shared/auth/sessions';
 import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
 import { TIMESTREAM_BATCH_LIMIT, toTimestreamRecord } from '../../shared/aws/timestream-reading-store';
 import { randomIds } from '../../shared/ids';
@@ -414,14 +417,25 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
 
   // A browser session for the cook: the real $connect path (session lookup + connection item), metered apart.
   const sessionToken = (
-    await login(
-      { email: EMAIL, password: 'secret' },
-      { thermoworks: h.deps.thermoworks, accounts: h.accounts, sessions: new DynamoSessionStore(h.db, h.tableName), vault: h.deps.vault, clock: h.clock, ids: randomIds, sessionTtlSeconds: 3600 },
-    )
+    await login({ email: EMAIL, password: 'secret' }, { sourceIp: '127.0.0.1', userAgent: 'cost-bench' }, {
+      thermoworks: h.deps.thermoworks,
+      accounts: h.accounts,
+      sessions: new DynamoSessionStore(h.db, h.tableName),
+      vault: h.deps.vault,
+      clock: h.clock,
+      ids: randomIds,
+      sessionPolicy: defaultSessionPolicy,
+      attempts: new DynamoAttemptCounterStore(h.db, h.tableName),
+      throttle: harnessSignInThrottle,
+      live: { connections: h.deps.connections, pusher: h.deps.pusher },
+    })
   ).sessionToken;
   let before = meter.snapshot();
   let t = performance.now();
-  await openLiveConnection({ connectionId: 'conn-cook-1', token: sessionToken }, { sessions: new DynamoSessionStore(h.db, h.tableName), connections: h.deps.connections, clock: h.clock });
+  const sessions = { sessions: new DynamoSessionStore(h.db, h.tableName), clock: h.clock, policy: defaultSessionPolicy };
+  const principal = await resolveSessionToken(sessionToken, sessions);
+  if (!principal) throw new Error('cost bench: the session just issued does not resolve');
+  await openLiveConnection({ connectionId: 'conn-cook-1', principal }, { connections: h.deps.connections, clock: h.clock });
   const connectMs = performance.now() - t;
   const connect = diffStats(meter.snapshot(), before);
 

@@ -88,7 +88,11 @@ export class LiveUpdates extends Construct {
       integration: new WebSocketLambdaIntegration('Message', this.messageFn.function),
     });
 
-    for (const fn of [this.connectFn, this.disconnectFn, this.messageFn]) data.grantTableReadWrite(fn);
+    // $connect: the one authentication step (the session), then the connection item. $disconnect: deletes that
+    // item, nothing else. $default: answers on its own connection and touches no table at all.
+    data.grantSessionUse(this.connectFn);
+    data.grantTable(this.connectFn, ['PutItem']);
+    data.grantTable(this.disconnectFn, ['DeleteItem']);
     this.grantPush(this.messageFn);
 
     for (const route of ['$disconnect', '$default']) {
@@ -125,14 +129,26 @@ export class LiveUpdates extends Construct {
    * `…/{apiId}/live/POST/@connections/*` (the connection id is the only wildcard; no GET or DELETE).
    */
   grantPush(fn: PitwatchFunction): void {
-    const connections = this.api.arnForExecuteApiV2('POST/@connections/*', this.stage.stageName);
-    fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['execute-api:ManageConnections'], resources: [connections] }),
-    );
-    acknowledge(fn.role, {
-      id: iam5Resource(this, connections),
-      reason: 'Connection ids are created at runtime; the grant is limited to POST on the live stage of this one API.',
-    });
+    this.grantConnections(fn, ['POST']);
+  }
+
+  /**
+   * Push and close (DeleteConnection): for the functions that end sessions, whose sockets get a last
+   * `session-ended` message and are then closed by the server.
+   */
+  grantManage(fn: PitwatchFunction): void {
+    this.grantConnections(fn, ['POST', 'DELETE']);
+  }
+
+  private grantConnections(fn: PitwatchFunction, methods: ReadonlyArray<'POST' | 'DELETE'>): void {
+    const resources = methods.map((m) => this.api.arnForExecuteApiV2(`${m}/@connections/*`, this.stage.stageName));
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['execute-api:ManageConnections'], resources }));
+    for (const resource of resources) {
+      acknowledge(fn.role, {
+        id: iam5Resource(this, resource),
+        reason: `Connection ids are created at runtime; the grant is limited to ${methods.join(' and ')} on the live stage of this one API.`,
+      });
+    }
   }
 
   /**

@@ -91,7 +91,7 @@ export class Poller extends Construct {
       },
     });
     // It only lists linked accounts (GSI1) and queues messages: no writes, no vault, no pushes.
-    data.grantTableRead(this.dispatcher);
+    data.grantTable(this.dispatcher, ['Query']);
     this.queue.grantSendMessages(this.dispatcher);
     // A failed tick is not retried: the next one a minute later queues fresh polls, whereas a retry would queue
     // this minute's twice. Failures show in the Errors alarm below instead.
@@ -111,9 +111,12 @@ export class Poller extends Construct {
       tracing: pollSettings.tracing,
       environment: { ...data.environment, ...data.vaultEnvironment, WS_CALLBACK_URL: live.callbackUrl },
     });
-    data.grantTableReadWrite(this.worker);
+    // The link (Get, Update; Put when ThermoWorks rotates the refresh token), the account partition (Query), device,
+    // latest-reading and cook items (Put), the decrypt audit (Put), connections (Query on GSI1; Delete when gone).
+    data.grantTable(this.worker, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
     data.grantHistoryWrite(this.worker);
-    data.grantVault(this.worker);
+    // Opens the sealed refresh token; a rotated one is resealed under the same data key (no GenerateDataKey).
+    data.grantVaultOpen(this.worker);
     live.grantPush(this.worker);
     // Grants the worker ReceiveMessage, DeleteMessage, ChangeMessageVisibility and GetQueueAttributes/Url on the queue.
     this.worker.function.addEventSource(

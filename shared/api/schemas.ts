@@ -3,6 +3,7 @@
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
 import * as z from 'zod';
+import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
 /** Channel units as ThermoWorks reports them: °F, °C, or relative humidity. */
@@ -18,7 +19,7 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // POST /api/auth/login
-export const loginRequestSchema = z.object({
+export const loginRequestSchema = z.strictObject({
   email: z.string().trim().email().max(320),
   password: z.string().min(1).max(1024),
 });
@@ -61,13 +62,15 @@ export const devicesResponseSchema = z.object({ devices: z.array(deviceViewSchem
 export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
 
 // GET /devices/{serial}/history?channel=&from=&to=&maxPoints=
+export const deviceParamsSchema = z.strictObject({ serial: serialSchema });
+
 export const historyQuerySchema = z
-  .object({
-    channel: z.string().regex(/^[0-9]{1,2}$/, 'channel is a channel number such as 1'),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+  .strictObject({
+    channel: channelNumberSchema,
+    from: instantSchema,
+    to: instantSchema,
     /** At most this many points come back (downsampled by time bins); default 720. */
-    maxPoints: z.coerce.number().int().min(10).max(5000).default(720),
+    maxPoints: queryInteger(10, 5000).default(720),
   })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { message: 'at most 31 days per request', path: ['to'] });
@@ -98,15 +101,15 @@ export const accountStatusSchema = z.object({
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
 // Cooks: POST /cooks, GET /cooks, DELETE /cooks/{serial}
-export const startCookRequestSchema = z.object({
-  serial: z.string().min(1).max(64),
+export const startCookRequestSchema = z.strictObject({
+  serial: serialSchema,
   /** The channel measuring the pit (air) temperature, if any: it makes predictions better. */
-  pitChannel: z.string().regex(/^[0-9]{1,2}$/).optional(),
+  pitChannel: channelNumberSchema.optional(),
   probes: z
     .array(
       z
-        .object({
-          channel: z.string().regex(/^[0-9]{1,2}$/),
+        .strictObject({
+          channel: channelNumberSchema,
           /** A doneness preset id (shared/cook/presets), e.g. "brisket" or "steak-medium-rare". */
           presetId: z.string().max(64).optional(),
           /** Or an explicit target temperature, in `units`. */
@@ -182,11 +185,13 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   alertMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  /** The last message on a socket whose credential was revoked or expired: sign in again. */
+  z.object({ type: z.literal('session-ended'), reason: z.enum(['signed-out', 'revoked', 'expired', 'account-deleted']) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
 // WebSocket: browser → server ($default route)
-export const clientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
+export const clientMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('ping') })]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 /** What /config.json tells the web app. */

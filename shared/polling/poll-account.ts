@@ -56,7 +56,7 @@ async function sessionFor(link: LinkedAccount, deps: PollDependencies): Promise<
   const session = deps.thermoworks.session({ refreshToken, uid: link.userId }, async (tokens) => {
     // Firebase may rotate the refresh token: keep the newest, sealed, or the next cold start would use a dead one.
     if (tokens.refreshToken !== refreshToken) {
-      await deps.accounts.putLink({ ...link, sealedRefreshToken: await deps.vault.seal(tokens.refreshToken, link.userId) });
+      await deps.accounts.putLink({ ...link, sealedRefreshToken: await deps.vault.reseal(link.sealedRefreshToken, tokens.refreshToken, link.userId) });
     }
   });
   deps.sessionCache.set(link.userId, session);
