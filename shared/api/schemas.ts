@@ -179,7 +179,20 @@ export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
 export const alertMessageSchema = cookAlertSchema.extend({ type: z.literal('alert'), serial: z.string() });
 export type AlertMessage = z.infer<typeof alertMessageSchema>;
 
+/**
+ * A cook started, changed (targets, name, events) or ended, in any tab or device: every open page of the account
+ * updates its copy, so two tabs never disagree about whether a cook is running.
+ */
+export const cookMessageSchema = z.object({
+  type: z.literal('cook'),
+  change: z.enum(['started', 'updated', 'ended']),
+  serial: z.string(),
+  cook: cookViewSchema,
+});
+export type CookMessage = z.infer<typeof cookMessageSchema>;
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
+  cookMessageSchema,
   readingMessageSchema,
   predictionMessageSchema,
   alertMessageSchema,
