@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     expect(config.vault).toEqual({ kind: 'kms', keyId: 'arn:aws:kms:us-east-1:1:key/x' });
     expect(config.region).toBe('eu-west-1');
     expect(config.sessions).toEqual({ idleSeconds: 7 * 86_400, absoluteSeconds: 30 * 86_400, maxPerUser: 20, touchEverySeconds: 300 });
-    expect(config.signIn).toEqual({ maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900 });
+    expect(config.signIn).toEqual({ maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 });
     expect(config.validateResponses).toBe(false);
   });
 

@@ -35,6 +35,8 @@ const envSchema = z.object({
   SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  /** Kept below ThermoWorks' own lockout (about 10 bad passwords in a row), however slowly they come. */
+  SIGN_IN_FAILURES_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(9),
   /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
   VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
@@ -98,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxFailuresPerEmail: e.SIGN_IN_FAILURES_PER_EMAIL,
       maxFailuresPerIp: e.SIGN_IN_FAILURES_PER_IP,
       windowSeconds: Math.round(e.SIGN_IN_WINDOW_MINUTES * 60),
+      maxFailuresPerEmailPerDay: e.SIGN_IN_FAILURES_PER_EMAIL_PER_DAY,
     },
     validateResponses: e.VALIDATE_RESPONSES === 'true',
     pollConcurrency: e.POLL_CONCURRENCY,

@@ -30,7 +30,7 @@ import { freshTable } from './local-table';
 
 
 /** Harnesses link many simulated accounts from one address: the per-network sign-in limit is not what they test. */
-export const harnessSignInThrottle: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 1_000_000, windowSeconds: 900 };
+export const harnessSignInThrottle: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 1_000_000, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 };
 const harnessOrigin = { sourceIp: '127.0.0.1', userAgent: 'poll-harness' };
 
 export interface PollHarness {
