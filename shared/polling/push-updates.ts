@@ -1,0 +1,37 @@
+/** The poll's last step: what changed goes to the account's open WebSockets; a connection gone (410) is forgotten. */
+import type { ReadingMessage, ServerMessage } from '../api/schemas';
+import type { Clock } from '../clock';
+import type { LatestReading } from '../devices/device-store';
+import type { PollDependencies } from './poll-dependencies';
+
+export function readingMessage(l: LatestReading, clock: Clock): ReadingMessage {
+  return {
+    type: 'reading',
+    serial: l.serial,
+    channel: l.channel,
+    value: l.value,
+    units: l.units,
+    status: l.status,
+    probeConnected: l.probeConnected,
+    at: l.at ?? clock.now().toISOString(),
+  };
+}
+
+export async function pushUpdates(accountId: string, messages: readonly ServerMessage[], deps: Pick<PollDependencies, 'connections' | 'pusher'>): Promise<number> {
+  if (messages.length === 0) return 0;
+  const connections = await deps.connections.listForAccount(accountId);
+  let pushed = 0;
+  await Promise.all(
+    connections.map(async (connection) => {
+      for (const message of messages) {
+        const result = await deps.pusher.push(connection.connectionId, message).catch(() => 'failed' as const);
+        if (result === 'gone') {
+          await deps.connections.delete(connection.connectionId);
+          return;
+        }
+        if (result === 'sent') pushed++;
+      }
+    }),
+  );
+  return pushed;
+}
