@@ -33,10 +33,13 @@ type FunctionName =
   | 'worker'
   | 'login'
   | 'sessions'
+  | 'tokens'
   | 'devices'
   | 'account'
   | 'history'
   | 'cooks'
+  | 'metrics'
+  | 'openapi'
   | 'fallback'
   | 'connect'
   | 'disconnect'
@@ -492,7 +495,7 @@ describe('Lambda functions', () => {
       const opensVault = name === 'worker' || name === 'login';
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
@@ -519,10 +522,13 @@ describe('IAM, per function', () => {
     worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
+    tokens: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'Query', 'DeleteItem'), manage],
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
     cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    metrics: ddb('GetItem', 'UpdateItem', 'Query'),
+    openapi: [],
     fallback: [],
     connect: ddb('GetItem', 'UpdateItem', 'PutItem'),
     disconnect: ddb('DeleteItem'),
@@ -554,14 +560,14 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('functions that only read may update session items alone (the sliding expiry), by leading key', () => {
-    for (const name of ['account', 'devices', 'history', 'cooks', 'sessions', 'connect'] as const) {
+  it('functions that only read may update credential items alone (a session\'s sliding expiry, a token\'s last use), by leading key', () => {
+    for (const name of ['account', 'devices', 'history', 'cooks', 'metrics', 'sessions', 'tokens', 'connect'] as const) {
       const updates = statementsOf(template, fns[name]).filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
       expect(updates, name).toEqual([
         expect.objectContaining({
           Action: 'dynamodb:UpdateItem',
           Resource: getAtt(logicalId(stack.data.table)),
-          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'APITOKEN#*'] } },
         }),
       ]);
     }
@@ -627,7 +633,7 @@ describe('IAM, per function', () => {
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
     for (const name of ['worker', 'message'] as const) expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions'] as const) {
+    for (const name of ['login', 'sessions', 'tokens'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });

@@ -10,6 +10,8 @@ export interface ExampleContext {
   serial: string;
   channel: string;
   sessionId: string;
+  /** One of the victim's API tokens (its id). */
+  tokenId: string;
   email: string;
   now: Date;
 }
@@ -33,6 +35,9 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   listSessions: () => ({ owned: false }),
   revokeOtherSessions: () => ({ owned: false }),
   revokeSession: (ctx) => ({ params: { sessionId: ctx.sessionId }, owned: true }),
+  createApiToken: () => ({ body: { name: 'matrix tool', scopes: ['read'] }, owned: false }),
+  listApiTokens: () => ({ owned: false }),
+  revokeApiToken: (ctx) => ({ params: { tokenId: ctx.tokenId }, owned: true }),
   getAccount: () => ({ owned: false }),
   listDevices: () => ({ owned: false }),
   deviceHistory: (ctx) => ({
@@ -43,6 +48,8 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   startCook: (ctx) => ({ body: { serial: ctx.serial, probes: [{ channel: '2', presetId: 'brisket' }] }, owned: true }),
   listCooks: () => ({ owned: false }),
   endCook: (ctx) => ({ params: { serial: ctx.serial }, owned: true }),
+  metrics: () => ({ owned: false }),
+  openApi: () => ({ owned: false }),
 };
 
 /** The URL path of a route with its parameters filled in (each percent-encoded, as a browser would). */

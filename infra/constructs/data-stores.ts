@@ -24,6 +24,9 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
 /** The encryption context every vault operation carries (shared/vault/credential-vault.ts): grants require it. */
 export const vaultEncryptionContext = { purpose: 'thermoworks-refresh-token', keys: ['purpose', 'userId'] } as const;
 
+/** The credential items the authentication step may update (shared/aws/table-design.ts). */
+export const credentialLeadingKeys = ['SESSION#*', 'APITOKEN#*'] as const;
+
 /** Timestream retention: recent readings in the fast memory store, the rest on magnetic storage for a year. */
 export const timestreamRetention = { memoryStoreHours: 24, magneticStoreDays: 365 } as const;
 
@@ -133,9 +136,9 @@ export class DataStores extends Construct {
   }
 
   /**
-   * What the one authentication step does with a session on every request: read it (GetItem), and slide its
-   * expiry (UpdateItem), which is allowed on session items only (`dynamodb:LeadingKeys` SESSION#…), so a function
-   * that only reads keeps no other write.
+   * What the one authentication step does with a credential on every request: read it (GetItem), and record its use
+   * (UpdateItem: a session's sliding expiry, an API token's last use), which is allowed on credential items only
+   * (`dynamodb:LeadingKeys` SESSION#… and APITOKEN#…), so a function that only reads keeps no other write.
    */
   grantSessionUse(fn: PitwatchFunction): void {
     this.grantTable(fn, ['GetItem']);
@@ -143,7 +146,7 @@ export class DataStores extends Construct {
       new iam.PolicyStatement({
         actions: ['dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...credentialLeadingKeys] } },
       }),
     );
   }

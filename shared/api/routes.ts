@@ -4,6 +4,8 @@
  * implements exactly the entries of its function (the types insist, and `routes.test.ts` checks), and the
  * authorization matrix and the fuzz suite are generated from it.
  */
+import { apiTokenListSchema, apiTokenParamsSchema, createApiTokenRequestSchema, createdApiTokenSchema } from './api-token-schemas';
+import { openApiDocumentSchema } from './openapi-schemas';
 import { emptyQuerySchema, revokedSchema, sessionListSchema, sessionParamsSchema, signedOutSchema } from './auth-schemas';
 import { sessionOnly, signedIn, type RouteDefinition } from './route-definition';
 import {
@@ -19,6 +21,7 @@ import {
   startCookRequestSchema,
 } from './schemas';
 import * as z from 'zod';
+import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-exposition';
 
 const endedSchema = z.object({ ended: z.literal(true) });
 
@@ -67,6 +70,36 @@ export const routes = {
     summary: 'Revoke one of your sessions',
     auth: sessionOnly,
     params: sessionParamsSchema,
+    query: emptyQuerySchema,
+    response: revokedSchema,
+  },
+  createApiToken: {
+    method: 'POST',
+    path: '/api-tokens',
+    fn: 'tokens',
+    summary: 'Create an API token for a tool (read, or read and write); the token is shown in this answer only',
+    auth: sessionOnly,
+    query: emptyQuerySchema,
+    body: createApiTokenRequestSchema,
+    response: createdApiTokenSchema,
+    status: 201,
+  },
+  listApiTokens: {
+    method: 'GET',
+    path: '/api-tokens',
+    fn: 'tokens',
+    summary: 'Your API tokens: name, scopes, created and last used (never the tokens themselves)',
+    auth: sessionOnly,
+    query: emptyQuerySchema,
+    response: apiTokenListSchema,
+  },
+  revokeApiToken: {
+    method: 'DELETE',
+    path: '/api-tokens/{tokenId}',
+    fn: 'tokens',
+    summary: 'Revoke an API token: its next request is refused, its live sockets close',
+    auth: sessionOnly,
+    params: apiTokenParamsSchema,
     query: emptyQuerySchema,
     response: revokedSchema,
   },
@@ -127,6 +160,25 @@ export const routes = {
     params: deviceParamsSchema,
     query: emptyQuerySchema,
     response: endedSchema,
+  },
+  metrics: {
+    method: 'GET',
+    path: '/metrics',
+    fn: 'metrics',
+    summary: 'Your devices, readings and cooks in the Prometheus text exposition format (scrape it with an API token)',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: z.string(),
+    responseContentType: PROMETHEUS_CONTENT_TYPE,
+  },
+  openApi: {
+    method: 'GET',
+    path: '/openapi.json',
+    fn: 'openapi',
+    summary: 'This API as an OpenAPI 3.1 document, generated from the route table',
+    auth: 'public',
+    query: emptyQuerySchema,
+    response: openApiDocumentSchema,
   },
 } as const satisfies Record<string, RouteDefinition>;
 
