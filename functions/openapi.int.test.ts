@@ -109,9 +109,9 @@ describe('what the handlers answer matches the document', () => {
       })).json()) as { tokenId: string };
       const current = sessions.sessions.at(-1)!.sessionId;
       const ctx: ExampleContext = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date() };
-      if (route.id === 'endCook') {
-        await exercise('startCook', ctx, token);
-      }
+      // Routes that act on something make it first.
+      if (route.id === 'endCook') await exercise('startCook', ctx, token);
+      if (route.id === 'removeMqttIntegration' || route.id === 'testMqttIntegration') await exercise('putMqttIntegration', ctx, token);
       const status = await exercise(route.id, ctx, route.auth === 'public' ? undefined : token);
       expect(status, route.id).toBe(route.status ?? 200);
     }
@@ -123,5 +123,8 @@ describe('what the handlers answer matches the document', () => {
     for (const route of routeList.filter((r) => r.auth !== 'public')) expect(await exercise(route.id, ctx, undefined)).toBe(401);
     expect(await exercise('endCook', ctx, token)).toBe(404);
     expect(await exercise('revokeApiToken', ctx, token)).toBe(404);
+    await fetch(`${api}/integrations/mqtt`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    expect(await exercise('testMqttIntegration', ctx, token)).toBe(404);
+    expect(await exercise('removeMqttIntegration', ctx, token)).toBe(404);
   });
 });

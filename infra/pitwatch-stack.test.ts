@@ -38,12 +38,14 @@ type FunctionName =
   | 'account'
   | 'history'
   | 'cooks'
+  | 'integrations'
   | 'metrics'
   | 'openapi'
   | 'fallback'
   | 'connect'
   | 'disconnect'
-  | 'message';
+  | 'message'
+  | 'mqttPublisher';
 let fns: Record<FunctionName, PitwatchFunction>;
 
 beforeAll(() => {
@@ -57,6 +59,7 @@ beforeAll(() => {
     connect: stack.live.connectFn,
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
+    mqttPublisher: stack.mqtt.publisher,
   };
 });
 
@@ -112,7 +115,7 @@ describe('DataStores', () => {
     });
   });
 
-  it('creates the vault key with rotation, retained', () => {
+  it('creates the vault key with rotation, retained (one key for every kind of secret)', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: { EnableKeyRotation: true } });
   });
@@ -144,7 +147,7 @@ describe('Poller', () => {
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.resourceCountIs('AWS::SQS::Queue', 4); // the poll queue and its DLQ, the MQTT publish queue and its DLQ
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
       MessageRetentionPeriod: 3600,
@@ -250,7 +253,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(2);
+    expect(alarms).toHaveLength(3);
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
@@ -450,7 +453,7 @@ describe('Lambda functions', () => {
         Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON', LogGroup: ref(logicalId(fn.logGroup)) },
       });
-      if (name === 'dispatcher' || name === 'worker') expect(props.TracingConfig, name).toBeUndefined();
+      if (name === 'dispatcher' || name === 'worker' || name === 'mqttPublisher') expect(props.TracingConfig, name).toBeUndefined();
       else expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
       expect(props.MemorySize, name).toBeGreaterThanOrEqual(256);
       expect(props.MemorySize, name).toBeLessThanOrEqual(512);
@@ -492,7 +495,7 @@ describe('Lambda functions', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const env = functionProps(template, fn).Environment.Variables;
       expect(env, name).toMatchObject(common);
-      const opensVault = name === 'worker' || name === 'login';
+      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
       const pushes = ['worker', 'message', 'login', 'sessions', 'tokens'].includes(name);
@@ -500,6 +503,8 @@ describe('Lambda functions', () => {
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
       else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
+      if (name === 'worker') expect(env.MQTT_PUBLISH_QUEUE_URL, name).toEqual(ref(logicalId(stack.mqtt.queue)));
+      else expect(env, name).not.toHaveProperty('MQTT_PUBLISH_QUEUE_URL');
       // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
       if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
       else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
@@ -519,7 +524,15 @@ describe('IAM, per function', () => {
   /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
   const expected: Record<FunctionName, string[]> = {
     dispatcher: [...ddb('Query'), 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-    worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
+    worker: [
+      ...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'),
+      'kms:Decrypt',
+      'timestream:WriteRecords',
+      'timestream:DescribeEndpoints',
+      manage,
+      ...pollQueue,
+      'sqs:SendMessage', // the MQTT hand-off only (see below)
+    ],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
     tokens: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'Query', 'DeleteItem'), manage],
@@ -527,12 +540,14 @@ describe('IAM, per function', () => {
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
     cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    integrations: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'kms:Decrypt'],
     metrics: ddb('GetItem', 'UpdateItem', 'Query'),
     openapi: [],
     fallback: [],
     connect: ddb('GetItem', 'UpdateItem', 'PutItem'),
     disconnect: ddb('DeleteItem'),
     message: [manage],
+    mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
   };
 
   it.each(Object.keys(expected) as FunctionName[])('%s is granted exactly the actions it calls', (name) => {
@@ -594,23 +609,34 @@ describe('IAM, per function', () => {
     expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
   });
 
-  const vaultConditions = {
-    StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+  const conditionsFor = (purpose: string) => ({
+    StringEquals: { 'kms:EncryptionContext:purpose': purpose },
     'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['purpose', 'userId'] },
     Null: { 'kms:EncryptionContext:userId': 'false' },
-  };
+  });
+  const vaultConditions = conditionsFor(vaultEncryptionContext.purpose);
+  const brokerConditions = conditionsFor('mqtt-broker-password');
+  const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
 
-  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt), each requiring the userId encryption context', () => {
-    const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt) ThermoWorks tokens, each requiring the userId encryption context', () => {
     const key = getAtt(logicalId(stack.data.vaultKey));
     expect(kmsOf(fns.login)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: vaultConditions }]);
     expect(kmsOf(fns.worker)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: vaultConditions }]);
     for (const [name, fn] of Object.entries(fns)) {
-      if (name !== 'login' && name !== 'worker') expect(kmsOf(fn), name).toEqual([]);
+      if (!['login', 'worker', 'integrations', 'mqttPublisher'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
     }
   });
 
-  it('the vault key policy names the login and worker roles, with the same conditions, beside the account root', () => {
+  it('broker passwords are opened only where MQTT is published (the publisher; the integrations routes, which test and clear the broker), never ThermoWorks tokens there', () => {
+    const key = getAtt(logicalId(stack.data.vaultKey));
+    expect(kmsOf(fns.mqttPublisher)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions }]);
+    expect(kmsOf(fns.integrations)).toEqual([
+      { Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: brokerConditions },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions },
+    ]);
+  });
+
+  it('the vault key policy names each role with the kind it may use, beside the account root', () => {
     const keyResource = template.findResources('AWS::KMS::Key')[logicalId(stack.data.vaultKey)] as {
       Properties: { KeyPolicy: { Statement: Array<{ Action: unknown; Principal: unknown; Condition?: unknown }> } };
     };
@@ -621,7 +647,16 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.worker.role)) }, Condition: vaultConditions }),
     );
-    expect(statements.length).toBe(3);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.mqttPublisher.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:GenerateDataKey', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements.length).toBe(6);
   });
 
   it('pushes and closes only connections of the live WebSocket stage: POST for the worker and $default, POST and DELETE for the session-ending functions', () => {
@@ -638,10 +673,18 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('the worker consumes the poll queue (its event source) and sends nothing', () => {
+  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs', () => {
     const sqs = sqsStatements(fns.worker);
+    expect(sqs).toHaveLength(2);
+    const consume = sqs.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.poller.queue))));
+    expect(actionsOf(consume!)).not.toContain('sqs:SendMessage');
+    expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.mqtt.queue)) });
+  });
+
+  it('the MQTT publisher consumes its own queue only', () => {
+    const sqs = sqsStatements(fns.mqttPublisher);
     expect(sqs).toHaveLength(1);
-    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
+    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.mqtt.queue)));
     expect(actionsOf(sqs[0]!)).not.toContain('sqs:SendMessage');
   });
 });

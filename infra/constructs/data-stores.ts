@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as timestream from 'aws-cdk-lib/aws-timestream';
 import { Construct } from 'constructs';
 import { tableDesign } from '../../shared/aws/table-design';
+import type { SecretKind } from '../../shared/vault/secret-kind';
 import { acknowledge, iam5Resource } from '../nag';
 import type { HistoryStore } from '../settings';
 import type { FunctionEnvironment, PitwatchFunction } from './pitwatch-function';
@@ -21,7 +22,11 @@ export interface DataStoresProps {
  */
 export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
 
-/** The encryption context every vault operation carries (shared/vault/credential-vault.ts): grants require it. */
+/**
+ * The encryption context every vault operation carries (shared/vault/credential-vault.ts): `purpose` is the kind of
+ * secret, and grants name the one kind they allow, so a function granted broker passwords cannot open ThermoWorks
+ * tokens, nor the reverse.
+ */
 export const vaultEncryptionContext = { purpose: 'thermoworks-refresh-token', keys: ['purpose', 'userId'] } as const;
 
 /** The credential items the authentication step may update (shared/aws/table-design.ts). */
@@ -151,14 +156,14 @@ export class DataStores extends Construct {
     );
   }
 
-  /** Seal credentials: KMS GenerateDataKey on the vault key only, with the vault's encryption context. */
-  grantVaultSeal(fn: PitwatchFunction): void {
-    this.grantVaultAction(fn, 'kms:GenerateDataKey');
+  /** Seal secrets of one kind: KMS GenerateDataKey on the vault key only, with that kind's encryption context. */
+  grantVaultSeal(fn: PitwatchFunction, kind: SecretKind = vaultEncryptionContext.purpose): void {
+    this.grantVaultAction(fn, 'kms:GenerateDataKey', kind);
   }
 
-  /** Open sealed credentials: KMS Decrypt on the vault key only, with the vault's encryption context. */
-  grantVaultOpen(fn: PitwatchFunction): void {
-    this.grantVaultAction(fn, 'kms:Decrypt');
+  /** Open sealed secrets of one kind: KMS Decrypt on the vault key only, with that kind's encryption context. */
+  grantVaultOpen(fn: PitwatchFunction, kind: SecretKind = vaultEncryptionContext.purpose): void {
+    this.grantVaultAction(fn, 'kms:Decrypt', kind);
   }
 
   /**
@@ -166,9 +171,9 @@ export class DataStores extends Construct {
    * than leaving that to the account-root statement alone. Both require the vault's encryption context (a
    * `userId` and the purpose), so the key cannot be used for anything but sealing a user's credential.
    */
-  private grantVaultAction(fn: PitwatchFunction, action: 'kms:GenerateDataKey' | 'kms:Decrypt'): void {
+  private grantVaultAction(fn: PitwatchFunction, action: 'kms:GenerateDataKey' | 'kms:Decrypt', kind: SecretKind): void {
     const conditions = {
-      StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+      StringEquals: { 'kms:EncryptionContext:purpose': kind },
       'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': [...vaultEncryptionContext.keys] },
       Null: { 'kms:EncryptionContext:userId': 'false' },
     };

@@ -43,6 +43,7 @@ const functionSpecs: Record<HttpFunctionName, { id: string; description: string 
   devices: { id: 'Devices', description: 'devices and latest readings' },
   history: { id: 'History', description: 'one channel of history, downsampled' },
   cooks: { id: 'Cooks', description: 'cooks: start, list, end; done-time predictions' },
+  integrations: { id: 'Integrations', description: 'MQTT integration: set up, show, test, remove (clears the broker)' },
   metrics: { id: 'Metrics', description: 'Prometheus metrics of devices, readings and cooks' },
   openapi: { id: 'OpenApi', description: 'the OpenAPI 3.1 document of this API' },
 };
@@ -94,6 +95,7 @@ export class HttpApi extends Construct {
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
       cooks: fn('cooks', data.environment),
+      integrations: fn('integrations', { ...data.environment, ...data.vaultEnvironment }),
       metrics: fn('metrics', data.environment),
       openapi: fn('openapi', data.environment),
     };
@@ -124,6 +126,12 @@ export class HttpApi extends Construct {
     // The account partition (devices, latest readings, cooks) and the cook item.
     data.grantSessionUse(f.cooks);
     data.grantTable(f.cooks, ['Query', 'PutItem', 'DeleteItem']);
+    // The integration item (Get, Put, Update its status after a test, Delete), the decrypt audit (Put); broker passwords
+    // only: sealed on PUT, opened to test the broker and to clear it on removal (both publish).
+    data.grantSessionUse(f.integrations);
+    data.grantTable(f.integrations, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantVaultSeal(f.integrations, 'mqtt-broker-password');
+    data.grantVaultOpen(f.integrations, 'mqtt-broker-password');
     // The account partition: devices, latest readings, cooks.
     data.grantSessionUse(f.metrics);
     data.grantTable(f.metrics, ['Query']);

@@ -4,6 +4,8 @@
  *   --scenario <file>     ThermoWorks simulator scenario (default: the two demo accounts)
  *   --time-scale <n>      run simulated time n× faster (e.g. 60)
  *   --poll-interval <s>   seconds between polls of an active account (default 15, as in AWS)
+ *   --mqtt-url <url>      publish to Home Assistant through this MQTT broker: mqtt://[user:password@]host[:port]
+ *   --mqtt-prefix <p>     Home Assistant's discovery prefix (default homeassistant)
  *   PORT=<n>              listen port (default 3000)
  */
 import { existsSync } from 'node:fs';
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
       scenario: { type: 'string' },
       'time-scale': { type: 'string' },
       'poll-interval': { type: 'string' },
+      'mqtt-url': { type: 'string' },
+      'mqtt-prefix': { type: 'string' },
     },
     strict: true,
   });
@@ -48,6 +52,8 @@ async function main(): Promise<void> {
     ...(values.scenario ? { scenario: (await loadScenarioFile(values.scenario)) as never } : {}),
     ...(timeScale ? { timeScale } : {}),
     ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
+    ...(values['mqtt-url'] ? { mqttUrl: values['mqtt-url'] } : {}),
+    ...(values['mqtt-prefix'] ? { mqttDiscoveryPrefix: values['mqtt-prefix'] } : {}),
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -5,6 +5,7 @@
  * authorization matrix and the fuzz suite are generated from it.
  */
 import { apiTokenListSchema, apiTokenParamsSchema, createApiTokenRequestSchema, createdApiTokenSchema } from './api-token-schemas';
+import { mqttIntegrationResponseSchema, mqttIntegrationViewSchema, mqttRemovedSchema, mqttTestResultSchema, putMqttIntegrationRequestSchema } from './integration-schemas';
 import { openApiDocumentSchema } from './openapi-schemas';
 import { emptyQuerySchema, revokedSchema, sessionListSchema, sessionParamsSchema, signedOutSchema } from './auth-schemas';
 import { sessionOnly, signedIn, type RouteDefinition } from './route-definition';
@@ -160,6 +161,43 @@ export const routes = {
     params: deviceParamsSchema,
     query: emptyQuerySchema,
     response: endedSchema,
+  },
+  putMqttIntegration: {
+    method: 'PUT',
+    path: '/integrations/mqtt',
+    fn: 'integrations',
+    summary: 'Set up Home Assistant over MQTT discovery: the broker (mqtt:// or mqtts://), its username and password, the discovery prefix',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    body: putMqttIntegrationRequestSchema,
+    response: mqttIntegrationViewSchema,
+  },
+  getMqttIntegration: {
+    method: 'GET',
+    path: '/integrations/mqtt',
+    fn: 'integrations',
+    summary: 'The MQTT integration (never its password) with its status: ok, failing (and why), pending; null when none',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: mqttIntegrationResponseSchema,
+  },
+  removeMqttIntegration: {
+    method: 'DELETE',
+    path: '/integrations/mqtt',
+    fn: 'integrations',
+    summary: 'Remove the MQTT integration, clearing its retained discovery configs so Home Assistant drops the entities',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: mqttRemovedSchema,
+  },
+  testMqttIntegration: {
+    method: 'POST',
+    path: '/integrations/mqtt/test',
+    fn: 'integrations',
+    summary: 'Connect to the broker with the stored settings and publish one test message; says whether that worked and why not',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: mqttTestResultSchema,
   },
   metrics: {
     method: 'GET',
