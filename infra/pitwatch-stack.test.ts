@@ -177,7 +177,7 @@ describe('Poller', () => {
   });
 
   it('feeds the worker batches of 10 from the poll queue, at once, reporting partial failures, at most 20 at a time', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2); // this one and the MQTT publisher's
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(logicalId(stack.poller.queue)),
       FunctionName: ref(logicalId(fns.worker.function)),
@@ -219,6 +219,24 @@ describe('Poller', () => {
       ComparisonOperator: 'GreaterThanThreshold',
       TreatMissingData: 'notBreaching',
       AlarmActions: [topic],
+    });
+  });
+});
+
+describe('MqttPublisher', () => {
+  it('feeds the publisher the hand-offs from its own queue, reporting partial failures, and dead-letters after 5 tries', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(logicalId(stack.mqtt.queue)),
+      FunctionName: ref(logicalId(fns.mqttPublisher.function)),
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 6 * Number(functionProps(template, fns.mqttPublisher).Timeout),
+      MessageRetentionPeriod: 600,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(logicalId(stack.mqtt.deadLetterQueue)), maxReceiveCount: 5 },
     });
   });
 });

@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../free-port';
 
@@ -27,7 +27,7 @@ export interface RunningMosquitto {
   stop(): Promise<void>;
 }
 
-export async function startMosquitto(options: { username?: string; password?: string } = {}): Promise<RunningMosquitto> {
+export async function startMosquitto(options: { username?: string; password?: string; port?: number } = {}): Promise<RunningMosquitto> {
   if (!MOSQUITTO || !MOSQUITTO_PASSWD) throw new MosquittoMissingError();
   const username = options.username ?? 'pitwatch';
   const password = options.password ?? 'mqtt-test-password';
@@ -36,11 +36,12 @@ export async function startMosquitto(options: { username?: string; password?: st
   writeFileSync(passwordFile, '', { mode: 0o600 });
   const hashed = spawnSync(MOSQUITTO_PASSWD, ['-b', passwordFile, username, password], { encoding: 'utf8' });
   if (hashed.status !== 0) throw new Error(`mosquitto_passwd failed: ${hashed.stderr}`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const config = join(dir, 'mosquitto.conf');
   writeFileSync(
     config,
-    [`listener ${port} 127.0.0.1`, 'allow_anonymous false', `password_file ${passwordFile}`, 'persistence false', 'log_dest stderr', 'log_type error', ''].join('\n'),
+    // Started as root, mosquitto would switch to its own user, who cannot read our private temporary folder.
+    [`listener ${port} 127.0.0.1`, `user ${userInfo().username}`, 'allow_anonymous false', `password_file ${passwordFile}`, 'persistence false', 'log_dest stderr', 'log_type error', ''].join('\n'),
   );
   const child: ChildProcess = spawn(MOSQUITTO, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -81,8 +81,10 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 function describe(error: unknown): string {
   const code = (error as { code?: unknown })?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 4 || code === 134 || /bad user ?name or password/i.test(message)) return 'The broker refused the username or password.';
-  if (code === 5 || code === 135 || /not authori[sz]ed/i.test(message)) return 'The broker refused: not authorized.';
+  // CONNACK 4 (bad username or password) and 5 (not authorized): mosquitto answers a wrong password with 5.
+  if (code === 4 || code === 5 || code === 134 || code === 135 || /bad user ?name or password|not authori[sz]ed/i.test(message)) {
+    return 'The broker refused the username or password.';
+  }
   if (code === 'ECONNREFUSED') return 'The broker refused the connection (nothing listening there?).';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'The broker’s host name does not resolve.';
   if (/timed out|timeout/i.test(message)) return 'The broker did not answer in time.';
