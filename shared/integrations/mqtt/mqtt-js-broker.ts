@@ -6,8 +6,15 @@
 import { connect as connectTcp } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import type { IClientOptions } from 'mqtt';
-import MqttClient from 'mqtt/lib/client';
+import * as clientModule from 'mqtt/lib/client';
 import { MqttBrokerError, type MqttBroker, type MqttConnection, type MqttConnectOptions } from './mqtt-broker';
+
+type MqttClient = InstanceType<typeof clientModule.default>;
+/**
+ * The module is CommonJS with `exports.default`: Node's ESM (tsx, and esbuild for a "type": "module" package) gives
+ * the whole `exports` as the default, bundlers with Babel-style interop give `exports.default`. Either way, the class.
+ */
+const MqttClientClass = ((clientModule.default as unknown as { default?: typeof clientModule.default }).default ?? clientModule.default) as typeof clientModule.default;
 
 /** Connects and waits for CONNACK: resolves with the client, rejects with the broker's refusal or the socket error. */
 function connectClient(url: URL, options: IClientOptions): Promise<MqttClient> {
@@ -17,7 +24,7 @@ function connectClient(url: URL, options: IClientOptions): Promise<MqttClient> {
   // The stream builder MQTT.js calls: plain TCP, or TLS verified against the host name (Node's default CAs).
   const stream = () => (secure ? connectTls({ host, port, servername: host }) : connectTcp({ host, port }));
   return new Promise((resolve, reject) => {
-    const client = new MqttClient(stream, options);
+    const client = new MqttClientClass(stream, options);
     const fail = (error: Error) => {
       client.end(true);
       reject(error);
