@@ -25,4 +25,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'timestream' })).toThrow(/TIMESTREAM_DATABASE_NAME/);
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'influx' })).toThrow(/HISTORY_STORE/);
   });
+
+  it('reads the local stack\'s simulated clock, and names SIMULATED_CLOCK when it is wrong', () => {
+    expect(loadConfig({ TABLE_NAME: 't' }).simulatedClock).toBeUndefined();
+    const settings = { scale: 30, realOriginMs: 1_790_000_000_000, simulatedOriginMs: 1_789_990_000_000 };
+    expect(loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: JSON.stringify(settings) }).simulatedClock).toEqual(settings);
+    for (const bad of [
+      'thirty',
+      '{"scale":30}',
+      JSON.stringify({ ...settings, scale: 0 }),
+      JSON.stringify({ ...settings, scale: '30' }),
+      JSON.stringify({ ...settings, realOriginMs: -1 }),
+      JSON.stringify({ ...settings, extra: 1 }),
+    ]) {
+      expect(() => loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: bad }), bad).toThrow(/SIMULATED_CLOCK/);
+    }
+  });
 });

@@ -4,6 +4,21 @@
  * message naming it, not later in a request.
  */
 import * as z from 'zod';
+import { scaledClockSettingsSchema, type ScaledClockSettings } from './clock';
+
+/** A JSON-valued variable: malformed JSON is reported under the variable's name like any other bad value. */
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 const envSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -27,6 +42,11 @@ const envSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /**
+   * Only set by the local stack under `--time-scale`, never in AWS: the simulated clock every handler shares with
+   * the simulator and the web app, as JSON ScaledClockSettings (`{"scale":30,"realOriginMs":…,"simulatedOriginMs":…}`).
+   */
+  SIMULATED_CLOCK: jsonOf(scaledClockSettingsSchema).optional(),
 });
 
 export interface AppConfig {
@@ -43,6 +63,8 @@ export interface AppConfig {
   pollIntervalSeconds: number;
   sessionTtlSeconds: number;
   pollConcurrency: number;
+  /** The local stack's simulated clock; undefined (real time) everywhere else. */
+  simulatedClock: ScaledClockSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
     sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
     pollConcurrency: e.POLL_CONCURRENCY,
+    simulatedClock: e.SIMULATED_CLOCK,
   };
 }
