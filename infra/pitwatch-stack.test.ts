@@ -3,7 +3,10 @@ import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../shared/aws/table-design';
-import { tableActions, timestreamRetention } from './constructs/data-stores';
+import { pollCadence } from '../shared/polling/poll-cadence';
+import { timestreamRetention, vaultEncryptionContext } from './constructs/data-stores';
+import { routeKeyOf } from '../shared/api/route-definition';
+import { routeList } from '../shared/api/routes';
 import { httpThrottle } from './constructs/http-api';
 import { liveStageName } from './constructs/live-updates';
 import type { PitwatchFunction } from './constructs/pitwatch-function';
@@ -25,10 +28,20 @@ import {
 let synth: Synthesized;
 let stack: PitwatchStack;
 let template: Template;
-let fns: Record<
-  'dispatcher' | 'worker' | 'login' | 'devices' | 'account' | 'history' | 'cooks' | 'connect' | 'disconnect' | 'message',
-  PitwatchFunction
->;
+type FunctionName =
+  | 'dispatcher'
+  | 'worker'
+  | 'login'
+  | 'sessions'
+  | 'devices'
+  | 'account'
+  | 'history'
+  | 'cooks'
+  | 'fallback'
+  | 'connect'
+  | 'disconnect'
+  | 'message';
+let fns: Record<FunctionName, PitwatchFunction>;
 
 beforeAll(() => {
   synth = synthesize({ historyStore: 'timestream', deletionProtection: true }, { bundle: true });
@@ -36,11 +49,8 @@ beforeAll(() => {
   fns = {
     dispatcher: stack.poller.dispatcher,
     worker: stack.poller.worker,
-    login: stack.http.loginFn,
-    devices: stack.http.devicesFn,
-    account: stack.http.accountFn,
-    history: stack.http.historyFn,
-    cooks: stack.http.cooksFn,
+    ...stack.http.functions,
+    fallback: stack.http.fallbackFn,
     connect: stack.live.connectFn,
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
@@ -257,16 +267,13 @@ function routeTarget(apiId: string, routeKey: string): unknown {
 }
 
 describe('HttpApi', () => {
-  it('routes sign-in, account, devices, history and cooks to their functions', () => {
+  it('creates one route per route-table entry, on the function the entry names, and $default on the fallback', () => {
     const apiId = logicalId(stack.http.api);
-    expect(routeTarget(apiId, 'POST /auth/login')).toEqual(getAtt(logicalId(fns.login.function)));
-    expect(routeTarget(apiId, 'GET /devices')).toEqual(getAtt(logicalId(fns.devices.function)));
-    expect(routeTarget(apiId, 'GET /account')).toEqual(getAtt(logicalId(fns.account.function)));
-    expect(routeTarget(apiId, 'GET /devices/{serial}/history')).toEqual(getAtt(logicalId(fns.history.function)));
-    for (const routeKey of ['POST /cooks', 'GET /cooks', 'DELETE /cooks/{serial}']) {
-      expect(routeTarget(apiId, routeKey), routeKey).toEqual(getAtt(logicalId(fns.cooks.function)));
+    for (const route of routeList) {
+      expect(routeTarget(apiId, routeKeyOf(route)), route.id).toEqual(getAtt(logicalId(stack.http.functions[route.fn].function)));
     }
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', 10); // 7 HTTP + 3 WebSocket
+    expect(routeTarget(apiId, '$default')).toEqual(getAtt(logicalId(fns.fallback.function)));
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routeList.length + 1 + 3); // the table, $default, 3 WebSocket
   });
 
   it('allows CORS from the website origin only', () => {
@@ -274,7 +281,8 @@ describe('HttpApi', () => {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [{ 'Fn::Join': ['', ['https://', getAtt(logicalId(stack.website.distribution), 'DomainName')]] }],
-        AllowMethods: ['GET', 'POST', 'DELETE'],
+        AllowMethods: [...new Set(routeList.map((r) => r.method))],
+        ExposeHeaders: ['retry-after'],
       }),
     });
   });
@@ -484,26 +492,46 @@ describe('Lambda functions', () => {
       const opensVault = name === 'worker' || name === 'login';
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = name === 'worker' || name === 'message';
+      const pushes = ['worker', 'message', 'login', 'sessions'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
-      if (name === 'dispatcher') {
-        expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
-        expect(env.POLL_INTERVAL_SECONDS, name).toBe('15');
-      } else {
-        expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
-        expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
-      }
+      if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
+      else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
+      // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
+      if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
+      else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
     }
   });
 });
 
 describe('IAM, per function', () => {
-  const tableWrites = [...tableActions.write];
   /** What a function may do beyond writing its own logs and traces (which every function may). */
   const grantedActions = (fn: PitwatchFunction) =>
     [...new Set(allowedActions(template, fn).filter((a) => !/^(logs|xray):/.test(a)))].sort();
   const sqsStatements = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
+  const ddb = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`);
+  const manage = 'execute-api:ManageConnections';
+  const pollQueue = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+
+  /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
+  const expected: Record<FunctionName, string[]> = {
+    dispatcher: [...ddb('Query'), 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+    worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
+    login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
+    sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
+    account: ddb('GetItem', 'UpdateItem'),
+    devices: ddb('GetItem', 'UpdateItem', 'Query'),
+    history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
+    cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    fallback: [],
+    connect: ddb('GetItem', 'UpdateItem', 'PutItem'),
+    disconnect: ddb('DeleteItem'),
+    message: [manage],
+  };
+
+  it.each(Object.keys(expected) as FunctionName[])('%s is granted exactly the actions it calls', (name) => {
+    expect(grantedActions(fns[name])).toEqual([...new Set(expected[name])].sort());
+  });
 
   it('never allows Scan, service-wide wildcards, or "*" resources beyond X-Ray and Timestream endpoint discovery', () => {
     for (const [name, fn] of Object.entries(fns)) {
@@ -526,14 +554,20 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('devices and account only read the table', () => {
-    for (const name of ['devices', 'account'] as const) {
-      expect(grantedActions(fns[name]), name).toEqual([...tableActions.read].sort());
+  it('functions that only read may update session items alone (the sliding expiry), by leading key', () => {
+    for (const name of ['account', 'devices', 'history', 'cooks', 'sessions', 'connect'] as const) {
+      const updates = statementsOf(template, fns[name]).filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
+      expect(updates, name).toEqual([
+        expect.objectContaining({
+          Action: 'dynamodb:UpdateItem',
+          Resource: getAtt(logicalId(stack.data.table)),
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+        }),
+      ]);
     }
   });
 
-  it('history reads the table and Selects from the Timestream table only', () => {
-    expect(grantedActions(fns.history)).toEqual([...tableActions.read, 'timestream:DescribeEndpoints', 'timestream:Select'].sort());
+  it('history Selects from the Timestream table only', () => {
     const statements = statementsOf(template, fns.history);
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'timestream:Select', Resource: getAtt(logicalId(stack.data.timestream!.table)) }),
@@ -541,92 +575,68 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'timestream:DescribeEndpoints', Resource: '*' }));
   });
 
-  it('cooks reads/writes the table (and its index) only: no vault, Timestream, pushes or SQS', () => {
-    expect(grantedActions(fns.cooks)).toEqual([...tableActions.read, ...tableWrites].sort());
+  it('table grants name the table and its index only', () => {
     const tableArn = getAtt(logicalId(stack.data.table));
-    for (const statement of statementsOf(template, fns.cooks).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))) {
+    for (const statement of statementsOf(template, fns.cooks).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')) && !s.Condition)) {
       expect(statement.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
     }
   });
 
-  it('the dispatcher reads the table and may only send to the poll queue: no writes, vault or pushes', () => {
-    const actions = grantedActions(fns.dispatcher);
-    expect(actions).toEqual([...tableActions.read, 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'].sort());
+  it('the dispatcher may only send to the poll queue', () => {
     const sqs = sqsStatements(fns.dispatcher);
     expect(sqs).toHaveLength(1);
     expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
   });
 
-  it('login reads/writes the table and wraps/unwraps data keys with the vault key only', () => {
-    const statements = statementsOf(template, fns.login);
-    expect(allowedActions(template, fns.login)).toEqual(expect.arrayContaining([...tableActions.read, ...tableWrites]));
-    const kms = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
-    expect(kms).toEqual([
-      expect.objectContaining({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: getAtt(logicalId(stack.data.vaultKey)) }),
-    ]);
-    expect(allowedActions(template, fns.login).filter((a) => /^(execute-api|timestream):/.test(a))).toEqual([]);
+  const vaultConditions = {
+    StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+    'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['purpose', 'userId'] },
+    Null: { 'kms:EncryptionContext:userId': 'false' },
+  };
+
+  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt), each requiring the userId encryption context', () => {
+    const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    const key = getAtt(logicalId(stack.data.vaultKey));
+    expect(kmsOf(fns.login)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: vaultConditions }]);
+    expect(kmsOf(fns.worker)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: vaultConditions }]);
+    for (const [name, fn] of Object.entries(fns)) {
+      if (name !== 'login' && name !== 'worker') expect(kmsOf(fn), name).toEqual([]);
+    }
   });
 
-  it('the worker writes Timestream, uses the vault key and may only POST to connections of the live WebSocket stage', () => {
-    const statements = statementsOf(template, fns.worker);
-    expect(allowedActions(template, fns.worker)).toEqual(expect.arrayContaining([...tableActions.read, ...tableWrites]));
+  it('the vault key policy names the login and worker roles, with the same conditions, beside the account root', () => {
+    const keyResource = template.findResources('AWS::KMS::Key')[logicalId(stack.data.vaultKey)] as {
+      Properties: { KeyPolicy: { Statement: Array<{ Action: unknown; Principal: unknown; Condition?: unknown }> } };
+    };
+    const statements = keyResource.Properties.KeyPolicy.Statement;
     expect(statements).toContainEqual(
-      expect.objectContaining({
-        Action: 'timestream:WriteRecords',
-        Resource: getAtt(logicalId(stack.data.timestream!.table)),
-      }),
+      expect.objectContaining({ Action: 'kms:GenerateDataKey', Principal: { AWS: getAtt(logicalId(fns.login.role)) }, Condition: vaultConditions }),
     );
-    expect(statements).toContainEqual(expect.objectContaining({ Action: 'timestream:DescribeEndpoints', Resource: '*' }));
     expect(statements).toContainEqual(
-      expect.objectContaining({ Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: getAtt(logicalId(stack.data.vaultKey)) }),
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.worker.role)) }, Condition: vaultConditions }),
     );
-    const manage = statements.filter((s) => actionsOf(s).includes('execute-api:ManageConnections'));
-    expect(manage).toHaveLength(1);
-    expect(manage[0]!.Resource).toEqual({
+    expect(statements.length).toBe(3);
+  });
+
+  it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
+    const connections = (method: string) => ({
       'Fn::Join': [
         '',
-        [
-          'arn:',
-          ref('AWS::Partition'),
-          ':execute-api:',
-          ref('AWS::Region'),
-          ':',
-          ref('AWS::AccountId'),
-          ':',
-          ref(logicalId(stack.live.api)),
-          `/${liveStageName}/POST/@connections/*`,
-        ],
+        ['arn:', ref('AWS::Partition'), ':execute-api:', ref('AWS::Region'), ':', ref('AWS::AccountId'), ':', ref(logicalId(stack.live.api)), `/${liveStageName}/${method}/@connections/*`],
       ],
     });
+    const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
+    expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
+    for (const name of ['login', 'sessions', 'worker'] as const) {
+      expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
+    }
   });
 
   it('the worker consumes the poll queue (its event source) and sends nothing', () => {
     const sqs = sqsStatements(fns.worker);
     expect(sqs).toHaveLength(1);
     expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
-    expect(actionsOf(sqs[0]!)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']));
     expect(actionsOf(sqs[0]!)).not.toContain('sqs:SendMessage');
-  });
-
-  it('only the worker and login may use the vault key; only the worker and $default may push; only the poll functions touch SQS', () => {
-    for (const [name, fn] of Object.entries(fns)) {
-      const actions = allowedActions(template, fn);
-      expect(actions.some((a) => a.startsWith('kms:')), name).toBe(name === 'worker' || name === 'login');
-      expect(actions.includes('execute-api:ManageConnections'), name).toBe(name === 'worker' || name === 'message');
-      expect(actions.some((a) => a.startsWith('sqs:')), name).toBe(name === 'worker' || name === 'dispatcher');
-      if (!['worker', 'login', 'cooks', 'connect', 'disconnect', 'message'].includes(name)) {
-        for (const write of tableWrites) expect(actions, name).not.toContain(write);
-      }
-    }
-  });
-
-  it('WebSocket handlers read/write the table; only $default may push, none may use the vault key', () => {
-    for (const name of ['connect', 'disconnect', 'message'] as const) {
-      const actions = allowedActions(template, fns[name]);
-      expect(actions, name).toEqual(expect.arrayContaining([...tableActions.read, ...tableWrites]));
-      expect(actions.filter((a) => a.startsWith('kms:')), name).toEqual([]);
-      expect(actions.includes('execute-api:ManageConnections'), name).toBe(name === 'message');
-    }
   });
 });
 

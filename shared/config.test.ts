@@ -15,7 +15,9 @@ describe('loadConfig', () => {
     expect(config.history).toEqual({ store: 'timestream', databaseName: 'db', tableName: 'readings' });
     expect(config.vault).toEqual({ kind: 'kms', keyId: 'arn:aws:kms:us-east-1:1:key/x' });
     expect(config.region).toBe('eu-west-1');
-    expect(config.sessionTtlSeconds).toBe(7 * 24 * 3600);
+    expect(config.sessions).toEqual({ idleSeconds: 7 * 86_400, absoluteSeconds: 30 * 86_400, maxPerUser: 20, touchEverySeconds: 300 });
+    expect(config.signIn).toEqual({ maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 });
+    expect(config.validateResponses).toBe(false);
   });
 
   it('names what is missing', () => {
@@ -24,6 +26,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ TABLE_NAME: 't' }).vault).toBeUndefined();
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'timestream' })).toThrow(/TIMESTREAM_DATABASE_NAME/);
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'influx' })).toThrow(/HISTORY_STORE/);
+    expect(() => loadConfig({ TABLE_NAME: 't', SIGN_IN_FAILURES_PER_EMAIL: '0' })).toThrow(/SIGN_IN_FAILURES_PER_EMAIL/);
+    expect(() => loadConfig({ TABLE_NAME: 't', SESSIONS_PER_USER: 'many' })).toThrow(/SESSIONS_PER_USER/);
   });
 
   it('reads the local stack\'s simulated clock, and names SIMULATED_CLOCK when it is wrong', () => {

@@ -4,6 +4,9 @@
  * message naming it, not later in a request.
  */
 import * as z from 'zod';
+import { pollCadence } from './polling/poll-cadence';
+import type { SessionPolicy } from './auth/session-policy';
+import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
 import { scaledClockSettingsSchema, type ScaledClockSettings } from './clock';
 
 /** A JSON-valued variable: malformed JSON is reported under the variable's name like any other bad value. */
@@ -35,13 +38,23 @@ const envSchema = z.object({
   POLL_QUEUE_URL: z.string().url().optional(),
   /** Only set locally: the local SQS stand-in's endpoint. */
   SQS_ENDPOINT: z.string().url().optional(),
-  /** Seconds between polls of an account whose devices are transmitting or cooking. */
-  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(15),
+  /** Seconds between polls of an active account: overrides shared/polling/poll-cadence.ts for every function alike. */
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(pollCadence.activeIntervalSeconds),
   /** Only set locally: DynamoDB Local's endpoint. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
-  POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** A session unused this long ends (sliding); however used, it ends SESSION_ABSOLUTE_DAYS after sign-in. */
+  SESSION_IDLE_DAYS: z.coerce.number().positive().max(365).default(7),
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().max(365).default(30),
+  SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Sign-in throttling, before ThermoWorks sees anything: failures per email and per source IP in the window. */
+  SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  /** Kept below ThermoWorks' own lockout (about 10 bad passwords in a row), however slowly they come. */
+  SIGN_IN_FAILURES_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(9),
+  /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
+  VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   /**
    * Only set by the local stack under `--time-scale`, never in AWS: the simulated clock every handler shares with
    * the simulator and the web app, as JSON ScaledClockSettings (`{"scale":30,"realOriginMs":…,"simulatedOriginMs":…}`).
@@ -61,8 +74,9 @@ export interface AppConfig {
   wsCallbackUrl: string | undefined;
   pollQueue: { url: string; endpoint: string | undefined } | undefined;
   pollIntervalSeconds: number;
-  sessionTtlSeconds: number;
-  pollConcurrency: number;
+  sessions: SessionPolicy;
+  signIn: SignInThrottlePolicy;
+  validateResponses: boolean;
   /** The local stack's simulated clock; undefined (real time) everywhere else. */
   simulatedClock: ScaledClockSettings | undefined;
 }
@@ -97,8 +111,19 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     wsCallbackUrl: e.WS_CALLBACK_URL,
     pollQueue: e.POLL_QUEUE_URL ? { url: e.POLL_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
-    sessionTtlSeconds: Math.round(e.SESSION_TTL_HOURS * 3600),
-    pollConcurrency: e.POLL_CONCURRENCY,
+    sessions: {
+      idleSeconds: Math.round(e.SESSION_IDLE_DAYS * 86_400),
+      absoluteSeconds: Math.round(e.SESSION_ABSOLUTE_DAYS * 86_400),
+      maxPerUser: e.SESSIONS_PER_USER,
+      touchEverySeconds: 300,
+    },
+    signIn: {
+      maxFailuresPerEmail: e.SIGN_IN_FAILURES_PER_EMAIL,
+      maxFailuresPerIp: e.SIGN_IN_FAILURES_PER_IP,
+      windowSeconds: Math.round(e.SIGN_IN_WINDOW_MINUTES * 60),
+      maxFailuresPerEmailPerDay: e.SIGN_IN_FAILURES_PER_EMAIL_PER_DAY,
+    },
+    validateResponses: e.VALIDATE_RESPONSES === 'true',
     simulatedClock: e.SIMULATED_CLOCK,
   };
 }

@@ -36,6 +36,24 @@ export class NotFoundError extends PitwatchError {
   readonly httpStatus = 404;
 }
 
+/** The route exists but not for this method (`details.allow` lists the ones it takes). */
+export class MethodNotAllowedError extends PitwatchError {
+  readonly code = 'METHOD_NOT_ALLOWED';
+  readonly httpStatus = 405;
+}
+
+/** The request body is larger than the route accepts (`details.limitBytes`). */
+export class PayloadTooLargeError extends PitwatchError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly httpStatus = 413;
+}
+
+/** A JSON route was sent something that is not JSON. */
+export class UnsupportedMediaTypeError extends PitwatchError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+  readonly httpStatus = 415;
+}
+
 export class ConflictError extends PitwatchError {
   readonly code = 'CONFLICT';
   readonly httpStatus = 409;

@@ -6,7 +6,10 @@
  * reaches the same code through the same handlers, with config pointing at DynamoDB Local, the simulator and the
  * local gateways.
  */
+import { credentialResolver } from '../../shared/auth/credential-resolver';
+import { resolveSessionToken } from '../../shared/auth/sessions';
 import { DynamoAccountStore } from '../../shared/aws/dynamo-account-store';
+import { DynamoAttemptCounterStore } from '../../shared/aws/dynamo-attempt-counter-store';
 import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store';
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
@@ -25,6 +28,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   // One "now" for every handler: the local stack's simulated clock under --time-scale, real time otherwise.
   const clock: Clock = config.simulatedClock ? new ScaledClock(config.simulatedClock) : systemClock;
   const db = lazy(() => createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }));
+  const sessions = lazy(() => new DynamoSessionStore(db(), config.tableName));
   return {
     env,
     config,
@@ -39,7 +43,12 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     clockScale: config.simulatedClock?.scale ?? 1,
     ids: randomIds,
     db,
-    sessions: lazy(() => new DynamoSessionStore(db(), config.tableName)),
+    sessions,
+    /** The one authentication step's lookup: every kind of credential Pitwatch issues. */
+    credentials: lazy(() =>
+      credentialResolver([], { matches: () => true, resolve: (token) => resolveSessionToken(token, { sessions: sessions(), clock, policy: config.sessions }) }),
+    ),
+    signInAttempts: lazy(() => new DynamoAttemptCounterStore(db(), config.tableName)),
     accounts: lazy(() => new DynamoAccountStore(db(), config.tableName)),
     devices: lazy(() => new DynamoDeviceStore(db(), config.tableName)),
     connections: lazy(() => new DynamoConnectionStore(db(), config.tableName)),

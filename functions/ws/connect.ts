@@ -1,27 +1,33 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import { connectQuerySchema, socketRoutes } from '../../shared/api/socket-routes';
+import { UnauthorizedError } from '../../shared/errors';
 import { httpErrors } from '../../shared/http/error-middleware';
 import { parseInput } from '../../shared/http/request';
 import { ok } from '../../shared/http/responses';
+import { authorize } from '../../shared/http/route-pipeline';
 import { openLiveConnection } from '../../shared/live/live-connections';
 import { createDependencies } from '../runtime/dependencies';
 import { createLogger } from '../runtime/logger';
 
 const logger = createLogger('ws-connect');
 const deps = createDependencies();
-const querySchema = z.object({ token: z.string().min(1).max(512) });
 
-type ConnectEvent = APIGatewayProxyWebsocketEventV2 & { queryStringParameters?: Record<string, string | undefined> };
+type ConnectEvent = APIGatewayProxyWebsocketEventV2 & {
+  queryStringParameters?: Record<string, string | undefined>;
+  headers?: Record<string, string | undefined>;
+  requestContext: { identity?: { sourceIp?: string } };
+};
 
-/** $connect — browsers cannot set headers on a WebSocket, so the session token comes as `?token=`. */
+/** $connect — the credential comes as `?token=` (browsers cannot set headers on a WebSocket). */
 export const handler = middy(async (event: ConnectEvent) => {
-  const { token } = parseInput(event.queryStringParameters ?? {}, querySchema);
-  await openLiveConnection(
-    { connectionId: event.requestContext.connectionId, token },
-    { sessions: deps.sessions(), connections: deps.connections(), clock: deps.clock },
-  );
+  // No credential at all is "sign in first" (401), like a missing Authorization header on HTTP.
+  if (!event.queryStringParameters?.token) throw new UnauthorizedError('Sign in first: the live connection needs ?token=.');
+  const { token } = parseInput(event.queryStringParameters, connectQuerySchema);
+  const origin = { sourceIp: event.requestContext.identity?.sourceIp ?? '', userAgent: event.headers?.['user-agent'] ?? null };
+  const principal = await authorize({ auth: socketRoutes.connect.auth, method: 'GET' }, token, origin, deps.credentials());
+  await openLiveConnection({ connectionId: event.requestContext.connectionId, principal }, { connections: deps.connections(), clock: deps.clock });
   return ok({ connected: true });
 })
   .use(injectLambdaContext(logger))

@@ -16,13 +16,13 @@ export interface DataStoresProps {
 }
 
 /**
- * DynamoDB actions the handlers use, by name. No Scan (every access pattern is a key or GSI1 lookup, see
- * table-design.ts) and none of the stream actions the L2 read grant would add.
+ * The DynamoDB actions a function may be granted, by name: exactly the calls it makes. No Scan (every access pattern
+ * is a key or GSI1 lookup, see table-design.ts) and none of the stream actions the L2 read grant would add.
  */
-export const tableActions = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
-  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'],
-} as const;
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
+
+/** The encryption context every vault operation carries (shared/vault/credential-vault.ts): grants require it. */
+export const vaultEncryptionContext = { purpose: 'thermoworks-refresh-token', keys: ['purpose', 'userId'] } as const;
 
 /** Timestream retention: recent readings in the fast memory store, the rest on magnetic storage for a year. */
 export const timestreamRetention = { memoryStoreHours: 24, magneticStoreDays: 365 } as const;
@@ -127,19 +127,52 @@ export class DataStores extends Construct {
     return { VAULT_KEY_ID: this.vaultKey.keyArn };
   }
 
-  /** Get, BatchGet and Query on the table and its index. */
-  grantTableRead(grantee: iam.IGrantable): iam.Grant {
-    return this.table.grant(grantee, ...tableActions.read);
+  /** Exactly these DynamoDB actions on the table and its index. */
+  grantTable(grantee: iam.IGrantable, actions: readonly TableAction[]): iam.Grant {
+    return this.table.grant(grantee, ...[...new Set(actions)].map((a) => `dynamodb:${a}`));
   }
 
-  /** Read plus Put, Update, Delete, BatchWrite and ConditionCheck (for transactions) on the table. */
-  grantTableReadWrite(grantee: iam.IGrantable): iam.Grant {
-    return this.table.grant(grantee, ...tableActions.read, ...tableActions.write);
+  /**
+   * What the one authentication step does with a session on every request: read it (GetItem), and slide its
+   * expiry (UpdateItem), which is allowed on session items only (`dynamodb:LeadingKeys` SESSION#…), so a function
+   * that only reads keeps no other write.
+   */
+  grantSessionUse(fn: PitwatchFunction): void {
+    this.grantTable(fn, ['GetItem']);
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+      }),
+    );
   }
 
-  /** Wrap and unwrap credential data keys (KMS GenerateDataKey + Decrypt on the vault key only). */
-  grantVault(grantee: iam.IGrantable): iam.Grant {
-    return this.vaultKey.grant(grantee, 'kms:GenerateDataKey', 'kms:Decrypt');
+  /** Seal credentials: KMS GenerateDataKey on the vault key only, with the vault's encryption context. */
+  grantVaultSeal(fn: PitwatchFunction): void {
+    this.grantVaultAction(fn, 'kms:GenerateDataKey');
+  }
+
+  /** Open sealed credentials: KMS Decrypt on the vault key only, with the vault's encryption context. */
+  grantVaultOpen(fn: PitwatchFunction): void {
+    this.grantVaultAction(fn, 'kms:Decrypt');
+  }
+
+  /**
+   * In the role's policy and in the key policy, naming the role: the key policy says who may use the key, rather
+   * than leaving that to the account-root statement alone. Both require the vault's encryption context (a
+   * `userId` and the purpose), so the key cannot be used for anything but sealing a user's credential.
+   */
+  private grantVaultAction(fn: PitwatchFunction, action: 'kms:GenerateDataKey' | 'kms:Decrypt'): void {
+    const conditions = {
+      StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+      'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': [...vaultEncryptionContext.keys] },
+      Null: { 'kms:EncryptionContext:userId': 'false' },
+    };
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [action], resources: [this.vaultKey.keyArn], conditions }));
+    this.vaultKey.addToResourcePolicy(
+      new iam.PolicyStatement({ principals: [fn.role], actions: [action], resources: ['*'], conditions }),
+    );
   }
 
   /**
@@ -148,7 +181,8 @@ export class DataStores extends Construct {
    */
   grantHistoryWrite(fn: PitwatchFunction): void {
     if (!this.timestream) {
-      this.table.grant(fn, ...tableActions.write);
+      // Raw points in batches, 5-minute roll-ups by UpdateItem (shared/aws/dynamo-reading-store.ts).
+      this.grantTable(fn, ['BatchWriteItem', 'UpdateItem']);
       return;
     }
     fn.role.addToPrincipalPolicy(
@@ -166,7 +200,7 @@ export class DataStores extends Construct {
    */
   grantHistoryRead(fn: PitwatchFunction): void {
     if (!this.timestream) {
-      this.grantTableRead(fn);
+      this.grantTable(fn, ['Query']);
       return;
     }
     fn.role.addToPrincipalPolicy(

@@ -1,131 +1,146 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
+import { routeKeyOf, type HttpFunctionName } from '../../shared/api/route-definition';
+import { routeList, routes } from '../../shared/api/routes';
 import type { DataStores } from './data-stores';
-import { PitwatchFunction } from './pitwatch-function';
+import type { LiveUpdates } from './live-updates';
+import { PitwatchFunction, type FunctionEnvironment } from './pitwatch-function';
 
 export interface HttpApiProps {
   readonly data: DataStores;
+  /** Sign-out and session revocation close WebSockets through its management API. */
+  readonly live: LiveUpdates;
   /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
   readonly allowedOrigin: string;
+  /** Serve the API on this host name (an ACM certificate in the stack's region), TLS 1.2 at least. */
+  readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
 }
 
-/** Stage-wide throttle, and a tighter one on sign-in, which forwards passwords to ThermoWorks. */
+/**
+ * API Gateway's stage throttle is only a backstop against a runaway client: sign-in abuse is throttled per email and
+ * per network inside Pitwatch (shared/auth/sign-in-throttle.ts), so these are set high enough that one client
+ * cannot starve everyone else's requests.
+ */
 export const httpThrottle = {
-  stage: { rateLimit: 20, burstLimit: 40 },
-  login: { rateLimit: 1, burstLimit: 5 },
+  stage: { rateLimit: 100, burstLimit: 200 },
+  login: { rateLimit: 20, burstLimit: 40 },
 } as const;
 
-const loginRouteKey = 'POST /auth/login';
+const loginRouteKey = routeKeyOf(routes.login);
+
+/** Each HTTP function's handler file, memory and description: one Lambda per `fn` of the route table. */
+const functionSpecs: Record<HttpFunctionName, { id: string; description: string }> = {
+  login: { id: 'Login', description: 'sign-in: ThermoWorks credentials, throttled; session token' },
+  sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
+  account: { id: 'Account', description: 'linked ThermoWorks account status' },
+  devices: { id: 'Devices', description: 'devices and latest readings' },
+  history: { id: 'History', description: 'one channel of history, downsampled' },
+  cooks: { id: 'Cooks', description: 'cooks: start, list, end; done-time predictions' },
+};
 
 /**
- * The HTTP API the React app reads (payload format 2.0, Lambda proxy integrations): `POST /auth/login`,
- * `GET /devices`, `GET /devices/{serial}/history`, `GET /account`, and `POST|GET /cooks`, `DELETE /cooks/{serial}`.
- * Every route but sign-in checks the Bearer session token in its handler.
+ * The HTTP API the React app reads (payload format 2.0, Lambda proxy integrations): one route per entry of the
+ * route table (shared/api/routes.ts), on the entry's function. Every route but sign-in authenticates in the
+ * function itself, through the one authentication step (no authorizer: no cache, so revocation is immediate).
+ * Anything else reaches `$default`, which answers 404 or 405 in the documented error body.
  */
 export class HttpApi extends Construct {
   readonly api: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
-  readonly loginFn: PitwatchFunction;
-  readonly devicesFn: PitwatchFunction;
-  readonly accountFn: PitwatchFunction;
-  readonly historyFn: PitwatchFunction;
-  readonly cooksFn: PitwatchFunction;
+  readonly functions: Record<HttpFunctionName, PitwatchFunction>;
+  readonly fallbackFn: PitwatchFunction;
+  readonly domainName: apigwv2.DomainName | undefined;
+  private readonly customHost: string | undefined;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
-    const { data } = props;
+    const { data, live } = props;
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-http`,
       description: 'Pitwatch HTTP API',
       corsPreflight: {
         allowOrigins: [props.allowedOrigin],
-        allowMethods: [apigwv2.CorsHttpMethod.GET, apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.DELETE],
+        allowMethods: [...new Set(routeList.map((r) => r.method))].map((m) => apigwv2.CorsHttpMethod[m]),
         allowHeaders: ['authorization', 'content-type'],
+        exposeHeaders: ['retry-after'],
         maxAge: Duration.hours(1),
       },
       // The default stage is added below, with access logging and throttling the shortcut cannot configure.
       createDefaultStage: false,
     });
 
-    this.loginFn = new PitwatchFunction(this, 'Login', {
-      entry: 'functions/http/login.ts',
-      description: 'POST /auth/login: ThermoWorks sign-in, session token',
-      environment: { ...data.environment, ...data.vaultEnvironment },
-    });
-    data.grantTableReadWrite(this.loginFn);
-    data.grantVault(this.loginFn);
+    const fn = (name: HttpFunctionName, environment: FunctionEnvironment) =>
+      new PitwatchFunction(this, functionSpecs[name].id, {
+        entry: `functions/http/${name}.ts`,
+        description: functionSpecs[name].description,
+        environment,
+      });
+    const pushEnvironment = { WS_CALLBACK_URL: live.callbackUrl };
+    this.functions = {
+      login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
+      sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
+      account: fn('account', data.environment),
+      devices: fn('devices', data.environment),
+      history: fn('history', data.environment),
+      cooks: fn('cooks', data.environment),
+    };
 
-    this.devicesFn = new PitwatchFunction(this, 'Devices', {
-      entry: 'functions/http/devices.ts',
-      description: 'GET /devices: devices and latest readings',
+    // IAM, per function: exactly the calls each one makes (its stores are named beside each grant).
+    const f = this.functions;
+    // Links the account (PutItem), issues a session and ends the oldest past the limit (Put/Query/Delete), counts
+    // sign-in attempts (Get/Put/Update/Delete), closes the ended sessions' sockets (connections Query/Delete).
+    data.grantTable(f.login, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query']);
+    data.grantVaultSeal(f.login);
+    live.grantManage(f.login);
+    // Sessions: list (Query on GSI1), revoke (DeleteItem), close their sockets (connections Query/Delete).
+    data.grantSessionUse(f.sessions);
+    data.grantTable(f.sessions, ['Query', 'DeleteItem']);
+    live.grantManage(f.sessions);
+    // The link item.
+    data.grantSessionUse(f.account);
+    // The account partition: devices and latest readings.
+    data.grantSessionUse(f.devices);
+    data.grantTable(f.devices, ['Query']);
+    // The device item, then readings from wherever history lives.
+    data.grantSessionUse(f.history);
+    data.grantHistoryRead(f.history);
+    // The account partition (devices, latest readings, cooks) and the cook item.
+    data.grantSessionUse(f.cooks);
+    data.grantTable(f.cooks, ['Query', 'PutItem', 'DeleteItem']);
+
+    const integrations = Object.fromEntries(
+      (Object.keys(this.functions) as HttpFunctionName[]).map((name) => [name, new HttpLambdaIntegration(functionSpecs[name].id, this.functions[name].function)]),
+    ) as Record<HttpFunctionName, HttpLambdaIntegration>;
+    const routeConstructs = routeList.map(
+      (route) =>
+        [
+          route,
+          new apigwv2.HttpRoute(this, `Route${route.id[0]!.toUpperCase()}${route.id.slice(1)}`, {
+            httpApi: this.api,
+            routeKey: apigwv2.HttpRouteKey.with(route.path, apigwv2.HttpMethod[route.method]),
+            integration: integrations[route.fn],
+          }),
+        ] as const,
+    );
+
+    // No DynamoDB, no secrets: it only knows the route table.
+    this.fallbackFn = new PitwatchFunction(this, 'Fallback', {
+      entry: 'functions/http/fallback.ts',
+      description: 'HTTP $default: 404 / 405 in the documented error body',
       environment: data.environment,
     });
-    data.grantTableRead(this.devicesFn);
-
-    // The linked-account item's poll status: read only.
-    this.accountFn = new PitwatchFunction(this, 'Account', {
-      entry: 'functions/http/account.ts',
-      description: 'GET /account: linked ThermoWorks account status',
-      environment: data.environment,
+    const fallbackRoute = new apigwv2.HttpRoute(this, 'RouteDefault', {
+      httpApi: this.api,
+      routeKey: apigwv2.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('Fallback', this.fallbackFn.function),
     });
-    data.grantTableRead(this.accountFn);
-
-    // Reads the session and device items from the table, and readings from wherever history lives.
-    this.historyFn = new PitwatchFunction(this, 'History', {
-      entry: 'functions/http/history.ts',
-      description: 'GET /devices/{serial}/history: one channel, downsampled',
-      environment: data.environment,
-    });
-    data.grantTableRead(this.historyFn);
-    data.grantHistoryRead(this.historyFn);
-
-    // One function for the three cook routes (it dispatches on the route key): writes and deletes the cook item.
-    this.cooksFn = new PitwatchFunction(this, 'Cooks', {
-      entry: 'functions/http/cooks.ts',
-      description: 'cooks: start, list, end; done-time predictions',
-      environment: data.environment,
-    });
-    data.grantTableReadWrite(this.cooksFn);
-
-    const [loginRoute] = this.api.addRoutes({
-      path: '/auth/login',
-      methods: [apigwv2.HttpMethod.POST],
-      integration: new HttpLambdaIntegration('Login', this.loginFn.function),
-    });
-    const [devicesRoute] = this.api.addRoutes({
-      path: '/devices',
-      methods: [apigwv2.HttpMethod.GET],
-      integration: new HttpLambdaIntegration('Devices', this.devicesFn.function),
-    });
-    const [accountRoute] = this.api.addRoutes({
-      path: '/account',
-      methods: [apigwv2.HttpMethod.GET],
-      integration: new HttpLambdaIntegration('Account', this.accountFn.function),
-    });
-    const [historyRoute] = this.api.addRoutes({
-      path: '/devices/{serial}/history',
-      methods: [apigwv2.HttpMethod.GET],
-      integration: new HttpLambdaIntegration('History', this.historyFn.function),
-    });
-    const cooksIntegration = new HttpLambdaIntegration('Cooks', this.cooksFn.function);
-    const cooksRoutes = [
-      ...this.api.addRoutes({
-        path: '/cooks',
-        methods: [apigwv2.HttpMethod.POST, apigwv2.HttpMethod.GET],
-        integration: cooksIntegration,
-      }),
-      ...this.api.addRoutes({
-        path: '/cooks/{serial}',
-        methods: [apigwv2.HttpMethod.DELETE],
-        integration: cooksIntegration,
-      }),
-    ];
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -160,26 +175,37 @@ export class HttpApi extends Construct {
       },
     };
     // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
+    this.customHost = props.domain?.name;
+    this.domainName = props.domain
+      ? new apigwv2.DomainName(this, 'DomainName', {
+          domainName: props.domain.name,
+          certificate: props.domain.certificate,
+          securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+    if (this.domainName) new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.api, domainName: this.domainName, stage: this.stage });
+
+    // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
+    const loginRoute = routeConstructs.find(([r]) => routeKeyOf(r) === loginRouteKey)?.[1];
     if (loginRoute) this.stage.node.addDependency(loginRoute);
 
-    if (loginRoute) {
-      acknowledge(loginRoute, {
-        id: 'AwsSolutions-APIG4',
-        reason: 'Sign-in is the public entry point that issues the session token; it is throttled per route instead.',
-      });
-    }
-    for (const route of [devicesRoute, accountRoute, historyRoute, ...cooksRoutes]) {
-      if (!route) continue;
-      acknowledge(route, {
+    for (const [route, construct] of routeConstructs) {
+      acknowledge(construct, {
         id: 'AwsSolutions-APIG4',
         reason:
-          'The handler authenticates the Bearer session token (hashed lookup in DynamoDB) before any read; the planned cached Lambda authorizer (NOTES.md) will move this to the route.',
+          route.auth === 'public'
+            ? 'Sign-in is the public entry point that issues the session token; it is throttled per email and network in the function.'
+            : 'The function authenticates every request through the one authentication step (hashed credential lookup in DynamoDB, no cache, so revocation is immediate); an authorizer would cache.',
       });
     }
+    acknowledge(fallbackRoute, {
+      id: 'AwsSolutions-APIG4',
+      reason: 'The $default route only answers 404/405 for paths that are not in the route table; it reads nothing.',
+    });
   }
 
-  /** `https://{apiId}.execute-api.{region}.amazonaws.com/` */
+  /** `https://api.{domain}/` with a custom domain, else `https://{apiId}.execute-api.{region}.amazonaws.com/`. */
   get url(): string {
-    return this.stage.url;
+    return this.customHost ? `https://${this.customHost}/` : this.stage.url;
   }
 }

@@ -16,7 +16,8 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { WebConfig } from '../../shared/api/schemas';
 import type { ScaledClockSettings } from '../../shared/clock';
 import { errorResponse } from '../../shared/http/responses';
-import { NotFoundError, UpstreamUnavailableError, ValidationError } from '../../shared/errors';
+import { NotFoundError, PayloadTooLargeError, UpstreamUnavailableError } from '../../shared/errors';
+import { decodeSegment, matchRoute } from '../../shared/api/match-route';
 import { headersOf, httpApiEvent, queryOf } from './http-api-event';
 import { lambdaContext } from './lambda-context';
 
@@ -61,15 +62,27 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * Reads a request body up to `limit` bytes. Past it, API Gateway answers 413 itself: so do we, before the rest
+ * arrives (an early answer, then the connection closes), rather than resetting the connection.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new PayloadTooLargeError(`The request body is larger than ${limit} bytes.`, { details: { limitBytes: limit } }));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
+      if (over) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new ValidationError(`Request body exceeds ${limit} bytes.`));
-        req.destroy();
+        over = true;
+        chunks.length = 0;
+        reject(new PayloadTooLargeError(`The request body is larger than ${limit} bytes.`, { details: { limitBytes: limit } }));
         return;
       }
       chunks.push(chunk);
@@ -83,24 +96,6 @@ function send(res: ServerResponse, result: Result): void {
   const body = result.body === undefined ? '' : result.body;
   res.writeHead(result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
   res.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
-}
-
-/** API Gateway route keys such as `GET /devices/{serial}/history`: `{name}` matches one path segment. */
-export function matchRoute(routeKeys: readonly string[], method: string, path: string): { routeKey: string; pathParameters?: Record<string, string> } | undefined {
-  for (const routeKey of routeKeys) {
-    const [routeMethod, template = ''] = routeKey.split(' ');
-    if (routeMethod !== method) continue;
-    const names: string[] = [];
-    const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([A-Za-z0-9_]+)\}/g, (_m, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    });
-    const found = new RegExp(`^${pattern}$`).exec(path);
-    if (!found) continue;
-    if (names.length === 0) return { routeKey };
-    return { routeKey, pathParameters: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(found[i + 1] ?? '')])) };
-  }
-  return undefined;
 }
 
 function connectionIdFor(): string {
@@ -126,6 +121,13 @@ export class LocalGateway {
         this.log(`gateway error: ${error instanceof Error ? error.stack : String(error)}`);
         if (!res.headersSent) send(res, errorResponse(error));
       });
+    });
+    // Requests Node's HTTP parser refuses (a chunked GET, a bad header) still get the documented error body.
+    this.server.on('clientError', (error, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const body = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'The HTTP request is malformed.' } });
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      this.log(`client error: ${error.message}`);
     });
     this.server.on('upgrade', (req, socket, head) => {
       this.upgrade(req, socket as Socket, head).catch((error: unknown) => {
@@ -209,7 +211,11 @@ export class LocalGateway {
     }
     const { routeKey, pathParameters } = match;
     const handler = this.mounted.httpRoutes[routeKey]!;
-    const body = await readBody(req, MAX_HTTP_BODY_BYTES);
+    const body = await readBody(req, MAX_HTTP_BODY_BYTES).catch((error: unknown) => {
+      // Answer at once and close: the client may still be sending, and we will not read the rest.
+      res.setHeader('connection', 'close');
+      throw error;
+    });
     const event = httpApiEvent({ req, url, path, routeKey, body, ...(pathParameters ? { pathParameters } : {}) });
     const started = Date.now();
     const result = (await handler(event, lambdaContext(routeKey))) as Result;
@@ -226,7 +232,7 @@ export class LocalGateway {
   }
 
   private async management(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
-    const connectionId = decodeURIComponent(url.pathname.slice('/@connections/'.length));
+    const connectionId = decodeSegment(url.pathname.slice('/@connections/'.length));
     const entry = this.sockets.get(connectionId);
     if (!entry || entry.socket.readyState !== WebSocket.OPEN) {
       return send(res, { statusCode: 410, headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'GoneException' }, body: '{"message":"Gone"}' });
@@ -307,10 +313,14 @@ export class LocalGateway {
   }
 
   private staticFile(res: ServerResponse, url: URL): void {
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    const relative = normalize(decodeSegment(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(this.webDist, relative);
     if (!file.startsWith(this.webDist)) return send(res, { statusCode: 403, body: 'Forbidden' });
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(this.webDist, 'index.html'); // SPA fallback, like CloudFront's
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // A missing file (a name with an extension) is a 404; any other path is a screen of the app (SPA fallback).
+      if (extname(relative) !== '') return send(res, { statusCode: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' });
+      file = join(this.webDist, 'index.html');
+    }
     if (!existsSync(file)) {
       return send(res, { statusCode: 503, headers: { 'content-type': 'text/plain' }, body: 'The web app is not built yet: run `npm run build:web`.' });
     }

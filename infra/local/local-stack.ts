@@ -14,8 +14,11 @@ import { join, resolve } from 'node:path';
 import { ScaledClock } from '../../shared/clock';
 import { demoScenario, parseScenario, scenarioStartMs, startSimulator, type RunningSimulator, type ScenarioInput } from '../../shared/thermoworks/simulator';
 import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { pollCadence } from '../../shared/polling/poll-cadence';
 import { lambdaContext } from './lambda-context';
-import { LocalGateway } from './local-gateway';
+import { routeKeyOf } from '../../shared/api/route-definition';
+import { routeList } from '../../shared/api/routes';
+import { LocalGateway, type LambdaHandler } from './local-gateway';
 import { LocalSqs, sqsRecord } from './local-sqs';
 
 export interface LocalStackOptions {
@@ -26,7 +29,7 @@ export interface LocalStackOptions {
   scenario?: ScenarioInput;
   /** Simulated seconds per real second, for the simulator and everything that reads its readings (default 1). */
   timeScale?: number;
-  /** Seconds between polls of an active account (POLL_INTERVAL_SECONDS, 5–60; LOCAL_POLL_INTERVAL_SECONDS by default). */
+  /** Seconds between polls of an active account (POLL_INTERVAL_SECONDS, 5–60; default: the same as in AWS, poll-cadence.ts). */
   pollIntervalSeconds?: number;
   /** Seconds between dispatcher runs (EventBridge's rate is 1 minute). */
   dispatchEverySeconds?: number;
@@ -35,9 +38,6 @@ export interface LocalStackOptions {
   webDist?: string;
   log?: (message: string) => void;
 }
-
-/** Active accounts are polled this often locally (15 s in AWS): a demo should move quickly. */
-export const LOCAL_POLL_INTERVAL_SECONDS = 5;
 
 export interface LocalStack {
   url: string;
@@ -100,18 +100,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       WS_CALLBACK_URL: `http://127.0.0.1:${gateway.port}`,
       POLL_QUEUE_URL: queueUrl,
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
-      POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? LOCAL_POLL_INTERVAL_SECONDS),
+      POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds),
       SIMULATED_CLOCK: JSON.stringify(clock.settings),
       ...simulator.env,
+      // Locally every answer is checked against its route's response schema: a mismatch is a 500 and a failing test.
+      VALIDATE_RESPONSES: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_DEV: process.env.POWERTOOLS_DEV ?? 'true',
     });
-    const [login, devices, history, account, cooks, connect, disconnect, message, dispatch, worker] = await Promise.all([
-      import('../../functions/http/login'),
-      import('../../functions/http/devices'),
-      import('../../functions/http/history'),
-      import('../../functions/http/account'),
-      import('../../functions/http/cooks'),
+    // Every HTTP function the route table names, loaded the way Lambda would load its bundle.
+    const httpFunctions = Object.fromEntries(
+      await Promise.all(
+        [...new Set(routeList.map((r) => r.fn))].map(async (fn) => [fn, (await import(`../../functions/http/${fn}.ts`)) as { handler: LambdaHandler }] as const),
+      ),
+    );
+    const [connect, disconnect, message, dispatch, worker] = await Promise.all([
       import('../../functions/ws/connect'),
       import('../../functions/ws/disconnect'),
       import('../../functions/ws/message'),
@@ -127,15 +130,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     queue.start();
     stoppers.push(() => queue.stop());
     gateway.mount({
-      httpRoutes: {
-        'POST /auth/login': login.handler,
-        'GET /account': account.handler,
-        'GET /devices': devices.handler,
-        'GET /devices/{serial}/history': history.handler,
-        'POST /cooks': cooks.handler,
-        'GET /cooks': cooks.handler,
-        'DELETE /cooks/{serial}': cooks.handler,
-      },
+      httpRoutes: Object.fromEntries(routeList.map((r) => [routeKeyOf(r), httpFunctions[r.fn]!.handler])),
       webSocket: { connect: connect.handler, disconnect: disconnect.handler, message: message.handler },
       awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },
     });

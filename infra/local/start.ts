@@ -4,16 +4,17 @@
  *   --scenario <file>     ThermoWorks simulator scenario (default: the two demo accounts)
  *   --time-scale <n>      run simulated time n× faster (e.g. 30): the simulator, the poll pipeline, cooks and the
  *                         web app all follow the one simulated clock (see local-stack.ts)
- *   --poll-interval <s>   seconds of real time between polls of an active account (default
- *                         LOCAL_POLL_INTERVAL_SECONDS in local-stack.ts; printed at start)
+ *   --poll-interval <s>   seconds of real time between polls of an active account (default: poll-cadence.ts, as in
+ *                         AWS; printed at start)
  *   PORT=<n>              listen port (default 3000)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pollCadence } from '../../shared/polling/poll-cadence';
 import { loadScenarioFile } from '../../shared/thermoworks/simulator/load-scenario';
 import { ensureJava, JavaMissingError } from './java';
-import { LOCAL_POLL_INTERVAL_SECONDS, startLocalStack } from './local-stack';
+import { startLocalStack } from './local-stack';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const pollEvery = pollIntervalSeconds ?? LOCAL_POLL_INTERVAL_SECONDS;
+  const pollEvery = pollIntervalSeconds ?? pollCadence.activeIntervalSeconds;
   const scale = stack.clock.scale;
   console.log(`Active accounts are polled every ${pollEvery} s${scale === 1 ? '' : `; simulated time runs ${scale}× faster (${pollEvery * scale} simulated s between polls)`}.`);
   // Simulated accounts only: these are the scenario's made-up credentials, never a real ThermoWorks password.

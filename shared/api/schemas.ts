@@ -4,10 +4,12 @@
  */
 import * as z from 'zod';
 import { scaledClockSettingsSchema } from '../clock';
+import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
+import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
 /** Channel units as ThermoWorks reports them: °F, °C, or relative humidity. */
-export const channelUnitSchema = z.enum(['F', 'C', 'H']);
+export const channelUnitSchema = z.enum(CHANNEL_UNITS);
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -19,7 +21,7 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // POST /api/auth/login
-export const loginRequestSchema = z.object({
+export const loginRequestSchema = z.strictObject({
   email: z.string().trim().email().max(320),
   password: z.string().min(1).max(1024),
 });
@@ -62,13 +64,15 @@ export const devicesResponseSchema = z.object({ devices: z.array(deviceViewSchem
 export type DevicesResponse = z.infer<typeof devicesResponseSchema>;
 
 // GET /devices/{serial}/history?channel=&from=&to=&maxPoints=
+export const deviceParamsSchema = z.strictObject({ serial: serialSchema });
+
 export const historyQuerySchema = z
-  .object({
-    channel: z.string().regex(/^[0-9]{1,2}$/, 'channel is a channel number such as 1'),
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
+  .strictObject({
+    channel: channelNumberSchema,
+    from: instantSchema,
+    to: instantSchema,
     /** At most this many points come back (downsampled by time bins); default 720. */
-    maxPoints: z.coerce.number().int().min(10).max(5000).default(720),
+    maxPoints: queryInteger(10, 5000).default(720),
   })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { message: 'at most 31 days per request', path: ['to'] });
@@ -99,15 +103,15 @@ export const accountStatusSchema = z.object({
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
 // Cooks: POST /cooks, GET /cooks, DELETE /cooks/{serial}
-export const startCookRequestSchema = z.object({
-  serial: z.string().min(1).max(64),
+export const startCookRequestSchema = z.strictObject({
+  serial: serialSchema,
   /** The channel measuring the pit (air) temperature, if any: it makes predictions better. */
-  pitChannel: z.string().regex(/^[0-9]{1,2}$/).optional(),
+  pitChannel: channelNumberSchema.optional(),
   probes: z
     .array(
       z
-        .object({
-          channel: z.string().regex(/^[0-9]{1,2}$/),
+        .strictObject({
+          channel: channelNumberSchema,
           /** A doneness preset id (shared/cook/presets), e.g. "brisket" or "steak-medium-rare". */
           presetId: z.string().max(64).optional(),
           /** Or an explicit target temperature, in `units`. */
@@ -177,17 +181,32 @@ export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
 export const alertMessageSchema = cookAlertSchema.extend({ type: z.literal('alert'), serial: z.string() });
 export type AlertMessage = z.infer<typeof alertMessageSchema>;
 
+/**
+ * A cook started, changed (targets, name, events) or ended, in any tab or device: every open page of the account
+ * updates its copy, so two tabs never disagree about whether a cook is running.
+ */
+export const cookMessageSchema = z.object({
+  type: z.literal('cook'),
+  change: z.enum(['started', 'updated', 'ended']),
+  serial: z.string(),
+  cook: cookViewSchema,
+});
+export type CookMessage = z.infer<typeof cookMessageSchema>;
+
 export const serverMessageSchema = z.discriminatedUnion('type', [
+  cookMessageSchema,
   readingMessageSchema,
   predictionMessageSchema,
   alertMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  /** The last message on a socket whose credential was revoked or expired: sign in again. */
+  z.object({ type: z.literal('session-ended'), reason: z.enum(['signed-out', 'revoked', 'expired', 'account-deleted']) }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
 // WebSocket: browser → server ($default route)
-export const clientMessageSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
+export const clientMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('ping') })]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 /** What /config.json tells the web app. */

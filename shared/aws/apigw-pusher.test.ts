@@ -1,4 +1,4 @@
-import { ApiGatewayManagementApiClient, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { ApiGatewayManagementApiClient, DeleteConnectionCommand, GoneException, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiGatewayPusher } from './apigw-pusher';
@@ -24,5 +24,16 @@ describe('ApiGatewayPusher', () => {
     api.reset();
     api.on(PostToConnectionCommand).rejects(new Error('boom'));
     await expect(pusher.push('c1', { type: 'pong', at: 'x' })).rejects.toThrow('boom');
+  });
+
+  it('closes a connection with DeleteConnection, and treats one already gone as closed', async () => {
+    const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
+    api.on(DeleteConnectionCommand).resolvesOnce({}).rejectsOnce(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
+    await pusher.disconnect('c1');
+    await pusher.disconnect('c2');
+    expect(api.commandCalls(DeleteConnectionCommand).map((c) => c.args[0].input)).toEqual([{ ConnectionId: 'c1' }, { ConnectionId: 'c2' }]);
+    api.reset();
+    api.on(DeleteConnectionCommand).rejects(new Error('boom'));
+    await expect(pusher.disconnect('c3')).rejects.toThrow('boom');
   });
 });

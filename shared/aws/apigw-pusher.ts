@@ -1,5 +1,6 @@
 /** Pusher on the API Gateway management API; locally the same client talks to the local WebSocket gateway. */
 import {
+  DeleteConnectionCommand,
   GoneException,
   PostToConnectionCommand,
   type ApiGatewayManagementApiClient,
@@ -17,10 +18,21 @@ export class ApiGatewayPusher implements Pusher {
       );
       return 'sent';
     } catch (error) {
-      if (error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410) {
-        return 'gone';
-      }
+      if (isGone(error)) return 'gone';
       throw error;
     }
   }
+
+  async disconnect(connectionId: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteConnectionCommand({ ConnectionId: connectionId }));
+    } catch (error) {
+      if (isGone(error)) return;
+      throw error;
+    }
+  }
+}
+
+function isGone(error: unknown): boolean {
+  return error instanceof GoneException || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 410;
 }

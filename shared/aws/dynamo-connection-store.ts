@@ -21,6 +21,8 @@ export class DynamoConnectionStore implements ConnectionStore {
           connectionId: connection.connectionId,
           userId: connection.userId,
           accountId: connection.accountId,
+          credentialKind: connection.credentialKind,
+          credentialId: connection.credentialId,
           connectedAt: connection.connectedAt,
           expiresAtIso: connection.expiresAt,
           expiresAt: epochSeconds(connection.expiresAt),
@@ -51,6 +53,8 @@ export class DynamoConnectionStore implements ConnectionStore {
           connectionId: String(item.connectionId),
           userId: String(item.userId),
           accountId: String(item.accountId),
+          credentialKind: String(item.credentialKind ?? 'session') as LiveConnection['credentialKind'],
+          credentialId: String(item.credentialId ?? ''),
           connectedAt: String(item.connectedAt),
           expiresAt: String(item.expiresAtIso),
         });

@@ -79,20 +79,41 @@ describe('DynamoAccountStore', () => {
 describe('DynamoSessionStore and DynamoConnectionStore', () => {
   it('round-trips sessions and finds connections by account', async () => {
     const sessions = new DynamoSessionStore(db, tableName);
-    const session = { tokenHash: 'h1', userId: 'u1', accountId: 'a1', email: 'e@x.co', createdAt: '2026-11-01T00:00:00.000Z', expiresAt: '2026-11-08T00:00:00.000Z' };
+    const session = {
+      tokenHash: 'h1',
+      sessionId: 's1',
+      userId: 'u1',
+      accountId: 'a1',
+      email: 'e@x.co',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      lastUsedAt: '2026-11-01T00:00:00.000Z',
+      expiresAt: '2026-11-08T00:00:00.000Z',
+      absoluteExpiresAt: '2026-12-01T00:00:00.000Z',
+      userAgent: 'test',
+      ipPrefix: '127.0.0.0/24',
+    };
     await sessions.put(session);
+    await sessions.put({ ...session, tokenHash: 'h2', sessionId: 's2', createdAt: '2026-11-02T00:00:00.000Z' });
+    await sessions.put({ ...session, tokenHash: 'h3', sessionId: 's3', userId: 'u2' });
     expect(await sessions.get('h1')).toEqual(session);
-    await sessions.delete('h1');
+    expect((await sessions.listForUser('u1')).map((s) => s.sessionId)).toEqual(['s1', 's2']);
+    expect(await sessions.touch('h1', '2026-11-03T00:00:00.000Z', '2026-11-10T00:00:00.000Z')).toBe(true);
+    expect(await sessions.get('h1')).toEqual({ ...session, lastUsedAt: '2026-11-03T00:00:00.000Z', expiresAt: '2026-11-10T00:00:00.000Z' });
+    expect(await sessions.delete('h1')).toBe(true);
+    expect(await sessions.delete('h1')).toBe(false);
+    expect(await sessions.get('h1')).toBeUndefined();
+    // A use racing a revocation never brings the session back.
+    expect(await sessions.touch('h1', '2026-11-03T00:00:00.000Z', '2026-11-10T00:00:00.000Z')).toBe(false);
     expect(await sessions.get('h1')).toBeUndefined();
 
     const connections = new DynamoConnectionStore(db, tableName);
-    const c = (id: string, accountId: string) => ({ connectionId: id, userId: 'u', accountId, connectedAt: 'now', expiresAt: '2026-11-01T02:00:00.000Z' });
+    const c = (id: string, accountId: string) => ({ connectionId: id, userId: 'u', accountId, credentialKind: 'session' as const, credentialId: `s-${id}`, connectedAt: 'now', expiresAt: '2026-11-01T02:00:00.000Z' });
     await connections.put(c('c1', 'a1'));
     await connections.put(c('c2', 'a1'));
     await connections.put(c('c3', 'a2'));
     expect((await connections.listForAccount('a1')).map((x) => x.connectionId).sort()).toEqual(['c1', 'c2']);
     await connections.delete('c1');
-    expect((await connections.listForAccount('a1')).map((x) => x.connectionId)).toEqual(['c2']);
+    expect(await connections.listForAccount('a1')).toEqual([c('c2', 'a1')]);
   });
 });
 

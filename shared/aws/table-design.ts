@@ -8,14 +8,16 @@
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
  * | cook in progress    | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
- * | auth session        | SESSION#{sha256(token)}    | SESSION                    |                          |               | yes |
+ * | auth session        | SESSION#{sha256(token)}    | SESSION                    | USER#{userId}#SESSIONS   | {createdAt}#{sessionId} | yes |
  * | ws connection       | CONN#{connectionId}        | CONN                       | ACCOUNT#{accountId}#CONN | {connectionId}| yes |
  * | history (dynamodb)  | HIST#{acct}#{serial}#{ch}#{hour} | {epoch ms, padded}   |                          |               | yes |
  * | vault decrypt audit | AUDIT#{userId}             | {ISO time}#{purpose}       |                          |               | yes |
+ * | sign-in attempts    | SIGNIN#{email hash or ip}  | SIGNIN                     |                          |               | yes |
  *
  * - "devices + latest readings + cooks in progress of an account": Query PK = ACCOUNT#{accountId}.
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
+ * - "a user's sessions, oldest first": Query GSI1 GSI1PK = USER#{userId}#SESSIONS.
  * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
  * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
  * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); cooks carry their
@@ -43,8 +45,10 @@ export const keys = {
     SK: `LATEST#${serial}#${channel}`,
   }),
   session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: 'SESSION' }),
+  userSessions: (userId: string) => `USER#${userId}#SESSIONS`,
   connection: (connectionId: string) => ({ PK: `CONN#${connectionId}`, SK: 'CONN' }),
   accountConnections: (accountId: string) => `ACCOUNT#${accountId}#CONN`,
+  signInAttempts: (key: string) => ({ PK: `SIGNIN#${key}`, SK: 'SIGNIN' }),
   decryptAuditPartition: (userId: string) => `AUDIT#${userId}`,
   decryptAudit: (userId: string, atIso: string, purpose: string) => ({ PK: `AUDIT#${userId}`, SK: `${atIso}#${purpose}` }),
 } as const;

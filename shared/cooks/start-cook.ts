@@ -2,12 +2,28 @@ import type { CookView, StartCookRequest } from '../api/schemas';
 import type { Clock } from '../clock';
 import { findDonenessPreset } from '../cook/presets/doneness-presets';
 import { toFahrenheit } from '../cook/units';
-import type { DeviceStore } from '../devices/device-store';
+import type { DeviceStore, LatestReading } from '../devices/device-store';
 import { NotFoundError, ValidationError } from '../errors';
 import type { CookProbe, CookRecord } from './cook-record';
 
 export function cookView(cook: CookRecord): CookView {
   return { serial: cook.serial, startedAt: cook.startedAt, pitChannel: cook.pitChannel, probes: cook.probes, predictions: cook.predictions, alerts: cook.alerts ?? [] };
+}
+
+/**
+ * Every channel the cook names must be one the device has, and a temperature channel: a humidity sensor cannot be
+ * a meat probe or the pit. (Whether a probe is plugged in right now is not checked: a cook may be set up first.)
+ */
+function assertCookableChannels(request: StartCookRequest, channels: readonly LatestReading[]): void {
+  const byNumber = new Map(channels.map((c) => [c.channel, c]));
+  const named = [...request.probes.map((p, i) => ({ channel: p.channel, path: `probes.${i}.channel` })), ...(request.pitChannel ? [{ channel: request.pitChannel, path: 'pitChannel' }] : [])];
+  const issues = named.flatMap(({ channel, path }) => {
+    const found = byNumber.get(channel);
+    if (!found) return [{ path, message: `the device has no channel ${channel}` }];
+    if (found.units === 'H') return [{ path, message: `channel ${channel} measures humidity, not temperature` }];
+    return [];
+  });
+  if (issues.length > 0) throw new ValidationError('Request is invalid.', { details: { issues } });
 }
 
 /** Starts (or restarts) the cook on one of the account's devices: from now on its probes get done-time predictions. */
@@ -24,7 +40,9 @@ export async function startCook(accountId: string, request: StartCookRequest, de
   });
   if (new Set(probes.map((p) => p.channel)).size !== probes.length) throw new ValidationError('Each channel may appear once.');
   if (request.pitChannel && probes.some((p) => p.channel === request.pitChannel)) throw new ValidationError('The pit channel cannot also be a meat probe.');
-  if (!(await deps.devices.getDevice(accountId, request.serial))) throw new NotFoundError(`No device ${request.serial} on this account.`);
+  const account = await deps.devices.listAccountDevices(accountId);
+  if (!account.devices.some((d) => d.serial === request.serial)) throw new NotFoundError(`No device ${request.serial} on this account.`);
+  assertCookableChannels(request, account.latest.filter((l) => l.serial === request.serial));
   const now = deps.clock.now().toISOString();
   const cook: CookRecord = { accountId, serial: request.serial, startedAt: now, pitChannel: request.pitChannel ?? null, probes, series: {}, predictions: [], updatedAt: now };
   await deps.devices.putCook(cook);

@@ -1,9 +1,14 @@
+import type { PrincipalKind } from '../api/route-definition';
+
 export interface LiveConnection {
   connectionId: string;
   userId: string;
   accountId: string;
+  /** The credential that opened it, so that revoking the credential closes it. */
+  credentialKind: PrincipalKind;
+  credentialId: string;
   connectedAt: string;
-  /** API Gateway closes a WebSocket after 2 hours at most; the item expires with it. */
+  /** API Gateway closes a WebSocket after 2 hours at most, and it ends with its credential: the item expires then. */
   expiresAt: string;
 }
 

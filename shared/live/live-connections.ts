@@ -1,23 +1,51 @@
-import { authenticate } from '../auth/authenticate';
-import type { SessionStore } from '../auth/session-store';
+import type { ServerMessage } from '../api/schemas';
+import type { Principal } from '../auth/principal';
 import type { Clock } from '../clock';
-import type { ConnectionStore } from './connection-store';
+import type { ConnectionStore, LiveConnection } from './connection-store';
+import type { Pusher } from './pusher';
 
 /** API Gateway ends every WebSocket after two hours at most. */
 const MAX_CONNECTION_SECONDS = 2 * 3600;
 
-/** $connect: the browser passes its session token as `?token=`; the connection then follows that account. */
+/** $connect: the connection follows the principal's account until it closes or its credential ends. */
 export async function openLiveConnection(
-  input: { connectionId: string; token: string },
-  deps: { sessions: SessionStore; connections: ConnectionStore; clock: Clock },
+  input: { connectionId: string; principal: Principal },
+  deps: { connections: ConnectionStore; clock: Clock },
 ): Promise<void> {
-  const session = await authenticate(input.token, deps.sessions, deps.clock);
+  const { principal } = input;
   const now = deps.clock.now();
+  const socketLimit = now.getTime() + MAX_CONNECTION_SECONDS * 1000;
+  const expiresAt = principal.expiresAt === undefined ? socketLimit : Math.min(socketLimit, Date.parse(principal.expiresAt));
   await deps.connections.put({
     connectionId: input.connectionId,
-    userId: session.userId,
-    accountId: session.accountId,
+    userId: principal.userId,
+    accountId: principal.accountId,
+    credentialKind: principal.kind,
+    credentialId: principal.credentialId,
     connectedAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + MAX_CONNECTION_SECONDS * 1000).toISOString(),
+    expiresAt: new Date(expiresAt).toISOString(),
   });
+}
+
+export type SessionEndedReason = Extract<ServerMessage, { type: 'session-ended' }>['reason'];
+
+/**
+ * Closes an account's sockets that match: each gets a final `session-ended` message, then the server closes it
+ * (DeleteConnection) and its item goes. Used when a session is revoked, a share ends or the account is deleted.
+ */
+export async function closeLiveConnections(
+  accountId: string,
+  which: (connection: LiveConnection) => boolean,
+  reason: SessionEndedReason,
+  deps: { connections: ConnectionStore; pusher: Pusher },
+): Promise<number> {
+  const matching = (await deps.connections.listForAccount(accountId)).filter(which);
+  await Promise.all(
+    matching.map(async (connection) => {
+      const outcome = await deps.pusher.push(connection.connectionId, { type: 'session-ended', reason }).catch(() => 'gone' as const);
+      if (outcome === 'sent') await deps.pusher.disconnect(connection.connectionId);
+      await deps.connections.delete(connection.connectionId);
+    }),
+  );
+  return matching.length;
 }

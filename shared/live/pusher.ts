@@ -2,7 +2,9 @@ import type { ServerMessage } from '../api/schemas';
 
 export type PushOutcome = 'sent' | 'gone';
 
-/** Sends a message to one WebSocket connection (API Gateway management API in AWS and locally alike). */
+/** Sends to and closes WebSocket connections (API Gateway management API in AWS and locally alike). */
 export interface Pusher {
   push(connectionId: string, message: ServerMessage): Promise<PushOutcome>;
+  /** Closes the connection from the server side (DeleteConnection); a connection already gone is fine. */
+  disconnect(connectionId: string): Promise<void>;
 }

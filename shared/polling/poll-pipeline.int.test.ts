@@ -180,7 +180,7 @@ describe('cooks in the poll pipeline', () => {
     const { startCook } = await import('../cooks/start-cook');
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
     await run(harness, 30);
-    await harness.deps.connections.put({ connectionId: 'browser-1', userId: harness.users.get(EMAIL)!, accountId: 'acct-cook', connectedAt: 'now', expiresAt: '2099-01-01T00:00:00.000Z' });
+    await harness.deps.connections.put({ connectionId: 'browser-1', userId: harness.users.get(EMAIL)!, accountId: 'acct-cook', credentialKind: 'session', credentialId: 's1', connectedAt: 'now', expiresAt: '2099-01-01T00:00:00.000Z' });
     await startCook('acct-cook', { serial: '12:34:56:78:90:AB', pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket', units: 'F' }] }, harness.deps);
     await run(harness, 1800);
     const { cooks } = await harness.deps.devices.listAccountDevices('acct-cook');

@@ -1,4 +1,6 @@
 import type { HistoryQueryInput, HistoryResponse } from '../api/schemas';
+import { assertNotTooFarAhead } from '../api/wire-formats';
+import type { Clock } from '../clock';
 import type { DeviceStore } from '../devices/device-store';
 import { NotFoundError } from '../errors';
 import type { ReadingStore } from './reading';
@@ -17,8 +19,9 @@ export async function deviceHistory(
   accountId: string,
   serial: string,
   query: HistoryQueryInput,
-  deps: { devices: DeviceStore; readings: ReadingStore },
+  deps: { devices: DeviceStore; readings: ReadingStore; clock: Clock },
 ): Promise<HistoryResponse> {
+  assertNotTooFarAhead(deps.clock.now(), { from: query.from, to: query.to });
   if (!(await deps.devices.getDevice(accountId, serial))) throw new NotFoundError(`No device ${serial} on this account.`);
   const from = new Date(query.from);
   const to = new Date(query.to);

@@ -44,6 +44,22 @@ describe('CredentialVault', () => {
     expect(a.ciphertext).not.toBe(b.ciphertext);
   });
 
+  it('reseals a rotated secret under the same data key with a fresh iv, without generating a data key', async () => {
+    const provider = new LocalKeyProvider(randomBytes(32));
+    const vault = new CredentialVault(provider);
+    const sealed = await vault.seal('old-refresh', 'user-1');
+    let generated = 0;
+    const counting = { generateDataKey: async (c: Record<string, string>) => (generated++, provider.generateDataKey(c)), decryptDataKey: provider.decryptDataKey.bind(provider) };
+    const resealed = await new CredentialVault(counting).reseal(sealed, 'new-refresh', 'user-1');
+    expect(generated).toBe(0);
+    expect(resealed.encryptedDataKey).toBe(sealed.encryptedDataKey);
+    expect(resealed.iv).not.toBe(sealed.iv);
+    await expect(vault.open(resealed, 'user-1', 'poll')).resolves.toBe('new-refresh');
+    // Still bound to its user.
+    await expect(vault.open(resealed, 'user-2', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
+    await expect(vault.reseal(sealed, 'x', 'user-2')).rejects.toBeInstanceOf(VaultDecryptError);
+  });
+
   it('cannot open with another master key', async () => {
     const sealed = await new CredentialVault(new LocalKeyProvider(randomBytes(32))).seal('secret', 'user-1');
     await expect(new CredentialVault(new LocalKeyProvider(randomBytes(32))).open(sealed, 'user-1', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);

@@ -34,33 +34,36 @@ export class CredentialVault {
 
   async seal(secret: string, userId: string): Promise<SealedSecret> {
     const dataKey = await this.keys.generateDataKey(contextFor(userId));
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', dataKey.plaintext, iv);
-    cipher.setAAD(aadFor(userId));
-    const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    const tag = cipher.getAuthTag();
-    dataKey.plaintext.fill(0);
-    return {
-      v: 1,
-      keyId: dataKey.keyId,
-      encryptedDataKey: Buffer.from(dataKey.encrypted).toString('base64'),
-      iv: iv.toString('base64'),
-      ciphertext: ciphertext.toString('base64'),
-      tag: tag.toString('base64'),
-    };
+    try {
+      return encrypt(secret, userId, dataKey.plaintext, { keyId: dataKey.keyId, encryptedDataKey: Buffer.from(dataKey.encrypted).toString('base64') });
+    } finally {
+      dataKey.plaintext.fill(0);
+    }
   }
 
-  async open(sealed: SealedSecret, userId: string, purpose: DecryptPurpose): Promise<string> {
-    let plaintextKey: Uint8Array;
+  /**
+   * Replaces the secret inside `sealed` (ThermoWorks rotated the refresh token) under the same data key, with a
+   * fresh IV: only an unwrap (KMS Decrypt) is needed, so the poll worker never needs GenerateDataKey.
+   */
+  async reseal(sealed: SealedSecret, secret: string, userId: string): Promise<SealedSecret> {
+    const plaintextKey = await this.unwrap(sealed, userId);
     try {
-      plaintextKey = await this.keys.decryptDataKey(
-        Buffer.from(sealed.encryptedDataKey, 'base64'),
-        contextFor(userId),
-        sealed.keyId,
-      );
+      return encrypt(secret, userId, plaintextKey, { keyId: sealed.keyId, encryptedDataKey: sealed.encryptedDataKey });
+    } finally {
+      plaintextKey.fill(0);
+    }
+  }
+
+  private async unwrap(sealed: SealedSecret, userId: string): Promise<Uint8Array> {
+    try {
+      return await this.keys.decryptDataKey(Buffer.from(sealed.encryptedDataKey, 'base64'), contextFor(userId), sealed.keyId);
     } catch (cause) {
       throw new VaultDecryptError('Stored credential does not belong to this user or its key is unavailable.', { cause });
     }
+  }
+
+  async open(sealed: SealedSecret, userId: string, purpose: DecryptPurpose): Promise<string> {
+    const plaintextKey = await this.unwrap(sealed, userId);
     try {
       const decipher = createDecipheriv('aes-256-gcm', plaintextKey, Buffer.from(sealed.iv, 'base64'));
       decipher.setAAD(aadFor(userId));
@@ -74,4 +77,12 @@ export class CredentialVault {
       plaintextKey.fill(0);
     }
   }
+}
+
+function encrypt(secret: string, userId: string, key: Uint8Array, wrapped: Pick<SealedSecret, 'keyId' | 'encryptedDataKey'>): SealedSecret {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aadFor(userId));
+  const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return { v: 1, ...wrapped, iv: iv.toString('base64'), ciphertext: ciphertext.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
 }

@@ -12,18 +12,26 @@ import { DynamoConnectionStore } from '../../../shared/aws/dynamo-connection-sto
 import { DynamoDeviceStore } from '../../../shared/aws/dynamo-device-store';
 import { DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
 import { DynamoSessionStore } from '../../../shared/aws/dynamo-session-store';
+import { DynamoAttemptCounterStore } from '../../../shared/aws/dynamo-attempt-counter-store';
+import { defaultSessionPolicy } from '../../../shared/auth/session-policy';
+import type { SignInThrottlePolicy } from '../../../shared/auth/sign-in-throttle';
 import { ManualClock } from '../../../shared/clock';
 import { randomIds } from '../../../shared/ids';
 import type { Pusher } from '../../../shared/live/pusher';
-import type { PollDependencies } from '../../../shared/polling/poll-account';
+import type { PollDependencies } from '../../../shared/polling/poll-dependencies';
 import { processPollBatch, type PollBatchResult } from '../../../shared/polling/process-poll-batch';
-import type { ThermoWorksAccountSession } from '../../../shared/polling/thermoworks-port';
+import type { ThermoWorksAccountSession } from '../../../shared/thermoworks/port';
 import type { ReadingStore } from '../../../shared/readings/reading';
 import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../../shared/thermoworks';
 import { startSimulator, type RunningSimulator, type ScenarioInput } from '../../../shared/thermoworks/simulator';
 import { CredentialVault } from '../../../shared/vault/credential-vault';
 import { LocalKeyProvider } from '../../../shared/vault/local-key-provider';
 import { freshTable } from './local-table';
+
+
+/** Harnesses link many simulated accounts from one address: the per-network sign-in limit is not what they test. */
+export const harnessSignInThrottle: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 1_000_000, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 };
+const harnessOrigin = { sourceIp: '127.0.0.1', userAgent: 'poll-harness' };
 
 export interface PollHarness {
   clock: ManualClock;
@@ -65,7 +73,7 @@ export async function startPollHarness(input: {
   const readings = new DynamoReadingStore(db, tableName);
   const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)));
   const pushed: unknown[] = [];
-  const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent') };
+  const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent'), disconnect: async () => undefined };
   const deps = {
     thermoworks,
     vault,
@@ -88,7 +96,18 @@ export async function startPollHarness(input: {
     while (next < scenarioAccounts.length) {
       const i = next++;
       const account = scenarioAccounts[i]!;
-      const result = await login({ email: account.email, password: account.password }, { thermoworks, accounts, sessions, vault, clock, ids: randomIds, sessionTtlSeconds: 3600 });
+      const result = await login({ email: account.email, password: account.password }, harnessOrigin, {
+        thermoworks,
+        accounts,
+        sessions,
+        vault,
+        clock,
+        ids: randomIds,
+        sessionPolicy: defaultSessionPolicy,
+        attempts: new DynamoAttemptCounterStore(db, tableName),
+        throttle: harnessSignInThrottle,
+        live: { connections: deps.connections, pusher },
+      });
       results[i] = result.user.userId;
     }
   };
