@@ -47,6 +47,9 @@ export async function startMosquitto(options: { username?: string; password?: st
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // A test or bench that dies (process.exit) must not leave the broker behind.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   await waitForPort(port, exited, () => stderr);
   return {
     url: `mqtt://127.0.0.1:${port}`,
@@ -54,6 +57,7 @@ export async function startMosquitto(options: { username?: string; password?: st
     username,
     password,
     async stop() {
+      process.removeListener('exit', killOnExit);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await exited;
