@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { DataStores } from './constructs/data-stores';
+import { Exports } from './constructs/exports';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
 import { Poller, pollSettings } from './constructs/poller';
@@ -21,12 +22,14 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                  │                │               KMS credential vault)
  *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
  *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
- *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history, cooks) → DataStores
+ *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history, cooks, shares) → DataStores
+ *                                                  └→ Exports (S3, presigned links) ← browsers download
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
 export class PitwatchStack extends Stack {
   readonly data: DataStores;
+  readonly exports: Exports;
   readonly website: Website;
   readonly live: LiveUpdates;
   readonly http: HttpApi;
@@ -44,8 +47,9 @@ export class PitwatchStack extends Stack {
       webDistPath: props.webDistPath,
       deletionProtection: props.deletionProtection,
     });
+    this.exports = new Exports(this, 'Exports', { accessLogs: this.website.logsBucket, deletionProtection: props.deletionProtection });
     this.live = new LiveUpdates(this, 'LiveUpdates', { data: this.data });
-    this.http = new HttpApi(this, 'HttpApi', { data: this.data, live: this.live, allowedOrigin: this.website.url });
+    this.http = new HttpApi(this, 'HttpApi', { data: this.data, live: this.live, exports: this.exports, allowedOrigin: this.website.url });
     this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });

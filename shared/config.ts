@@ -38,6 +38,12 @@ const envSchema = z.object({
   /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
   VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
   POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /** The exports bucket (cook exports, account exports), for functions that write or link exports. */
+  EXPORT_BUCKET: z.string().min(1).optional(),
+  /** Only set locally: the local S3 stand-in's endpoint. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** The website's origin, for links Pitwatch hands out (share links: `{origin}/share/{token}`). */
+  PUBLIC_WEB_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -56,6 +62,8 @@ export interface AppConfig {
   signIn: SignInThrottlePolicy;
   validateResponses: boolean;
   pollConcurrency: number;
+  exports: { bucket: string; endpoint: string | undefined } | undefined;
+  publicWebUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     validateResponses: e.VALIDATE_RESPONSES === 'true',
     pollConcurrency: e.POLL_CONCURRENCY,
+    exports: e.EXPORT_BUCKET ? { bucket: e.EXPORT_BUCKET, endpoint: e.S3_ENDPOINT } : undefined,
+    publicWebUrl: e.PUBLIC_WEB_URL?.replace(/\/+$/, ''),
   };
 }

@@ -11,12 +11,15 @@ import { resolveSessionToken } from '../../shared/auth/sessions';
 import { DynamoAccountStore } from '../../shared/aws/dynamo-account-store';
 import { DynamoAttemptCounterStore } from '../../shared/aws/dynamo-attempt-counter-store';
 import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store';
+import { DynamoCookStore } from '../../shared/aws/dynamo-cook-store';
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
+import { DynamoShareStore } from '../../shared/aws/dynamo-share-store';
 import { systemClock } from '../../shared/clock';
 import { loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
+import { shareCredentials } from '../../shared/sharing/share-links';
 
 export function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -27,7 +30,9 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   const config: AppConfig = loadConfig(env);
   const db = lazy(() => createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }));
   const sessions = lazy(() => new DynamoSessionStore(db(), config.tableName));
+  const shares = lazy(() => new DynamoShareStore(db(), config.tableName));
   const clock = systemClock;
+  const shareKind = lazy(() => shareCredentials({ shares: shares(), clock }));
   return {
     env,
     config,
@@ -37,12 +42,16 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     sessions,
     /** The one authentication step's lookup: every kind of credential Pitwatch issues. */
     credentials: lazy(() =>
-      credentialResolver([], { matches: () => true, resolve: (token) => resolveSessionToken(token, { sessions: sessions(), clock, policy: config.sessions }) }),
+      credentialResolver([shareKind()], { matches: () => true, resolve: (token) => resolveSessionToken(token, { sessions: sessions(), clock, policy: config.sessions }) }),
     ),
     signInAttempts: lazy(() => new DynamoAttemptCounterStore(db(), config.tableName)),
     accounts: lazy(() => new DynamoAccountStore(db(), config.tableName)),
     devices: lazy(() => new DynamoDeviceStore(db(), config.tableName)),
     connections: lazy(() => new DynamoConnectionStore(db(), config.tableName)),
+    cooks: lazy(() => new DynamoCookStore(db(), config.tableName)),
+    shares,
+    /** Share tokens alone (the public share route resolves its path token with it). */
+    shareCredentials: shareKind,
   };
 }
 

@@ -452,7 +452,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
         { channel: '4', presetId: 'ribs', units: 'F' },
       ],
     },
-    { devices: h.deps.devices, clock: h.clock },
+    { devices: h.deps.devices, cooks: h.deps.cooks, clock: h.clock, ids: randomIds },
   );
   log('simulating one hour of cooking (device uploading every 15 s, a cook started, one browser open)');
   const active = await runWindow('active', (m) => m >= 60, true);

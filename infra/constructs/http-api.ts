@@ -8,6 +8,7 @@ import { acknowledge } from '../nag';
 import { routeKeyOf, type HttpFunctionName } from '../../shared/api/route-definition';
 import { routeList, routes } from '../../shared/api/routes';
 import type { DataStores } from './data-stores';
+import type { Exports } from './exports';
 import type { LiveUpdates } from './live-updates';
 import { PitwatchFunction, type FunctionEnvironment } from './pitwatch-function';
 
@@ -15,6 +16,8 @@ export interface HttpApiProps {
   readonly data: DataStores;
   /** Sign-out and session revocation close WebSockets through its management API. */
   readonly live: LiveUpdates;
+  /** Cook and account exports are written there and linked. */
+  readonly exports: Exports;
   /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
   readonly allowedOrigin: string;
 }
@@ -36,9 +39,11 @@ const functionSpecs: Record<HttpFunctionName, { id: string; description: string 
   login: { id: 'Login', description: 'sign-in: ThermoWorks credentials, throttled; session token' },
   sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
   account: { id: 'Account', description: 'linked ThermoWorks account status' },
+  privacy: { id: 'Privacy', description: 'your data: account export (to the exports bucket) and account deletion' },
   devices: { id: 'Devices', description: 'devices and latest readings' },
   history: { id: 'History', description: 'one channel of history, downsampled' },
-  cooks: { id: 'Cooks', description: 'cooks: start, list, end; done-time predictions' },
+  cooks: { id: 'Cooks', description: 'cook records: start, list, edit, events, end, readings, export, compare, share links' },
+  share: { id: 'Share', description: 'a shared cook, public: that cook and nothing else' },
 };
 
 /**
@@ -55,7 +60,7 @@ export class HttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
-    const { data, live } = props;
+    const { data, live, exports } = props;
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-http`,
@@ -82,9 +87,11 @@ export class HttpApi extends Construct {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
       account: fn('account', data.environment),
+      privacy: fn('privacy', { ...data.environment, ...exports.environment, ...pushEnvironment }),
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
-      cooks: fn('cooks', data.environment),
+      cooks: fn('cooks', { ...data.environment, ...exports.environment, ...pushEnvironment, PUBLIC_WEB_URL: props.allowedOrigin }),
+      share: fn('share', data.environment),
     };
 
     // IAM, per function: exactly the calls each one makes (its stores are named beside each grant).
@@ -106,9 +113,24 @@ export class HttpApi extends Construct {
     // The device item, then readings from wherever history lives.
     data.grantSessionUse(f.history);
     data.grantHistoryRead(f.history);
-    // The account partition (devices, latest readings, cooks) and the cook item.
+    // The account partition (devices, latest readings, active cooks), cook records (Get, Query on GSI1, Put/Update/
+    // Delete alone and in transactions), share links (Put, Query on GSI1, Delete); readings from history; exports
+    // written and linked; `cook` messages pushed and revoked shares' sockets closed.
     data.grantSessionUse(f.cooks);
-    data.grantTable(f.cooks, ['Query', 'PutItem', 'DeleteItem']);
+    data.grantTable(f.cooks, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantHistoryRead(f.cooks);
+    exports.grantWriteAndLink(f.cooks);
+    live.grantManage(f.cooks);
+    // Public: the share item (GetItem), the cook record and its live item (GetItem), readings from history.
+    data.grantTable(f.share, ['GetItem']);
+    data.grantHistoryRead(f.share);
+    // Your data: every item of the account found by key (Get, Query) and deleted (Delete, BatchWrite); history read
+    // for the export; the export written and linked; the account's sockets closed.
+    data.grantSessionUse(f.privacy);
+    data.grantTable(f.privacy, ['Query', 'DeleteItem', 'BatchWriteItem']); // DeleteItem: the closed sockets' items
+    data.grantHistoryRead(f.privacy);
+    exports.grantWriteAndLink(f.privacy);
+    live.grantManage(f.privacy);
 
     const integrations = Object.fromEntries(
       (Object.keys(this.functions) as HttpFunctionName[]).map((name) => [name, new HttpLambdaIntegration(functionSpecs[name].id, this.functions[name].function)]),

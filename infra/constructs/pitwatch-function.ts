@@ -22,6 +22,10 @@ export interface FunctionEnvironment {
   readonly POLL_QUEUE_URL?: string;
   /** Seconds between polls of an active account (the poll dispatcher; a string, as environment values are). */
   readonly POLL_INTERVAL_SECONDS?: string;
+  /** Set only on functions granted writing and linking exports. */
+  readonly EXPORT_BUCKET?: string;
+  /** The website's origin: for the links a function hands out (share links). */
+  readonly PUBLIC_WEB_URL?: string;
 }
 
 export interface PitwatchFunctionProps {

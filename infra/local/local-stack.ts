@@ -11,6 +11,7 @@ import { lambdaContext } from './lambda-context';
 import { routeKeyOf } from '../../shared/api/route-definition';
 import { routeList } from '../../shared/api/routes';
 import { LocalGateway, type LambdaHandler } from './local-gateway';
+import { LocalS3 } from './local-s3';
 import { LocalSqs, sqsRecord } from './local-sqs';
 
 export interface LocalStackOptions {
@@ -35,6 +36,8 @@ export interface LocalStack {
   simulator: RunningSimulator;
   dynamoEndpoint: string;
   queue: LocalSqs;
+  /** The S3 stand-in exports are written to (bucket `pitwatch-exports-local`). */
+  s3: LocalS3;
   /** Runs the dispatcher now (its one-minute timer keeps running too). */
   dispatchNow(): Promise<unknown>;
   /** Polls these linked users right now, straight through the worker handler (for benches and tests). */
@@ -78,6 +81,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const url = await gateway.listen();
     stoppers.push(() => gateway.close());
 
+    const s3 = new LocalS3({ accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID, log });
+    const s3Url = await s3.listen();
+    stoppers.push(() => s3.close());
     const queueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-poll-local`;
     // The handlers build their clients from the environment at import, exactly as in Lambda: set it first.
     const keyDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'pitwatch-vault-'));
@@ -91,6 +97,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POLL_QUEUE_URL: queueUrl,
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
       POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? 5),
+      EXPORT_BUCKET: 'pitwatch-exports-local',
+      S3_ENDPOINT: s3Url,
+      PUBLIC_WEB_URL: url,
       ...simulator.env,
       // Locally every answer is checked against its route's response schema: a mismatch is a 500 and a failing test.
       VALIDATE_RESPONSES: 'true',
@@ -158,7 +167,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, pollNow, stop };
+    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, s3, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;

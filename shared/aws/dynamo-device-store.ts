@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CookRecord } from '../cooks/cook-record';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ActiveCook } from '../cooks/cook-record';
+import { activeCookFromItem } from './dynamo-cook-store';
 import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { keys } from './table-design';
 
@@ -40,19 +41,10 @@ export class DynamoDeviceStore implements DeviceStore {
     return out.Item ? (stripKeys(out.Item) as unknown as DeviceRecord) : undefined;
   }
 
-  async putCook(cook: CookRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.cook(cook.accountId, cook.serial), type: 'cook', ...cook } }));
-  }
-
-  async deleteCook(accountId: string, serial: string): Promise<boolean> {
-    const out = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.cook(accountId, serial), ReturnValues: 'ALL_OLD' }));
-    return out.Attributes !== undefined;
-  }
-
-  async listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: CookRecord[] }> {
+  async listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: ActiveCook[] }> {
     const devices: DeviceRecord[] = [];
     const latest: LatestReading[] = [];
-    const cooks: CookRecord[] = [];
+    const cooks: ActiveCook[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -66,7 +58,7 @@ export class DynamoDeviceStore implements DeviceStore {
       for (const item of out.Items ?? []) {
         if (item.type === 'device') devices.push(stripKeys(item) as unknown as DeviceRecord);
         else if (item.type === 'latest') latest.push(stripKeys(item) as unknown as LatestReading);
-        else if (item.type === 'cook') cooks.push(stripKeys(item) as unknown as CookRecord);
+        else if (item.type === 'cook') cooks.push(activeCookFromItem(item));
       }
       start = out.LastEvaluatedKey;
     } while (start);

@@ -8,7 +8,7 @@
  */
 import { BatchWriteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { binReadings } from '../readings/bin-readings';
-import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
+import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
 const ROLLUP_BIN_MS = 300_000;
@@ -47,7 +47,7 @@ export interface DynamoHistoryOptions {
 
 export const defaultDynamoHistoryOptions: DynamoHistoryOptions = { rawRetentionDays: 35, rollupRetentionDays: 400 };
 
-export class DynamoReadingStore implements ReadingStore {
+export class DynamoReadingStore implements ReadingStore, HistoryEraser {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -178,5 +178,28 @@ export class DynamoReadingStore implements ReadingStore {
       at: new Date(Number(item.SK)),
     }));
     return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
+  }
+
+  /** Every raw hour bucket and roll-up month of the channel in [from, to): keys read by Query, deleted in batches. */
+  async erase(q: Omit<HistoryQuery, 'binSeconds'>): Promise<number> {
+    const fromMs = q.from.getTime();
+    const toMs = q.to.getTime();
+    const hours: number[] = [];
+    for (let h = fromMs - (fromMs % HOUR_MS); h < toMs; h += HOUR_MS) hours.push(h);
+    const months: number[] = [];
+    for (let m = Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1); m < toMs; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) months.push(m);
+    const raw = (await mapLimited(hours, QUERY_CONCURRENCY, (hour) => this.itemsBetween(bucketKey(q, hour), sortKey(0), sortKey(Number.MAX_SAFE_INTEGER)))).flat();
+    const rollups = (await mapLimited(months, QUERY_CONCURRENCY, (month) => this.itemsBetween(rollupKey(q, month), sortKey(0), sortKey(Number.MAX_SAFE_INTEGER)))).flat();
+    const deletes = [...raw, ...rollups].map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
+    for (let i = 0; i < deletes.length; i += MAX_BATCH) {
+      let pending: typeof deletes = deletes.slice(i, i + MAX_BATCH);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof deletes;
+        if (pending.length > 0 && attempt >= (this.options.maxAttempts ?? 8)) throw new Error(`DynamoDB left ${pending.length} history deletes unprocessed`);
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
+    return raw.length;
   }
 }

@@ -1,4 +1,4 @@
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
 import type { ReadingGap } from '../polling/reading-gaps';
 import type { ChannelUnit } from '../polling/thermoworks-port';
 
@@ -39,9 +39,7 @@ export interface DeviceStore {
    * redelivered poll is recognised as a duplicate.
    */
   putLatestIfNewer(latest: LatestReading): Promise<boolean>;
-  /** Everything the account's partition holds: devices, latest readings and cooks in progress (one Query). */
-  listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: CookRecord[] }>;
-  putCook(cook: CookRecord): Promise<void>;
-  deleteCook(accountId: string, serial: string): Promise<boolean>;
+  /** Everything the account's partition holds: devices, latest readings and active cooks (one Query). */
+  listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: ActiveCook[] }>;
   getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined>;
 }

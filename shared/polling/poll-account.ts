@@ -7,11 +7,13 @@
 import type { ReadingMessage, ServerMessage } from '../api/schemas';
 import type { AccountStore, LinkedAccount } from '../auth/account-store';
 import type { Clock } from '../clock';
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
+import type { CookStore } from '../cooks/cook-store';
 import { updateCook } from '../cooks/update-cook';
 import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { PitwatchError } from '../errors';
 import type { ConnectionStore } from '../live/connection-store';
+import { closeLiveConnection, mayReceive } from '../live/live-connections';
 import type { Pusher } from '../live/pusher';
 import type { Reading, ReadingStore } from '../readings/reading';
 import type { CredentialVault } from '../vault/credential-vault';
@@ -26,6 +28,7 @@ export interface PollDependencies {
   vault: CredentialVault;
   accounts: AccountStore;
   devices: DeviceStore;
+  cooks: CookStore;
   readings: ReadingStore;
   connections: ConnectionStore;
   pusher: Pusher;
@@ -238,7 +241,8 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     const changed = writes.filter((s) => s.stored).map((s) => s.latest);
     outcome.duplicatesSkipped += writes.length - changed.length;
     const predictions = await updateCooks(stored.cooks, readings, deps);
-    outcome.pushed = await pushMessages(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
+    const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
+    outcome.pushed = await pushMessages(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], activeCookIds, deps);
     const now = deps.clock.now();
     if (readings.length > 0 || link.status !== 'ok' || isStale(link.lastPolledAt, now)) {
       await deps.accounts.updateLinkStatus(link.userId, {
@@ -258,15 +262,15 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
   }
 }
 
-/** Cooks in progress on devices with new readings get fresh done-time predictions, stored and pushed. */
-async function updateCooks(cooks: readonly CookRecord[], readings: readonly Reading[], deps: PollDependencies): Promise<ServerMessage[]> {
+/** Active cooks on devices with new readings get fresh done-time predictions, stored and pushed. */
+async function updateCooks(cooks: readonly ActiveCook[], readings: readonly Reading[], deps: PollDependencies): Promise<ServerMessage[]> {
   const messages: ServerMessage[] = [];
   for (const cook of cooks) {
     const mine = readings.filter((r) => r.serial === cook.serial);
     if (mine.length === 0) continue;
     const { cook: updated, alerts, persist } = updateCook(cook, mine, deps.clock.now());
     if (!persist) continue; // an ETA moves slowly: stored and pushed once a minute, alerts at once (they persist)
-    await deps.devices.putCook(updated);
+    if (!(await deps.cooks.saveProgress(updated))) continue; // ended meanwhile: nothing to store or push
     messages.push(...updated.predictions.map((p) => ({ type: 'prediction' as const, serial: cook.serial, ...p })));
     messages.push(...alerts.map((a) => ({ type: 'alert' as const, serial: cook.serial, ...a })));
   }
@@ -286,13 +290,17 @@ function readingMessage(l: LatestReading, clock: Clock): ReadingMessage {
   };
 }
 
-async function pushMessages(accountId: string, messages: readonly ServerMessage[], deps: PollDependencies): Promise<number> {
+async function pushMessages(accountId: string, messages: readonly ServerMessage[], activeCookIds: ReadonlySet<string>, deps: PollDependencies): Promise<number> {
   if (messages.length === 0) return 0;
   const connections = await deps.connections.listForAccount(accountId);
+  const now = deps.clock.now().getTime();
   let pushed = 0;
   await Promise.all(
     connections.map(async (connection) => {
+      // A socket whose credential has ended (a share link past its expiry) is closed rather than fed.
+      if (Date.parse(connection.expiresAt) <= now) return closeLiveConnection(connection, 'expired', deps);
       for (const message of messages) {
+        if (!mayReceive(connection, message, activeCookIds)) continue;
         const result = await deps.pusher.push(connection.connectionId, message).catch(() => 'failed' as const);
         if (result === 'gone') {
           await deps.connections.delete(connection.connectionId);

@@ -36,3 +36,8 @@ export interface ReadingStore {
    */
   query(q: HistoryQuery): Promise<Reading[]>;
 }
+
+/** Deletes a channel's history in [from, to) (account deletion); returns the points deleted. */
+export interface HistoryEraser {
+  erase(q: Omit<HistoryQuery, 'binSeconds'>): Promise<number>;
+}
