@@ -36,6 +36,8 @@ type FunctionName =
   | 'account'
   | 'history'
   | 'cooks'
+  | 'share'
+  | 'privacy'
   | 'fallback'
   | 'connect'
   | 'disconnect'
@@ -436,6 +438,36 @@ describe('Website', () => {
   });
 });
 
+describe('Exports', () => {
+  it('keeps the exports bucket private, SSE, TLS-only, access-logged, with every object expiring after a day', () => {
+    const bucketId = logicalId(stack.exports.bucket);
+    const buckets = template.findResources('AWS::S3::Bucket') as Record<string, { Properties: Record<string, unknown> }>;
+    expect(buckets[bucketId]!.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: ref(logicalId(stack.website.logsBucket)), LogFilePrefix: 'exports/' },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: ref(bucketId),
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('lets exactly the cooks and privacy functions write and link exports, under exports/ only', () => {
+    const objects = { 'Fn::Join': ['', [getAtt(logicalId(stack.exports.bucket)), '/exports/*']] };
+    for (const [name, fn] of Object.entries(fns)) {
+      const s3 = statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+      if (name === 'cooks' || name === 'privacy') {
+        expect(s3, name).toEqual([expect.objectContaining({ Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'], Resource: objects })]);
+        expect(functionProps(template, fn).Environment.Variables.EXPORT_BUCKET, name).toEqual(ref(logicalId(stack.exports.bucket)));
+      } else {
+        expect(s3, name).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('Lambda functions', () => {
   it('run Node 24 on arm64 with JSON logs in their own log group, the Powertools settings, and tracing except on the per-minute poll pipeline', () => {
     for (const [name, fn] of Object.entries(fns)) {
@@ -491,7 +523,7 @@ describe('Lambda functions', () => {
       const opensVault = name === 'worker' || name === 'login';
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'cooks', 'privacy'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') {
@@ -512,6 +544,7 @@ describe('IAM, per function', () => {
   const sqsStatements = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
   const ddb = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`);
   const manage = 'execute-api:ManageConnections';
+  const exportsAccess = ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'];
   const pollQueue = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 
   /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
@@ -523,7 +556,9 @@ describe('IAM, per function', () => {
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
-    cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    cooks: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
+    share: [...ddb('GetItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
+    privacy: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem', 'BatchWriteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
     fallback: [],
     connect: ddb('GetItem', 'UpdateItem', 'PutItem'),
     disconnect: ddb('DeleteItem'),
@@ -556,7 +591,7 @@ describe('IAM, per function', () => {
   });
 
   it('functions that only read may update session items alone (the sliding expiry), by leading key', () => {
-    for (const name of ['account', 'devices', 'history', 'cooks', 'sessions', 'connect'] as const) {
+    for (const name of ['account', 'devices', 'history', 'sessions', 'connect', 'privacy'] as const) {
       const updates = statementsOf(template, fns[name]).filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
       expect(updates, name).toEqual([
         expect.objectContaining({

@@ -76,21 +76,24 @@ export class HttpApi extends Construct {
       createDefaultStage: false,
     });
 
-    const fn = (name: HttpFunctionName, environment: FunctionEnvironment) =>
+    const fn = (name: HttpFunctionName, environment: FunctionEnvironment, timeout?: Duration) =>
       new PitwatchFunction(this, functionSpecs[name].id, {
         entry: `functions/http/${name}.ts`,
         description: functionSpecs[name].description,
         environment,
+        ...(timeout ? { timeout } : {}),
       });
+    // Exports and account deletion read every point of a long cook or an account: up to the HTTP API's 29 s limit.
+    const exportTimeout = Duration.seconds(29);
     const pushEnvironment = { WS_CALLBACK_URL: live.callbackUrl };
     this.functions = {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
       account: fn('account', data.environment),
-      privacy: fn('privacy', { ...data.environment, ...exports.environment, ...pushEnvironment }),
+      privacy: fn('privacy', { ...data.environment, ...exports.environment, ...pushEnvironment }, exportTimeout),
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
-      cooks: fn('cooks', { ...data.environment, ...exports.environment, ...pushEnvironment, PUBLIC_WEB_URL: props.allowedOrigin }),
+      cooks: fn('cooks', { ...data.environment, ...exports.environment, ...pushEnvironment, PUBLIC_WEB_URL: props.allowedOrigin }, exportTimeout),
       share: fn('share', data.environment),
     };
 

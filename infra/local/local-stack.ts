@@ -11,6 +11,7 @@ import { lambdaContext } from './lambda-context';
 import { routeKeyOf } from '../../shared/api/route-definition';
 import { routeList } from '../../shared/api/routes';
 import { LocalGateway, type LambdaHandler } from './local-gateway';
+import { seedDemoCooks } from './demo-cooks';
 import { LocalS3 } from './local-s3';
 import { LocalSqs, sqsRecord } from './local-sqs';
 
@@ -28,6 +29,8 @@ export interface LocalStackOptions {
   /** false: no dispatcher at all, polls happen only through `pollNow` (benches that time single polls). */
   autoDispatch?: boolean;
   webDist?: string;
+  /** Demo cook records (three ended cooks per account, the cooks in progress back-filled): `npm start` does. */
+  seedDemoCooks?: boolean;
   log?: (message: string) => void;
 }
 
@@ -133,6 +136,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },
     });
 
+    const seeding = options.seedDemoCooks
+      ? seedDemoCooks({ simulator, dynamoEndpoint: dynamo.endpoint, tableName, region: localAwsEnv.AWS_REGION }).then((n) => log(`demo cooks: ${n}`))
+      : Promise.resolve();
     // Link the scenario's accounts through the real login path, so the poller has something to poll before anyone
     // signs in (with the demo scenario: the two demo accounts).
     for (const account of simulator.scenario.accounts.filter((a) => !a.disabled)) {
@@ -144,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (!response.ok) throw new Error(`Linking ${account.email} failed: ${response.status} ${await response.text()}`);
     }
 
+    await seeding;
     // EventBridge's once-a-minute rule, as a timer: the dispatcher queues this minute's polls.
     let dispatching: Promise<unknown> | undefined;
     const dispatchNow = () => {

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     ...(values.scenario ? { scenario: (await loadScenarioFile(values.scenario)) as never } : {}),
     ...(timeScale ? { timeScale } : {}),
     ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
+    seedDemoCooks: true,
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
