@@ -18,9 +18,9 @@ import type { Reading } from '../../shared/readings/reading';
 import type { RunningSimulator } from '../../shared/thermoworks/simulator';
 
 const HOUR_MS = 3_600_000;
-/** Points of the ended cooks every 2 minutes, the back-fill every 30 s: a full chart, a quick `npm start`. */
-const ENDED_STEP_S = 120;
-const BACKFILL_STEP_MS = 30_000;
+/** Points of the ended cooks every 5 minutes, the back-fill every minute: full charts, and DynamoDB Local fills in seconds. */
+const ENDED_STEP_S = 300;
+const BACKFILL_STEP_MS = 60_000;
 
 interface EndedDemoCook {
   name: string;

@@ -41,6 +41,8 @@ export class LocalS3 {
   private readonly server: Server;
   private readonly root = mkdtempSync(join(tmpdir(), 'pitwatch-s3-'));
   private readonly uploads = new Map<string, { key: string; parts: Map<number, string> }>();
+  /** Multipart uploads completed, and their part counts (tests check a large export really went in parts). */
+  readonly completedUploads: number[] = [];
   private readonly now: () => Date;
   private readonly log: (message: string) => void;
   url = '';
@@ -116,6 +118,7 @@ export class LocalS3 {
       }
       await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
       this.uploads.delete(uploadId);
+      this.completedUploads.push(upload.parts.size);
       return xml(res, 200, `<CompleteMultipartUploadResult><Location>${this.url}/${bucket}/${key}</Location><Bucket>${bucket}</Bucket><Key>${key}</Key><ETag>"${uploadId}"</ETag></CompleteMultipartUploadResult>`);
     }
     if (method === 'DELETE' && q.has('uploadId')) {

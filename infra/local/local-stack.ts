@@ -39,6 +39,8 @@ export interface LocalStack {
   simulator: RunningSimulator;
   dynamoEndpoint: string;
   queue: LocalSqs;
+  /** Resolves once the demo cook records are written (`seedDemoCooks`); the stack serves before that. */
+  demoCooksReady: Promise<void>;
   /** The S3 stand-in exports are written to (bucket `pitwatch-exports-local`). */
   s3: LocalS3;
   /** Runs the dispatcher now (its one-minute timer keeps running too). */
@@ -136,9 +138,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },
     });
 
-    const seeding = options.seedDemoCooks
-      ? seedDemoCooks({ simulator, dynamoEndpoint: dynamo.endpoint, tableName, region: localAwsEnv.AWS_REGION }).then((n) => log(`demo cooks: ${n}`))
+    // Written beside the rest of the start-up (DynamoDB Local takes a few seconds): live readings do not wait for it.
+    const seedStarted = Date.now();
+    const demoCooksReady = options.seedDemoCooks
+      ? seedDemoCooks({ simulator, dynamoEndpoint: dynamo.endpoint, tableName, region: localAwsEnv.AWS_REGION }).then((n) =>
+          log(`demo cooks: ${n} written in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`),
+        ).catch((error: unknown) => log(`demo cooks failed: ${String(error)}`))
       : Promise.resolve();
+    stoppers.push(() => demoCooksReady);
     // Link the scenario's accounts through the real login path, so the poller has something to poll before anyone
     // signs in (with the demo scenario: the two demo accounts).
     for (const account of simulator.scenario.accounts.filter((a) => !a.disabled)) {
@@ -150,7 +157,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (!response.ok) throw new Error(`Linking ${account.email} failed: ${response.status} ${await response.text()}`);
     }
 
-    await seeding;
     // EventBridge's once-a-minute rule, as a timer: the dispatcher queues this minute's polls.
     let dispatching: Promise<unknown> | undefined;
     const dispatchNow = () => {
@@ -174,7 +180,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, s3, dispatchNow, pollNow, stop };
+    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, s3, demoCooksReady, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;
