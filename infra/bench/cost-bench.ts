@@ -344,6 +344,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
       return readings.write(rs);
     },
     query: (q) => readings.query(q),
+    queryBuckets: (q) => readings.queryBuckets(q),
   };
   // Each vault open is one KMS Decrypt in AWS.
   const vault = h.deps.vault;

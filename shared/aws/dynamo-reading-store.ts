@@ -8,6 +8,7 @@
  */
 import { BatchWriteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { binReadings } from '../readings/bin-readings';
+import { bucketReadings, type BucketPoint } from '../readings/bucket-readings';
 import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
@@ -140,8 +141,22 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
     return items;
   }
 
+  /**
+   * Buckets with min and max from the roll-up items: they hold every point of their 5 minutes, so a 12-hour chart is
+   * ~150 items per channel instead of thousands of raw ones, and nothing is lost.
+   */
+  async queryBuckets(q: HistoryQuery & { binSeconds: number }): Promise<{ units: Reading['units'] | undefined; points: BucketPoint[] }> {
+    const points = await this.rollupPoints(q);
+    return { units: points[0]?.units, points: bucketReadings(points, q.binSeconds) };
+  }
+
   /** Long ranges: the roll-up items (one Query per month), points re-binned to `binSeconds`. */
   private async queryRollups(q: HistoryQuery & { binSeconds: number }): Promise<Reading[]> {
+    return binReadings(await this.rollupPoints(q), q.binSeconds);
+  }
+
+  /** Every point in [from, to), read from the roll-up items, oldest first. */
+  private async rollupPoints(q: HistoryQuery): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const months: number[] = [];
@@ -159,7 +174,7 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
       }
     }
     points.sort((a, b) => a.at.getTime() - b.at.getTime());
-    return binReadings(points, q.binSeconds);
+    return points;
   }
 
   async query(q: HistoryQuery): Promise<Reading[]> {

@@ -20,6 +20,7 @@ const STEP_S = 2;
 /** History as the store would return it, one reading per 2 s per channel, made up on demand (no table to fill). */
 const generatedHistory: ReadingStore = {
   write: () => Promise.reject(new Error('read-only')),
+  queryBuckets: () => Promise.reject(new Error('not used')),
   query: async (q: HistoryQuery) => {
     const readings: Reading[] = [];
     const first = Math.ceil((q.from.getTime() - START) / (STEP_S * 1000)) * STEP_S * 1000 + START;

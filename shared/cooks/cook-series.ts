@@ -6,38 +6,9 @@
 import type { CookReadings } from '../api/cook-schemas';
 import { toFahrenheit } from '../cook/units';
 import { binSecondsFor } from '../readings/device-history';
+import { bucketReadings } from '../readings/bucket-readings';
 import type { Reading, ReadingStore } from '../readings/reading';
-import { cookReadings } from './manage-cook';
-import type { CookRecord } from './cook-record';
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-export interface BucketPoint {
-  at: string;
-  value: number;
-  min: number;
-  max: number;
-}
-
-/** Mean, min and max per bucket of `binSeconds` (stamped at the bucket's start); the readings as they are without one. */
-export function bucketReadings(readings: readonly Reading[], binSeconds: number | null): BucketPoint[] {
-  if (binSeconds === null) return readings.map((r) => ({ at: r.at.toISOString(), value: r.value, min: r.value, max: r.value }));
-  const binMs = binSeconds * 1000;
-  const buckets = new Map<number, { sum: number; n: number; min: number; max: number }>();
-  for (const r of readings) {
-    const start = Math.floor(r.at.getTime() / binMs) * binMs;
-    const b = buckets.get(start);
-    if (b) {
-      b.sum += r.value;
-      b.n++;
-      b.min = Math.min(b.min, r.value);
-      b.max = Math.max(b.max, r.value);
-    } else buckets.set(start, { sum: r.value, n: 1, min: r.value, max: r.value });
-  }
-  return [...buckets.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([start, b]) => ({ at: new Date(start).toISOString(), value: round1(b.sum / b.n), min: b.min, max: b.max }));
-}
+import { cookChannels, type CookRecord } from './cook-record';
 
 /** The span a cook's readings cover: its start to its end (or now, while it runs). */
 export function cookSpan(record: Pick<CookRecord, 'startedAt' | 'endedAt'>, now: Date): { from: Date; to: Date } {
@@ -53,18 +24,26 @@ export async function cookChartReadings(
 ): Promise<Omit<CookReadings, 'cookId'>> {
   const { from, to } = cookSpan(record, deps.now);
   const binSeconds = binSecondsFor(to.getTime() - from.getTime(), maxPoints);
-  const byChannel = await cookReadings(record, from, to, deps.readings);
   const labelOf = (channel: string) => record.probes.find((p) => p.channel === channel)?.label ?? null;
+  const channels = cookChannels(record);
+  const series = await Promise.all(
+    channels.map(async (channel) => {
+      const q = { accountId: record.accountId, serial: record.serial, channel, from, to };
+      if (binSeconds !== null) return deps.readings.queryBuckets({ ...q, binSeconds });
+      const raw = await deps.readings.query(q);
+      return { units: raw[0]?.units, points: bucketReadings(raw, null) };
+    }),
+  );
   return {
     from: from.toISOString(),
     to: to.toISOString(),
     binSeconds,
-    channels: [...byChannel.entries()].map(([channel, readings]) => ({
+    channels: channels.map((channel, i) => ({
       channel,
       role: channel === record.pitChannel ? ('pit' as const) : ('meat' as const),
       label: channel === record.pitChannel ? 'Pit' : labelOf(channel),
-      units: readings[0]?.units ?? 'F',
-      points: bucketReadings(readings, binSeconds),
+      units: series[i]!.units ?? 'F',
+      points: series[i]!.points,
     })),
   };
 }
