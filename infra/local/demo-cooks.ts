@@ -56,6 +56,9 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
       for (const [i, demo] of ENDED.entries()) {
         const startMs = now.getTime() - demo.daysAgo * 24 * HOUR_MS - (accountIndex + i) * 1800_000;
         const sim = createCookSimulation({ seed: 100 * accountIndex + i, meat: demo.meat, pitSetpointF: demo.pitF, initialMeatF: 38, ambientF: 65, probes: Math.min(3, meats.length) });
+        const cookId = `demo-${account.accountId}-${i + 1}`;
+        // A restart with --persist finds them already there (and writes no second history).
+        if (await cooks.getRecord(account.accountId, cookId)) continue;
         const readings: Reading[] = [];
         for (let s = 0; s < demo.hours * 3600; s += ENDED_STEP_S) {
           const sample = sim.sampleAt(s);
@@ -63,10 +66,10 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
           readings.push({ accountId: account.accountId, serial: first.serial, channel: pit, value: sample.pitF, units: 'F', at });
           meats.forEach((c, m) => readings.push({ accountId: account.accountId, serial: first.serial, channel: c.number, value: sample.meatF[Math.min(m, sample.meatF.length - 1)]!, units: 'F', at }));
         }
-        await history.write(readings);
+        // Days in the past: bins nothing else writes to.
+        await history.writeIntoEmptyBins(readings);
         const preset = findDonenessPreset(demo.presetId)!;
         const probes: CookProbe[] = meats.map((c) => ({ channel: c.number, label: c.label, targetF: preset.targetF, presetId: preset.id, meat: preset.meat, units: 'F' }));
-        const cookId = `demo-${account.accountId}-${i + 1}`;
         const startedAt = new Date(startMs).toISOString();
         const endedAt = new Date(startMs + demo.hours * HOUR_MS).toISOString();
         const wrapAt = sim.groundTruth.wrapSeconds;
@@ -93,7 +96,7 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
         };
         const active: ActiveCook = { accountId: account.accountId, cookId, serial: first.serial, startedAt, pitChannel: pit, probes, events, series: {}, predictions: [], updatedAt: endedAt };
         const final = updateCook(active, readings, new Date(endedAt)).cook;
-        // Started and ended through the store, like any cook; a restart with --persist finds them already there.
+        // Started and ended through the store, like any cook.
         if (!(await cooks.start(active, record))) continue;
         const stats = computeCookStats({ startedAt, probes, pitChannel: pit, events }, endedAt, byChannel);
         await cooks.end(active, { ...record, status: 'ended', endedAt, events, predictions: final.predictions, alerts: final.alerts ?? [], stats });
@@ -110,6 +113,8 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
             return { channel: c.number, label: c.label, targetF: preset.targetF, presetId: preset.id, meat: preset.meat, units: 'F' as const };
           });
         const startMs = now.getTime() - cook.startedSecondsAgo * 1000;
+        const cookId = `demo-${account.accountId}-live-${device.serial.replace(/[^A-Za-z0-9]/g, '')}`;
+        if (await cooks.getRecord(account.accountId, cookId)) continue;
         const readings: Reading[] = [];
         for (const channel of [devicePit, ...probes.map((p) => p.channel)]) {
           for (const point of options.simulator.groundTruth(device.serial, channel, new Date(startMs), now)) {
@@ -117,8 +122,8 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
             readings.push({ accountId: account.accountId, serial: device.serial, channel, value: point.value, units: point.units, at: point.at });
           }
         }
+        // Idempotent point by point: the poll worker writes the same device's new points beside these.
         await history.write(readings);
-        const cookId = `demo-${account.accountId}-live-${device.serial.replace(/[^A-Za-z0-9]/g, '')}`;
         const startedAt = new Date(startMs).toISOString();
         const active: ActiveCook = { accountId: account.accountId, cookId, serial: device.serial, startedAt, pitChannel: devicePit, probes, events: [], series: {}, predictions: [], alerts: [], updatedAt: startedAt };
         const name = `${probes[0] ? (findDonenessPreset(probes[0].presetId ?? '')?.label ?? 'Cook') : 'Cook'} on the ${device.label}`;

@@ -91,6 +91,43 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
     return { written: unique.size, rejected: 0 };
   }
 
+  /**
+   * Points into 5-minute bins nobody has written yet (seeding a fresh table with a past cook): raw items and whole
+   * roll-up items in batches of 25, instead of one UpdateItem per bin. Writing a bin that exists replaces it.
+   */
+  async writeIntoEmptyBins(readings: readonly Reading[]): Promise<number> {
+    const bins = new Map<string, { pk: string; bin: number; points: Reading[] }>();
+    for (const r of readings) {
+      const bin = Math.floor(r.at.getTime() / ROLLUP_BIN_MS) * ROLLUP_BIN_MS;
+      const pk = rollupKey(r, bin);
+      const entry = bins.get(`${pk}|${bin}`) ?? { pk, bin, points: [] };
+      entry.points.push(r);
+      bins.set(`${pk}|${bin}`, entry);
+    }
+    const items = [
+      ...readings.map((r) => ({ PK: bucketKey(r, r.at.getTime() - (r.at.getTime() % HOUR_MS)), SK: sortKey(r.at.getTime()), v: r.value, u: r.units, expiresAt: Math.floor(r.at.getTime() / 1000) + this.options.rawRetentionDays * 86_400 })),
+      ...[...bins.values()].map(({ pk, bin, points }) => ({
+        PK: pk,
+        SK: sortKey(bin),
+        u: points[0]!.units,
+        expiresAt: Math.floor(bin / 1000) + this.options.rollupRetentionDays * 86_400,
+        ...Object.fromEntries(points.map((p) => [`p${p.at.getTime()}`, p.value])),
+      })),
+    ];
+    const batches: Array<Array<{ PutRequest: { Item: Record<string, unknown> } }>> = [];
+    for (let i = 0; i < items.length; i += MAX_BATCH) batches.push(items.slice(i, i + MAX_BATCH).map((Item) => ({ PutRequest: { Item } })));
+    await mapLimited(batches, 4, async (batch) => {
+      let pending = batch;
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof batch;
+        if (pending.length > 0 && attempt >= (this.options.maxAttempts ?? 8)) throw new Error(`DynamoDB left ${pending.length} history items unprocessed`);
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    });
+    return readings.length;
+  }
+
   /** One UpdateItem per channel and 5-minute bin touched: SET p{epoch ms} = value for each point (idempotent). */
   private async writeRollups(readings: readonly Reading[]): Promise<void> {
     const bins = new Map<string, Reading[]>();
