@@ -1,4 +1,4 @@
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ReadingGap } from '../polling/reading-gaps';
 import type { ChannelUnit } from '../thermoworks/channel-unit';
@@ -38,7 +38,7 @@ export interface LatestReading {
 export interface AccountPartition {
   devices: DeviceRecord[];
   latest: LatestReading[];
-  cooks: CookRecord[];
+  cooks: ActiveCook[];
   mqtt?: MqttIntegrationRecord | undefined;
 }
 
@@ -54,7 +54,5 @@ export interface DeviceStore {
    * if there is one (one Query: the poll learns from it whether to hand its state to the MQTT publisher, for free).
    */
   listAccountDevices(accountId: string): Promise<AccountPartition>;
-  putCook(cook: CookRecord): Promise<void>;
-  deleteCook(accountId: string, serial: string): Promise<boolean>;
   getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined>;
 }

@@ -93,7 +93,8 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     const predictions = await updateCooks(stored.cooks, readings, deps);
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
     const handOff = mqttHandOff(link.accountId, stored.mqtt, changed.length + predictions.length + changedDevices.length > 0, deps);
-    outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
+    const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
+    outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], activeCookIds, deps);
     if (handOff) outcome.mqttHandOff = await handOff;
     const now = deps.clock.now();
     if (linkNeedsUpdate(link, readings.length > 0, now)) {

@@ -1,5 +1,6 @@
 import type { AccountStore } from '../auth/account-store';
 import type { Clock } from '../clock';
+import type { CookStore } from '../cooks/cook-store';
 import type { DeviceStore } from '../devices/device-store';
 import type { StateHandOff } from '../integrations/mqtt/publish-request';
 import type { ConnectionStore } from '../live/connection-store';
@@ -13,6 +14,7 @@ export interface PollDependencies {
   vault: CredentialVault;
   accounts: AccountStore;
   devices: DeviceStore;
+  cooks: CookStore;
   readings: ReadingStore;
   connections: ConnectionStore;
   pusher: Pusher;
