@@ -516,7 +516,7 @@ describe('IAM, per function', () => {
   /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
   const expected: Record<FunctionName, string[]> = {
     dispatcher: [...ddb('Query'), 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-    worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
+    worker: [...ddb('BatchGetItem', 'GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
     account: ddb('GetItem', 'UpdateItem'),

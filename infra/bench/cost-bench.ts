@@ -345,6 +345,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
       return readings.write(rs);
     },
     query: (q) => readings.query(q),
+    ...(readings.compactHour ? { compactHour: readings.compactHour.bind(readings) } : {}),
   };
   // Each vault open is one KMS Decrypt in AWS.
   const vault = h.deps.vault;
@@ -386,7 +387,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
       const result = await processPollBatch([{ messageId: `m-${++n}`, body: message.body }], h.deps);
       const measured = performance.now() - t;
       if (result.batchItemFailures.length > 0) throw new Error(`poll failed: ${JSON.stringify(result)}`);
-      const history = diffStats(meter.snapshot(), before)['BatchWriteItem#history']?.totalMs ?? 0;
+      const history = sum(diffStats(meter.snapshot(), before), (name, s) => (isHistory(name) ? s.totalMs : 0));
       const pushes = h.pushed.length - pushedBefore;
       // Billed as Lambda would: the poll as measured, history written to Timestream instead of DynamoDB Local, and
       // the PostToConnection round trips the local pusher does not make.
@@ -482,6 +483,7 @@ interface Usage {
   sqsRequests: number;
   dynamoRru: number;
   dynamoWru: number;
+  historyRru: number;
   historyWru: number;
   historyBytes: number;
   timestreamWrites: number;
@@ -501,6 +503,7 @@ const zeroUsage = (): Usage => ({
   sqsRequests: 0,
   dynamoRru: 0,
   dynamoWru: 0,
+  historyRru: 0,
   historyWru: 0,
   historyBytes: 0,
   timestreamWrites: 0,
@@ -531,6 +534,9 @@ interface Measured {
 const sum = (stats: Record<string, OperationStats>, pick: (name: string, s: OperationStats) => number) =>
   Object.entries(stats).reduce((n, [name, s]) => n + pick(name, s), 0);
 
+/** Calls on reading history (raw points, roll-ups): DynamoDB only with historyStore=dynamodb (dynamo-meter.ts). */
+const isHistory = (name: string) => name.endsWith('#history');
+
 /** Usage of a measured window, per device, as a whole (not per minute). */
 function windowUsage(w: Window, m: Measured): Usage {
   const u = zeroUsage();
@@ -538,9 +544,10 @@ function windowUsage(w: Window, m: Measured): Usage {
   u.workerGbSeconds = (w.workerBilledMs / 1000) * (workerMemory.mb / 1024);
   // SQS: the dispatcher's SendMessageBatch requests, and per worker invocation one ReceiveMessage and one delete.
   u.sqsRequests = w.sqsSendRequests + 2 * w.workerInvocations;
-  u.dynamoRru = sum(w.dynamo, (_, s) => s.rru);
-  u.dynamoWru = sum(w.dynamo, (name, s) => (name === 'BatchWriteItem#history' ? 0 : s.wru));
-  u.historyWru = sum(w.dynamo, (name, s) => (name === 'BatchWriteItem#history' ? s.wru : 0));
+  u.dynamoRru = sum(w.dynamo, (name, s) => (isHistory(name) ? 0 : s.rru));
+  u.dynamoWru = sum(w.dynamo, (name, s) => (isHistory(name) ? 0 : s.wru));
+  u.historyRru = sum(w.dynamo, (name, s) => (isHistory(name) ? s.rru : 0));
+  u.historyWru = sum(w.dynamo, (name, s) => (isHistory(name) ? s.wru : 0));
   u.historyBytes = w.historyItemBytes;
   u.timestreamWrites = w.timestreamWriteUnits;
   u.timestreamBytes = w.timestreamBytes;
@@ -593,7 +600,8 @@ function priceLines(u: Usage, history: 'timestream' | 'dynamodb', storageMonths:
     lines.push(line('Timestream memory store (24 h retention)', (u.timestreamBytes / GB) * 24, 'GB-h', 'timestreamMemoryGbHour'));
     lines.push(line(`Timestream magnetic store (${storageMonths.timestreamMagnetic}-month retention)`, (u.timestreamBytes / GB) * storageMonths.timestreamMagnetic, 'GB-month', 'timestreamMagneticGbMonth'));
   } else {
-    lines.push(line('DynamoDB history writes', u.historyWru, 'WRU', 'dynamodbWriteRequestUnit'));
+    lines.push(line('DynamoDB history writes (raw points, hourly roll-ups)', u.historyWru, 'WRU', 'dynamodbWriteRequestUnit'));
+    lines.push(line('DynamoDB history reads (roll-up compaction)', u.historyRru, 'RRU', 'dynamodbReadRequestUnit'));
     lines.push(line(`DynamoDB history storage (${storageMonths.dynamoHistory}-month TTL)`, (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbStorageGbMonth'));
     lines.push(line('DynamoDB PITR on history', (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbPitrGbMonth'));
   }

@@ -413,6 +413,8 @@ async function main(): Promise<void> {
         out.push(`    ${lpad(fmt(ms / profiled.accounts, 1), 6)} ms  ${name}`);
       }
       out.push(`    ${lpad(fmt(profiled.cpu.totalMs / profiled.accounts, 1), 6)} ms  total`);
+      out.push('  Largest self times (ms per poll):');
+      for (const f of profiled.cpu.topFunctions.slice(0, 15)) out.push(`    ${lpad(fmt(f.ms / profiled.accounts, 2), 6)} ms  ${f.name}`);
     }
     out.push(`  cold cycle (vault open + id-token refresh per account): ${fmt(cold.accountsPerSecond)} accounts/s`);
     out.push(

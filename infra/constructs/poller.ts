@@ -118,9 +118,10 @@ export class Poller extends Construct {
         POLL_INTERVAL_SECONDS: String(pollSettings.activeIntervalSeconds),
       },
     });
-    // The link (Get, Update; Put when ThermoWorks rotates the refresh token), the account partition (Query), device,
-    // latest-reading and cook items (Put), the decrypt audit (Put), connections (Query on GSI1; Delete when gone).
-    data.grantTable(this.worker, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    // The batch's links (BatchGet; Update for the poll's result; Put when ThermoWorks rotates the refresh token), the
+    // account partition (Query), one conditional UpdateItem per device (Get to re-read it when a concurrent poll won),
+    // cook items and the decrypt audit (Put), connections (Query on GSI1; Delete when gone).
+    data.grantTable(this.worker, ['BatchGetItem', 'GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
     data.grantHistoryWrite(this.worker);
     // Opens the sealed refresh token; a rotated one is resealed under the same data key (no GenerateDataKey).
     data.grantVaultOpen(this.worker);

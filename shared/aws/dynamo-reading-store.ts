@@ -5,10 +5,17 @@
  * - roll-ups: one item per channel and 5-minute bin (partitioned by month) holding that bin's points as attributes
  *   named by their time, so re-writing a point is idempotent too; kept `rollupRetentionDays` and read for long ranges
  *   (bins of 5 minutes or more): a month is one Query per month instead of ~740 hourly ones.
+ *
+ * A poll writes raw points only, in one BatchWriteItem. The hour's roll-ups are built once the hour is over
+ * (`compactHour`, called by the poll path): one consistent Query per channel and a batch of whole-bin Puts, instead
+ * of an UpdateItem per channel on every poll. Points that arrive for an hour already over (archive back-fill, a late
+ * upload) go to their roll-up at once. Long-range reads take the last two hours from the raw layer, so an hour not
+ * yet compacted still shows.
  */
 import { BatchWriteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { systemClock, type Clock } from '../clock';
 import { binReadings } from '../readings/bin-readings';
-import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
+import type { HistoryQuery, Reading, ReadingStore, SeriesKey, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
 const ROLLUP_BIN_MS = 300_000;
@@ -47,11 +54,15 @@ export interface DynamoHistoryOptions {
 
 export const defaultDynamoHistoryOptions: DynamoHistoryOptions = { rawRetentionDays: 35, rollupRetentionDays: 400 };
 
+/** Long-range reads take this much of the recent past from the raw layer (roll-ups may not hold it yet). */
+const RECENT_RAW_MS = 2 * HOUR_MS;
+
 export class DynamoReadingStore implements ReadingStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly options: DynamoHistoryOptions = defaultDynamoHistoryOptions,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async write(readings: readonly Reading[]): Promise<WriteResult> {
@@ -60,20 +71,26 @@ export class DynamoReadingStore implements ReadingStore {
       const atMs = r.at.getTime();
       unique.set(`${bucketKey(r, atMs - (atMs % HOUR_MS))}|${atMs}`, r);
     }
-    const requests = [...unique.values()].map((r) => {
+    const items = [...unique.values()].map((r) => {
       const atMs = r.at.getTime();
       return {
-        PutRequest: {
-          Item: {
-            PK: bucketKey(r, atMs - (atMs % HOUR_MS)),
-            SK: sortKey(atMs),
-            v: r.value,
-            u: r.units,
-            expiresAt: Math.floor(atMs / 1000) + this.options.rawRetentionDays * 86_400,
-          },
-        },
+        PK: bucketKey(r, atMs - (atMs % HOUR_MS)),
+        SK: sortKey(atMs),
+        v: r.value,
+        u: r.units,
+        expiresAt: Math.floor(atMs / 1000) + this.options.rawRetentionDays * 86_400,
       };
     });
+    await this.putAll(items);
+    // The current hour is rolled up when it is over (compactHour); earlier hours may be compacted already.
+    const currentHour = this.clock.now().getTime() - (this.clock.now().getTime() % HOUR_MS);
+    await this.writeRollups([...unique.values()].filter((r) => r.at.getTime() < currentHour));
+    return { written: unique.size, rejected: 0 };
+  }
+
+  /** BatchWriteItem in chunks of 25, retrying what DynamoDB leaves unprocessed. */
+  private async putAll(items: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    const requests = items.map((Item) => ({ PutRequest: { Item } }));
     for (let i = 0; i < requests.length; i += MAX_BATCH) {
       let pending: typeof requests = requests.slice(i, i + MAX_BATCH);
       for (let attempt = 1; pending.length > 0; attempt++) {
@@ -86,8 +103,31 @@ export class DynamoReadingStore implements ReadingStore {
         if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       }
     }
-    await this.writeRollups([...unique.values()]);
-    return { written: unique.size, rejected: 0 };
+  }
+
+  /**
+   * The hour's roll-ups from its raw points (read consistently, so the poll's own writes are seen): each 5-minute bin
+   * item is written whole, holding every raw point of the bin, so compacting twice writes the same items.
+   */
+  async compactHour(series: readonly SeriesKey[], hourStart: Date): Promise<void> {
+    const hourMs = hourStart.getTime() - (hourStart.getTime() % HOUR_MS);
+    const items: Record<string, unknown>[] = [];
+    for (const s of series) {
+      const raw = await this.itemsBetween(bucketKey(s, hourMs), sortKey(hourMs), sortKey(hourMs + HOUR_MS - 1), true);
+      const bins = new Map<number, Record<string, unknown>>();
+      for (const item of raw) {
+        const atMs = Number(item.SK);
+        const bin = Math.floor(atMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS;
+        let rollup = bins.get(bin);
+        if (!rollup) {
+          rollup = { PK: rollupKey(s, bin), SK: sortKey(bin), u: item.u, expiresAt: Math.floor(bin / 1000) + this.options.rollupRetentionDays * 86_400 };
+          bins.set(bin, rollup);
+        }
+        rollup[`p${atMs}`] = item.v;
+      }
+      items.push(...bins.values());
+    }
+    await this.putAll(items);
   }
 
   /** One UpdateItem per channel and 5-minute bin touched: SET p{epoch ms} = value for each point (idempotent). */
@@ -122,7 +162,7 @@ export class DynamoReadingStore implements ReadingStore {
   }
 
   /** Every item of one partition with SK in [fromSk, toSk], all pages. */
-  private async itemsBetween(pk: string, fromSk: string, toSk: string): Promise<Record<string, unknown>[]> {
+  private async itemsBetween(pk: string, fromSk: string, toSk: string, consistent = false): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -132,6 +172,7 @@ export class DynamoReadingStore implements ReadingStore {
           KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
           ExclusiveStartKey: start,
+          ...(consistent ? { ConsistentRead: true } : {}),
         }),
       );
       items.push(...(out.Items ?? []));
@@ -140,30 +181,43 @@ export class DynamoReadingStore implements ReadingStore {
     return items;
   }
 
-  /** Long ranges: the roll-up items (one Query per month), points re-binned to `binSeconds`. */
+  /**
+   * Long ranges: the roll-up items (one Query per month), points re-binned to `binSeconds`; the last two hours come
+   * from the raw layer too, since their roll-ups may not be built yet.
+   */
   private async queryRollups(q: HistoryQuery & { binSeconds: number }): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
+    const nowMs = this.clock.now().getTime();
+    const recentFrom = Math.max(fromMs, nowMs - (nowMs % HOUR_MS) - (RECENT_RAW_MS - HOUR_MS));
+    const recent = recentFrom < toMs ? await this.queryRaw({ ...q, from: new Date(recentFrom) }) : [];
     const months: number[] = [];
     for (let m = Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1); m < toMs; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) months.push(m);
     const pages = await mapLimited(months, QUERY_CONCURRENCY, (month) =>
       this.itemsBetween(rollupKey(q, month), sortKey(Math.floor(fromMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS), sortKey(toMs - 1)),
     );
-    const points: Reading[] = [];
+    const byTime = new Map<number, Reading>();
     for (const item of pages.flat()) {
       for (const [name, value] of Object.entries(item)) {
         if (!/^p\d+$/.test(name)) continue;
         const atMs = Number(name.slice(1));
         if (atMs < fromMs || atMs >= toMs) continue;
-        points.push({ accountId: q.accountId, serial: q.serial, channel: q.channel, value: Number(value), units: item.u as Reading['units'], at: new Date(atMs) });
+        byTime.set(atMs, { accountId: q.accountId, serial: q.serial, channel: q.channel, value: Number(value), units: item.u as Reading['units'], at: new Date(atMs) });
       }
     }
-    points.sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const r of recent) byTime.set(r.at.getTime(), r);
+    const points = [...byTime.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
     return binReadings(points, q.binSeconds);
   }
 
   async query(q: HistoryQuery): Promise<Reading[]> {
     if (q.binSeconds !== undefined && (q.binSeconds * 1000) % ROLLUP_BIN_MS === 0) return this.queryRollups({ ...q, binSeconds: q.binSeconds });
+    const readings = await this.queryRaw(q);
+    return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
+  }
+
+  /** Raw points of [from, to): one Query per hour bucket. */
+  private async queryRaw(q: HistoryQuery): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const buckets: number[] = [];
@@ -177,6 +231,6 @@ export class DynamoReadingStore implements ReadingStore {
       units: item.u as Reading['units'],
       at: new Date(Number(item.SK)),
     }));
-    return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
+    return readings;
   }
 }

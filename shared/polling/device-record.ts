@@ -38,6 +38,7 @@ export function deviceChanged(stored: DeviceRecord | undefined, next: DeviceReco
     stored.wifiDbm !== next.wifiDbm ||
     lastSeenMoved(stored.lastSeen, next.lastSeen) ||
     (stored.lastArchiveCheckAt ?? null) !== next.lastArchiveCheckAt ||
+    (stored.historyCompactedThrough ?? null) !== (next.historyCompactedThrough ?? null) ||
     JSON.stringify(stored.pendingGaps ?? []) !== JSON.stringify(next.pendingGaps)
   );
 }

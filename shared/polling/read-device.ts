@@ -4,7 +4,7 @@
  */
 import type { LatestReading } from '../devices/device-store';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
-import { isNewer, latestKey, toLatest } from './latest-reading';
+import { isNewer, latestKey, toLatest } from '../devices/latest-reading';
 import { gapThresholdMs, type ReadingGap } from './reading-gaps';
 
 export interface DeviceChannels {

@@ -9,13 +9,15 @@ import { CircuitBreakers, defaultCircuitBreakerOptions, type CircuitBreakerOptio
 import { defaultThermoWorksConfig, type ThermoWorksConfig } from './config';
 import type { FirebaseProject, ThermoWorksTokens } from './domain';
 import { createFirestoreReads } from './firestore-rest';
-import { createHttpTransport, type FetchLike, type HttpTransport } from './http-transport';
+import { createHttpTransport, fetchSend, type FetchLike, type HttpTransport } from './http-transport';
+import { nodeHttpSend } from './node-http-send';
 import { createProjectDiscovery } from './project-discovery';
 import { defaultRetryPolicy, realSleep, withRetry, type RetryPolicy } from './retry';
 import { createSession, type SessionTokens, type ThermoWorksSession, type TokensListener } from './session';
 
 export interface ThermoWorksClientOptions {
   config?: ThermoWorksConfig;
+  /** Default: plain node:http(s) requests on keep-alive agents (node-http-send.ts). */
   fetch?: FetchLike;
   clock?: Clock;
   /** Per request, headers and body included. Default 10 s. */
@@ -54,7 +56,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
   const clock = options.clock ?? systemClock;
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const once = createHttpTransport({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    send: options.fetch ? fetchSend(options.fetch) : nodeHttpSend,
     clock,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });

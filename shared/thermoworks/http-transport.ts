@@ -8,6 +8,25 @@ import { MalformedResponseError, ThermoWorksUnavailableError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A whole HTTP answer: the status, the body read to the end, and the headers (built only when asked for). */
+export interface HttpReply {
+  status: number;
+  text: string;
+  headers(): Headers;
+}
+
+/** Sends one request and reads its whole answer; rejects on network failure or when `signal` aborts. */
+export type HttpSend = (url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }) => Promise<HttpReply>;
+
+/** HttpSend over a fetch (tests script fetch; the CLI may use the global one). */
+export function fetchSend(fetchFn: FetchLike): HttpSend {
+  return async (url, init) => {
+    const response = await fetchFn(url, init);
+    const text = await response.text();
+    return { status: response.status, text, headers: () => response.headers };
+  };
+}
+
 export interface HttpCall {
   service: ThermoWorksService;
   method: 'GET' | 'POST';
@@ -20,7 +39,7 @@ export interface HttpCall {
 }
 
 export interface HttpTransportOptions {
-  fetch: FetchLike;
+  send: HttpSend;
   clock: Clock;
   timeoutMs: number;
 }
@@ -34,16 +53,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
     if (call.json !== undefined) headers['content-type'] = 'application/json';
     try {
-      let response: Response;
-      let text: string;
+      let response: HttpReply;
       try {
-        response = await options.fetch(call.url, {
+        response = await options.send(call.url, {
           method: call.method,
           headers,
           body: call.json === undefined ? undefined : JSON.stringify(call.json),
           signal: controller.signal,
         });
-        text = await response.text();
       } catch (error) {
         const timedOut = controller.signal.aborted;
         throw new ThermoWorksUnavailableError(
@@ -53,6 +70,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           { cause: error },
         );
       }
+      const { text } = response;
       const body = parseJson(text);
       if (response.status >= 200 && response.status < 300) {
         if (body === NOT_JSON) {
@@ -64,7 +82,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       }
       throw classifyErrorResponse(
         call.service,
-        { status: response.status, body: body === NOT_JSON ? undefined : body, headers: response.headers, resource: call.resource },
+        { status: response.status, body: body === NOT_JSON ? undefined : body, headers: response.headers(), resource: call.resource },
         options.clock.now(),
       );
     } finally {

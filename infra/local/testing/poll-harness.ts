@@ -10,7 +10,7 @@ import { login } from '../../../shared/auth/login';
 import { DynamoAccountStore } from '../../../shared/aws/dynamo-account-store';
 import { DynamoConnectionStore } from '../../../shared/aws/dynamo-connection-store';
 import { DynamoDeviceStore } from '../../../shared/aws/dynamo-device-store';
-import { DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
+import { defaultDynamoHistoryOptions, DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
 import { DynamoSessionStore } from '../../../shared/aws/dynamo-session-store';
 import { DynamoAttemptCounterStore } from '../../../shared/aws/dynamo-attempt-counter-store';
 import { defaultSessionPolicy } from '../../../shared/auth/session-policy';
@@ -70,7 +70,7 @@ export async function startPollHarness(input: {
     sleep: async () => undefined, // retries back off in simulated time only
   });
   const accounts = new DynamoAccountStore(db, tableName);
-  const readings = new DynamoReadingStore(db, tableName);
+  const readings = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
   const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)));
   const pushed: unknown[] = [];
   const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent'), disconnect: async () => undefined };
