@@ -135,9 +135,9 @@ describe('Poller', () => {
     });
   });
 
-  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 512 MB)', () => {
+  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 256 MB: the cheapest per poll in bench:cost)', () => {
     expect(functionProps(template, fns.dispatcher)).toMatchObject({ Timeout: 60, MemorySize: 256 });
-    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 256 });
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
