@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { pollTimeBudgetMs } from '../../shared/polling/poll-time-budget';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { ThermoWorksAccountSession } from '../../shared/thermoworks/port';
 import { createDependencies, lazy } from '../runtime/dependencies';
@@ -22,8 +23,11 @@ const pusher = lazy(() => createPusher(deps));
 /** ThermoWorks sessions survive between invocations of a warm container: id tokens are reused until near expiry. */
 const sessionCache = new Map<string, ThermoWorksAccountSession>();
 
+/** Room left at the end of an invocation for storing and reporting what the batch read. */
+const REPORT_MARGIN_MS = 5_000;
+
 /** SQS poll requests, up to 10 at a time; partial batch failures are reported so only those are redelivered. */
-export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   const started = Date.now();
   const { batchItemFailures, outcomes } = await processPollBatch(
     event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
@@ -38,6 +42,7 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       clock: deps.clock,
       sessionCache,
       pollIntervalSeconds: deps.config.pollIntervalSeconds,
+      timeBudgetMs: Math.max(1_000, Math.min(pollTimeBudgetMs(deps.config.pollIntervalSeconds), context.getRemainingTimeInMillis() - REPORT_MARGIN_MS)),
       log: logger,
     },
   );

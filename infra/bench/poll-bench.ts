@@ -86,11 +86,11 @@ function timed<T>(name: string, call: () => Promise<T>): Promise<T> {
 
 function timedSession(session: ThermoWorksAccountSession): ThermoWorksAccountSession {
   return {
-    getUser: () => timed('getUser', () => session.getUser()),
-    listDevices: (accountId) => timed('listDevices', () => session.listDevices(accountId)),
+    getUser: (options) => timed('getUser', () => session.getUser(options)),
+    listDevices: (accountId, options) => timed('listDevices', () => session.listDevices(accountId, options)),
     listChannels: (serial, options) => timed('listChannels', () => session.listChannels(serial, options)),
     listArchives: (serial, options) => timed('listArchives', () => session.listArchives(serial, options)),
-    downloadArchive: (archive) => timed('downloadArchive', () => session.downloadArchive(archive)),
+    downloadArchive: (archive, options) => timed('downloadArchive', () => session.downloadArchive(archive, options)),
   };
 }
 

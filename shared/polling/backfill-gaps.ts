@@ -5,6 +5,7 @@
  */
 import type { DeviceRecord } from '../devices/device-store';
 import type { Reading } from '../readings/reading';
+import { CallerGaveUpError } from '../thermoworks/errors';
 import type { ThermoWorksAccountSession } from '../thermoworks/port';
 import { GAP_GIVE_UP_MS, mergeGaps, remainingGap, type ReadingGap } from './reading-gaps';
 
@@ -28,6 +29,7 @@ export async function backfillGaps(input: {
   newGaps: readonly ReadingGap[];
   gapThresholdMs: number;
   now: Date;
+  signal?: AbortSignal | undefined;
 }): Promise<Backfill> {
   const { session, accountId, serial, now } = input;
   let abandoned = 0;
@@ -38,23 +40,28 @@ export async function backfillGaps(input: {
   });
 
   const readings: Reading[] = [];
-  let lastArchiveCheckAt = input.stored?.lastArchiveCheckAt ?? null;
-  const due = !lastArchiveCheckAt || now.getTime() - new Date(lastArchiveCheckAt).getTime() >= ARCHIVE_CHECK_EVERY_MS;
-  if (gaps.length > 0 && (input.newGaps.length > 0 || due)) {
-    lastArchiveCheckAt = now.toISOString();
+  const lastCheck = input.stored?.lastArchiveCheckAt ?? null;
+  const due = !lastCheck || now.getTime() - new Date(lastCheck).getTime() >= ARCHIVE_CHECK_EVERY_MS;
+  if (gaps.length === 0 || !(input.newGaps.length > 0 || due)) return { readings, pendingGaps: gaps, lastArchiveCheckAt: lastCheck, abandoned };
+  const { signal } = input;
+  try {
     const since = new Date(gaps[0]!.from);
-    const archives = (await session.listArchives(serial, { since })).filter(
+    const archives = (await session.listArchives(serial, { since, signal })).filter(
       (a): a is typeof a & { start: Date; end: Date } => a.start !== undefined && a.end !== undefined,
     );
     const overlapping = archives.filter((a) => gaps.some((g) => a.start.toISOString() < g.to && a.end.toISOString() > g.from));
     for (const archive of overlapping) {
-      for (const point of await session.downloadArchive(archive)) {
+      for (const point of await session.downloadArchive(archive, { signal })) {
         const at = point.at.toISOString();
         if (point.value === null || !gaps.some((g) => at > g.from && at < g.to)) continue;
         readings.push({ accountId, serial, channel: point.channel, value: point.value, units: point.units, at: point.at });
       }
     }
     gaps = gaps.flatMap((g) => remainingGap(g, overlapping, input.gapThresholdMs) ?? []);
+    return { readings, pendingGaps: gaps, lastArchiveCheckAt: now.toISOString(), abandoned };
+  } catch (error) {
+    // Out of time: what polling read is still stored; the gaps wait for the next poll, which checks again at once.
+    if (error instanceof CallerGaveUpError) return { readings: [], pendingGaps: gaps, lastArchiveCheckAt: lastCheck, abandoned };
+    throw error;
   }
-  return { readings, pendingGaps: gaps, lastArchiveCheckAt, abandoned };
 }

@@ -18,6 +18,7 @@ import { hourToCompact } from './history-compaction';
 import { failureStatus, successUpdate } from './link-health';
 import { pollCadence } from './poll-cadence';
 import type { PollDependencies, PollOutcome } from './poll-dependencies';
+import { startPollTimeBudget } from './poll-time-budget';
 import { pushUpdates, readingsMessages } from './push-updates';
 import { readDeviceChannels } from './read-device';
 
@@ -29,10 +30,17 @@ interface StoredAccount {
 }
 
 /** What one device's poll found, before anything is stored. */
-async function pollDevice(device: ThermoWorksDeviceInfo, session: ThermoWorksAccountSession, link: LinkedAccount, stored: StoredAccount, deps: PollDependencies) {
+async function pollDevice(
+  device: ThermoWorksDeviceInfo,
+  session: ThermoWorksAccountSession,
+  link: LinkedAccount,
+  stored: StoredAccount,
+  deps: PollDependencies,
+  signal: AbortSignal | undefined,
+) {
   const now = deps.clock.now();
   const storedDevice = stored.devices.get(device.serial);
-  const channels = await readDeviceChannels(device, session, link.accountId, stored.latest, deps.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds);
+  const channels = await readDeviceChannels(device, session, link.accountId, stored.latest, deps.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds, signal);
   const backfill = await backfillGaps({
     session,
     accountId: link.accountId,
@@ -41,6 +49,7 @@ async function pollDevice(device: ThermoWorksDeviceInfo, session: ThermoWorksAcc
     newGaps: channels.newGaps,
     gapThresholdMs: channels.gapThresholdMs,
     now,
+    signal,
   });
   const record: DeviceRecord = { ...toDeviceRecord(link.accountId, device, backfill, now), historyCompactedThrough: storedDevice?.historyCompactedThrough ?? null };
   const storedChannels = [...stored.latest.values()].filter((l) => l.serial === device.serial);
@@ -58,11 +67,15 @@ async function pollDevice(device: ThermoWorksDeviceInfo, session: ThermoWorksAcc
  */
 export async function pollAccount(link: LinkedAccount, deps: PollDependencies): Promise<PollOutcome> {
   const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, backfilled: 0, duplicatesSkipped: 0, pushed: 0, gapsAbandoned: 0 };
+  // The budget cuts off ThermoWorks calls only: once the readings are in hand, storing them is never cut short.
+  const budget = startPollTimeBudget(deps.timeBudgetMs);
   try {
     const session = await accountSession(link, deps);
-    const [twDevices, stored] = await Promise.all([session.listDevices(link.accountId), deps.devices.listAccountDevices(link.accountId)]);
+    const { signal } = budget;
+    const [twDevices, stored] = await Promise.all([session.listDevices(link.accountId, { signal }), deps.devices.listAccountDevices(link.accountId)]);
     const storedAccount: StoredAccount = { devices: new Map(stored.devices.map((d) => [d.serial, d])), latest: new Map(stored.latest.map((l) => [latestKey(l), l])) };
-    const polled = await Promise.all(twDevices.map((d) => pollDevice(d, session, link, storedAccount, deps)));
+    const polled = await Promise.all(twDevices.map((d) => pollDevice(d, session, link, storedAccount, deps, signal)));
+    budget.done();
     outcome.devices = twDevices.length;
     outcome.duplicatesSkipped = polled.reduce((n, p) => n + p.channels.unchanged, 0);
     outcome.gapsAbandoned = polled.reduce((n, p) => n + p.backfill.abandoned, 0);
@@ -90,10 +103,14 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     if (update) await deps.accounts.updateLinkStatus(link.userId, update);
     return outcome;
   } catch (error) {
-    dropAccountSession(link, deps);
     if (!(error instanceof PitwatchError)) throw error;
     const status = failureStatus(error);
+    // The session (and its id token) outlives ThermoWorks' errors: reopening it costs a decrypt and a refresh per poll,
+    // which for a slow account made dozens of each a minute. Only a refused credential needs a fresh start.
+    if (status === 'relink-needed') dropAccountSession(link, deps);
     await deps.accounts.updateLinkStatus(link.userId, { status, statusMessage: error.message, polledAt: deps.clock.now().toISOString() });
     return { ...outcome, status, errorCode: error.code };
+  } finally {
+    budget.done();
   }
 }

@@ -20,6 +20,8 @@ export interface PollDependencies {
   sessionCache: Map<string, ThermoWorksAccountSession>;
   /** The cadence for active accounts (poll-cadence.ts): a spacing well beyond it between two readings is a gap. */
   pollIntervalSeconds?: number;
+  /** Each account's time budget (poll-time-budget.ts); none when undefined. */
+  timeBudgetMs?: number;
 }
 
 export interface PollOutcome {

@@ -23,8 +23,9 @@ export async function readDeviceChannels(
   accountId: string,
   stored: ReadonlyMap<string, LatestReading>,
   pollIntervalSeconds: number,
+  signal: AbortSignal | undefined,
 ): Promise<DeviceChannels> {
-  const channels = await session.listChannels(device.serial, { strategy: 'listing-first' });
+  const channels = await session.listChannels(device.serial, { strategy: 'listing-first', signal });
   const threshold = gapThresholdMs(device.recordingIntervalSeconds, pollIntervalSeconds);
   const result: DeviceChannels = { fresh: [], newGaps: [], unchanged: 0, gapThresholdMs: threshold };
   for (const channel of channels) {

@@ -61,7 +61,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const retryDeps = { random: options.random ?? Math.random, sleep: options.sleep ?? realSleep, onRetry: options.onRetry };
-  const send: HttpTransport = (call) => withRetry(() => once(call), policy, retryDeps);
+  const send: HttpTransport = (call) => withRetry(() => once(call), policy, retryDeps, call.signal);
 
   const auth = createAuthApi(config, send, clock);
   const project = createProjectDiscovery(config, send, options.project);

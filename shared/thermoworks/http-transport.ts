@@ -36,6 +36,8 @@ export interface HttpCall {
   json?: unknown;
   /** What is being asked for, for error messages (never secret). */
   resource?: string;
+  /** The caller's own cancellation (a poll's time budget): its abort reason is what the call throws. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface HttpTransportOptions {
@@ -48,8 +50,10 @@ export type HttpTransport = (call: HttpCall) => Promise<unknown>;
 
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   return async (call) => {
+    if (call.signal?.aborted) throw call.signal.reason;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([controller.signal, call.signal]) : controller.signal;
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
     if (call.json !== undefined) headers['content-type'] = 'application/json';
     try {
@@ -59,9 +63,10 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           method: call.method,
           headers,
           body: call.json === undefined ? undefined : JSON.stringify(call.json),
-          signal: controller.signal,
+          signal,
         });
       } catch (error) {
+        if (call.signal?.aborted) throw call.signal.reason;
         const timedOut = controller.signal.aborted;
         throw new ThermoWorksUnavailableError(
           timedOut ? `ThermoWorks ${call.service} did not answer within ${options.timeoutMs} ms` : `ThermoWorks ${call.service} could not be reached`,
