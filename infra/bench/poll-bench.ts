@@ -91,6 +91,7 @@ function timedSession(session: ThermoWorksAccountSession): ThermoWorksAccountSes
     listChannels: (serial, options) => timed('listChannels', () => session.listChannels(serial, options)),
     listArchives: (serial, options) => timed('listArchives', () => session.listArchives(serial, options)),
     downloadArchive: (archive, options) => timed('downloadArchive', () => session.downloadArchive(archive, options)),
+    retrieveHistory: (serial, options) => timed('retrieveHistory', () => session.retrieveHistory(serial, options)),
   };
 }
 

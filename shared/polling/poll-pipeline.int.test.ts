@@ -196,6 +196,28 @@ describe('poll pipeline', () => {
     expect(await harness.accounts.getLink(harness.users.get(EMAIL)!)).toMatchObject({ status: 'ok' });
   });
 
+  it('back-fills a Wi-Fi device that keeps no archives from the history function after a 10-minute outage (its 500s included): nothing lost', async () => {
+    const noArchives = structuredClone(scenario);
+    const account = noArchives.accounts[0]!;
+    account.devices = [{ ...account.devices[0]!, archives: undefined }];
+    noArchives.historyFunction = { errorRate: 0.3 };
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario: noArchives });
+    await run(harness, 300);
+    harness.simulator.setFaults(EMAIL, { errorRate: 1, errorStatus: 503 });
+    for (let t = 0; t < 600; t += 15) {
+      harness.clock.advance(15_000);
+      expect((await harness.poll()).outcomes[0]?.status).toBe('failing');
+    }
+    harness.simulator.clearFaults(EMAIL);
+    await run(harness, 600); // a failed history call is asked again at the next archive check (5 minutes)
+    const compared = await expectHistoryMatchesGroundTruth(harness);
+    expect(compared).toBeGreaterThan(2 * 90);
+    const calls = harness.simulator.requests().filter((r) => r.service === 'functions');
+    expect(calls.length).toBeGreaterThan(0);
+    const { devices } = await harness.deps.devices.listAccountDevices('acct-cook');
+    expect(devices.find((d) => d.serial === '12:34:56:78:90:AB')!.pendingGaps).toEqual([]);
+  });
+
   it('marks the account "re-link needed" when ThermoWorks revokes its refresh token, and stops polling it', async () => {
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
     await run(harness, 30);

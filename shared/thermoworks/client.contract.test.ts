@@ -452,3 +452,23 @@ describe('a caller out of time, and refreshes during a fault', () => {
     expect(requests('refresh')).toHaveLength(2);
   });
 });
+
+describe('the instrument history function', () => {
+  it('answers a device\'s uploaded points for a range, and its 500s are retried but never open the breaker', async () => {
+    const { clock, sim, client, signedIn, requests } = await world({ scenario: { ...demoScenario, historyFunction: { errorRate: 0 } } });
+    const session = await signedIn();
+    clock.advance(20 * 60_000);
+    const from = new Date(Date.parse(START) + 5 * 60_000);
+    const to = new Date(Date.parse(START) + 10 * 60_000);
+    const points = await session.retrieveHistory(SIGNALS, { from, to });
+    const truth = sim.groundTruth(SIGNALS, '1', from, to).filter((p) => p.value !== null);
+    expect(points.filter((p) => p.channel === '1').map((p) => `${p.at.toISOString()}=${p.value}`)).toEqual(truth.map((p) => `${p.at.toISOString()}=${p.value}`));
+    expect(requests('functions').at(-1)).toMatchObject({ method: 'POST', status: 200 });
+
+    sim.setFaults(DEMO, { errorRate: 1, errorStatus: 500, only: ['functions'] });
+    for (let i = 0; i < 4; i++) await expect(session.retrieveHistory(SIGNALS, { from, to })).rejects.toBeInstanceOf(ThermoWorksUnavailableError);
+    expect(client.circuitState('uid-demo-0001')).toBe('closed');
+    sim.clearFaults(DEMO);
+    await expect(session.retrieveHistory('NOT-MINE', { from, to })).rejects.toBeInstanceOf(ThermoWorksRequestRejectedError);
+  });
+});

@@ -8,6 +8,7 @@ import { createAuthApi } from './auth';
 import { CircuitBreakers, defaultCircuitBreakerOptions, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
 import { defaultThermoWorksConfig, type ThermoWorksConfig } from './config';
 import type { FirebaseProject, ThermoWorksTokens } from './domain';
+import { createCloudFunctions } from './cloud-functions';
 import { createFirestoreReads } from './firestore-rest';
 import { createHttpTransport, fetchSend, type FetchLike, type HttpTransport } from './http-transport';
 import { nodeHttpSend } from './node-http-send';
@@ -66,6 +67,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
   const auth = createAuthApi(config, send, clock);
   const project = createProjectDiscovery(config, send, options.project);
   const reads = createFirestoreReads(config, send, project);
+  const functions = createCloudFunctions(config, send, project);
   const breakers = new CircuitBreakers(clock, { ...defaultCircuitBreakerOptions, ...options.circuitBreaker });
 
   return {
@@ -74,7 +76,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
     refresh: (refreshToken) => auth.refresh(refreshToken),
     session(tokens, onTokens, sessionOptions = {}) {
       const key = sessionOptions.circuitKey ?? tokens.uid ?? `refresh:${createHash('sha256').update(tokens.refreshToken).digest('hex').slice(0, 16)}`;
-      return createSession({ auth, reads, clock, breaker: breakers.for(key) }, tokens, onTokens);
+      return createSession({ auth, reads, functions, clock, breaker: breakers.for(key) }, tokens, onTokens);
     },
     project,
     circuitState: (key) => breakers.state(key),

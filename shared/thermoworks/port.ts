@@ -73,6 +73,8 @@ export interface ThermoWorksAccountSession {
   /** Newest first; `since` stops paging once archives were created before it. */
   listArchives(serial: string, options?: CallOptions & { since?: Date }): Promise<ThermoWorksArchiveInfo[]>;
   downloadArchive(archive: Pick<ThermoWorksArchiveInfo, 'serial' | 'filename' | 'id'>, options?: CallOptions): Promise<ThermoWorksArchiveReading[]>;
+  /** The points a device uploaded in [from, to], from the instrument history function: best-effort. */
+  retrieveHistory(serial: string, options: CallOptions & { from: Date; to: Date }): Promise<ThermoWorksArchiveReading[]>;
 }
 
 export interface StoredTokens {

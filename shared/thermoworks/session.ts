@@ -11,7 +11,9 @@ import type { Archive, ArchiveReading, Channel, ChannelUnit, Device, ThermoWorks
 import { RateLimitedError } from '../errors';
 import { isTransient, ReauthRequiredError, ThermoWorksNotFoundError, ThermoWorksPermissionDeniedError, ThermoWorksUnavailableError } from './errors';
 import { devicesOfAccountQuery, type FirestoreReads } from './firestore-rest';
+import type { CloudFunctions } from './cloud-functions';
 import { parseArchive, parseArchiveFile } from './parse-archive';
+import { parseInstrumentHistory } from './parse-instrument-history';
 import { parseChannel } from './parse-channel';
 import { parseDevice } from './parse-device';
 import { parseUser } from './parse-user';
@@ -34,6 +36,8 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     );
   });
 }
+/** The callable function that serves a device's recent history (PROTOCOL.md §3). */
+export const HISTORY_FUNCTION = 'requestRetrieveInstrumentHistory';
 /** Channels are numbered 1…9; a device may have gaps (channel 2 missing, channel 3 present). */
 export const MAX_CHANNELS = 9;
 
@@ -86,17 +90,23 @@ export interface ThermoWorksSession {
   getChannel(serial: string, number: string, options?: ListChannelsOptions): Promise<Channel>;
   listArchives(serial: string, options?: ListArchivesOptions): Promise<Archive[]>;
   downloadArchive(archive: Pick<Archive, 'serial' | 'filename' | 'id'>, options?: RequestOptions): Promise<ArchiveReading[]>;
+  /**
+   * The points a device uploaded in [from, to], from the instrument history function: best-effort (it answers 500
+   * at times), so it is retried like any read but never counted against the account's circuit breaker.
+   */
+  retrieveHistory(serial: string, options: RequestOptions & { from: Date; to: Date }): Promise<ArchiveReading[]>;
 }
 
 export interface SessionDeps {
   auth: AuthApi;
   reads: FirestoreReads;
+  functions: CloudFunctions;
   clock: Clock;
   breaker: CircuitBreaker;
 }
 
 export function createSession(deps: SessionDeps, initial: SessionTokens, onTokens?: TokensListener): ThermoWorksSession {
-  const { auth, reads, clock, breaker } = deps;
+  const { auth, reads, functions, clock, breaker } = deps;
   let refreshToken = initial.refreshToken;
   let idToken = initial.idToken;
   let expiresAt = initial.expiresAt;
@@ -264,6 +274,12 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
         if (!archive.filename) throw new ThermoWorksNotFoundError(`file for archive ${archive.id} of device ${archive.serial}`);
         const body = await reads.download(archive.filename, token, `archive file ${archive.filename}`, options.signal);
         return parseArchiveFile(body, archive.serial).readings;
+      }, options.signal),
+
+    retrieveHistory: (serial, options) =>
+      authorized(async (token) => {
+        const data = { deviceId: serial, start: options.from.toISOString(), end: options.to.toISOString() };
+        return parseInstrumentHistory(await functions.call(HISTORY_FUNCTION, data, token, options.signal), serial);
       }, options.signal),
   };
 }
