@@ -16,6 +16,9 @@ function toLink(item: Record<string, unknown>): LinkedAccount {
   };
 }
 
+/** Links per dispatcher page (≈ 0.6 MB of items; DynamoDB's own page limit is 1 MB). */
+export const LINKS_PAGE_SIZE = 1000;
+
 export class DynamoAccountStore implements AccountStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -60,6 +63,8 @@ export class DynamoAccountStore implements AccountStore {
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.linksIndex },
+        // A page at a time, whatever the number of links: the dispatcher queues each page before reading the next.
+        Limit: LINKS_PAGE_SIZE,
         ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
       }),
     );

@@ -63,6 +63,8 @@ export async function startPollHarness(input: {
   loginConcurrency?: number;
   /** Each account's poll time budget (real milliseconds); none by default. */
   timeBudgetMs?: number;
+  /** The vault's master key (random by default): given, other processes can open what the harness sealed. */
+  vaultKey?: Buffer;
   /** Starts the simulator (default: in this process); a bench may run it in a process of its own. */
   simulator?: (options: { scenario: ScenarioInput; clock: ManualClock }) => Promise<RunningSimulator>;
 }): Promise<PollHarness> {
@@ -77,7 +79,7 @@ export async function startPollHarness(input: {
   const accounts = new DynamoAccountStore(db, tableName);
   const readings = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
   const audit = new DynamoDecryptAudit(db, tableName);
-  const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)), audit, () => clock.now());
+  const vault = new CredentialVault(new LocalKeyProvider(input.vaultKey ?? randomBytes(32)), audit, () => clock.now());
   const pushed: unknown[] = [];
   const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent'), disconnect: async () => undefined };
   const deps = {
