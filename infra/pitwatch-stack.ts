@@ -4,6 +4,8 @@ import { AlarmTopic } from './constructs/alarm-topic';
 import { DataStores } from './constructs/data-stores';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
+import { Operations } from './constructs/operations';
+import { PitwatchFunction } from './constructs/pitwatch-function';
 import { Poller, pollSettings } from './constructs/poller';
 import { Website } from './constructs/website';
 import type { PitwatchSettings } from './settings';
@@ -22,6 +24,7 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
  *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
  *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history, cooks) → DataStores
+ *   Operations: the CloudWatch dashboard of all of the above, and its alarms → AlarmTopic
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
@@ -32,6 +35,7 @@ export class PitwatchStack extends Stack {
   readonly http: HttpApi;
   readonly alarms: AlarmTopic;
   readonly poller: Poller;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
     super(scope, id, props);
@@ -49,6 +53,13 @@ export class PitwatchStack extends Stack {
     this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
+    this.operations = new Operations(this, 'Operations', {
+      alarms: this.alarms,
+      functions: this.node.findAll().filter((c): c is PitwatchFunction => c instanceof PitwatchFunction),
+      webSocketApi: this.live.api,
+      deadLetterQueues: [{ name: 'poll queue', queue: this.poller.deadLetterQueue }],
+      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm],
+    });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });
     new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
@@ -58,6 +69,10 @@ export class PitwatchStack extends Stack {
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.poller.deadLetterQueue.queueUrl,
       description: `Polls that failed ${pollSettings.maxReceiveCount} times; redrive or purge them from the SQS console`,
+    });
+    new CfnOutput(this, 'OperationsDashboard', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.operations.dashboard.dashboardName}`,
+      description: 'Poll latency, readings, errors, accounts, queues, WebSockets and functions (README "Operations")',
     });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,

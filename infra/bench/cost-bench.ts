@@ -164,7 +164,7 @@ const dispatcherMemory = memoryOf('poller.ts', 'Dispatch', 256);
 const wsMemory = { mb: 256, from: 'PitwatchFunction default (infra/constructs/live-updates.ts sets none)' };
 const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts'], /addMetric\('(\w+)'/g);
 const alarms = countMatches(
-  ['../constructs/poller.ts', '../constructs/http-api.ts', '../constructs/live-updates.ts', '../constructs/data-stores.ts', '../constructs/website.ts'],
+  ['../constructs/poller.ts', '../constructs/operations.ts', '../constructs/http-api.ts', '../constructs/live-updates.ts', '../constructs/data-stores.ts', '../constructs/website.ts'],
   /new cloudwatch\.Alarm\(this, '(\w+)'/g,
 );
 

@@ -24,6 +24,10 @@ import { readDeviceChannels } from './read-device';
 
 export type { PollDependencies, PollOutcome } from './poll-dependencies';
 
+/** A device whose readings should keep coming: online, and uploading every 5 minutes or more often. */
+const REPORTING_WITHIN_SECONDS = 300;
+const expectedToReport = (d: ThermoWorksDeviceInfo) => d.online && (d.transmitIntervalSeconds ?? 0) <= REPORTING_WITHIN_SECONDS;
+
 interface StoredAccount {
   devices: ReadonlyMap<string, DeviceRecord>;
   latest: ReadonlyMap<string, LatestReading>;
@@ -66,7 +70,7 @@ async function pollDevice(
  * bug) is thrown, so the queue redelivers the message: nothing is acknowledged that was not stored.
  */
 export async function pollAccount(link: LinkedAccount, deps: PollDependencies): Promise<PollOutcome> {
-  const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, backfilled: 0, duplicatesSkipped: 0, pushed: 0, gapsAbandoned: 0 };
+  const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, backfilled: 0, duplicatesSkipped: 0, pushed: 0, gapsAbandoned: 0, devicesReporting: 0 };
   // The budget cuts off ThermoWorks calls only: once the readings are in hand, storing them is never cut short.
   const budget = startPollTimeBudget(deps.timeBudgetMs);
   try {
@@ -77,6 +81,7 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     const polled = await Promise.all(twDevices.map((d) => pollDevice(d, session, link, storedAccount, deps, signal)));
     budget.done();
     outcome.devices = twDevices.length;
+    outcome.devicesReporting = twDevices.filter(expectedToReport).length;
     outcome.duplicatesSkipped = polled.reduce((n, p) => n + p.channels.unchanged, 0);
     outcome.gapsAbandoned = polled.reduce((n, p) => n + p.backfill.abandoned, 0);
 

@@ -34,5 +34,7 @@ export interface PollOutcome {
   pushed: number;
   /** Gaps given up on (no archive covered them within 48 h): points ThermoWorks never gave us. */
   gapsAbandoned: number;
+  /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
+  devicesReporting: number;
   errorCode?: string;
 }

@@ -29,6 +29,8 @@ export interface ThermoWorksDeviceInfo {
   lastSeen?: Date | undefined;
   lastTelemetrySaved?: Date | undefined;
   recordingIntervalSeconds?: number | undefined;
+  /** Dataloggers state it (a Node uploads every 2 hours); Wi-Fi thermometers do not, and upload every few seconds. */
+  transmitIntervalSeconds?: number | undefined;
 }
 
 export interface ThermoWorksChannelInfo {
