@@ -142,6 +142,9 @@ async function stopWorkers(workers: Worker[]): Promise<void> {
 interface DispatchResult {
   label: string;
   seconds: number;
+  /** Time spent reading link pages and queueing messages (they overlap: the next page is read while one is sent). */
+  listSeconds: number;
+  sendSeconds: number;
   accounts: number;
   active: number;
   messages: number;
@@ -153,6 +156,18 @@ interface DispatchResult {
 async function measureDispatch(label: string, h: PollHarness, queue: SqsPollQueue, cadence: PollCadence): Promise<DispatchResult> {
   let pages = 0;
   let largestPage = 0;
+  let listMs = 0;
+  let sendMs = 0;
+  const timedQueue = {
+    send: async (polls: Parameters<SqsPollQueue['send']>[0]) => {
+      const t = performance.now();
+      try {
+        return await queue.send(polls);
+      } finally {
+        sendMs += performance.now() - t;
+      }
+    },
+  };
   const accounts: AccountStore = {
 
     getLinks: (ids) => h.accounts.getLinks(ids),
@@ -160,15 +175,17 @@ async function measureDispatch(label: string, h: PollHarness, queue: SqsPollQueu
     putLink: (l) => h.accounts.putLink(l),
     updateLinkStatus: (id, u) => h.accounts.updateLinkStatus(id, u),
     listLinks: async (cursor) => {
+      const t = performance.now();
       const page = await h.accounts.listLinks(cursor);
+      listMs += performance.now() - t;
       pages++;
       largestPage = Math.max(largestPage, page.links.length);
       return page;
     },
   };
   const t0 = performance.now();
-  const summary = await dispatchPolls({ accounts, queue, clock: h.clock }, cadence);
-  return { label, seconds: (performance.now() - t0) / 1000, accounts: summary.accounts, active: summary.active, messages: summary.messages, failed: summary.failed, pages, largestPage };
+  const summary = await dispatchPolls({ accounts, queue: timedQueue, clock: h.clock }, cadence);
+  return { label, seconds: (performance.now() - t0) / 1000, listSeconds: listMs / 1000, sendSeconds: sendMs / 1000, accounts: summary.accounts, active: summary.active, messages: summary.messages, failed: summary.failed, pages, largestPage };
 }
 
 /** 10 % of the accounts cooking (a reading a minute ago), the rest idle for hours: the Saturday-evening mix. */
@@ -416,7 +433,7 @@ async function main(): Promise<void> {
     for (const d of dispatches) {
       out.push(
         `  ${d.label.padEnd(32)} ${fmt(d.seconds, 2).padStart(6)} s  ${String(d.accounts).padStart(6)} accounts in ${d.pages} pages (largest ${d.largestPage}), ` +
-          `${d.messages} messages (${d.active} accounts active), ${d.failed} refused; ${d.seconds < DISPATCH_TARGET_SECONDS ? 'met' : 'MISSED'}`,
+          `${d.messages} messages (${d.active} accounts active), ${d.failed} refused; reading pages ${fmt(d.listSeconds, 2)} s, queueing ${fmt(d.sendSeconds, 2)} s; ${d.seconds < DISPATCH_TARGET_SECONDS ? 'met' : 'MISSED'}`,
       );
     }
     out.push('');
