@@ -684,7 +684,7 @@ describe('IAM, per function', () => {
     expect(statements.length).toBe(3);
   });
 
-  it('pushes and closes only connections of the live WebSocket stage: POST for the worker and $default, POST and DELETE for the session-ending functions', () => {
+  it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
     const connections = (method: string) => ({
       'Fn::Join': [
         '',
@@ -692,8 +692,8 @@ describe('IAM, per function', () => {
       ],
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
-    for (const name of ['worker', 'message'] as const) expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions'] as const) {
+    expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
+    for (const name of ['login', 'sessions', 'worker'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });

@@ -41,7 +41,9 @@ export const handler = middy(async (event: SQSEvent, context: Context): Promise<
       pusher: pusher(),
       clock: deps.clock,
       sessionCache,
-      pollIntervalSeconds: deps.config.pollIntervalSeconds,
+      // Readings are spaced in simulated time: under --time-scale n a real 5 s cadence spaces them n × 5 s apart.
+      pollIntervalSeconds: deps.config.pollIntervalSeconds * deps.clockScale,
+      // The budget is real time: it bounds how long this invocation waits on ThermoWorks.
       timeBudgetMs: Math.max(1_000, Math.min(pollTimeBudgetMs(deps.config.pollIntervalSeconds), context.getRemainingTimeInMillis() - REPORT_MARGIN_MS)),
       log: logger,
     },

@@ -133,7 +133,8 @@ export class Poller extends Construct {
     data.grantHistoryWrite(this.worker);
     // Opens the sealed refresh token; a rotated one is resealed under the same data key (no GenerateDataKey).
     data.grantVaultOpen(this.worker);
-    live.grantPush(this.worker);
+    // Pushes, and closes the sockets whose session has ended (a last session-ended message, then DeleteConnection).
+    live.grantManage(this.worker);
     // Grants the worker ReceiveMessage, DeleteMessage, ChangeMessageVisibility and GetQueueAttributes/Url on the queue.
     this.worker.function.addEventSource(
       new SqsEventSource(this.queue, {

@@ -20,7 +20,13 @@ export interface ThermoWorksClientOptions {
   config?: ThermoWorksConfig;
   /** Default: plain node:http(s) requests on keep-alive agents (node-http-send.ts). */
   fetch?: FetchLike;
+  /** Real time: token expiry and refresh-ahead, the circuit breaker, Retry-After. */
   clock?: Clock;
+  /**
+   * What "now" is for the devices' own timestamps (online = heard from recently): the simulated clock under the local
+   * stack's --time-scale, whose simulator stamps documents in simulated time. `clock` by default.
+   */
+  deviceClock?: Clock;
   /** Per request, headers and body included. Default 10 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -76,7 +82,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
     refresh: (refreshToken) => auth.refresh(refreshToken),
     session(tokens, onTokens, sessionOptions = {}) {
       const key = sessionOptions.circuitKey ?? tokens.uid ?? `refresh:${createHash('sha256').update(tokens.refreshToken).digest('hex').slice(0, 16)}`;
-      return createSession({ auth, reads, functions, clock, breaker: breakers.for(key) }, tokens, onTokens);
+      return createSession({ auth, reads, functions, clock, deviceClock: options.deviceClock ?? clock, breaker: breakers.for(key) }, tokens, onTokens);
     },
     project,
     circuitState: (key) => breakers.state(key),

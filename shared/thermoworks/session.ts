@@ -101,12 +101,15 @@ export interface SessionDeps {
   auth: AuthApi;
   reads: FirestoreReads;
   functions: CloudFunctions;
+  /** Real time: token expiry. */
   clock: Clock;
+  /** The devices' time: whether a device is online. */
+  deviceClock: Clock;
   breaker: CircuitBreaker;
 }
 
 export function createSession(deps: SessionDeps, initial: SessionTokens, onTokens?: TokensListener): ThermoWorksSession {
-  const { auth, reads, functions, clock, breaker } = deps;
+  const { auth, reads, functions, clock, deviceClock, breaker } = deps;
   let refreshToken = initial.refreshToken;
   let idToken = initial.idToken;
   let expiresAt = initial.expiresAt;
@@ -230,7 +233,7 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
     listDevices: (accountId, options = {}) =>
       guarded(async (token) => {
         const docs = await reads.runQuery(devicesOfAccountQuery(accountId), token, `devices of account ${accountId}`, options.signal);
-        const now = clock.now();
+        const now = deviceClock.now();
         return docs.map((doc) => {
           const device = parseDevice(doc, { now });
           // The query matched on accountId, so a document that omits it still belongs to this account.
@@ -239,7 +242,7 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
       }, options.signal),
 
     getDevice: (serial, options = {}) =>
-      guarded(async (token) => parseDevice(await reads.get(['devices', serial], token, `device ${serial}`, options.signal), { now: clock.now() }), options.signal),
+      guarded(async (token) => parseDevice(await reads.get(['devices', serial], token, `device ${serial}`, options.signal), { now: deviceClock.now() }), options.signal),
 
     listChannels: (serial, options = {}) =>
       guarded(async (token) => {

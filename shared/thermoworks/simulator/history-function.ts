@@ -21,7 +21,7 @@ export function historyFunctionAnswer(world: SimulatorWorld, accountId: string, 
   const { deviceId, start, end } = parsed.data.data;
   const timeline = world.timeline(deviceId);
   if (!timeline || timeline.accountId !== accountId) return rpcError(404, 'NOT_FOUND', `No instrument ${deviceId}.`);
-  const nowMs = world.time.nowMs();
+  const nowMs = world.nowMs();
   const uploaded = timeline.lastTransmitAt(nowMs);
   const fromMs = Math.max(Date.parse(start), nowMs - world.scenario.historyFunction.historySeconds * 1000);
   const toMs = Math.min(Date.parse(end), uploaded ?? Number.NEGATIVE_INFINITY);

@@ -54,6 +54,8 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
     (prediction: PredictionMessage) => {
       const cooks = current.current.cooks;
       if (cooks !== null && findCook(cooks, prediction.serial) === undefined) {
+        // A request throttle paces the page, not the cook: real time, whatever the page's clock says.
+        // eslint-disable-next-line no-restricted-syntax
         const now = Date.now();
         if (now - lastUnknownReload.current >= UNKNOWN_COOK_RELOAD_MS) {
           lastUnknownReload.current = now;
