@@ -7,6 +7,8 @@ import { Exports } from './constructs/exports';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
 import { MqttPublisher } from './constructs/mqtt-publisher';
+import { Operations } from './constructs/operations';
+import { PitwatchFunction } from './constructs/pitwatch-function';
 import { Poller, pollSettings } from './constructs/poller';
 import { Website } from './constructs/website';
 import type { PitwatchSettings } from './settings';
@@ -28,6 +30,7 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks, shares,
  *                                                      integrations, metrics, OpenAPI) → DataStores
  *                                                  └→ Exports (S3, presigned links) ← browsers download
+ *   Operations: the CloudWatch dashboard of all of the above, and its alarms → AlarmTopic
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
@@ -40,6 +43,7 @@ export class PitwatchStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly poller: Poller;
   readonly mqtt: MqttPublisher;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
     super(scope, id, props);
@@ -74,6 +78,16 @@ export class PitwatchStack extends Stack {
     this.mqtt = new MqttPublisher(this, 'MqttPublisher', { data: this.data, alarms: this.alarms });
     this.mqtt.acceptHandOffsFrom(this.poller.worker);
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
+    this.operations = new Operations(this, 'Operations', {
+      alarms: this.alarms,
+      functions: this.node.findAll().filter((c): c is PitwatchFunction => c instanceof PitwatchFunction),
+      webSocketApi: this.live.api,
+      deadLetterQueues: [
+        { name: 'poll queue', queue: this.poller.deadLetterQueue },
+        { name: 'MQTT publish queue', queue: this.mqtt.deadLetterQueue },
+      ],
+      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm, this.mqtt.deadLetterAlarm],
+    });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });
     new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
@@ -94,6 +108,10 @@ export class PitwatchStack extends Stack {
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.poller.deadLetterQueue.queueUrl,
       description: `Polls that failed ${pollSettings.maxReceiveCount} times; redrive or purge them from the SQS console`,
+    });
+    new CfnOutput(this, 'OperationsDashboard', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.operations.dashboard.dashboardName}`,
+      description: 'Poll latency, readings, errors, accounts, queues, WebSockets and functions (README "Operations")',
     });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,

@@ -28,6 +28,8 @@ export interface PollDependencies {
   pollIntervalSeconds?: number;
   /** Accounts with an MQTT integration: the poll hands what changed to the publisher (never waits for the broker). */
   mqttHandOff?: StateHandOff;
+  /** Each account's time budget (poll-time-budget.ts); none when undefined. */
+  timeBudgetMs?: number;
 }
 
 export interface PollOutcome {
@@ -42,5 +44,7 @@ export interface PollOutcome {
   gapsAbandoned: number;
   /** Whether this poll handed the account to the MQTT publisher: sent, failed (logged, the poll goes on) or not. */
   mqttHandOff?: 'sent' | 'failed';
+  /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
+  devicesReporting: number;
   errorCode?: string;
 }
