@@ -32,6 +32,7 @@ type FunctionName =
   | 'worker'
   | 'login'
   | 'sessions'
+  | 'settings'
   | 'devices'
   | 'account'
   | 'history'
@@ -520,6 +521,7 @@ describe('IAM, per function', () => {
     worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
+    settings: ddb('GetItem', 'UpdateItem'),
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],

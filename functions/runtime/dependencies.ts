@@ -14,6 +14,7 @@ import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store'
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
+import { DynamoSettingsStore } from '../../shared/aws/dynamo-settings-store';
 import { systemClock } from '../../shared/clock';
 import { loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
@@ -43,6 +44,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     accounts: lazy(() => new DynamoAccountStore(db(), config.tableName)),
     devices: lazy(() => new DynamoDeviceStore(db(), config.tableName)),
     connections: lazy(() => new DynamoConnectionStore(db(), config.tableName)),
+    settings: lazy(() => new DynamoSettingsStore(db(), config.tableName)),
   };
 }
 

@@ -35,6 +35,7 @@ const loginRouteKey = routeKeyOf(routes.login);
 const functionSpecs: Record<HttpFunctionName, { id: string; description: string }> = {
   login: { id: 'Login', description: 'sign-in: ThermoWorks credentials, throttled; session token' },
   sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
+  settings: { id: 'Settings', description: 'display settings: units, clock, time zone, theme' },
   account: { id: 'Account', description: 'linked ThermoWorks account status' },
   devices: { id: 'Devices', description: 'devices and latest readings' },
   history: { id: 'History', description: 'one channel of history, downsampled' },
@@ -81,6 +82,7 @@ export class HttpApi extends Construct {
     this.functions = {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
+      settings: fn('settings', data.environment),
       account: fn('account', data.environment),
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
@@ -98,6 +100,9 @@ export class HttpApi extends Construct {
     data.grantSessionUse(f.sessions);
     data.grantTable(f.sessions, ['Query', 'DeleteItem']);
     live.grantManage(f.sessions);
+    // The settings item: read it (GetItem), set the patched fields (UpdateItem).
+    data.grantSessionUse(f.settings);
+    data.grantTable(f.settings, ['GetItem', 'UpdateItem']);
     // The link item.
     data.grantSessionUse(f.account);
     // The account partition: devices and latest readings.

@@ -15,7 +15,7 @@ export type PrincipalKind = 'session' | 'apiToken' | 'share';
 export type Scope = 'read' | 'write';
 
 /** The Lambda functions behind the HTTP API: `functions/http/{name}.ts`. */
-export type HttpFunctionName = 'login' | 'sessions' | 'account' | 'devices' | 'history' | 'cooks';
+export type HttpFunctionName = 'login' | 'sessions' | 'settings' | 'account' | 'devices' | 'history' | 'cooks';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;

@@ -6,6 +6,7 @@
  */
 import { emptyQuerySchema, revokedSchema, sessionListSchema, sessionParamsSchema, signedOutSchema } from './auth-schemas';
 import { sessionOnly, signedIn, type RouteDefinition } from './route-definition';
+import { settingsPatchSchema, userSettingsSchema } from './settings-schemas';
 import {
   accountStatusSchema,
   cooksResponseSchema,
@@ -69,6 +70,25 @@ export const routes = {
     params: sessionParamsSchema,
     query: emptyQuerySchema,
     response: revokedSchema,
+  },
+  getSettings: {
+    method: 'GET',
+    path: '/me/settings',
+    fn: 'settings',
+    summary: 'Your display settings: units (°F/°C), 12/24-hour clock, time zone, theme',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: userSettingsSchema,
+  },
+  updateSettings: {
+    method: 'PATCH',
+    path: '/me/settings',
+    fn: 'settings',
+    summary: 'Change some of your display settings; the others stay as they are',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    body: settingsPatchSchema,
+    response: userSettingsSchema,
   },
   getAccount: {
     method: 'GET',

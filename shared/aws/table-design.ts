@@ -5,6 +5,7 @@
  * | item                | PK                         | SK                         | GSI1PK                   | GSI1SK        | TTL |
  * |---------------------|----------------------------|----------------------------|--------------------------|---------------|-----|
  * | linked TW account   | USER#{userId}              | LINK                       | LINKS                    | {userId}      |     |
+ * | display settings    | USER#{userId}              | SETTINGS                   |                          |               |     |
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
  * | cook in progress    | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
@@ -15,6 +16,7 @@
  * | sign-in attempts    | SIGNIN#{email hash or ip}  | SIGNIN                     |                          |               | yes |
  *
  * - "devices + latest readings + cooks in progress of an account": Query PK = ACCOUNT#{accountId}.
+ * - "a user's display settings": GetItem USER#{userId} / SETTINGS; PATCH sets only the fields given (UpdateItem).
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
  * - "a user's sessions, oldest first": Query GSI1 GSI1PK = USER#{userId}#SESSIONS.
@@ -36,6 +38,7 @@ export const tableDesign = {
 
 export const keys = {
   link: (userId: string) => ({ PK: `USER#${userId}`, SK: 'LINK' }),
+  settings: (userId: string) => ({ PK: `USER#${userId}`, SK: 'SETTINGS' }),
   linksIndex: 'LINKS',
   accountPartition: (accountId: string) => `ACCOUNT#${accountId}`,
   device: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `DEVICE#${serial}` }),
