@@ -135,11 +135,12 @@ export function yRange(min: number | null, max: number | null, targets: readonly
 const LABEL_PX = 11;
 
 /** A label on a solid chip, so it reads over grid and lines in either theme. */
-function chip(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, align: 'left' | 'right', colour: string, background: string): void {
+function chip(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, align: 'left' | 'right', colour: string, background: string, minLeft = -Infinity): void {
   const dpr = devicePixelRatio;
   const w = ctx.measureText(text).width + 6 * dpr;
   const h = (LABEL_PX + 4) * dpr;
-  const left = align === 'right' ? x - w : x;
+  // Never past the plot's left edge (a long label on a phone-wide chart).
+  const left = Math.max(align === 'right' ? x - w : x, minLeft);
   ctx.fillStyle = background;
   ctx.fillRect(left, y - h, w, h);
   ctx.fillStyle = colour;
@@ -180,7 +181,7 @@ function targetLinesPlugin(plan: ChartPlan, theme: () => ChartTheme): uPlot.Plug
           top + height,
         );
         lines.forEach(({ channel, i }, k) => {
-          chip(ctx, `${channel.label} target ${channel.target}${symbol}`, left + width - 4 * dpr, ys[k]!, 'right', seriesColor(i, colours.series), colours.background ?? 'rgba(255,255,255,0.85)');
+          chip(ctx, `${channel.label} target ${channel.target}${symbol}`, left + width - 4 * dpr, ys[k]!, 'right', seriesColor(i, colours.series), colours.background ?? 'rgba(255,255,255,0.85)', left);
         });
         ctx.restore();
       },
@@ -219,7 +220,7 @@ function markersPlugin(markers: () => readonly ChartMarker[], theme: () => Chart
         const rows = stackLabels(starts, widths, 3);
         const rowHeight = (LABEL_PX + 5) * dpr;
         shown.forEach(({ marker }, k) => {
-          chip(ctx, marker.label, starts[k]!, top + rowHeight * (rows[k]! + 1), 'left', colours.text, colours.background ?? 'rgba(255,255,255,0.85)');
+          chip(ctx, marker.label, starts[k]!, top + rowHeight * (rows[k]! + 1), 'left', colours.text, colours.background ?? 'rgba(255,255,255,0.85)', left);
         });
         ctx.restore();
       },
