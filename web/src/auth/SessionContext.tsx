@@ -22,7 +22,7 @@ export interface SessionState {
   signOut(): Promise<void>;
 }
 
-const SessionContext = createContext<SessionState | null>(null);
+export const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ store, api, config, children }: { store: SessionStore; api: ApiClient; config: WebConfig; children: ReactNode }) {
   const queryClient = useQueryClient();

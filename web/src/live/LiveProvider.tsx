@@ -20,7 +20,8 @@ export interface Live {
   onReconnect(listener: () => void): () => void;
 }
 
-const LiveContext = createContext<Live | null>(null);
+/** Exported for tests, which provide a hand-driven live connection. */
+export const LiveContext = createContext<Live | null>(null);
 
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { config, token, endSession } = useSignedIn();
