@@ -57,6 +57,8 @@ export default defineConfig({
         // zod ships a `@__PURE__` comment Rollup cannot place; it only costs a tree-shaking hint, so keep
         // the build log for warnings about our own code.
         if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+        // React Router and TanStack Query mark modules "use client" for server-component bundlers; meaningless here.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.id?.includes('/node_modules/')) return;
         warn(warning);
       },
     },
