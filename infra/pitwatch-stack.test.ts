@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../shared/aws/table-design';
+import { pollCadence } from '../shared/polling/poll-cadence';
 import { timestreamRetention, vaultEncryptionContext } from './constructs/data-stores';
 import { routeKeyOf } from '../shared/api/route-definition';
 import { routeList } from '../shared/api/routes';
@@ -534,13 +535,11 @@ describe('Lambda functions', () => {
       const pushes = ['worker', 'message', 'login', 'sessions'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
-      if (name === 'dispatcher') {
-        expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
-        expect(env.POLL_INTERVAL_SECONDS, name).toBe('15');
-      } else {
-        expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
-        expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
-      }
+      if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
+      else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
+      // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
+      if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
+      else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
     }
   });
 });
@@ -660,7 +659,7 @@ describe('IAM, per function', () => {
     expect(statements.length).toBe(3);
   });
 
-  it('pushes and closes only connections of the live WebSocket stage: POST for the worker and $default, POST and DELETE for the session-ending functions', () => {
+  it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
     const connections = (method: string) => ({
       'Fn::Join': [
         '',
@@ -668,8 +667,8 @@ describe('IAM, per function', () => {
       ],
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
-    for (const name of ['worker', 'message'] as const) expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions'] as const) {
+    expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
+    for (const name of ['login', 'sessions', 'worker'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });

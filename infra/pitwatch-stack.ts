@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { DataStores } from './constructs/data-stores';
@@ -40,12 +41,25 @@ export class PitwatchStack extends Stack {
       historyStore: props.historyStore,
       deletionProtection: props.deletionProtection,
     });
+    const domain = props.customDomain;
+    const certificate = domain && acm.Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn);
+    const cloudFrontCertificate =
+      domain && (domain.cloudFrontCertificateArn ? acm.Certificate.fromCertificateArn(this, 'CloudFrontCertificate', domain.cloudFrontCertificateArn) : certificate);
     this.website = new Website(this, 'Website', {
       webDistPath: props.webDistPath,
       deletionProtection: props.deletionProtection,
+      ...(domain && cloudFrontCertificate && { domain: { name: domain.domainName, certificate: cloudFrontCertificate } }),
     });
-    this.live = new LiveUpdates(this, 'LiveUpdates', { data: this.data });
-    this.http = new HttpApi(this, 'HttpApi', { data: this.data, live: this.live, allowedOrigin: this.website.url });
+    this.live = new LiveUpdates(this, 'LiveUpdates', {
+      data: this.data,
+      ...(domain && certificate && { domain: { name: `live.${domain.domainName}`, certificate } }),
+    });
+    this.http = new HttpApi(this, 'HttpApi', {
+      data: this.data,
+      live: this.live,
+      allowedOrigin: this.website.url,
+      ...(domain && certificate && { domain: { name: `api.${domain.domainName}`, certificate } }),
+    });
     this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
@@ -54,6 +68,17 @@ export class PitwatchStack extends Stack {
     new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
     new CfnOutput(this, 'WebSocketUrl', { value: this.live.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    if (domain && this.http.domainName && this.live.domainName) {
+      // Pitwatch does not manage DNS: these are the three CNAME records to create at the domain's DNS host.
+      new CfnOutput(this, 'DnsRecords', {
+        description: 'Create these CNAME records (name → target) at your DNS host',
+        value: [
+          `${domain.domainName} → ${this.website.distribution.distributionDomainName}`,
+          `api.${domain.domainName} → ${this.http.domainName.regionalDomainName}`,
+          `live.${domain.domainName} → ${this.live.domainName.regionalDomainName}`,
+        ].join(' ; '),
+      });
+    }
     new CfnOutput(this, 'PollQueueUrl', { value: this.poller.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.poller.deadLetterQueue.queueUrl,

@@ -4,6 +4,7 @@
  * message naming it, not later in a request.
  */
 import * as z from 'zod';
+import { pollCadence } from './polling/poll-cadence';
 import type { SessionPolicy } from './auth/session-policy';
 import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
 
@@ -22,8 +23,8 @@ const envSchema = z.object({
   POLL_QUEUE_URL: z.string().url().optional(),
   /** Only set locally: the local SQS stand-in's endpoint. */
   SQS_ENDPOINT: z.string().url().optional(),
-  /** Seconds between polls of an account whose devices are transmitting or cooking. */
-  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(15),
+  /** Seconds between polls of an active account: overrides shared/polling/poll-cadence.ts for every function alike. */
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(pollCadence.activeIntervalSeconds),
   /** Only set locally: DynamoDB Local's endpoint. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -39,7 +40,6 @@ const envSchema = z.object({
   SIGN_IN_FAILURES_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(9),
   /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
   VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
-  POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
 });
 
 export interface AppConfig {
@@ -57,7 +57,6 @@ export interface AppConfig {
   sessions: SessionPolicy;
   signIn: SignInThrottlePolicy;
   validateResponses: boolean;
-  pollConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +102,5 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxFailuresPerEmailPerDay: e.SIGN_IN_FAILURES_PER_EMAIL_PER_DAY,
     },
     validateResponses: e.VALIDATE_RESPONSES === 'true',
-    pollConcurrency: e.POLL_CONCURRENCY,
   };
 }

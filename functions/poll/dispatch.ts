@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/dispatch-polls';
+import { dispatchPolls } from '../../shared/polling/dispatch-polls';
+import { cadenceWith } from '../../shared/polling/poll-cadence';
 import { createDependencies, lazy } from '../runtime/dependencies';
 import { createPollQueue } from '../runtime/poll-queue';
 import { createLogger } from '../runtime/logger';
@@ -16,7 +17,7 @@ const queue = lazy(() => createPollQueue(deps));
 export const handler = middy(async () => {
   const summary = await dispatchPolls(
     { accounts: deps.accounts(), queue: queue(), clock: deps.clock },
-    { ...defaultDispatchOptions, pollIntervalSeconds: deps.config.pollIntervalSeconds },
+    cadenceWith(deps.config.pollIntervalSeconds),
   );
   metrics.addMetric('PollMessagesQueued', MetricUnit.Count, summary.messages);
   logger.info('Dispatched polls', { ...summary });

@@ -4,7 +4,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
-import type { ThermoWorksAccountSession } from '../../shared/polling/thermoworks-port';
+import type { ThermoWorksAccountSession } from '../../shared/thermoworks/port';
 import { createDependencies, lazy } from '../runtime/dependencies';
 import { createReadingStore } from '../runtime/history';
 import { createPusher } from '../runtime/pusher';

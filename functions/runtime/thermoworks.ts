@@ -1,4 +1,4 @@
-import type { ThermoWorksPort } from '../../shared/polling/thermoworks-port';
+import type { ThermoWorksPort } from '../../shared/thermoworks/port';
 import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../shared/thermoworks';
 import type { Dependencies } from './dependencies';
 

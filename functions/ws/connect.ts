@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { connectQuerySchema, socketRoutes } from '../../shared/api/socket-routes';
+import { UnauthorizedError } from '../../shared/errors';
 import { httpErrors } from '../../shared/http/error-middleware';
 import { parseInput } from '../../shared/http/request';
 import { ok } from '../../shared/http/responses';
@@ -21,7 +22,9 @@ type ConnectEvent = APIGatewayProxyWebsocketEventV2 & {
 
 /** $connect — the credential comes as `?token=` (browsers cannot set headers on a WebSocket). */
 export const handler = middy(async (event: ConnectEvent) => {
-  const { token } = parseInput(event.queryStringParameters ?? {}, connectQuerySchema);
+  // No credential at all is "sign in first" (401), like a missing Authorization header on HTTP.
+  if (!event.queryStringParameters?.token) throw new UnauthorizedError('Sign in first: the live connection needs ?token=.');
+  const { token } = parseInput(event.queryStringParameters, connectQuerySchema);
   const origin = { sourceIp: event.requestContext.identity?.sourceIp ?? '', userAgent: event.headers?.['user-agent'] ?? null };
   const principal = await authorize({ auth: socketRoutes.connect.auth, method: 'GET' }, token, origin, deps.credentials());
   await openLiveConnection({ connectionId: event.requestContext.connectionId, principal }, { connections: deps.connections(), clock: deps.clock });

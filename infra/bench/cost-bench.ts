@@ -32,7 +32,8 @@ import { TIMESTREAM_BATCH_LIMIT, toTimestreamRecord } from '../../shared/aws/tim
 import { randomIds } from '../../shared/ids';
 import { startCook } from '../../shared/cooks/start-cook';
 import { openLiveConnection } from '../../shared/live/live-connections';
-import { defaultDispatchOptions, dispatchPolls } from '../../shared/polling/dispatch-polls';
+import { dispatchPolls } from '../../shared/polling/dispatch-polls';
+import { pollCadence } from '../../shared/polling/poll-cadence';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
@@ -370,7 +371,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
     const minuteStart = h.clock.now().getTime();
     queued = [];
     const t0 = performance.now();
-    await dispatchPolls({ accounts: h.accounts, queue, clock: h.clock }, defaultDispatchOptions);
+    await dispatchPolls({ accounts: h.accounts, queue, clock: h.clock }, pollCadence);
     const dispatchMs = performance.now() - t0 + ASSUMED.sqsSendMessageBatchMs * (queued.length > 0 ? Math.ceil(queued.length / 10) : 0);
     current.dispatcherInvocations++;
     current.dispatcherBilledMs += Math.ceil(dispatchMs + ASSUMED.handlerOverheadMs);
@@ -752,7 +753,7 @@ async function main(): Promise<void> {
     out.push('(memory store: 24 h of data; magnetic store: 12 months of data, reached after a year).');
     out.push('(s) = price from a secondary page quoting AWS, (a) = assumed list price; see aws-prices.json for sources.');
     out.push('');
-    out.push(...table(`IDLE MONTH — thermometer off, account polled every ${defaultDispatchOptions.idleEveryMinutes} min once idle for ${defaultDispatchOptions.idleAfterMinutes} min (defaultDispatchOptions)`, idleLines));
+    out.push(...table(`IDLE MONTH — thermometer off, account polled every ${pollCadence.idleEveryMinutes} min once idle for ${pollCadence.idleAfterMinutes} min (shared/polling/poll-cadence.ts)`, idleLines));
     out.push(`  target < $0.05: ${idleTotal < 0.05 ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(idleDdb)})`);
     out.push('');
     out.push(...table('MONTH WITH 8 COOKS OF 12 h (NOTES.md) — browser open during each cook, idle the rest', cookLines));
@@ -780,14 +781,14 @@ async function main(): Promise<void> {
     if (idleTotal >= 0.05) {
       notes.push(`Idle month ${usd(idleTotal)} > $0.05. Largest items: ${big(idleLines, 0.05).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
       notes.push(
-        `  Why: an idle account is polled every ${defaultDispatchOptions.idleEveryMinutes} minute(s) ` +
-          `(${Math.round(MINUTES_PER_MONTH / defaultDispatchOptions.idleEveryMinutes).toLocaleString('en-US')} polls/month), each a Lambda invocation, SQS requests and an EMF log line.`,
+        `  Why: an idle account is polled every ${pollCadence.idleEveryMinutes} minute(s) ` +
+          `(${Math.round(MINUTES_PER_MONTH / pollCadence.idleEveryMinutes).toLocaleString('en-US')} polls/month), each a Lambda invocation, SQS requests and an EMF log line.`,
       );
-      notes.push('  Fix: poll idle accounts less often (defaultDispatchOptions.idleEveryMinutes), at the price of noticing a new cook later.');
+      notes.push('  Fix: poll idle accounts less often (poll-cadence.ts idleEveryMinutes), at the price of noticing a new cook later.');
     }
     if (cookTotal >= 0.5) {
       notes.push(`Month with cooks ${usd(cookTotal)} > $0.50. Largest items: ${big(cookLines, 0.5).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
-      notes.push(`  Why: ${60 / defaultDispatchOptions.pollIntervalSeconds} invocations a minute while active, each writing every changed channel's latest reading and pushing one message per reading.`);
+      notes.push(`  Why: ${60 / pollCadence.activeIntervalSeconds} invocations a minute while active, each writing every changed channel's latest reading and pushing one message per reading.`);
       notes.push(
         '  Fix: one conditional write per device for the latest readings instead of one per channel, one WebSocket message per poll instead of one per reading, ' +
           'and a slower active cadence when no browser is open.',

@@ -23,10 +23,10 @@ import { parseArgs } from 'node:util';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../local/dynamodb-local';
 import { startPollHarness, type PollHarness } from '../local/testing/poll-harness';
 import { dispatchPolls } from '../../shared/polling/dispatch-polls';
-import type { PollOutcome } from '../../shared/polling/poll-account';
+import type { PollOutcome } from '../../shared/polling/poll-dependencies';
 import { processPollBatch, type QueuedMessage } from '../../shared/polling/process-poll-batch';
 import type { PollQueue, ScheduledPoll } from '../../shared/polling/poll-request';
-import type { ThermoWorksAccountSession, ThermoWorksPort } from '../../shared/polling/thermoworks-port';
+import type { ThermoWorksAccountSession, ThermoWorksPort } from '../../shared/thermoworks/port';
 import { benchAccountId, benchScenario, benchSerial } from './bench-scenario';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { startCpuProfile, type CpuBreakdown } from './cpu-profile';
@@ -154,7 +154,7 @@ async function runCycle(h: PollHarness, meter: ReturnType<typeof meterDynamo>, i
   const t0 = performance.now();
 
   // One message per account per simulated minute: every account is active, at a one-minute cadence.
-  const summary = await dispatchPolls({ accounts: h.accounts, queue, clock: h.clock }, { pollIntervalSeconds: 60, idleAfterMinutes: 30, idleEveryMinutes: 1 });
+  const summary = await dispatchPolls({ accounts: h.accounts, queue, clock: h.clock }, { activeIntervalSeconds: 60, idleAfterMinutes: 30, idleEveryMinutes: 1 });
   const t1 = performance.now();
   const messages: QueuedMessage[] = queued.map((p, i) => ({ messageId: `${label}-${i}`, body: JSON.stringify(p.request) }));
 

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -17,6 +18,8 @@ export interface HttpApiProps {
   readonly live: LiveUpdates;
   /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
   readonly allowedOrigin: string;
+  /** Serve the API on this host name (an ACM certificate in the stack's region), TLS 1.2 at least. */
+  readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
 }
 
 /**
@@ -53,6 +56,8 @@ export class HttpApi extends Construct {
   readonly stage: apigwv2.HttpStage;
   readonly functions: Record<HttpFunctionName, PitwatchFunction>;
   readonly fallbackFn: PitwatchFunction;
+  readonly domainName: apigwv2.DomainName | undefined;
+  private readonly customHost: string | undefined;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -175,6 +180,16 @@ export class HttpApi extends Construct {
       },
     };
     // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
+    this.customHost = props.domain?.name;
+    this.domainName = props.domain
+      ? new apigwv2.DomainName(this, 'DomainName', {
+          domainName: props.domain.name,
+          certificate: props.domain.certificate,
+          securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+    if (this.domainName) new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.api, domainName: this.domainName, stage: this.stage });
+
     // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
     const loginRoute = routeConstructs.find(([r]) => routeKeyOf(r) === loginRouteKey)?.[1];
     if (loginRoute) this.stage.node.addDependency(loginRoute);
@@ -194,8 +209,8 @@ export class HttpApi extends Construct {
     });
   }
 
-  /** `https://{apiId}.execute-api.{region}.amazonaws.com/` */
+  /** `https://api.{domain}/` with a custom domain, else `https://{apiId}.execute-api.{region}.amazonaws.com/`. */
   get url(): string {
-    return this.stage.url;
+    return this.customHost ? `https://${this.customHost}/` : this.stage.url;
   }
 }

@@ -20,7 +20,7 @@ export interface FunctionEnvironment {
   readonly WS_CALLBACK_URL?: string;
   /** Set only on the function granted sqs:SendMessage on the poll queue (the poll dispatcher). */
   readonly POLL_QUEUE_URL?: string;
-  /** Seconds between polls of an active account (the poll dispatcher; a string, as environment values are). */
+  /** Seconds between polls of an active account (the two poll functions; a string, as environment values are). */
   readonly POLL_INTERVAL_SECONDS?: string;
 }
 

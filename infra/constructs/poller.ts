@@ -5,6 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { pollCadence } from '../../shared/polling/poll-cadence';
 import type { AlarmTopic } from './alarm-topic';
 import type { DataStores } from './data-stores';
 import type { LiveUpdates } from './live-updates';
@@ -21,8 +22,8 @@ const workerTimeout = Duration.seconds(60);
 
 /** The knobs of the poll pipeline, exported for the tests and the README. */
 export const pollSettings = {
-  /** Seconds between polls of an active account: the dispatcher spreads a minute's polls with SQS delays. */
-  activeIntervalSeconds: 15,
+  /** Seconds between polls of an active account (shared/polling/poll-cadence.ts), given to both poll functions. */
+  activeIntervalSeconds: pollCadence.activeIntervalSeconds,
   workerTimeout,
   /** AWS guidance for Lambda event sources: at least 6 × the function timeout, so a slow batch is not redelivered. */
   visibilityTimeout: Duration.seconds(workerTimeout.toSeconds() * 6),
@@ -109,7 +110,13 @@ export class Poller extends Construct {
       memorySize: 512,
       timeout: pollSettings.workerTimeout,
       tracing: pollSettings.tracing,
-      environment: { ...data.environment, ...data.vaultEnvironment, WS_CALLBACK_URL: live.callbackUrl },
+      environment: {
+        ...data.environment,
+        ...data.vaultEnvironment,
+        WS_CALLBACK_URL: live.callbackUrl,
+        // Its gap detection expects the dispatcher's cadence: the same value, from the same source.
+        POLL_INTERVAL_SECONDS: String(pollSettings.activeIntervalSeconds),
+      },
     });
     // The link (Get, Update; Put when ThermoWorks rotates the refresh token), the account partition (Query), device,
     // latest-reading and cook items (Put), the decrypt audit (Put), connections (Query on GSI1; Delete when gone).
@@ -117,7 +124,8 @@ export class Poller extends Construct {
     data.grantHistoryWrite(this.worker);
     // Opens the sealed refresh token; a rotated one is resealed under the same data key (no GenerateDataKey).
     data.grantVaultOpen(this.worker);
-    live.grantPush(this.worker);
+    // Pushes, and closes the sockets whose session has ended (a last session-ended message, then DeleteConnection).
+    live.grantManage(this.worker);
     // Grants the worker ReceiveMessage, DeleteMessage, ChangeMessageVisibility and GetQueueAttributes/Url on the queue.
     this.worker.function.addEventSource(
       new SqsEventSource(this.queue, {

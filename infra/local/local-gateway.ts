@@ -118,6 +118,13 @@ export class LocalGateway {
         if (!res.headersSent) send(res, errorResponse(error));
       });
     });
+    // Requests Node's HTTP parser refuses (a chunked GET, a bad header) still get the documented error body.
+    this.server.on('clientError', (error, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const body = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'The HTTP request is malformed.' } });
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      this.log(`client error: ${error.message}`);
+    });
     this.server.on('upgrade', (req, socket, head) => {
       this.upgrade(req, socket as Socket, head).catch((error: unknown) => {
         this.log(`websocket upgrade error: ${String(error)}`);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSimulator, demoScenario, type RunningSimulator, type ScenarioInput } from '../../shared/thermoworks/simulator';
 import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { pollCadence } from '../../shared/polling/poll-cadence';
 import { lambdaContext } from './lambda-context';
 import { routeKeyOf } from '../../shared/api/route-definition';
 import { routeList } from '../../shared/api/routes';
@@ -20,7 +21,7 @@ export interface LocalStackOptions {
   persistDir?: string;
   scenario?: ScenarioInput;
   timeScale?: number;
-  /** Seconds between polls of an active account (POLL_INTERVAL_SECONDS, 5–60; default 5 locally). */
+  /** Seconds between polls of an active account (POLL_INTERVAL_SECONDS, 5–60; default: the same as in AWS, poll-cadence.ts). */
   pollIntervalSeconds?: number;
   /** Seconds between dispatcher runs (EventBridge's rate is 1 minute). */
   dispatchEverySeconds?: number;
@@ -90,7 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       WS_CALLBACK_URL: `http://127.0.0.1:${gateway.port}`,
       POLL_QUEUE_URL: queueUrl,
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
-      POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? 5),
+      POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds),
       ...simulator.env,
       // Locally every answer is checked against its route's response schema: a mismatch is a 500 and a failing test.
       VALIDATE_RESPONSES: 'true',

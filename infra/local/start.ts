@@ -3,7 +3,7 @@
  *   --persist             keep data under .data/ (in memory otherwise)
  *   --scenario <file>     ThermoWorks simulator scenario (default: the two demo accounts)
  *   --time-scale <n>      run simulated time n× faster (e.g. 60)
- *   --poll-interval <s>   seconds between polls (default 2)
+ *   --poll-interval <s>   seconds between polls of an active account (default 15, as in AWS)
  *   PORT=<n>              listen port (default 3000)
  */
 import { existsSync } from 'node:fs';

@@ -3,11 +3,12 @@
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
 import * as z from 'zod';
+import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
 import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
 /** Channel units as ThermoWorks reports them: °F, °C, or relative humidity. */
-export const channelUnitSchema = z.enum(['F', 'C', 'H']);
+export const channelUnitSchema = z.enum(CHANNEL_UNITS);
 
 export const errorBodySchema = z.object({
   error: z.object({

@@ -8,7 +8,7 @@ import type { LoginRequest, LoginResponse } from '../api/schemas';
 import type { Clock } from '../clock';
 import { PitwatchError, RateLimitedError, UnauthorizedError, UpstreamUnavailableError } from '../errors';
 import type { IdGenerator } from '../ids';
-import type { ThermoWorksPort } from '../polling/thermoworks-port';
+import type { ThermoWorksPort } from '../thermoworks/port';
 import { AccountDisabledError, InvalidCredentialsError, TooManyAttemptsError } from '../thermoworks/errors';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { AccountStore } from './account-store';

@@ -1,6 +1,6 @@
 import type { CookRecord } from '../cooks/cook-record';
 import type { ReadingGap } from '../polling/reading-gaps';
-import type { ChannelUnit } from '../polling/thermoworks-port';
+import type { ChannelUnit } from '../thermoworks/channel-unit';
 
 export interface DeviceRecord {
   accountId: string;

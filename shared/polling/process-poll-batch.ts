@@ -7,7 +7,8 @@
 import type { PitwatchError } from '../errors';
 import { ValidationError } from '../errors';
 import { parseInput } from '../http/request';
-import { pollAccount, type PollDependencies, type PollOutcome } from './poll-account';
+import { pollAccount } from './poll-account';
+import type { PollDependencies, PollOutcome } from './poll-dependencies';
 import { pollRequestSchema } from './poll-request';
 
 export interface QueuedMessage {

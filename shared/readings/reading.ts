@@ -1,4 +1,4 @@
-import type { ChannelUnit } from '../polling/thermoworks-port';
+import type { ChannelUnit } from '../thermoworks/channel-unit';
 
 /** One temperature (or humidity) point measured by a device channel. Only real values are readings. */
 export interface Reading {

@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import type { AuthApi } from './auth';
 import type { CircuitBreaker, CircuitState } from './circuit-breaker';
 import { IdTokenRejectedError } from './classify-error';
-import type { Archive, ArchiveReading, Channel, ChannelUnits, Device, ThermoWorksTokens, ThermoWorksUser } from './domain';
+import type { Archive, ArchiveReading, Channel, ChannelUnit, Device, ThermoWorksTokens, ThermoWorksUser } from './domain';
 import { ReauthRequiredError, ThermoWorksNotFoundError, ThermoWorksPermissionDeniedError } from './errors';
 import { devicesOfAccountQuery, type FirestoreReads } from './firestore-rest';
 import { parseArchive, parseArchiveFile } from './parse-archive';
@@ -32,7 +32,7 @@ export type TokensListener = (tokens: ThermoWorksTokens) => void | Promise<void>
 
 export interface ListChannelsOptions {
   /** Units assumed for a channel that does not state them (the device's display units). */
-  defaultUnits?: ChannelUnits;
+  defaultUnits?: ChannelUnit;
   /**
    * `per-channel` (default) reads channels/1…9 concurrently, as the public clients do. `listing-first` tries the
    * collection listing (one request) and falls back to per-channel reads if it is refused.

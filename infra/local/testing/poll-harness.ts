@@ -18,9 +18,9 @@ import type { SignInThrottlePolicy } from '../../../shared/auth/sign-in-throttle
 import { ManualClock } from '../../../shared/clock';
 import { randomIds } from '../../../shared/ids';
 import type { Pusher } from '../../../shared/live/pusher';
-import type { PollDependencies } from '../../../shared/polling/poll-account';
+import type { PollDependencies } from '../../../shared/polling/poll-dependencies';
 import { processPollBatch, type PollBatchResult } from '../../../shared/polling/process-poll-batch';
-import type { ThermoWorksAccountSession } from '../../../shared/polling/thermoworks-port';
+import type { ThermoWorksAccountSession } from '../../../shared/thermoworks/port';
 import type { ReadingStore } from '../../../shared/readings/reading';
 import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../../shared/thermoworks';
 import { startSimulator, type RunningSimulator, type ScenarioInput } from '../../../shared/thermoworks/simulator';

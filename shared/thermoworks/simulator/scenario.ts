@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { MEAT_KINDS } from '../../cook/meat-kind';
+import { CHANNEL_UNITS } from '../channel-unit';
 
 export const serviceNames = ['signIn', 'refresh', 'webConfig', 'firestore', 'storage'] as const;
 export type SimulatedService = (typeof serviceNames)[number];
@@ -60,7 +61,7 @@ export type ChannelSource = z.infer<typeof channelSourceSchema>;
 export const channelSchema = z.object({
   number: z.string().regex(/^[1-9]$/),
   label: z.string(),
-  units: z.enum(['F', 'C', 'H']).default('F'),
+  units: z.enum(CHANNEL_UNITS).default('F'),
   source: channelSourceSchema,
   /** Sensor noise (±, in the channel's units) around the true value. */
   noise: z.number().nonnegative().default(0.3),

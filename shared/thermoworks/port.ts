@@ -1,8 +1,8 @@
 /**
- * The narrow slice of the ThermoWorks client (shared/thermoworks) that login and polling depend on.
- * Declared here so domain code and its tests depend on a port, not on the HTTP client.
+ * The narrow slice of the ThermoWorks client that login and polling depend on: domain code and its tests depend
+ * on this port, not on the HTTP client (createThermoWorksClient implements it).
  */
-export type ChannelUnit = 'F' | 'C' | 'H';
+import type { ChannelUnit } from './channel-unit';
 
 export interface ThermoWorksTokens {
   uid: string;

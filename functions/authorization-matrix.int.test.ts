@@ -1,0 +1,178 @@
+/**
+ * The authorization matrix, generated from the route table: every route that takes a credential, and the WebSocket
+ * `$connect`, is tried by an anonymous caller, a garbage token, an expired session, a revoked session and the other
+ * demo user (API tokens and share tokens join as those credentials are built). Each try gets 401, 403 or 404 in the
+ * documented error body, or, for the other user on a route that names nothing of the victim's, their own data with
+ * nothing of the victim's in it. The victim's data is unchanged afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { errorBodySchema } from '../shared/api/schemas';
+import { routeList, type RouteId } from '../shared/api/routes';
+import { createDocumentClient } from '../shared/aws/dynamo-document-client';
+import { DynamoSessionStore } from '../shared/aws/dynamo-session-store';
+import { hashToken } from '../shared/ids';
+import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
+import { accountSnapshot } from './testing/table-snapshot';
+
+const VICTIM = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
+const OTHER = { email: 'guest@pitwatch.local' };
+const TABLE = 'pitwatch-local';
+
+let stack: LocalStack;
+let api: string;
+let ctx: ExampleContext;
+let credentials: Record<'anonymous' | 'garbage' | 'expired' | 'revoked', string | undefined>;
+let victimToken: string;
+let before: string[];
+const heardByOther: string[] = [];
+const db = () => createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint });
+const tally = { attempts: 0, refused: 0, ownData: 0, leaks: [] as string[] };
+
+async function signIn(email: string): Promise<string> {
+  const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'pitwatch' }) });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { sessionToken: string }).sessionToken;
+}
+
+async function send(routeId: RouteId, token: string | undefined): Promise<{ status: number; text: string }> {
+  const route = routeList.find((r) => r.id === routeId)!;
+  const example = routeExamples[routeId](ctx);
+  const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
+  const res = await fetch(`${api}${pathOf(route.path, example.params)}${query}`, {
+    method: route.method,
+    headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(example.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(example.body === undefined ? {} : { body: JSON.stringify(example.body) }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+function expectRefused(res: { status: number; text: string }, allowed: number[], what: string): void {
+  tally.attempts++;
+  expect(allowed, `${what}: ${res.status} ${res.text.slice(0, 200)}`).toContain(res.status);
+  errorBodySchema.parse(JSON.parse(res.text));
+  tally.refused++;
+}
+
+beforeAll(async () => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+  stack = await startLocalStack({ port: 0, autoDispatch: false });
+  api = `${stack.url}/api`;
+  await stack.pollNow([VICTIM.userId, 'uid-guest-0001']);
+  victimToken = await signIn(VICTIM.email);
+
+  // A session whose idle expiry has passed (its TTL has not: TTL deletes lazily, so the check on read is what counts).
+  const expiredToken = 'expired-session-token-for-the-matrix-0000000000';
+  const past = new Date(Date.now() - 3_600_000).toISOString();
+  await new DynamoSessionStore(db(), TABLE).put({
+    tokenHash: hashToken(expiredToken),
+    sessionId: 'expired-session',
+    userId: VICTIM.userId,
+    accountId: VICTIM.accountId,
+    email: VICTIM.email,
+    createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+    lastUsedAt: new Date(Date.now() - 7 * 86_400_000 - 3_600_000).toISOString(),
+    expiresAt: past,
+    absoluteExpiresAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+    userAgent: null,
+    ipPrefix: null,
+  });
+  const revokedToken = await signIn(VICTIM.email);
+  expect((await fetch(`${api}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${revokedToken}` } })).status).toBe(200);
+  credentials = { anonymous: undefined, garbage: 'garbage-token-that-was-never-issued', expired: expiredToken, revoked: revokedToken };
+
+  const sessions = (await (await fetch(`${api}/auth/sessions`, { headers: { authorization: `Bearer ${victimToken}` } })).json()) as { sessions: Array<{ sessionId: string; current: boolean }> };
+  ctx = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: sessions.sessions.find((s) => s.current)!.sessionId, email: VICTIM.email, now: new Date() };
+  // Something of the victim's for the cook routes to aim at.
+  const started = await fetch(`${api}/cooks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${victimToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ serial: ctx.serial, probes: [{ channel: '2', presetId: 'brisket' }] }),
+  });
+  expect(started.status).toBe(201);
+  // The other user listens while both accounts are polled (before the snapshot: polling changes the victim's data).
+  const otherToken = await signIn(OTHER.email);
+  const ws = new WebSocket(`${stack.url.replace('http', 'ws')}/ws?token=${otherToken}`);
+  ws.on('message', (data) => heardByOther.push(data.toString()));
+  await new Promise((resolve) => ws.once('open', resolve));
+  // Poll both accounts until the other user's socket has heard its own readings (the demo devices upload every 3-5 s).
+  for (let i = 0; i < 40 && !heardByOther.some((m) => m.includes('"reading"')); i++) {
+    await stack.pollNow([VICTIM.userId, 'uid-guest-0001']);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  ws.close();
+
+  before = await accountSnapshot(db(), TABLE, VICTIM);
+});
+
+afterAll(async () => {
+  console.log(`authorization matrix: ${JSON.stringify({ attempts: tally.attempts, refused: tally.refused, ownDataOnly: tally.ownData, leaks: tally.leaks.length })}`);
+  await stack?.stop();
+  delete process.env.POWERTOOLS_LOG_LEVEL;
+});
+
+const guarded = routeList.filter((r) => r.auth !== 'public');
+
+describe('authorization matrix', () => {
+  it('has an example request for every route', () => {
+    for (const route of routeList) expect(routeExamples[route.id], route.id).toBeTypeOf('function');
+  });
+
+  describe.each(['anonymous', 'garbage', 'expired', 'revoked'] as const)('%s', (who) => {
+    it.each(guarded.map((r) => [r.id] as const))('%s → 401', async (routeId) => {
+      expectRefused(await send(routeId, credentials[who]), [401], `${who} ${routeId}`);
+    });
+  });
+
+  describe('the other demo user', () => {
+    it.each(guarded.map((r) => [r.id] as const))('%s → refused, or their own data only', async (routeId) => {
+      // A fresh session each time: some routes end the caller's own sessions.
+      const token = await signIn(OTHER.email);
+      const res = await send(routeId, token);
+      if (routeExamples[routeId](ctx).owned) {
+        expectRefused(res, [401, 403, 404], `other user ${routeId}`);
+        return;
+      }
+      tally.attempts++;
+      expect(res.status, res.text).toBeLessThan(300);
+      for (const secret of [VICTIM.userId, VICTIM.accountId, VICTIM.email, ctx.serial, ctx.sessionId]) {
+        if (res.text.includes(secret)) tally.leaks.push(`${routeId}: ${secret}`);
+      }
+      tally.ownData++;
+    });
+  });
+
+  describe('WebSocket $connect', () => {
+    const connect = (query: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${stack.url.replace('http', 'ws')}/ws${query}`);
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('error', () => resolve(-1));
+      });
+
+    it.each(['anonymous', 'garbage', 'expired', 'revoked'] as const)('%s → 401', async (who) => {
+      const token = credentials[who];
+      tally.attempts++;
+      expect(await connect(token === undefined ? '' : `?token=${encodeURIComponent(token)}`)).toBe(401);
+      tally.refused++;
+    });
+
+    it('the other user’s socket hears nothing of the victim’s devices', () => {
+      tally.attempts++;
+      expect(heardByOther.length, 'the other user’s own readings arrived').toBeGreaterThan(0);
+      expect(heardByOther.filter((m) => m.includes(ctx.serial) || m.includes(VICTIM.accountId))).toEqual([]);
+      tally.ownData++;
+    });
+  });
+
+  it('leaves the victim’s data as it was, and the victim signed in', async () => {
+    expect(tally.leaks).toEqual([]);
+    expect(await accountSnapshot(db(), TABLE, VICTIM)).toEqual(before);
+    expect((await fetch(`${api}/devices`, { headers: { authorization: `Bearer ${victimToken}` } })).status).toBe(200);
+  });
+});

@@ -1,0 +1,36 @@
+import type { AccountStore } from '../auth/account-store';
+import type { Clock } from '../clock';
+import type { DeviceStore } from '../devices/device-store';
+import type { ConnectionStore } from '../live/connection-store';
+import type { Pusher } from '../live/pusher';
+import type { ReadingStore } from '../readings/reading';
+import type { ThermoWorksAccountSession, ThermoWorksPort } from '../thermoworks/port';
+import type { CredentialVault } from '../vault/credential-vault';
+
+export interface PollDependencies {
+  thermoworks: ThermoWorksPort;
+  vault: CredentialVault;
+  accounts: AccountStore;
+  devices: DeviceStore;
+  readings: ReadingStore;
+  connections: ConnectionStore;
+  pusher: Pusher;
+  clock: Clock;
+  /** ThermoWorks sessions kept between polls (per warm Lambda), so id tokens are reused until near expiry. */
+  sessionCache: Map<string, ThermoWorksAccountSession>;
+  /** The cadence for active accounts (poll-cadence.ts): a spacing well beyond it between two readings is a gap. */
+  pollIntervalSeconds?: number;
+}
+
+export interface PollOutcome {
+  userId: string;
+  status: 'ok' | 'relink-needed' | 'failing';
+  devices: number;
+  readingsStored: number;
+  backfilled: number;
+  duplicatesSkipped: number;
+  pushed: number;
+  /** Gaps given up on (no archive covered them within 48 h): points ThermoWorks never gave us. */
+  gapsAbandoned: number;
+  errorCode?: string;
+}
