@@ -71,6 +71,15 @@ describe('signing in and moving around', () => {
     await expect.poll(() => chart.locator('canvas').count(), { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
     await screenshot(page, 'live-view');
 
+    // The system turns dark while the chart is open: the same chart redraws in the dark palette.
+    const canvas = await chart.locator('canvas').first().elementHandle();
+    expect(await chart.getAttribute('data-palette')).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => chart.getAttribute('data-palette')).toBe('dark');
+    expect(await chart.locator('canvas').first().evaluate((el, before) => el === before, canvas)).toBe(true);
+    await screenshot(page, 'live-view-turned-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
     await page.getByRole('link', { name: 'Cooks' }).click();
     await page.getByRole('heading', { name: 'Cooks in progress' }).waitFor();
     await page.goBack();

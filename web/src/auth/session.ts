@@ -3,6 +3,7 @@
  * borrowed phone or a shared laptop is not left signed in. What is stored is the login response itself,
  * re-validated with its schema on read, so a tampered or outdated entry simply means "signed out".
  */
+import { now as appNow } from '../app/now';
 import { loginResponseSchema, type LoginResponse } from '../../../shared/api/schemas';
 
 export type Session = LoginResponse;
@@ -17,7 +18,7 @@ export interface SessionStore {
   clear(): void;
 }
 
-export function createSessionStore(storage: SessionStorageLike, now: () => number = Date.now): SessionStore {
+export function createSessionStore(storage: SessionStorageLike, now: () => number = appNow): SessionStore {
   const clear = () => {
     try {
       storage.removeItem(KEY);

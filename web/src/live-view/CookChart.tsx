@@ -37,6 +37,7 @@ export default function CookChart({ model, version, markers, zoom, onSelectRange
     const el = holder.current;
     if (el === null) return;
     theme.current = themeOf(el);
+    el.dataset.palette = theme.current.series === DARK_SERIES_COLORS ? 'dark' : 'light';
     const options = buildChartOptions({
       plan: model.plan,
       width: Math.max(0, Math.floor(el.clientWidth)),
@@ -54,6 +55,8 @@ export default function CookChart({ model, version, markers, zoom, onSelectRange
     observer?.observe(el);
     const unwatch = watchTheme(() => {
       theme.current = themeOf(el);
+      // Which palette the canvas is drawn with, for the browser test that switches the theme under an open chart.
+      el.dataset.palette = theme.current.series === DARK_SERIES_COLORS ? 'dark' : 'light';
       instance.redraw(false);
     });
     return () => {

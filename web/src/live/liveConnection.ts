@@ -4,6 +4,7 @@
  * back after its 2-hour connection limit, and stands still while the browser says it is offline.
  * Framework-free so the whole state machine is unit-tested; LiveProvider wraps it for React.
  */
+import { now as appNow } from '../app/now';
 import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
 import { serverMessageSchema } from '../../../shared/api/schemas';
 import { backoffDelay } from './backoff';
@@ -61,7 +62,7 @@ export class LiveConnection {
   constructor(options: LiveConnectionOptions) {
     this.options = options;
     this.schedule = options.schedule ?? defaultSchedule;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? appNow;
   }
 
   start(): void {
