@@ -45,7 +45,10 @@ type FunctionName =
   | 'message';
 let fns: Record<FunctionName, PitwatchFunction>;
 
-beforeAll(() => {
+beforeAll(async () => {
+  // Synthesis with bundling blocks this worker for a minute or more: let vitest's pending RPC calls answer first, or
+  // their 60 s deadline passes while blocked and the run reports an error.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   synth = synthesize({ historyStore: 'timestream', deletionProtection: true }, { bundle: true });
   ({ stack, template } = synth);
   fns = {
