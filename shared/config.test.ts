@@ -29,4 +29,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TABLE_NAME: 't', SIGN_IN_FAILURES_PER_EMAIL: '0' })).toThrow(/SIGN_IN_FAILURES_PER_EMAIL/);
     expect(() => loadConfig({ TABLE_NAME: 't', SESSIONS_PER_USER: 'many' })).toThrow(/SESSIONS_PER_USER/);
   });
+
+  it('reads the local stack\'s simulated clock, and names SIMULATED_CLOCK when it is wrong', () => {
+    expect(loadConfig({ TABLE_NAME: 't' }).simulatedClock).toBeUndefined();
+    const settings = { scale: 30, realOriginMs: 1_790_000_000_000, simulatedOriginMs: 1_789_990_000_000 };
+    expect(loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: JSON.stringify(settings) }).simulatedClock).toEqual(settings);
+    for (const bad of [
+      'thirty',
+      '{"scale":30}',
+      JSON.stringify({ ...settings, scale: 0 }),
+      JSON.stringify({ ...settings, scale: '30' }),
+      JSON.stringify({ ...settings, realOriginMs: -1 }),
+      JSON.stringify({ ...settings, extra: 1 }),
+    ]) {
+      expect(() => loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: bad }), bad).toThrow(/SIMULATED_CLOCK/);
+    }
+  });
 });

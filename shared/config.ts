@@ -7,6 +7,21 @@ import * as z from 'zod';
 import { pollCadence } from './polling/poll-cadence';
 import type { SessionPolicy } from './auth/session-policy';
 import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
+import { scaledClockSettingsSchema, type ScaledClockSettings } from './clock';
+
+/** A JSON-valued variable: malformed JSON is reported under the variable's name like any other bad value. */
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 const envSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -40,6 +55,11 @@ const envSchema = z.object({
   SIGN_IN_FAILURES_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(9),
   /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
   VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
+  /**
+   * Only set by the local stack under `--time-scale`, never in AWS: the simulated clock every handler shares with
+   * the simulator and the web app, as JSON ScaledClockSettings (`{"scale":30,"realOriginMs":…,"simulatedOriginMs":…}`).
+   */
+  SIMULATED_CLOCK: jsonOf(scaledClockSettingsSchema).optional(),
 });
 
 export interface AppConfig {
@@ -57,6 +77,8 @@ export interface AppConfig {
   sessions: SessionPolicy;
   signIn: SignInThrottlePolicy;
   validateResponses: boolean;
+  /** The local stack's simulated clock; undefined (real time) everywhere else. */
+  simulatedClock: ScaledClockSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +124,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxFailuresPerEmailPerDay: e.SIGN_IN_FAILURES_PER_EMAIL_PER_DAY,
     },
     validateResponses: e.VALIDATE_RESPONSES === 'true',
+    simulatedClock: e.SIMULATED_CLOCK,
   };
 }

@@ -37,7 +37,8 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       pusher: pusher(),
       clock: deps.clock,
       sessionCache,
-      pollIntervalSeconds: deps.config.pollIntervalSeconds,
+      // Readings are spaced in simulated time: under --time-scale n a real 5 s cadence spaces them n × 5 s apart.
+      pollIntervalSeconds: deps.config.pollIntervalSeconds * deps.clockScale,
       log: logger,
     },
   );

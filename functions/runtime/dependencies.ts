@@ -15,7 +15,7 @@ import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
 import { DynamoSettingsStore } from '../../shared/aws/dynamo-settings-store';
-import { systemClock } from '../../shared/clock';
+import { ScaledClock, systemClock, type Clock } from '../../shared/clock';
 import { loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
 
@@ -26,13 +26,22 @@ export function lazy<T>(make: () => T): () => T {
 
 export function createDependencies(env: Record<string, string | undefined> = process.env) {
   const config: AppConfig = loadConfig(env);
+  // One "now" for every handler: the local stack's simulated clock under --time-scale, real time otherwise.
+  const clock: Clock = config.simulatedClock ? new ScaledClock(config.simulatedClock) : systemClock;
   const db = lazy(() => createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }));
   const sessions = lazy(() => new DynamoSessionStore(db(), config.tableName));
-  const clock = systemClock;
   return {
     env,
     config,
+    /** What time it is for readings, cooks, sessions and everything stored: compare stored times with this. */
     clock,
+    /**
+     * Real time, even under a simulated clock: for what follows the network and the AWS schedule (ThermoWorks token
+     * lifetimes and backoff, the dispatcher's minute). The same clock as `clock` in AWS.
+     */
+    wallClock: systemClock,
+    /** Simulated seconds per real second (1 in AWS): turns real cadences (the poll interval) into simulated spans. */
+    clockScale: config.simulatedClock?.scale ?? 1,
     ids: randomIds,
     db,
     sessions,

@@ -1,11 +1,18 @@
 /**
  * The whole of Pitwatch on one machine: DynamoDB Local, the ThermoWorks simulator, the same Lambda handlers behind
  * the local gateways, the poll handler on a timer, and the built web app. Used by `npm start` and the browser tests.
+ *
+ * One clock: the stack makes one simulated clock (`timeScale`× real time, from the scenario's `startAt` or now) and
+ * hands the same settings to the simulator, to every handler (SIMULATED_CLOCK) and to the web app (/config.json), so
+ * readings, cooks, alerts, sessions and the page all agree on "now". What follows the network stays on real time:
+ * the poll and dispatch cadence, the local queue's delays and visibility timeout, HTTP timeouts, retry backoff,
+ * ThermoWorks token lifetimes.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSimulator, demoScenario, type RunningSimulator, type ScenarioInput } from '../../shared/thermoworks/simulator';
+import { ScaledClock } from '../../shared/clock';
+import { demoScenario, parseScenario, scenarioStartMs, startSimulator, type RunningSimulator, type ScenarioInput } from '../../shared/thermoworks/simulator';
 import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { pollCadence } from '../../shared/polling/poll-cadence';
 import { lambdaContext } from './lambda-context';
@@ -20,6 +27,7 @@ export interface LocalStackOptions {
   /** Keep DynamoDB data and the local vault key under this folder (`--persist`); in memory otherwise. */
   persistDir?: string;
   scenario?: ScenarioInput;
+  /** Simulated seconds per real second, for the simulator and everything that reads its readings (default 1). */
   timeScale?: number;
   /** Seconds between polls of an active account (POLL_INTERVAL_SECONDS, 5–60; default: the same as in AWS, poll-cadence.ts). */
   pollIntervalSeconds?: number;
@@ -33,6 +41,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  /** The stack's one "now": the simulator's, the handlers' and the web app's. */
+  clock: ScaledClock;
   simulator: RunningSimulator;
   dynamoEndpoint: string;
   queue: LocalSqs;
@@ -62,11 +72,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(dynamo.endpoint, tableName);
     log(`DynamoDB Local on ${dynamo.endpoint}`);
 
-    const simulator = await startSimulator({
-      port: 0,
-      ...(options.scenario ? { scenario: options.scenario } : { scenario: demoScenario }),
-      ...(options.timeScale ? { timeScale: options.timeScale } : {}),
-    });
+    const scenario = parseScenario(options.scenario ?? demoScenario);
+    const clock = ScaledClock.startingNow(options.timeScale ?? 1, scenarioStartMs(scenario));
+    const simulator = await startSimulator({ port: 0, scenario, simulatedClock: clock });
     stoppers.push(() => simulator.stop());
     log(`ThermoWorks simulator on ${simulator.url}`);
 
@@ -74,6 +82,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       port: options.port,
       host: options.host ?? '127.0.0.1',
       webDist: options.webDist ?? join(repoRoot, 'web', 'dist'),
+      clock: clock.settings,
       log,
     });
     const url = await gateway.listen();
@@ -92,6 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POLL_QUEUE_URL: queueUrl,
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
       POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds),
+      SIMULATED_CLOCK: JSON.stringify(clock.settings),
       ...simulator.env,
       // Locally every answer is checked against its route's response schema: a mismatch is a 500 and a failing test.
       VALIDATE_RESPONSES: 'true',
@@ -154,12 +164,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     let pollN = 0;
+    // dueAt is the queue's real time, as the dispatcher writes it.
     const pollNow = (userIds: readonly string[]) =>
       worker.handler(
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, pollNow, stop };
+    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;

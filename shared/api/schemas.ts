@@ -3,6 +3,7 @@
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
 import * as z from 'zod';
+import { scaledClockSettingsSchema } from '../clock';
 import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
 import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
@@ -212,5 +213,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const webConfigSchema = z.object({
   apiUrl: z.string(),
   wsUrl: z.string(),
+  /** Only from the local stack under --time-scale: the simulated clock the page must show times by. */
+  clock: scaledClockSettingsSchema.optional(),
 });
 export type WebConfig = z.infer<typeof webConfigSchema>;

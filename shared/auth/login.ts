@@ -28,6 +28,11 @@ export interface LoginDependencies {
   sessionPolicy: SessionPolicy;
   attempts: AttemptCounterStore;
   throttle: SignInThrottlePolicy;
+  /**
+   * The throttle's clock: real time, like the ThermoWorks lockout it keeps sign-ins below, even when `clock` is the
+   * local stack's simulated one. `clock` by default.
+   */
+  throttleClock?: Clock;
   live: SocketCloser;
 }
 
@@ -47,7 +52,7 @@ async function linkAndIssueSession(request: LoginRequest, origin: RequestOrigin,
     { email: request.email, sourceIp: origin.sourceIp },
     () => deps.thermoworks.signIn(request.email, request.password),
     classifySignInFailure,
-    { counters: deps.attempts, policy: deps.throttle, clock: deps.clock },
+    { counters: deps.attempts, policy: deps.throttle, clock: deps.throttleClock ?? deps.clock },
   );
   const user = await deps.thermoworks.session(tokens).getUser();
   const userId = tokens.uid;

@@ -23,28 +23,35 @@ function staggerMinute(userId: string, every: number): number {
   return createHash('sha256').update(userId).digest().readUInt32BE(0) % every;
 }
 
-export function schedulePolls(link: LinkedAccount, now: Date, cadence: PollCadence): ScheduledPoll[] {
+/**
+ * @param now what time it is for the stored timestamps (is the account active?).
+ * @param scheduleAt the dispatcher's own, real time: EventBridge's minute and SQS's delays run on it, so the idle
+ *   stagger and `dueAt` do too. The same instant as `now` in AWS; under the local stack's --time-scale `now` runs ahead.
+ */
+export function schedulePolls(link: LinkedAccount, now: Date, cadence: PollCadence, scheduleAt: Date = now): ScheduledPoll[] {
   if (link.status === 'relink-needed') return []; // only the user can fix it; polling would fail again
-  const nowMs = now.getTime();
   const lastNews = link.lastReadingAt ? new Date(link.lastReadingAt).getTime() : new Date(link.linkedAt).getTime();
-  const active = nowMs - lastNews < cadence.idleAfterMinutes * 60_000;
+  const active = now.getTime() - lastNews < cadence.idleAfterMinutes * 60_000;
+  const runMs = scheduleAt.getTime();
   if (!active) {
-    const minute = Math.floor(nowMs / 60_000);
+    const minute = Math.floor(runMs / 60_000);
     if (minute % cadence.idleEveryMinutes !== staggerMinute(link.userId, cadence.idleEveryMinutes)) return [];
-    return [{ request: { userId: link.userId, dueAt: now.toISOString() }, delaySeconds: 0 }];
+    return [{ request: { userId: link.userId, dueAt: scheduleAt.toISOString() }, delaySeconds: 0 }];
   }
   const polls: ScheduledPoll[] = [];
   for (let offset = 0; offset < 60; offset += cadence.activeIntervalSeconds) {
-    polls.push({ request: { userId: link.userId, dueAt: new Date(nowMs + offset * 1000).toISOString() }, delaySeconds: offset });
+    polls.push({ request: { userId: link.userId, dueAt: new Date(runMs + offset * 1000).toISOString() }, delaySeconds: offset });
   }
   return polls;
 }
 
 export async function dispatchPolls(
-  deps: { accounts: AccountStore; queue: PollQueue; clock: Clock },
+  /** `schedule`: the dispatcher's real time, when `clock` is simulated (see schedulePolls); `clock` by default. */
+  deps: { accounts: AccountStore; queue: PollQueue; clock: Clock; schedule?: Clock },
   cadence: PollCadence = pollCadence,
 ): Promise<DispatchSummary> {
   const now = deps.clock.now();
+  const scheduleAt = deps.schedule?.now() ?? now;
   const summary: DispatchSummary = { accounts: 0, active: 0, skipped: 0, messages: 0, failed: 0 };
   let cursor: string | undefined;
   do {
@@ -52,7 +59,7 @@ export async function dispatchPolls(
     const polls: ScheduledPoll[] = [];
     for (const link of page.links) {
       summary.accounts++;
-      const scheduled = schedulePolls(link, now, cadence);
+      const scheduled = schedulePolls(link, now, cadence, scheduleAt);
       if (scheduled.length === 0) summary.skipped++;
       if (scheduled.length > 1) summary.active++;
       polls.push(...scheduled);

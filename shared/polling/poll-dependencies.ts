@@ -18,7 +18,10 @@ export interface PollDependencies {
   clock: Clock;
   /** ThermoWorks sessions kept between polls (per warm Lambda), so id tokens are reused until near expiry. */
   sessionCache: Map<string, ThermoWorksAccountSession>;
-  /** The cadence for active accounts (poll-cadence.ts): a spacing well beyond it between two readings is a gap. */
+  /**
+   * The cadence for active accounts (poll-cadence.ts), in `clock`'s seconds (the worker scales it under the local
+   * stack's simulated clock): a spacing well beyond it between two readings is a gap.
+   */
   pollIntervalSeconds?: number;
 }
 

@@ -17,7 +17,13 @@ import { createSession, type SessionTokens, type ThermoWorksSession, type Tokens
 export interface ThermoWorksClientOptions {
   config?: ThermoWorksConfig;
   fetch?: FetchLike;
+  /** Real time: token expiry and refresh-ahead, the circuit breaker, Retry-After. */
   clock?: Clock;
+  /**
+   * What "now" is for the devices' own timestamps (online = heard from recently): the simulated clock under the local
+   * stack's --time-scale, whose simulator stamps documents in simulated time. `clock` by default.
+   */
+  deviceClock?: Clock;
   /** Per request, headers and body included. Default 10 s. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
@@ -72,7 +78,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
     refresh: (refreshToken) => auth.refresh(refreshToken),
     session(tokens, onTokens, sessionOptions = {}) {
       const key = sessionOptions.circuitKey ?? tokens.uid ?? `refresh:${createHash('sha256').update(tokens.refreshToken).digest('hex').slice(0, 16)}`;
-      return createSession({ auth, reads, clock, breaker: breakers.for(key) }, tokens, onTokens);
+      return createSession({ auth, reads, clock, deviceClock: options.deviceClock ?? clock, breaker: breakers.for(key) }, tokens, onTokens);
     },
     project,
     circuitState: (key) => breakers.state(key),

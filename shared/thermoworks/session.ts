@@ -69,12 +69,15 @@ export interface ThermoWorksSession {
 export interface SessionDeps {
   auth: AuthApi;
   reads: FirestoreReads;
+  /** Real time: token expiry. */
   clock: Clock;
+  /** The devices' time: whether a device is online. */
+  deviceClock: Clock;
   breaker: CircuitBreaker;
 }
 
 export function createSession(deps: SessionDeps, initial: SessionTokens, onTokens?: TokensListener): ThermoWorksSession {
-  const { auth, reads, clock, breaker } = deps;
+  const { auth, reads, clock, deviceClock, breaker } = deps;
   let refreshToken = initial.refreshToken;
   let idToken = initial.idToken;
   let expiresAt = initial.expiresAt;
@@ -179,7 +182,7 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
     listDevices: (accountId) =>
       guarded(async (token) => {
         const docs = await reads.runQuery(devicesOfAccountQuery(accountId), token, `devices of account ${accountId}`);
-        const now = clock.now();
+        const now = deviceClock.now();
         return docs.map((doc) => {
           const device = parseDevice(doc, { now });
           // The query matched on accountId, so a document that omits it still belongs to this account.
@@ -188,7 +191,7 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
       }),
 
     getDevice: (serial) =>
-      guarded(async (token) => parseDevice(await reads.get(['devices', serial], token, `device ${serial}`), { now: clock.now() })),
+      guarded(async (token) => parseDevice(await reads.get(['devices', serial], token, `device ${serial}`), { now: deviceClock.now() })),
 
     listChannels: (serial, options = {}) =>
       guarded(async (token) => {

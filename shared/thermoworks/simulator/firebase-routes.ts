@@ -210,7 +210,7 @@ function firestoreRoute(world: SimulatorWorld, req: SimRequest): Route {
       const user = world.identity.verifyIdToken(token);
       if (!user) return unauthenticated();
       const root = documentsRoot(projectId);
-      const nowMs = world.time.nowMs();
+      const nowMs = world.nowMs();
 
       if (req.method === 'POST' && s.length === 6 && s[5] === 'documents:runQuery') return runQuery(world, req, user, nowMs);
       if (req.method !== 'GET' || s[5] !== 'documents') return rpcNotFound('Method not found.');
@@ -311,7 +311,7 @@ function storageRoute(world: SimulatorWorld, req: SimRequest, bucket: string, ob
       if (!user) return storageError(401, 'Invalid authentication credentials.');
       const match = /^archives\/(.+)\/(arch-\d+)\.json$/.exec(objectName);
       const timeline = match ? world.timeline(match[1] as string) : undefined;
-      const nowMs = world.time.nowMs();
+      const nowMs = world.nowMs();
       const window = timeline?.archiveWindows(nowMs).find((w) => w.id === match?.[2]);
       if (!timeline || !window) return storageError(404, 'Not Found.');
       if (timeline.accountId !== user.accountId) return storageError(403, 'Permission denied.');

@@ -55,6 +55,13 @@ describe('loadConfig', () => {
     expect(calls[0]?.init?.cache).toBe('no-store');
   });
 
+  it('reads the local stack\'s simulated clock, and refuses a broken one', async () => {
+    const clock = { scale: 30, realOriginMs: 1_796_000_000_000, simulatedOriginMs: 1_795_990_000_000 };
+    const urls = { apiUrl: 'http://localhost:3000/api', wsUrl: 'ws://localhost:3000/ws' };
+    await expect(loadConfig(fakeFetch(json(200, { ...urls, clock })).fetch)).resolves.toEqual({ ...urls, clock });
+    await expect(loadConfig(fakeFetch(json(200, { ...urls, clock: { ...clock, scale: 0 } })).fetch)).rejects.toBeInstanceOf(ContractError);
+  });
+
   it('rejects a config without wsUrl', async () => {
     const { fetch } = fakeFetch(json(200, { apiUrl: 'x' }));
     await expect(loadConfig(fetch)).rejects.toBeInstanceOf(ContractError);

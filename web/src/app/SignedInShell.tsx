@@ -11,7 +11,7 @@ import { useSignedIn } from '../auth/SessionContext';
 import { LiveProvider, useLive } from '../live/LiveProvider';
 import { applyTheme } from '../settings/theme';
 import { AppHeader } from './AppHeader';
-import { now } from './now';
+import { nowMs } from './clock';
 
 const RELINK_NOTICE = 'Sign in with your ThermoWorks password to resume polling.';
 
@@ -46,7 +46,7 @@ function ConnectionBanner() {
 
 function AccountWarning({ onRelink }: { onRelink(): void }) {
   const { data } = useAccountQuery();
-  const notice = accountNotice(data ?? { kind: 'unknown' }, now());
+  const notice = accountNotice(data ?? { kind: 'unknown' }, nowMs());
   if (notice.banner === null) return null;
   return (
     <div className="page page--banner">

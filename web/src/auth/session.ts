@@ -3,8 +3,8 @@
  * borrowed phone or a shared laptop is not left signed in. What is stored is the login response itself,
  * re-validated with its schema on read, so a tampered or outdated entry simply means "signed out".
  */
-import { now as appNow } from '../app/now';
 import { loginResponseSchema, type LoginResponse } from '../../../shared/api/schemas';
+import { nowMs } from '../app/clock';
 
 export type Session = LoginResponse;
 
@@ -18,7 +18,7 @@ export interface SessionStore {
   clear(): void;
 }
 
-export function createSessionStore(storage: SessionStorageLike, now: () => number = appNow): SessionStore {
+export function createSessionStore(storage: SessionStorageLike, now: () => number = nowMs): SessionStore {
   const clear = () => {
     try {
       storage.removeItem(KEY);

@@ -1,12 +1,12 @@
-/** The current time (app/now.ts), re-read every `intervalMs`, so "seen 2 min ago" ages while the page sits open. */
+/** The page's now (app/clock.ts), re-read every `intervalMs` of it, so "seen 2 min ago" ages while the page sits open. */
 import { useEffect, useState } from 'react';
-import { now } from '../app/now';
+import { nowMs, tickEveryMs } from '../app/clock';
 
 export function useNow(intervalMs = 30_000): number {
-  const [current, setCurrent] = useState(() => now());
+  const [now, setNow] = useState(nowMs);
   useEffect(() => {
-    const id = setInterval(() => setCurrent(now()), intervalMs);
+    const id = setInterval(() => setNow(nowMs()), tickEveryMs(intervalMs));
     return () => clearInterval(id);
   }, [intervalMs]);
-  return current;
+  return now;
 }

@@ -8,7 +8,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { CookView, DeviceView, ReadingMessage } from '../../../shared/api/schemas';
 import { describeError } from '../api/errors';
 import { useSignedIn } from '../auth/SessionContext';
-import { now } from '../app/now';
+import { nowMs } from '../app/clock';
 import { appendPoint, trimBefore, type ChartData } from '../history/chartData';
 import { maxPointsForWidth, MAX_POINTS, rangeWindow, type HistoryRangeId, type TimeWindow } from '../history/historyRange';
 import { chartPlan, historyPoints, planKey, readingPoint, type ChartPlan } from '../history/historySeries';
@@ -105,7 +105,7 @@ export function useCookChartData(options: {
 
   const load = useEffectEvent((signal: AbortSignal) => {
     const plan = chartPlan(device, cook, units);
-    const { window, spanSec } = chartWindow(cook, rangeId, now());
+    const { window, spanSec } = chartWindow(cook, rangeId, nowMs());
     pending.readings = [];
     pending.model = null;
     setModel(null);
@@ -142,7 +142,7 @@ export function useCookChartData(options: {
     if (m === null || pending.readings !== null) return;
     pending.readings = [];
     const fromMs = newestX(m) * 1000;
-    const toMs = now();
+    const toMs = nowMs();
     try {
       if (toMs - fromMs > 1000) {
         const answers = await Promise.all(

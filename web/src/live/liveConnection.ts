@@ -4,7 +4,6 @@
  * back after its 2-hour connection limit, and stands still while the browser says it is offline.
  * Framework-free so the whole state machine is unit-tested; LiveProvider wraps it for React.
  */
-import { now as appNow } from '../app/now';
 import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
 import { serverMessageSchema } from '../../../shared/api/schemas';
 import { backoffDelay } from './backoff';
@@ -62,7 +61,9 @@ export class LiveConnection {
   constructor(options: LiveConnectionOptions) {
     this.options = options;
     this.schedule = options.schedule ?? defaultSchedule;
-    this.now = options.now ?? appNow;
+    // How long a socket stayed open drives the backoff: real time, whatever the page's clock says.
+    // eslint-disable-next-line no-restricted-syntax
+    this.now = options.now ?? Date.now;
   }
 
   start(): void {

@@ -7,7 +7,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { CookView, DeviceView, ReadingMessage, ServerMessage } from '../../../shared/api/schemas';
 import { queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
 import { findCook, mergeAlert, mergePrediction } from '../cooks/cooksState';
-import { now } from '../app/now';
 import { mergeReading } from './mergeReading';
 import type { ReadingHub } from './readingHub';
 
@@ -37,8 +36,11 @@ export function applyServerMessage(message: ServerMessage, context: LiveMessageC
     case 'prediction': {
       const cooks = queryClient.getQueryData<CookView[]>(queryKeys.cooks);
       if (cooks !== undefined && findCook(cooks, message.serial) === undefined) {
-        if (now() - lastUnknownCookReload >= UNKNOWN_COOK_RELOAD_MS) {
-          lastUnknownCookReload = now();
+        // A request throttle paces the page, not the cook: real time, whatever the page's clock says.
+        // eslint-disable-next-line no-restricted-syntax
+        const realNow = Date.now();
+        if (realNow - lastUnknownCookReload >= UNKNOWN_COOK_RELOAD_MS) {
+          lastUnknownCookReload = realNow;
           void queryClient.invalidateQueries({ queryKey: queryKeys.cooks });
         }
         return;
