@@ -122,6 +122,11 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     return found.flatMap((out) => (out.Item ? [out.Item] : []));
   };
 
+  const settings = async (s: AccountDataScope) => {
+    const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.settings(s.userId) }));
+    return out.Item ? [out.Item] : [];
+  };
+
   const link = async (s: AccountDataScope) => {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.link(s.userId) }));
     return out.Item ? [out.Item] : [];
@@ -137,6 +142,7 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     // The account partition also holds the MQTT integration: its sealed broker password stays out of the export.
     keyedPart('devicesReadingsActiveCooksAndIntegrations', accountPartition, db, tableName, ['sealedPassword']),
     keyedPart('apiTokens', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.userApiTokens(s.userId) } }), db, tableName, ['tokenHash']),
+    keyedPart('settings', settings, db, tableName),
     keyedPart('decryptAudit', (s) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.decryptAuditPartition(s.userId) } }), db, tableName),
     keyedPart('signInAttempts', signInCounters, db, tableName),
     keyedPart('connections', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.accountConnections(s.accountId) } }), db, tableName),
