@@ -16,10 +16,18 @@ export interface CookScore {
   readonly covered: number;
   /** Readings in 10–95 % of the cook, with or without an ETA. */
   readonly readings: number;
+  /**
+   * Around 25 / 50 / 75 % of the cook (± COVERAGE_WINDOW), the readings that had an interval and how many of those
+   * held the truth: coverage per checkpoint, over a window because one reading per cook says little.
+   */
+  readonly intervalsAt: readonly number[];
+  readonly coveredAt: readonly number[];
   readonly stallDetection?: { readonly startedAtMs: number; readonly detectedAtMs: number };
 }
 
 export const SCORE_FRACTIONS = [0.25, 0.5, 0.75] as const;
+/** Half-width of the window around each checkpoint over which its coverage is counted (share of the cook). */
+export const COVERAGE_WINDOW = 0.05;
 
 export function evaluateCook(cook: BenchCook): CookScore {
   const setup = {
@@ -59,6 +67,8 @@ export function evaluateCook(cook: BenchCook): CookScore {
   let intervals = 0;
   let covered = 0;
   let readings = 0;
+  const intervalsAt = SCORE_FRACTIONS.map(() => 0);
+  const coveredAt = SCORE_FRACTIONS.map(() => 0);
   const baselineByAt = new Map<number, number | undefined>();
   for (const p of predictions) {
     const fraction = (p.atMs - cook.startMs) / duration;
@@ -69,7 +79,13 @@ export function evaluateCook(cook: BenchCook): CookScore {
     if (p.eta) {
       intervals += 1;
       const remaining = (cook.reachMs - p.atMs) / 1000;
-      if (remaining >= p.eta.lowSeconds && remaining <= p.eta.highSeconds) covered += 1;
+      const holds = remaining >= p.eta.lowSeconds && remaining <= p.eta.highSeconds;
+      if (holds) covered += 1;
+      SCORE_FRACTIONS.forEach((checkpoint, i) => {
+        if (Math.abs(fraction - checkpoint) > COVERAGE_WINDOW) return;
+        intervalsAt[i] = (intervalsAt[i] as number) + 1;
+        if (holds) coveredAt[i] = (coveredAt[i] as number) + 1;
+      });
     }
     if (fraction <= 0.9) {
       modelSum += error(p.eta?.seconds, p.atMs);
@@ -106,6 +122,8 @@ export function evaluateCook(cook: BenchCook): CookScore {
     intervals,
     covered,
     readings,
+    intervalsAt,
+    coveredAt,
     ...(stallDetection ? { stallDetection } : {}),
   };
 }

@@ -59,7 +59,9 @@ function printSummary(label: string, s: CorpusSummary): void {
   console.log('                      25 %     50 %     75 %   all 10–90 %');
   console.log(`  model            ${cell(s.mape25)} ${cell(s.mape50)} ${cell(s.mape75)}   ${cell(s.mapeAll)}`);
   console.log(`  linear baseline  ${cell(s.baselineMape25)} ${cell(s.baselineMape50)} ${cell(s.baselineMape75)}   ${cell(s.baselineMapeAll)}`);
-  console.log(`  80 % interval coverage: ${s.coverage80} % (ETA given on ${s.answered} % of readings)`);
+  console.log(
+    `  80 % interval coverage: ${s.coverage80} % overall; ${s.coverage25} / ${s.coverage50} / ${s.coverage75} % at 25 / 50 / 75 % (ETA given on ${s.answered} % of readings)`,
+  );
   if (s.stall) {
     console.log(
       `  stall detection: precision ${s.stall.precision} %, recall ${s.stall.recall} % (${s.stall.detected} detected / ${s.stall.trueStalls} true), mean delay ${s.stall.meanDelayMinutes} min`,
@@ -100,6 +102,9 @@ function headlineOf(s: CorpusSummary): Record<string, number> {
     mapeAll: s.mapeAll,
     baselineMapeAll: s.baselineMapeAll,
     coverage80: s.coverage80,
+    coverage25: s.coverage25,
+    coverage50: s.coverage50,
+    coverage75: s.coverage75,
     ...(s.stall
       ? { stallPrecision: s.stall.precision, stallRecall: s.stall.recall, stallDelayMinutes: s.stall.meanDelayMinutes }
       : {}),
