@@ -5,6 +5,7 @@ import type { DoneTimePrediction } from './prediction/done-time-prediction';
 import { DoneTimePredictor } from './prediction/done-time-predictor';
 import { PitTracker } from './prediction/pit-tracker';
 import type { ProbeReading } from './probe-reading';
+import type { CookTimelineEvent } from './timeline/cook-timeline-event';
 
 /**
  * One cook: a pit probe (optional) and the meat probes being watched, each with its target. Readings of any probe
@@ -38,7 +39,12 @@ export class CookSession {
   ingest(probe: string, reading: ProbeReading): PitEvent[] {
     if (probe === this.setup.pitProbe) {
       this.pit.observe(reading);
-      return this.pitHealth.observe(reading);
+      const events = this.pitHealth.observe(reading);
+      // A lid-open dip seen on the pit probe is kept out of the meat fits as if the cook had said so.
+      for (const event of events) {
+        if (event.kind === 'lid-open') for (const p of this.predictors.values()) p.excludeWindow({ fromMs: event.atMs, toMs: event.endedAtMs });
+      }
+      return events;
     }
     this.predictors.get(probe)?.observe(reading, this.pit.level(reading.atMs)?.levelF);
     return [];
@@ -47,6 +53,11 @@ export class CookSession {
   /** The cook said it wrapped this probe's cut (or all cuts, when probe is omitted). */
   markWrapped(atMs: number, probe?: string): void {
     for (const [name, predictor] of this.predictors) if (probe === undefined || probe === name) predictor.markWrapped(atMs);
+  }
+
+  /** A timeline event the cook reported, for its probe or (no probe) for every meat probe. Apply in time order. */
+  applyEvent(event: CookTimelineEvent): void {
+    for (const [name, predictor] of this.predictors) if (event.probe === undefined || event.probe === name) predictor.applyEvent(event);
   }
 
   predict(probe: string, atMs: number): DoneTimePrediction {

@@ -1,4 +1,5 @@
 import type { CookLog } from '../cook-log/cook-log';
+import type { CookTimelineEvent } from '../timeline/cook-timeline-event';
 
 /** One cook the bench predicts on, with the truth to score against. */
 export interface BenchCook {
@@ -13,4 +14,8 @@ export interface BenchCook {
   readonly reachMs: number;
   /** Known stall of the probe's cut (simulated cooks only); null = known to have none; undefined = unknown. */
   readonly stall?: { readonly startMs: number; readonly endMs: number } | null;
+  /** What the cook told the app (a wrap…), replayed with the readings. */
+  readonly events?: readonly CookTimelineEvent[];
+  /** When the cut was really wrapped (simulated cooks), whether or not the cook said so in `events`. */
+  readonly wrappedAtMs?: number;
 }

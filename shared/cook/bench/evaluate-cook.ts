@@ -40,7 +40,7 @@ export function evaluateCook(cook: BenchCook): CookScore {
   const duration = cook.reachMs - cook.startMs;
   const predictions: Array<{ atMs: number; eta?: { seconds: number; lowSeconds: number; highSeconds: number } }> = [];
   let stallDetection: CookScore['stallDetection'];
-  for (const { prediction } of replayCookLog(cook.log, setup, cook.probe)) {
+  for (const { prediction } of replayCookLog(cook.log, setup, cook.probe, { ...(cook.events ? { events: cook.events } : {}) })) {
     if (prediction.atMs >= cook.reachMs) break;
     predictions.push({ atMs: prediction.atMs, ...(prediction.eta ? { eta: prediction.eta } : {}) });
     const { startedAtMs, detectedAtMs } = prediction.stall;

@@ -73,7 +73,15 @@ function cell(value: number): string {
   return `${value.toFixed(1)} %`.padStart(8);
 }
 
-const simulated = runCorpus('simulated', simulatedCorpus(), (cook) => cook.name.split('@')[0] ?? cook.name);
+const simulatedCooks = simulatedCorpus();
+const simulated = runCorpus('simulated', simulatedCooks, (cook) => cook.name.split('@')[0] ?? cook.name);
+// The wrapped cooks again, now with the cook saying "wrapped" at the moment it happened (timeline event).
+const wrappedCooks = simulatedCooks.filter((cook) => cook.wrappedAtMs !== undefined);
+const wrappedSilent = runCorpus('simulated, wrapped, no event', wrappedCooks);
+const wrappedTold = runCorpus(
+  'simulated, wrapped, "wrapped" event',
+  wrappedCooks.map((cook) => ({ ...cook, events: [{ kind: 'wrapped' as const, atMs: cook.wrappedAtMs as number }] })),
+);
 let real: BenchCook[];
 try {
   real = realCorpus(realDirectory);
@@ -82,7 +90,12 @@ try {
   console.error(`bench:predict: ${error.message}`);
   process.exit(1);
 }
-const headline: Record<string, unknown> = { bench: 'predict', simulated: headlineOf(simulated) };
+const headline: Record<string, unknown> = {
+  bench: 'predict',
+  simulated: headlineOf(simulated),
+  wrappedNoEvent: headlineOf(wrappedSilent),
+  wrappedEvent: headlineOf(wrappedTold),
+};
 headline.real = headlineOf(runCorpus(`real (${path.relative(process.cwd(), realDirectory) || realDirectory})`, real));
 if (hidePit) {
   const blind = real.map(({ pitProbe: _hidden, ...cook }) => cook);

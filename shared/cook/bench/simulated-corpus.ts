@@ -78,6 +78,7 @@ export function simulatedCorpus(cooksPerCut = 10): BenchCook[] {
           truth.stallStartSeconds !== undefined && truth.stallEndSeconds !== undefined
             ? { startMs: EPOCH_START_MS + truth.stallStartSeconds * 1000, endMs: EPOCH_START_MS + truth.stallEndSeconds * 1000 }
             : null,
+        ...(truth.wrapSeconds !== undefined ? { wrappedAtMs: EPOCH_START_MS + truth.wrapSeconds * 1000 } : {}),
       });
     }
   }

@@ -10,6 +10,7 @@ import { mixQuantiles, type WeightedQuantiles } from './mix-quantiles';
 import { fitLaggedHeating, type LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
+import { lidOpenWindow, type CookTimelineEvent } from '../timeline/cook-timeline-event';
 
 /**
  * Done-time prediction for one meat probe, updated on every reading.
@@ -62,9 +63,16 @@ const PRIMARY_WEIGHT = 0.5;
 /** The lagged-heating fit is trusted while its residuals stay this small (a sag, a pit change or a dip spoil it). */
 const LAGGED_FIT_MAX_RMS_F = 2;
 const STALL_PRONE_MEATS: ReadonlySet<MeatKind> = new Set(['brisket', 'pork-butt', 'ribs']);
+/**
+ * A wrapped cut no longer evaporates: it heats at about its pre-stall rate constant (the foil adds a little
+ * insulation, the hot surface a little lead). Used until the curve after the wrap shows its own rate.
+ */
+export const WRAPPED_K_RATIO = 1;
+const WRAP_SETTLE_MS = 60 * 60_000;
+const WRAP_HANDOVER_MS = 30 * 60_000;
 
 export class DoneTimePredictor {
-  private readonly filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
+  private filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
   private readonly series = new BinnedSeries(BIN_MS);
   /** The measured pit, or the usual one when there is no pit probe; its stall status is the one reported. */
   private readonly primary = new PitHypothesis(0, PRIMARY_WEIGHT);
@@ -73,6 +81,11 @@ export class DoneTimePredictor {
   private readonly expectStall: boolean;
   private lowest: ProbeReading | undefined;
   private readonly laggedFits = new Map<number, { bins: number; fit: LaggedHeatingFit | undefined }>();
+  /** Fits only see the curve from here on: the probe was moved (timeline event). */
+  private segmentStartMs = Number.NEGATIVE_INFINITY;
+  /** Stretches kept out of every fit: the lid was open. */
+  private readonly excluded: Array<{ fromMs: number; toMs: number }> = [];
+  private wrappedAtMs: number | undefined;
 
   constructor(private readonly options: DoneTimePredictorOptions) {
     this.expectStall =
@@ -98,7 +111,39 @@ export class DoneTimePredictor {
   }
 
   markWrapped(atMs: number): void {
+    this.wrappedAtMs ??= atMs;
     for (const hypothesis of [this.primary, ...this.alternatives]) hypothesis.stall.markWrapped(atMs);
+  }
+
+  /**
+   * A timeline event the cook reported (cook-timeline-event.ts): `wrapped` ends the stall and switches to the
+   * wrapped heating rate, `probe-moved` starts the trend afresh, `lid-open` keeps its window out of the fits. Apply
+   * it when the replay or the live feed reaches its instant; a lid-open told afterwards still drops out of later fits.
+   */
+  applyEvent(event: CookTimelineEvent): void {
+    switch (event.kind) {
+      case 'wrapped':
+        this.markWrapped(event.atMs);
+        return;
+      case 'probe-moved':
+        this.segmentStartMs = Math.max(this.segmentStartMs, event.atMs);
+        // The jump to the new spot is real: no need for the glitch filter to confirm it.
+        this.filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
+        this.laggedFits.clear();
+        return;
+      case 'lid-open':
+        this.excludeWindow(lidOpenWindow(event));
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Keeps [fromMs, toMs) out of the fits (a lid-open dip, told or detected on the pit probe). */
+  excludeWindow(window: { fromMs: number; toMs: number }): void {
+    if (!(window.toMs > window.fromMs)) return;
+    this.excluded.push(window);
+    this.laggedFits.clear();
   }
 
   /** @param pitF the pit level the meat heats toward; undefined when there is no pit probe. */
@@ -148,9 +193,9 @@ export class DoneTimePredictor {
   private context(atMs: number, pitF: number | undefined): TrendContext | undefined {
     const last = this.series.last();
     if (last === undefined) return undefined;
-    let points = this.series.since(atMs - TREND_WINDOW_MS);
+    let points = this.fitPoints(atMs - TREND_WINDOW_MS);
     // Loggers that write "on change" write little while the meat barely moves: widen the window rather than go blind.
-    if (!coversEnough(points)) points = this.series.since(atMs - SPARSE_TREND_WINDOW_MS);
+    if (!coversEnough(points)) points = this.fitPoints(atMs - SPARSE_TREND_WINDOW_MS);
     const hottestF = Math.max(...points.map((p) => p.valueF), last.valueF);
     const pitKnown = pitF !== undefined && pitF > hottestF + PLAUSIBLE_PIT_MARGIN_F;
     const pit = pitKnown ? pitF : this.assumedPit(0, hottestF);
@@ -184,9 +229,9 @@ export class DoneTimePredictor {
   private lagWeight(atMs: number, temperatureF: number): number {
     if (this.lowest === undefined || temperatureF > this.lowest.temperatureF + SETTLED_AFTER_RISE_F) return 0;
     const half = TREND_WINDOW_MS / 2;
-    const recent = fitLocalTrend(this.series.since(atMs - half), atMs);
+    const recent = fitLocalTrend(this.fitPoints(atMs - half), atMs);
     const older = fitLocalTrend(
-      this.series.since(atMs - 2 * half).filter((p) => p.atMs <= atMs - half),
+      this.fitPoints(atMs - 2 * half).filter((p) => p.atMs <= atMs - half),
       atMs - half,
     );
     if (recent === undefined || older === undefined || !(older.ratePerHour > 0)) return 1;
@@ -210,18 +255,48 @@ export class DoneTimePredictor {
 
   /** The lagged-heating fit of the curve since its lowest point, refitted once per closed bin (per pit hypothesis). */
   private laggedFit(pitF: number): LaggedHeatingFit | undefined {
-    if (this.lowest === undefined) return undefined;
+    // A moved probe breaks the curve: the lag model of the whole heating phase no longer applies.
+    if (this.lowest === undefined || this.lowest.atMs < this.segmentStartMs) return undefined;
     const key = Math.round(pitF);
     const cached = this.laggedFits.get(key);
     if (cached !== undefined && cached.bins === this.series.length) return cached.fit;
-    const fit = fitLaggedHeating(this.series.since(this.lowest.atMs), this.lowest, pitF);
+    const fit = fitLaggedHeating(this.fitPoints(this.lowest.atMs), this.lowest, pitF);
     if (this.laggedFits.size > 16) this.laggedFits.clear();
     this.laggedFits.set(key, { bins: this.series.length, fit });
     return fit;
   }
 
+  /** The binned curve from `fromMs` on, as the fits may use it: from the probe's current spot, lid-open dips left out. */
+  private fitPoints(fromMs: number): BinnedPoint[] {
+    const points = this.series.since(Math.max(fromMs, this.segmentStartMs));
+    const excluded = this.excluded;
+    return points.filter(
+      (p) => p.atMs >= this.segmentStartMs && !excluded.some((w) => p.atMs >= w.fromMs && p.atMs < w.toMs),
+    );
+  }
+
+  /**
+   * After a wrap the recent curve still holds the stall's creep, and the centre answers the wrap only after its lag:
+   * for the first hour the rate constant is the wrapped one (or what the curve since the wrap shows, if faster), then
+   * it hands over to the curve's own over the next half hour.
+   */
+  private wrappedTrend(trend: LocalTrend, pitF: number, stall: StallStatus): LocalTrend {
+    const wrappedAt = this.wrappedAtMs;
+    if (wrappedAt === undefined || stall.endCause !== 'wrap' || stall.heatingK === undefined) return trend;
+    const since = trend.atMs - wrappedAt;
+    if (since >= WRAP_SETTLE_MS + WRAP_HANDOVER_MS) return trend;
+    const drive = Math.max(1e-6, pitF - trend.levelF);
+    const after = fitLocalTrend(this.fitPoints(wrappedAt), trend.atMs, pitF);
+    const observedK = after !== undefined && after.points >= MIN_TREND_POINTS ? after.ratePerHour / drive : 0;
+    const wrappedK = Math.max(stall.heatingK * WRAPPED_K_RATIO, observedK);
+    const w = Math.min(1, Math.max(0, since - WRAP_SETTLE_MS) / WRAP_HANDOVER_MS);
+    const k = (1 - w) * wrappedK + (w * trend.ratePerHour) / drive;
+    return { ...trend, ratePerHour: k * drive, rateStdErr: Math.min(trend.rateStdErr, (k * drive) / 4) };
+  }
+
   /** 10th / 50th / 90th percentile hours to target, or undefined when the data cannot tell yet. */
-  private projectHours(trend: LocalTrend, pitF: number, stall: StallStatus, lagWeight: number): EtaQuantiles | undefined {
+  private projectHours(fitted: LocalTrend, pitF: number, stall: StallStatus, lagWeight: number): EtaQuantiles | undefined {
+    const trend = stall.phase === 'post_stall' ? this.wrappedTrend(fitted, pitF, stall) : fitted;
     const lagged = stall.phase === 'heating' ? this.laggedFit(pitF) : undefined;
     const rateIsReal = trend.ratePerHour > 0 && trend.ratePerHour > 2 * trend.rateStdErr;
     if (stall.phase !== 'stall' && !rateIsReal) return undefined;
