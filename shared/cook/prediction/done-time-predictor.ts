@@ -10,6 +10,8 @@ import { mixQuantiles, type WeightedQuantiles } from './mix-quantiles';
 import { fitLaggedHeating, type LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
+import { defaultCutPriors, expectsStall, priorRange, type CutPriors } from './cut-priors';
+import { capToWindow, physicalWindowHours } from './physical-window';
 import { lidOpenWindow, type CookTimelineEvent } from '../timeline/cook-timeline-event';
 
 /**
@@ -39,6 +41,8 @@ export interface DoneTimePredictorOptions {
   readonly meat?: MeatKind;
   /** Overrides the stall expectation (default: targets ≥ 175 °F are collagen cooks that stall). */
   readonly expectStall?: boolean;
+  /** What the cut is expected to do (cut-priors.ts): the account's personal priors, else today's defaults. */
+  readonly priors?: CutPriors;
 }
 
 const BIN_MS = 60_000;
@@ -50,6 +54,13 @@ const MIN_TREND_SPAN_HOURS = 0.2;
 /** Silence longer than this and the probe's state is unknown (unplugged, dead battery, out of range). */
 const STALE_MS = 20 * 60_000;
 const STALL_PRONE_TARGET_F = 175;
+/**
+ * A probe whose lowest reading is this warm went into meat already cooking (a cook record started mid-way): there is
+ * no fridge-cold lag phase left to wait out.
+ */
+const LAG_PHASE_MAX_START_F = 100;
+/** A rate constant read off the recent curve is kept within the cut's prior range (90 %) until the cut's own is learned. */
+const Z90 = 1.6448536269514722;
 const PLAUSIBLE_PIT_MARGIN_F = 5;
 /** The lag phase is over once the probe has risen this far above its lowest reading… */
 const SETTLED_AFTER_RISE_F = 40;
@@ -62,7 +73,6 @@ const PIT_OFFSETS_F = [-50, 50] as const;
 const PRIMARY_WEIGHT = 0.5;
 /** The lagged-heating fit is trusted while its residuals stay this small (a sag, a pit change or a dip spoil it). */
 const LAGGED_FIT_MAX_RMS_F = 2;
-const STALL_PRONE_MEATS: ReadonlySet<MeatKind> = new Set(['brisket', 'pork-butt', 'ribs']);
 /**
  * A wrapped cut no longer evaporates: it heats at about its pre-stall rate constant (the foil adds a little
  * insulation, the hot surface a little lead). Used until the curve after the wrap shows its own rate.
@@ -75,10 +85,11 @@ export class DoneTimePredictor {
   private filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
   private readonly series = new BinnedSeries(BIN_MS);
   /** The measured pit, or the usual one when there is no pit probe; its stall status is the one reported. */
-  private readonly primary = new PitHypothesis(0, PRIMARY_WEIGHT);
+  private readonly primary: PitHypothesis;
   /** Cooler and hotter pits, weighed in only when there is no pit probe. */
-  private readonly alternatives = PIT_OFFSETS_F.map((offsetF) => new PitHypothesis(offsetF, (1 - PRIMARY_WEIGHT) / 2));
+  private readonly alternatives: PitHypothesis[];
   private readonly expectStall: boolean;
+  private readonly priors: CutPriors;
   private lowest: ProbeReading | undefined;
   private readonly laggedFits = new Map<number, { bins: number; fit: LaggedHeatingFit | undefined }>();
   /** Fits only see the curve from here on: the probe was moved (timeline event). */
@@ -88,9 +99,12 @@ export class DoneTimePredictor {
   private wrappedAtMs: number | undefined;
 
   constructor(private readonly options: DoneTimePredictorOptions) {
-    this.expectStall =
-      options.expectStall ??
-      (options.meat !== undefined ? STALL_PRONE_MEATS.has(options.meat) : options.targetF >= STALL_PRONE_TARGET_F);
+    const kind = { targetF: options.targetF, ...(options.meat !== undefined ? { meat: options.meat } : {}) };
+    this.priors = options.priors ?? defaultCutPriors(kind);
+    this.expectStall = options.expectStall ?? expectsStall(kind);
+    const heatingKPrior = this.priors.heatingK.median;
+    this.primary = new PitHypothesis(0, PRIMARY_WEIGHT, heatingKPrior);
+    this.alternatives = PIT_OFFSETS_F.map((offsetF) => new PitHypothesis(offsetF, (1 - PRIMARY_WEIGHT) / 2, heatingKPrior));
   }
 
   get targetF(): number {
@@ -183,7 +197,19 @@ export class DoneTimePredictor {
       const hours = this.projectHours(alternative.trend, alternative.pit, alternative.hypothesis.stall.status(), lagWeight);
       if (hours !== undefined) parts.push({ weight: alternative.hypothesis.weight, quantiles: hours });
     }
-    const eta = toEta(mixQuantiles(parts));
+    const pits = [pit, ...context.alternatives.filter((a) => a.trend !== undefined).map((a) => a.pit)];
+    const window = physicalWindowHours({
+      temperatureF,
+      targetF,
+      coolestPitF: Math.min(...pits),
+      hottestPitF: Math.max(...pits),
+      priors: this.priors,
+      ...(stall.heatingK !== undefined && !stall.heatingKFromPrior ? { learnedHeatingK: stall.heatingK } : {}),
+      stallExpected: this.expectStall,
+      stallPossible: this.expectStall && stall.phase !== 'post_stall',
+      ...(stall.phase === 'stall' && stall.startedAtMs !== undefined ? { stallElapsedHours: (atMs - stall.startedAtMs) / 3_600_000 } : {}),
+    });
+    const eta = toEta(capToWindow(mixQuantiles(parts), window));
     return eta === undefined
       ? { ...base, phase: stall.phase, reason: 'target out of reach at this pit temperature' }
       : { ...base, phase: stall.phase, eta };
@@ -228,6 +254,7 @@ export class DoneTimePredictor {
    */
   private lagWeight(atMs: number, temperatureF: number): number {
     if (this.lowest === undefined || temperatureF > this.lowest.temperatureF + SETTLED_AFTER_RISE_F) return 0;
+    if (this.lowest.temperatureF >= LAG_PHASE_MAX_START_F) return 0;
     const half = TREND_WINDOW_MS / 2;
     const recent = fitLocalTrend(this.fitPoints(atMs - half), atMs);
     const older = fitLocalTrend(
@@ -266,6 +293,12 @@ export class DoneTimePredictor {
     return fit;
   }
 
+  /** A rate constant read off the curve, within what such a cut can do (until the cut's own is learned). */
+  private plausibleK(k: number): number {
+    const range = priorRange(this.priors.heatingK, Z90);
+    return Math.min(range.high, Math.max(range.low, k));
+  }
+
   /** The binned curve from `fromMs` on, as the fits may use it: from the probe's current spot, lid-open dips left out. */
   private fitPoints(fromMs: number): BinnedPoint[] {
     const points = this.series.since(Math.max(fromMs, this.segmentStartMs));
@@ -300,7 +333,7 @@ export class DoneTimePredictor {
     const lagged = stall.phase === 'heating' ? this.laggedFit(pitF) : undefined;
     const rateIsReal = trend.ratePerHour > 0 && trend.ratePerHour > 2 * trend.rateStdErr;
     if (stall.phase !== 'stall' && !rateIsReal) return undefined;
-    const heatingK = stall.heatingK ?? (rateIsReal ? newtonRateConstant(trend.ratePerHour, trend.levelF, pitF) : undefined);
+    const heatingK = stall.heatingK ?? (rateIsReal ? this.plausibleK(newtonRateConstant(trend.ratePerHour, trend.levelF, pitF)) : undefined);
     if (heatingK === undefined) return undefined;
     return projectHoursToTarget({
       temperatureF: trend.levelF,
@@ -314,6 +347,12 @@ export class DoneTimePredictor {
       ...(stall.kRatio !== undefined ? { kRatio: stall.kRatio } : {}),
       ...(stall.lowestBandKRatio !== undefined ? { lowestBandKRatio: stall.lowestBandKRatio } : {}),
       lagWeight,
+      priors: {
+        stallProbability: this.priors.stall.probability,
+        stallLengthFactor: this.priors.stall.lengthFactor,
+        stallSigma: this.priors.stall.sigma,
+        postStallKRatio: this.priors.postStallKRatio.median,
+      },
       ...(lagged !== undefined && lagged.rmsF < LAGGED_FIT_MAX_RMS_F ? { lagged: { fit: lagged, atMs: trend.atMs } } : {}),
     });
   }
@@ -329,13 +368,16 @@ interface TrendContext {
 
 /** One answer to "what does the meat heat toward?", with its own stall detector (k ratios depend on the pit). */
 class PitHypothesis {
-  readonly stall = new StallDetector();
+  readonly stall: StallDetector;
   private updatedBins = 0;
 
   constructor(
     readonly offsetF: number,
     readonly weight: number,
-  ) {}
+    heatingKPrior: number,
+  ) {
+    this.stall = new StallDetector({ heatingKPrior });
+  }
 
   update(bins: number, trend: LocalTrend, pitF: number): StallStatus {
     // One detector step per closed bin: the detector's timings are in wall time, not in readings.

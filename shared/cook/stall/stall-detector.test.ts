@@ -92,3 +92,20 @@ describe('detectStall', () => {
     expect(status.startedAtMs).toBe(240 * MINUTE);
   });
 });
+
+describe('StallDetector started mid-way', () => {
+  it('takes the cut prior heating rate when the probe is first seen past where it learns one, and sees the stall', () => {
+    const withPrior = new StallDetector({ heatingKPrior: 0.22 });
+    const without = new StallDetector();
+    let status = withPrior.status();
+    for (let minute = 0; minute <= 60; minute += 1) {
+      // A brisket met at 155 °F, creeping 2 °F an hour in a 250 °F pit.
+      const observation = { atMs: minute * 60_000, temperatureF: 155 + (2 * minute) / 60, ratePerHour: 2, pitF: 250 };
+      status = withPrior.update(observation);
+      without.update(observation);
+    }
+    expect(status).toMatchObject({ phase: 'stall', heatingK: 0.22, heatingKFromPrior: true });
+    expect(without.status().phase).toBe('heating');
+    expect(without.status().heatingK).toBeUndefined();
+  });
+});

@@ -32,6 +32,8 @@ export interface StallStatus {
   readonly endCause?: StallEndCause;
   /** Learned heating rate constant of the cut (1/h), before any stall; undefined until learned. */
   readonly heatingK?: number;
+  /** The probe came in past the learning range (a cook started mid-way): heatingK is the cut's prior, not learned. */
+  readonly heatingKFromPrior?: boolean;
   /** Current rate constant as a fraction of heatingK. */
   readonly kRatio?: number;
   /**
@@ -61,8 +63,17 @@ const MAX_STALL_RISE_F = 30;
 const LEARN_AFTER_RISE_F = 20;
 const HEATING_K_PERCENTILE = 0.8;
 
+export interface StallDetectorOptions {
+  /**
+   * The cut's usual heating rate constant (cut-priors.ts), taken when the probe is first seen past the range the
+   * detector learns it in (a cook record started mid-way, at the stall): a stall is still recognised as one.
+   */
+  readonly heatingKPrior?: number;
+}
+
 export class StallDetector {
   private phase: StallPhase = 'heating';
+  private heatingKFromPrior = false;
   private readonly heatingKs: number[] = [];
   private heatingK: number | undefined;
   private firstTemperatureF: number | undefined;
@@ -78,6 +89,8 @@ export class StallDetector {
   private lastStalledMs: number | undefined;
   private kRatio: number | undefined;
   private lowestBandKRatio: number | undefined;
+
+  constructor(private readonly options: StallDetectorOptions = {}) {}
 
   /** A wrap the cook told us about (button in the app). */
   markWrapped(atMs: number): void {
@@ -101,6 +114,9 @@ export class StallDetector {
     if (this.phase === 'heating') {
       if (temperatureF >= this.lowestTemperatureF + LEARN_AFTER_RISE_F && temperatureF < STALL_BAND_LOW_F + 10) {
         this.learnHeatingK(k);
+      } else if (this.heatingK === undefined && temperatureF >= STALL_BAND_LOW_F + 10 && this.options.heatingKPrior !== undefined) {
+        this.heatingK = this.options.heatingKPrior;
+        this.heatingKFromPrior = true;
       }
       if (this.heatingK === undefined) return this.status();
       this.kRatio = k / this.heatingK;
@@ -160,6 +176,7 @@ export class StallDetector {
       ...(this.endedAtMs !== undefined ? { endedAtMs: this.endedAtMs } : {}),
       ...(this.endCause !== undefined ? { endCause: this.endCause } : {}),
       ...(this.heatingK !== undefined ? { heatingK: this.heatingK } : {}),
+      ...(this.heatingKFromPrior ? { heatingKFromPrior: true } : {}),
       ...(this.kRatio !== undefined ? { kRatio: this.kRatio } : {}),
       ...(this.lowestBandKRatio !== undefined ? { lowestBandKRatio: this.lowestBandKRatio } : {}),
     };
