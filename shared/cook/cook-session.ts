@@ -4,7 +4,10 @@ import type { PitEvent } from './pit-health/pit-event';
 import type { DoneTimePrediction } from './prediction/done-time-prediction';
 import { DoneTimePredictor } from './prediction/done-time-predictor';
 import { PitTracker } from './prediction/pit-tracker';
+import type { CutPriors } from './prediction/cut-priors';
+import type { PitHint } from './prediction/pit-hint';
 import type { ProbeReading } from './probe-reading';
+import type { StallStatus } from './stall/stall-detector';
 import type { CookTimelineEvent } from './timeline/cook-timeline-event';
 
 /**
@@ -16,12 +19,16 @@ export interface MeatProbeSetup {
   readonly probe: string;
   readonly targetF: number;
   readonly meat?: MeatKind;
+  /** The account's personal priors for this kind of cook (personal-priors.ts `personalCutPriors`); today's if absent. */
+  readonly priors?: CutPriors;
 }
 
 export interface CookSessionSetup {
-  /** The pit/ambient probe's name; omit when the cook has none. */
+  /** The pit/ambient probe's name (or the probe the cook marked as the pit); omit when the cook has none. */
   readonly pitProbe?: string;
   readonly meatProbes: readonly MeatProbeSetup[];
+  /** With no pit probe: the cook's set-point and/or the pit band of past cooks (pit-hint.ts). */
+  readonly pitHint?: PitHint;
 }
 
 export class CookSession {
@@ -31,7 +38,15 @@ export class CookSession {
 
   constructor(private readonly setup: CookSessionSetup) {
     for (const meat of setup.meatProbes) {
-      this.predictors.set(meat.probe, new DoneTimePredictor({ targetF: meat.targetF, ...(meat.meat ? { meat: meat.meat } : {}) }));
+      this.predictors.set(
+        meat.probe,
+        new DoneTimePredictor({
+          targetF: meat.targetF,
+          ...(meat.meat ? { meat: meat.meat } : {}),
+          ...(meat.priors ? { priors: meat.priors } : {}),
+          ...(setup.pitHint && setup.pitProbe === undefined ? { pitHint: setup.pitHint } : {}),
+        }),
+      );
     }
   }
 
@@ -64,6 +79,18 @@ export class CookSession {
     const predictor = this.predictors.get(probe);
     if (predictor === undefined) throw new RangeError(`probe "${probe}" is not a watched meat probe`);
     return predictor.predict(atMs, this.pit.level(atMs)?.levelF);
+  }
+
+  /** The probe's stall status after the readings so far, without a projection (for summaries of a whole cook). */
+  stallStatus(probe: string): StallStatus {
+    const predictor = this.predictors.get(probe);
+    if (predictor === undefined) throw new RangeError(`probe "${probe}" is not a watched meat probe`);
+    return predictor.stallStatus;
+  }
+
+  /** The pit level at `atMs` (median of the last 45 min of the pit probe), if there is one. */
+  pitLevel(atMs: number): number | undefined {
+    return this.pit.level(atMs)?.levelF;
   }
 
   get lidLikelyOpen(): boolean {

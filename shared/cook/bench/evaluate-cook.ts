@@ -1,4 +1,5 @@
 import { replayCookLog } from '../cook-log/replay-cook-log';
+import type { DoneTimePrediction } from '../prediction/done-time-prediction';
 import type { BenchCook } from './bench-cook';
 import { BASELINE_WINDOW_MS, linearEtaSeconds } from './linear-baseline';
 
@@ -25,6 +26,8 @@ export interface CookScore {
   readonly stallDetection?: { readonly startedAtMs: number; readonly detectedAtMs: number };
 }
 
+/** The bench scores a prediction a minute: what the poll worker stores and pushes. */
+export const PREDICTION_INTERVAL_MS = 0;
 export const SCORE_FRACTIONS = [0.25, 0.5, 0.75] as const;
 /** Half-width of the window around each checkpoint over which its coverage is counted (share of the cook). */
 export const COVERAGE_WINDOW = 0.05;
@@ -32,7 +35,10 @@ export const COVERAGE_WINDOW = 0.05;
 export function evaluateCook(cook: BenchCook): CookScore {
   const setup = {
     ...(cook.pitProbe !== undefined ? { pitProbe: cook.pitProbe } : {}),
-    meatProbes: [{ probe: cook.probe, targetF: cook.targetF }],
+    meatProbes: [
+      { probe: cook.probe, targetF: cook.targetF, ...(cook.meat ? { meat: cook.meat } : {}), ...(cook.priors ? { priors: cook.priors } : {}) },
+    ],
+    ...(cook.pitHint ? { pitHint: cook.pitHint } : {}),
   };
   const raw = cook.log.rows
     .filter((r) => r.probe === cook.probe && r.temperatureF !== undefined)
@@ -40,8 +46,13 @@ export function evaluateCook(cook: BenchCook): CookScore {
   const duration = cook.reachMs - cook.startMs;
   const predictions: Array<{ atMs: number; eta?: { seconds: number; lowSeconds: number; highSeconds: number } }> = [];
   let stallDetection: CookScore['stallDetection'];
-  for (const { prediction } of replayCookLog(cook.log, setup, cook.probe, { ...(cook.events ? { events: cook.events } : {}) })) {
+  let previous: DoneTimePrediction | undefined;
+  // One prediction a minute, as the poll worker stores them.
+  const replay = replayCookLog(cook.log, setup, cook.probe, { ...(cook.events ? { events: cook.events } : {}), predictEveryMs: PREDICTION_INTERVAL_MS });
+  for (const { prediction } of replay) {
     if (prediction.atMs >= cook.reachMs) break;
+    if (prediction === previous) continue;
+    previous = prediction;
     predictions.push({ atMs: prediction.atMs, ...(prediction.eta ? { eta: prediction.eta } : {}) });
     const { startedAtMs, detectedAtMs } = prediction.stall;
     if (stallDetection === undefined && startedAtMs !== undefined && detectedAtMs !== undefined) {

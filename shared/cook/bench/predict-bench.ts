@@ -10,6 +10,7 @@ import type { BenchCook } from './bench-cook';
 import { summariseCorpus, type CorpusSummary } from './corpus-summary';
 import { evaluateCook, type CookScore } from './evaluate-cook';
 import { MissingCorpusError, realCookLogsDir, realCorpus } from './real-corpus';
+import { realPersonalCorpus, simulatedPersonalCorpus, type PersonalCorpus } from './personal-corpus';
 import { simulatedCorpus } from './simulated-corpus';
 
 const args = process.argv.slice(2);
@@ -101,6 +102,21 @@ if (hidePit) {
   const blind = real.map(({ pitProbe: _hidden, ...cook }) => cook);
   headline.realPitHidden = headlineOf(runCorpus('real, pit probe hidden', blind));
 }
+
+/** The personal corpus: the same cooks without and with the priors learned from their family's other cooks. */
+function runPersonal(label: string, corpus: PersonalCorpus): Record<string, unknown> {
+  const plain = runCorpus(`${label}, today's priors`, corpus.plain);
+  const personal = runCorpus(`${label}, personal priors (leave one out)`, corpus.personal);
+  const gain = (a: number, b: number): string => `${(a - b).toFixed(1)} pt`;
+  console.log(
+    `  personal-prior gain at 25 / 50 / 75 %: ${gain(plain.mape25, personal.mape25)} / ${gain(plain.mape50, personal.mape50)} / ${gain(plain.mape75, personal.mape75)}; over 10–90 %: ${gain(plain.mapeAll, personal.mapeAll)}`,
+  );
+  return { plain: headlineOf(plain), personal: headlineOf(personal) };
+}
+
+headline.personalReal = runPersonal('personal, real families', realPersonalCorpus(real));
+if (hidePit) headline.personalRealPitHidden = runPersonal('personal, real families, pit probe hidden', realPersonalCorpus(real, { hidePit: true }));
+headline.personalSimulated = runPersonal('personal, simulated families', simulatedPersonalCorpus());
 console.log(JSON.stringify(headline));
 
 function headlineOf(s: CorpusSummary): Record<string, number> {

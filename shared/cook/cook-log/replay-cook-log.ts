@@ -14,6 +14,11 @@ export interface ReplayOptions {
   readonly onPitEvent?: (event: PitEvent) => void;
   /** What the cook said happened (wrapped, probe moved, lid open…): each applied once the replay reaches it. */
   readonly events?: readonly CookTimelineEvent[];
+  /**
+   * Predict at most this often (the poll worker stores a prediction a minute): readings in between are yielded with
+   * the latest prediction. Default 0: every reading gets its own.
+   */
+  readonly predictEveryMs?: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export function* replayCookLog(
   const rows = log.rows;
   const events = sortTimeline(options.events ?? []);
   let nextEvent = 0;
+  let latest: DoneTimePrediction | undefined;
   for (let start = 0; start < rows.length; ) {
     const atMs = (rows[start] as CookLogRow).atMs;
     while (nextEvent < events.length && (events[nextEvent] as CookTimelineEvent).atMs <= atMs) {
@@ -47,8 +53,8 @@ export function* replayCookLog(
     }
     const watched = group.filter((row) => row.probe === probe);
     if (watched.length > 0) {
-      const prediction = session.predict(probe, atMs);
-      for (const row of watched) yield { row, prediction };
+      if (latest === undefined || atMs - latest.atMs >= (options.predictEveryMs ?? 0)) latest = session.predict(probe, atMs);
+      for (const row of watched) yield { row, prediction: latest };
     }
     start = end;
   }

@@ -79,11 +79,35 @@ export function expectsStall(kind: CookKind): boolean {
   return kind.meat !== undefined ? STALL_PRONE_MEATS.has(kind.meat) : kind.targetF >= STALL_PRONE_TARGET_F;
 }
 
+/** Classes of cooks that behave alike: collagen cuts stall, poultry runs hot, quick cuts are small and short. */
+export type CookClass = 'collagen' | 'poultry' | 'quick';
+
+const MEAT_CLASSES: Readonly<Record<MeatKind, CookClass>> = {
+  brisket: 'collagen',
+  'pork-butt': 'collagen',
+  ribs: 'collagen',
+  chicken: 'poultry',
+  turkey: 'poultry',
+  steak: 'quick',
+  salmon: 'quick',
+};
+
+export function cookClass(kind: CookKind): CookClass {
+  if (kind.meat !== undefined) return MEAT_CLASSES[kind.meat];
+  if (kind.targetF >= STALL_PRONE_TARGET_F) return 'collagen';
+  return kind.targetF >= STALL_BAND_LOW_F + 20 ? 'poultry' : 'quick';
+}
+
 /** The key cooks of the same kind share: the cut, or its target class when the cook did not say. */
 export function cookKindKey(kind: CookKind): string {
-  if (kind.meat !== undefined) return kind.meat;
-  if (kind.targetF >= STALL_PRONE_TARGET_F) return 'collagen-target';
-  return kind.targetF >= STALL_BAND_LOW_F + 20 ? 'poultry-target' : 'quick-target';
+  return kind.meat ?? `${cookClass(kind)}-target`;
+}
+
+/** The class a kind key belongs to (keys as cookKindKey makes them). */
+export function classOfKindKey(key: string): CookClass | undefined {
+  if (key in MEAT_CLASSES) return MEAT_CLASSES[key as MeatKind];
+  const prefix = key.replace(/-target$/, '');
+  return prefix === 'collagen' || prefix === 'poultry' || prefix === 'quick' ? prefix : undefined;
 }
 
 export function defaultCutPriors(kind: CookKind): CutPriors {

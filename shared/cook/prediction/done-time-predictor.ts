@@ -12,6 +12,7 @@ import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
 import { defaultCutPriors, expectsStall, priorRange, type CutPriors } from './cut-priors';
 import { capToWindow, physicalWindowHours } from './physical-window';
+import { pitMixture, type PitHint, type PitMixture } from './pit-hint';
 import { lidOpenWindow, type CookTimelineEvent } from '../timeline/cook-timeline-event';
 
 /**
@@ -43,6 +44,8 @@ export interface DoneTimePredictorOptions {
   readonly expectStall?: boolean;
   /** What the cut is expected to do (cut-priors.ts): the account's personal priors, else today's defaults. */
   readonly priors?: CutPriors;
+  /** With no pit probe: the set-point, or the pit band of past cooks, narrows the pits considered (pit-hint.ts). */
+  readonly pitHint?: PitHint;
 }
 
 const BIN_MS = 60_000;
@@ -68,17 +71,26 @@ const SETTLED_AFTER_RISE_F = 40;
 const EARLY_RISE_F = 15;
 /** …or once the rise over the last quarter hour is no longer clearly faster than over the one before. */
 const ACCELERATING_RATIO = 1.2;
-/** With no pit probe: the usual pit for the cook, and a cooler and a hotter one (pits run 225–325 °F for low-and-slow). */
-const PIT_OFFSETS_F = [-50, 50] as const;
+/** With no pit probe: a central pit and a cooler and a hotter one (pit-hint.ts says which). */
+const PIT_SIDES = [-1, 1] as const;
 const PRIMARY_WEIGHT = 0.5;
 /** The lagged-heating fit is trusted while its residuals stay this small (a sag, a pit change or a dip spoil it). */
 const LAGGED_FIT_MAX_RMS_F = 2;
-/**
- * A wrapped cut no longer evaporates: it heats at about its pre-stall rate constant (the foil adds a little
- * insulation, the hot surface a little lead). Used until the curve after the wrap shows its own rate.
- */
-export const WRAPPED_K_RATIO = 1;
-const WRAP_SETTLE_MS = 60 * 60_000;
+/** The lagged fit is refitted every 2 bins early on, then every 1/30 of the curve so far, at most every 10 bins. */
+const LAGGED_REFIT_MIN_BINS = 2;
+const LAGGED_REFIT_MAX_BINS = 10;
+const LAGGED_REFIT_SHARE = 30;
+
+/** The latest refit point at or before `bins` on the (deterministic) refit schedule. */
+function laggedRefitPoint(bins: number): number {
+  let point = 0;
+  for (;;) {
+    const next = point + Math.min(LAGGED_REFIT_MAX_BINS, Math.max(LAGGED_REFIT_MIN_BINS, Math.floor(point / LAGGED_REFIT_SHARE)));
+    if (next > bins) return point;
+    point = next;
+  }
+}
+/** After a wrap the centre needs about an hour to answer; the curve's own rate takes over in the half hour after. */const WRAP_SETTLE_MS = 60 * 60_000;
 const WRAP_HANDOVER_MS = 30 * 60_000;
 
 export class DoneTimePredictor {
@@ -90,6 +102,9 @@ export class DoneTimePredictor {
   private readonly alternatives: PitHypothesis[];
   private readonly expectStall: boolean;
   private readonly priors: CutPriors;
+  /** Physical bounds come from physics and lore (today's priors), never from a few personal cooks. */
+  private readonly boundsPriors: CutPriors;
+  private readonly mixture: PitMixture;
   private lowest: ProbeReading | undefined;
   private readonly laggedFits = new Map<number, { bins: number; fit: LaggedHeatingFit | undefined }>();
   /** Fits only see the curve from here on: the probe was moved (timeline event). */
@@ -100,15 +115,22 @@ export class DoneTimePredictor {
 
   constructor(private readonly options: DoneTimePredictorOptions) {
     const kind = { targetF: options.targetF, ...(options.meat !== undefined ? { meat: options.meat } : {}) };
-    this.priors = options.priors ?? defaultCutPriors(kind);
+    this.boundsPriors = defaultCutPriors(kind);
+    this.priors = options.priors ?? this.boundsPriors;
     this.expectStall = options.expectStall ?? expectsStall(kind);
     const heatingKPrior = this.priors.heatingK.median;
     this.primary = new PitHypothesis(0, PRIMARY_WEIGHT, heatingKPrior);
-    this.alternatives = PIT_OFFSETS_F.map((offsetF) => new PitHypothesis(offsetF, (1 - PRIMARY_WEIGHT) / 2, heatingKPrior));
+    this.mixture = pitMixture(options.pitHint, assumedPitF(options.targetF));
+    this.alternatives = PIT_SIDES.map((side) => new PitHypothesis(side * this.mixture.offsetF, (1 - PRIMARY_WEIGHT) / 2, heatingKPrior));
   }
 
   get targetF(): number {
     return this.options.targetF;
+  }
+
+  /** The stall as it stands after the readings so far (cheap: no projection). */
+  get stallStatus(): StallStatus {
+    return this.primary.stall.status();
   }
 
   /** @param pitF the pit level at the reading, when known: the stall detectors step on each new bin. */
@@ -203,7 +225,7 @@ export class DoneTimePredictor {
       targetF,
       coolestPitF: Math.min(...pits),
       hottestPitF: Math.max(...pits),
-      priors: this.priors,
+      priors: this.boundsPriors,
       ...(stall.heatingK !== undefined && !stall.heatingKFromPrior ? { learnedHeatingK: stall.heatingK } : {}),
       stallExpected: this.expectStall,
       stallPossible: this.expectStall && stall.phase !== 'post_stall',
@@ -277,25 +299,36 @@ export class DoneTimePredictor {
    * of one brisket in a 239 °F pit.)
    */
   private assumedPit(offsetF: number, hottestF: number): number {
-    return Math.max(assumedPitF(this.options.targetF) + offsetF, hottestF + 40);
+    return Math.max(this.mixture.centreF + offsetF, hottestF + 40);
   }
 
   /** The lagged-heating fit of the curve since its lowest point, refitted once per closed bin (per pit hypothesis). */
   private laggedFit(pitF: number): LaggedHeatingFit | undefined {
     // A moved probe breaks the curve: the lag model of the whole heating phase no longer applies.
     if (this.lowest === undefined || this.lowest.atMs < this.segmentStartMs) return undefined;
+    // Refitted every few bins, on the curve up to that bin: the whole heating phase moves slowly, the fit is the
+    // predictor's dearest step, and a fit that depends only on the bin count is the same however often it is asked.
+    const bins = laggedRefitPoint(this.series.length);
     const key = Math.round(pitF);
     const cached = this.laggedFits.get(key);
-    if (cached !== undefined && cached.bins === this.series.length) return cached.fit;
-    const fit = fitLaggedHeating(this.fitPoints(this.lowest.atMs), this.lowest, pitF);
+    if (cached !== undefined && cached.bins === bins) return cached.fit;
+    const last = this.series.at(bins - 1);
+    const fit =
+      last === undefined
+        ? undefined
+        : fitLaggedHeating(
+            this.fitPoints(this.lowest.atMs).filter((p) => p.atMs <= last.atMs),
+            this.lowest,
+            pitF,
+          );
     if (this.laggedFits.size > 16) this.laggedFits.clear();
-    this.laggedFits.set(key, { bins: this.series.length, fit });
+    this.laggedFits.set(key, { bins, fit });
     return fit;
   }
 
   /** A rate constant read off the curve, within what such a cut can do (until the cut's own is learned). */
   private plausibleK(k: number): number {
-    const range = priorRange(this.priors.heatingK, Z90);
+    const range = priorRange(this.boundsPriors.heatingK, Z90);
     return Math.min(range.high, Math.max(range.low, k));
   }
 
@@ -321,7 +354,7 @@ export class DoneTimePredictor {
     const drive = Math.max(1e-6, pitF - trend.levelF);
     const after = fitLocalTrend(this.fitPoints(wrappedAt), trend.atMs, pitF);
     const observedK = after !== undefined && after.points >= MIN_TREND_POINTS ? after.ratePerHour / drive : 0;
-    const wrappedK = Math.max(stall.heatingK * WRAPPED_K_RATIO, observedK);
+    const wrappedK = Math.max(stall.heatingK * this.priors.wrappedKRatio, observedK);
     const w = Math.min(1, Math.max(0, since - WRAP_SETTLE_MS) / WRAP_HANDOVER_MS);
     const k = (1 - w) * wrappedK + (w * trend.ratePerHour) / drive;
     return { ...trend, ratePerHour: k * drive, rateStdErr: Math.min(trend.rateStdErr, (k * drive) / 4) };

@@ -1,7 +1,9 @@
 import { CookSession } from '../cook-session';
 import type { MeatKind } from '../meat-kind';
 import type { ProbeReading } from '../probe-reading';
+import type { CutPriors } from './cut-priors';
 import type { DoneTimePrediction } from './done-time-prediction';
+import type { PitHint } from './pit-hint';
 import { sortTimeline, type CookTimelineEvent } from '../timeline/cook-timeline-event';
 
 /**
@@ -15,6 +17,10 @@ export interface PredictDoneTimeInput {
   readonly targetF: number;
   readonly meat?: MeatKind;
   readonly atMs: number;
+  /** Personal priors for this kind of cook (personal-priors.ts `personalCutPriors`); today's defaults if absent. */
+  readonly priors?: CutPriors;
+  /** With no pit readings: the set-point and/or the pit band of past cooks. */
+  readonly pitHint?: PitHint;
   /** What the cook said happened (cook-timeline-event.ts); only those at or before `atMs` count. */
   readonly events?: readonly CookTimelineEvent[];
 }
@@ -22,7 +28,10 @@ export interface PredictDoneTimeInput {
 export function predictDoneTime(input: PredictDoneTimeInput): DoneTimePrediction {
   const session = new CookSession({
     ...(input.pitReadings !== undefined ? { pitProbe: 'pit' } : {}),
-    meatProbes: [{ probe: 'meat', targetF: input.targetF, ...(input.meat ? { meat: input.meat } : {}) }],
+    meatProbes: [
+      { probe: 'meat', targetF: input.targetF, ...(input.meat ? { meat: input.meat } : {}), ...(input.priors ? { priors: input.priors } : {}) },
+    ],
+    ...(input.pitHint ? { pitHint: input.pitHint } : {}),
   });
   // Pit first: at equal timestamps the meat reading is judged against the pit as of that instant (stable sort).
   const tagged = [
