@@ -29,6 +29,8 @@ export interface CookSessionSetup {
   readonly meatProbes: readonly MeatProbeSetup[];
   /** With no pit probe: the cook's set-point and/or the pit band of past cooks (pit-hint.ts). */
   readonly pitHint?: PitHint;
+  /** Calibrate intervals from hindcasts (default true); a replay that only wants stall statuses can skip it. */
+  readonly calibrateIntervals?: boolean;
 }
 
 export class CookSession {
@@ -45,6 +47,7 @@ export class CookSession {
           ...(meat.meat ? { meat: meat.meat } : {}),
           ...(meat.priors ? { priors: meat.priors } : {}),
           ...(setup.pitHint && setup.pitProbe === undefined ? { pitHint: setup.pitHint } : {}),
+          ...(setup.calibrateIntervals !== undefined ? { calibrateIntervals: setup.calibrateIntervals } : {}),
         }),
       );
     }

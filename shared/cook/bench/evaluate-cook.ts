@@ -28,6 +28,7 @@ export interface CookScore {
 
 /** The bench scores a prediction a minute: what the poll worker stores and pushes. */
 export const PREDICTION_INTERVAL_MS = 0;
+const MAX_MEAN_ERROR = 10;
 export const SCORE_FRACTIONS = [0.25, 0.5, 0.75] as const;
 /** Half-width of the window around each checkpoint over which its coverage is counted (share of the cook). */
 export const COVERAGE_WINDOW = 0.05;
@@ -99,8 +100,10 @@ export function evaluateCook(cook: BenchCook): CookScore {
       });
     }
     if (fraction <= 0.9) {
-      modelSum += error(p.eta?.seconds, p.atMs);
-      baselineSum += error(baseline, p.atMs);
+      // Capped at 1000 % in the mean: one flat stretch that makes the straight line say "next week" must not hide
+      // every other reading (neither model's figure at the checkpoints is capped).
+      modelSum += Math.min(MAX_MEAN_ERROR, error(p.eta?.seconds, p.atMs));
+      baselineSum += Math.min(MAX_MEAN_ERROR, error(baseline, p.atMs));
       scored += 1;
     }
   }

@@ -85,6 +85,7 @@ function probeFacts(input: EndedCookInput, probe: string, readings: readonly Pro
     ...(input.pitReadings !== undefined && input.pitReadings.length > 0 ? { pitProbe: PIT_PROBE } : {}),
     meatProbes: [{ probe, targetF: input.kind.targetF, ...(input.kind.meat ? { meat: input.kind.meat } : {}) }],
     ...(input.setPointF !== undefined ? { pitHint: { setPointF: input.setPointF } } : {}),
+    calibrateIntervals: false,
   });
   const tagged = [
     ...(input.pitReadings ?? []).map((reading) => ({ probe: PIT_PROBE, reading })),
