@@ -6,6 +6,7 @@ import { DoneTimePredictor } from './prediction/done-time-predictor';
 import { PitTracker } from './prediction/pit-tracker';
 import type { CutPriors } from './prediction/cut-priors';
 import type { PitHint } from './prediction/pit-hint';
+import { groupIntoPieces, pieceDoneTime, type PieceDoneTime } from './prediction/piece-done-time';
 import type { ProbeReading } from './probe-reading';
 import type { StallStatus } from './stall/stall-detector';
 import type { CookTimelineEvent } from './timeline/cook-timeline-event';
@@ -21,6 +22,9 @@ export interface MeatProbeSetup {
   readonly meat?: MeatKind;
   /** The account's personal priors for this kind of cook (personal-priors.ts `personalCutPriors`); today's if absent. */
   readonly priors?: CutPriors;
+  /** Probes with the same preset, or marked as one piece, get one answer (piece-done-time.ts). */
+  readonly presetId?: string;
+  readonly pieceId?: string;
 }
 
 export interface CookSessionSetup {
@@ -82,6 +86,15 @@ export class CookSession {
     const predictor = this.predictors.get(probe);
     if (predictor === undefined) throw new RangeError(`probe "${probe}" is not a watched meat probe`);
     return predictor.predict(atMs, this.pit.level(atMs)?.levelF);
+  }
+
+  /**
+   * One answer per piece of meat (probes with the same preset or marked as one piece): the last probe to reach its
+   * target governs, and the spread between the probes is reported.
+   */
+  predictPieces(atMs: number): PieceDoneTime[] {
+    const predictions = new Map(this.setup.meatProbes.map((m) => [m.probe, this.predict(m.probe, atMs)]));
+    return groupIntoPieces(this.setup.meatProbes).map((piece) => pieceDoneTime(piece, predictions, atMs));
   }
 
   /** The probe's stall status after the readings so far, without a projection (for summaries of a whole cook). */
