@@ -128,6 +128,33 @@ export function defaultCutPriors(kind: CookKind): CutPriors {
   };
 }
 
+/**
+ * The weight of the typical piece the heating rate constants above are for. Heating is conduction-limited: the time
+ * goes with the thickness squared, so with mass^(2/3) for a given shape, and the rate constant with mass^(−2/3).
+ */
+const REFERENCE_WEIGHT_KG: Readonly<Record<MeatKind, number>> = {
+  brisket: 6,
+  'pork-butt': 4,
+  ribs: 1.5,
+  chicken: 2,
+  turkey: 6,
+  steak: 0.5,
+  salmon: 1,
+};
+const WEIGHT_EXPONENT = -2 / 3;
+/** Knowing the weight leaves the shape and the fat: the spread of the rate constant narrows, not to nothing. */
+const HEATING_K_SIGMA_GIVEN_WEIGHT = 0.35;
+
+/** The priors for a piece of `weightKg` (cut known): the heating rate constant scaled for its size. */
+export function priorsForWeight(priors: CutPriors, meat: MeatKind | undefined, weightKg: number | undefined): CutPriors {
+  if (meat === undefined || weightKg === undefined || !(weightKg > 0)) return priors;
+  const scale = Math.pow(weightKg / REFERENCE_WEIGHT_KG[meat], WEIGHT_EXPONENT);
+  return {
+    ...priors,
+    heatingK: { median: priors.heatingK.median * scale, sigma: Math.min(priors.heatingK.sigma, HEATING_K_SIGMA_GIVEN_WEIGHT) },
+  };
+}
+
 /** The range a log-normal prior puts nearly all of its mass in (± `z` sigmas). */
 export function priorRange(prior: LogNormalPrior, z: number): { low: number; high: number } {
   return { low: prior.median * Math.exp(-z * prior.sigma), high: prior.median * Math.exp(z * prior.sigma) };
