@@ -72,7 +72,8 @@ const FAMILY_CUTS: ReadonlyArray<{ meat: MeatKind; targetF: number }> = [
   { meat: 'ribs', targetF: 198 },
 ];
 const SET_POINTS_F = [225, 250, 275] as const;
-const CADENCES: readonly MessyLogOptions['cadence'][] = ['fixed-15s', 'jittered-30s', 'fixed-60s', 'on-change'];
+/** Minute-ish cadences: the family corpus measures what past cooks teach, the main corpus covers messy cadences. */
+const CADENCES: readonly MessyLogOptions['cadence'][] = ['jittered-30s', 'fixed-60s'];
 
 /** `families` families of `cooksPerFamily` simulated cooks each; deterministic. */
 export function simulatedPersonalCorpus(families = 8, cooksPerFamily = 5): PersonalCorpus {
