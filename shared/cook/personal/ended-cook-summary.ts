@@ -124,7 +124,9 @@ function probeFacts(input: EndedCookInput, probe: string, readings: readonly Pro
     const endMs = ended ? (status.endedAtMs as number) : lastAtMs;
     // A stall the cook ended by wrapping is what this cook's stalls are (the next one will likely be wrapped too):
     // its length is observed, not censored. Only a stall still going when the cook ended is "at least this long".
-    facts.stall = { hours: Math.max(0, endMs - status.startedAtMs) / 3_600_000, censored: !ended };
+    // Counted from the sag it began with, as the prediction counts a stall's elapsed hours.
+    const startMs = status.sagStartedAtMs ?? status.startedAtMs;
+    facts.stall = { hours: Math.max(0, endMs - startMs) / 3_600_000, censored: !ended };
   } else if (wrapEvent === undefined && hottestF >= DECIDED_ABOVE_F) {
     facts.stalled = false;
   }

@@ -416,9 +416,10 @@ export class DoneTimePredictor {
       heatingK,
       phase: stall.phase,
       expectStall: this.expectStall,
-      ...(stall.startedAtMs !== undefined ? { stallElapsedHours: (trend.atMs - stall.startedAtMs) / 3_600_000 } : {}),
+      ...(stall.startedAtMs !== undefined ? { stallElapsedHours: (trend.atMs - (stall.sagStartedAtMs ?? stall.startedAtMs)) / 3_600_000 } : {}),
       ...(stall.kRatio !== undefined ? { kRatio: stall.kRatio } : {}),
       ...(stall.lowestBandKRatio !== undefined ? { lowestBandKRatio: stall.lowestBandKRatio } : {}),
+      ...(stall.saggingSinceMs !== undefined ? { saggingHours: (trend.atMs - stall.saggingSinceMs) / 3_600_000 } : {}),
       lagWeight,
       priors: {
         stallProbability: this.priors.stall.probability,

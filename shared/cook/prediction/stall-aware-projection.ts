@@ -31,12 +31,14 @@ export interface ProjectionInput {
   readonly heatingK: number;
   readonly phase: StallPhase;
   readonly expectStall: boolean;
-  /** Hours since the stall started (stall phase). */
+  /** Hours since the stall started (stall phase), counted from the sag it began with. */
   readonly stallElapsedHours?: number;
   /** Current rate constant / heatingK. */
   readonly kRatio?: number;
   /** Lowest kRatio seen in the evaporative band, heating or stalled. */
   readonly lowestBandKRatio?: number;
+  /** Heating: hours the rate constant has sagged in the band (the stall may already be under way, mildly). */
+  readonly saggingHours?: number;
   /** 0 = settled Newton heating … 1 = still clearly accelerating (lag phase). */
   readonly lagWeight?: number;
   /**
@@ -128,7 +130,11 @@ export function projectHoursToTarget(input: ProjectionInput): EtaQuantiles {
   const prior = stallPrior();
   // Chance that a stall still lies ahead: the base rate fading above the usual start, or the sag's own evidence.
   const pStall = Math.max(priors.stallProbability * clamp01(fade), clamp01(sagging));
-  const breakQuantiles = ([0.1, 0.5, 0.9] as const).map((q) => stallQuantileWithNoStall(prior, pStall, q)) as Triple;
+  // A sag is how a stall begins: the hours it has lasted count toward the stall's length, as in the stall itself.
+  const sagged = input.saggingHours ?? 0;
+  const breakQuantiles = ([0.1, 0.5, 0.9] as const).map((q) =>
+    sagged > 0 && q > 1 - pStall ? remainingStallHours(prior, sagged, (q - (1 - pStall)) / pStall) : stallQuantileWithNoStall(prior, pStall, q),
+  ) as Triple;
   const through = creepThenHeat(stallStartF, creepK, breakQuantiles, targetF, pitF, heatingK * blendRatio(pStall, priors.postStallKRatio));
   return sumQuantiles([before, through]);
 }

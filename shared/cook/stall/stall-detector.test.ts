@@ -109,3 +109,26 @@ describe('StallDetector started mid-way', () => {
     expect(without.status().heatingK).toBeUndefined();
   });
 });
+
+describe('StallDetector and the sag a stall begins with', () => {
+  it('reports how long the rate constant has sagged, and dates the stall back to the sag', () => {
+    const detector = new StallDetector();
+    let T = 60;
+    let status = detector.status();
+    let sagSeenAt: number | undefined;
+    for (let minute = 0; minute <= 300; minute += 1) {
+      const atMs = minute * 60_000;
+      // Heating (k = 0.3 in a 250 °F pit), then a long shallow sag from 150 °F (k at 0.6 of it), then a deep stall.
+      const k = T < 150 ? 0.3 : minute < 220 ? 0.18 : 0.06;
+      const rate = k * (250 - T);
+      status = detector.update({ atMs, temperatureF: T, ratePerHour: rate, pitF: 250 });
+      if (sagSeenAt === undefined && status.saggingSinceMs !== undefined) sagSeenAt = status.saggingSinceMs;
+      T += rate / 60;
+    }
+    expect(status.phase).toBe('stall');
+    expect(sagSeenAt).toBeDefined();
+    expect(status.sagStartedAtMs).toBe(sagSeenAt);
+    expect(status.sagStartedAtMs!).toBeLessThan(status.startedAtMs! - 60 * 60_000);
+    expect(status.saggingSinceMs).toBeUndefined();
+  });
+});
