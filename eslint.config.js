@@ -13,4 +13,18 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The web app's "now" is app/clock.ts (it follows the local stack's simulated clock); a bare Date.now() or
+    // new Date() would quietly show real time instead. Real time on purpose says so with an eslint-disable and why.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    ignores: ['web/src/app/clock.ts', 'web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Use nowMs() from web/src/app/clock.ts: the page's one now." },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Use new Date(nowMs()) (web/src/app/clock.ts): the page's one now." },
+        { selector: "Identifier[name='now'][parent.object.name='Date']:not(CallExpression > .callee)", message: "Use nowMs() from web/src/app/clock.ts: the page's one now." },
+      ],
+    },
+  },
 );

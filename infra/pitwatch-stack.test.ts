@@ -3,12 +3,14 @@ import path from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDesign } from '../shared/aws/table-design';
+import { pollCadence } from '../shared/polling/poll-cadence';
 import { timestreamRetention, vaultEncryptionContext } from './constructs/data-stores';
 import { routeKeyOf } from '../shared/api/route-definition';
 import { routeList } from '../shared/api/routes';
 import { httpThrottle } from './constructs/http-api';
 import { liveStageName } from './constructs/live-updates';
 import type { PitwatchFunction } from './constructs/pitwatch-function';
+import { operationsSettings } from './constructs/operations';
 import { pollSettings } from './constructs/poller';
 import type { PitwatchStack } from './pitwatch-stack';
 import {
@@ -32,14 +34,21 @@ type FunctionName =
   | 'worker'
   | 'login'
   | 'sessions'
+  | 'tokens'
   | 'devices'
   | 'account'
   | 'history'
   | 'cooks'
+  | 'integrations'
+  | 'metrics'
+  | 'openapi'
+  | 'share'
+  | 'privacy'
   | 'fallback'
   | 'connect'
   | 'disconnect'
-  | 'message';
+  | 'message'
+  | 'mqttPublisher';
 let fns: Record<FunctionName, PitwatchFunction>;
 
 beforeAll(() => {
@@ -53,6 +62,7 @@ beforeAll(() => {
     connect: stack.live.connectFn,
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
+    mqttPublisher: stack.mqtt.publisher,
   };
 });
 
@@ -108,7 +118,7 @@ describe('DataStores', () => {
     });
   });
 
-  it('creates the vault key with rotation, retained', () => {
+  it('creates the vault key with rotation, retained (one key for every kind of secret)', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: { EnableKeyRotation: true } });
   });
@@ -134,13 +144,13 @@ describe('Poller', () => {
     });
   });
 
-  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 512 MB)', () => {
+  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 256 MB: the cheapest per poll in bench:cost)', () => {
     expect(functionProps(template, fns.dispatcher)).toMatchObject({ Timeout: 60, MemorySize: 256 });
-    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 256 });
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.resourceCountIs('AWS::SQS::Queue', 4); // the poll queue and its DLQ, the MQTT publish queue and its DLQ
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
       MessageRetentionPeriod: 3600,
@@ -170,7 +180,7 @@ describe('Poller', () => {
   });
 
   it('feeds the worker batches of 10 from the poll queue, at once, reporting partial failures, at most 20 at a time', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2); // this one and the MQTT publisher's
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(logicalId(stack.poller.queue)),
       FunctionName: ref(logicalId(fns.worker.function)),
@@ -216,6 +226,89 @@ describe('Poller', () => {
   });
 });
 
+describe('MqttPublisher', () => {
+  it('feeds the publisher the hand-offs from its own queue, reporting partial failures, and dead-letters after 5 tries', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(logicalId(stack.mqtt.queue)),
+      FunctionName: ref(logicalId(fns.mqttPublisher.function)),
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 6 * Number(functionProps(template, fns.mqttPublisher).Timeout),
+      MessageRetentionPeriod: 600,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(logicalId(stack.mqtt.deadLetterQueue)), maxReceiveCount: 5 },
+    });
+  });
+});
+
+describe('Operations', () => {
+  const dashboardBody = () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardName: string; DashboardBody: unknown } }[];
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0]!.Properties.DashboardName).toBe(`${stack.stackName}-Operations`);
+    // The body is a Fn::Join of literal JSON pieces and tokens: its text is enough to find what it shows.
+    return JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+  };
+
+  it('has one Operations dashboard showing polling, accounts, queues, WebSockets and every function', () => {
+    const body = dashboardBody();
+    for (const shown of ['PollLatency', 'p50', 'p95', 'ReadingsIngested', 'PollErrors', 'errorClass', 'AccountsActive', 'AccountsFailing', 'DevicesReporting', 'ApproximateNumberOfMessagesVisible', 'ConnectCount', 'MessageCount', 'Throttles', 'Duration']) {
+      expect(body, shown).toContain(shown);
+    }
+    // Errors, throttles and duration for every function of the stack.
+    for (const [name, fn] of Object.entries(fns)) expect(body, name).toContain(logicalId(fn.function));
+    expect(body).toContain(logicalId(stack.poller.deadLetterQueue));
+    expect(body).toContain(logicalId(stack.live.api));
+  });
+
+  it('alarms to the topic when no reading is ingested for 10 minutes while accounts are active', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${stack.stackName}-NoReadingsIngested`,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(FILL(active, 0) > 0 AND FILL(reporting, 1) > 0 AND FILL(readings, 0) == 0, 1, 0)', ReturnData: true }),
+        Match.objectLike({ Id: 'active', MetricStat: Match.objectLike({ Metric: { Namespace: 'Pitwatch', MetricName: 'AccountsActive', Dimensions: [{ Name: 'service', Value: 'poll-dispatch' }] }, Stat: 'Maximum', Period: 600 }) }),
+        Match.objectLike({ Id: 'reporting', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'DevicesReporting' }), Stat: 'Maximum' }) }),
+        Match.objectLike({ Id: 'readings', MetricStat: Match.objectLike({ Metric: { Namespace: 'Pitwatch', MetricName: 'ReadingsIngested', Dimensions: [{ Name: 'service', Value: 'poll-worker' }] }, Stat: 'Sum', Period: 600 }) }),
+      ]),
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
+  it('alarms to the topic when Lambda errors and throttles together pass the threshold in 5 minutes', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${stack.stackName}-LambdaErrorsOrThrottles`,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(errors, 0) + FILL(throttles, 0)' }),
+        Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors' }, Stat: 'Sum', Period: 300 }) }),
+        Match.objectLike({ Id: 'throttles', MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles' }, Stat: 'Sum', Period: 300 }) }),
+      ]),
+      Threshold: operationsSettings.lambdaProblemsThreshold,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
+  it('every alarm of the stack notifies the topic, on alarm and on OK, and is named for the topic policy', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: string; AlarmActions: unknown[]; OKActions: unknown[] } }[];
+    expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
+      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'PollDeadLetters', 'PollDispatcherErrors'].map((n) => `${stack.stackName}-${n}`).sort(),
+    );
+    for (const a of alarms) expect({ name: a.Properties.AlarmName, alarm: a.Properties.AlarmActions, ok: a.Properties.OKActions }).toEqual({ name: a.Properties.AlarmName, alarm: [topic], ok: [topic] });
+  });
+});
+
 describe('AlarmTopic', () => {
   it('requires TLS to publish and lets only this stack\'s CloudWatch alarms publish', () => {
     const topicId = logicalId(stack.alarms.topic);
@@ -246,7 +339,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(2);
+    expect(alarms).toHaveLength(5); // the poll pipeline's two, the MQTT publisher's dead letters, and the Operations two
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
@@ -436,6 +529,36 @@ describe('Website', () => {
   });
 });
 
+describe('Exports', () => {
+  it('keeps the exports bucket private, SSE, TLS-only, access-logged, with every object expiring after a day', () => {
+    const bucketId = logicalId(stack.exports.bucket);
+    const buckets = template.findResources('AWS::S3::Bucket') as Record<string, { Properties: Record<string, unknown> }>;
+    expect(buckets[bucketId]!.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: ref(logicalId(stack.website.logsBucket)), LogFilePrefix: 'exports/' },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: ref(bucketId),
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('lets exactly the cooks and privacy functions write and link exports, under exports/ only', () => {
+    const objects = { 'Fn::Join': ['', [getAtt(logicalId(stack.exports.bucket)), '/exports/*']] };
+    for (const [name, fn] of Object.entries(fns)) {
+      const s3 = statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+      if (name === 'cooks' || name === 'privacy') {
+        expect(s3, name).toEqual([expect.objectContaining({ Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'], Resource: objects })]);
+        expect(functionProps(template, fn).Environment.Variables.EXPORT_BUCKET, name).toEqual(ref(logicalId(stack.exports.bucket)));
+      } else {
+        expect(s3, name).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('Lambda functions', () => {
   it('run Node 24 on arm64 with JSON logs in their own log group, the Powertools settings, and tracing except on the per-minute poll pipeline', () => {
     for (const [name, fn] of Object.entries(fns)) {
@@ -446,7 +569,7 @@ describe('Lambda functions', () => {
         Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON', LogGroup: ref(logicalId(fn.logGroup)) },
       });
-      if (name === 'dispatcher' || name === 'worker') expect(props.TracingConfig, name).toBeUndefined();
+      if (name === 'dispatcher' || name === 'worker' || name === 'mqttPublisher') expect(props.TracingConfig, name).toBeUndefined();
       else expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
       expect(props.MemorySize, name).toBeGreaterThanOrEqual(256);
       expect(props.MemorySize, name).toBeLessThanOrEqual(512);
@@ -458,13 +581,16 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB', () => {
+  // The MQTT client (mqtt, mqtt-packet, readable-stream: ~110 KB minified) rides only in the two functions that talk
+  // to brokers; every other handler stays under the general budget.
+  const MQTT_FUNCTIONS = new Set(['integrations', 'mqttPublisher']);
+  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB (400 KB with MQTT)', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const code = functionProps(template, fn).Code as { S3Key: string };
       const assetDir = path.join(synth.assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
       expect(readdirSync(assetDir).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
       // A size budget (cold starts grow with the bundle), not a timing: fails when a dependency bloats a handler.
-      expect(statSync(path.join(assetDir, 'index.mjs')).size, name).toBeLessThan(300_000);
+      expect(statSync(path.join(assetDir, 'index.mjs')).size, name).toBeLessThan(MQTT_FUNCTIONS.has(name) ? 400_000 : 300_000);
       const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
       expect(bundle.startsWith("import { createRequire as __pitwatchCreateRequire } from 'node:module';"), name).toBe(true);
       expect(bundle, name).not.toMatch(/node_modules\/@aws-sdk\//);
@@ -488,19 +614,19 @@ describe('Lambda functions', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const env = functionProps(template, fn).Environment.Variables;
       expect(env, name).toMatchObject(common);
-      const opensVault = name === 'worker' || name === 'login';
+      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
-      if (name === 'dispatcher') {
-        expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
-        expect(env.POLL_INTERVAL_SECONDS, name).toBe('15');
-      } else {
-        expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
-        expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
-      }
+      if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
+      else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
+      if (name === 'worker') expect(env.MQTT_PUBLISH_QUEUE_URL, name).toEqual(ref(logicalId(stack.mqtt.queue)));
+      else expect(env, name).not.toHaveProperty('MQTT_PUBLISH_QUEUE_URL');
+      // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
+      if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
+      else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
     }
   });
 });
@@ -512,22 +638,38 @@ describe('IAM, per function', () => {
   const sqsStatements = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
   const ddb = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`);
   const manage = 'execute-api:ManageConnections';
+  const exportsAccess = ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'];
   const pollQueue = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 
   /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
   const expected: Record<FunctionName, string[]> = {
     dispatcher: [...ddb('Query'), 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-    worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
+    worker: [
+      ...ddb('BatchGetItem', 'GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'),
+      'kms:Decrypt',
+      'timestream:WriteRecords',
+      'timestream:DescribeEndpoints',
+      manage,
+      ...pollQueue,
+      'sqs:SendMessage', // the MQTT hand-off only (see below)
+    ],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
+    tokens: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'Query', 'DeleteItem'), manage],
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
-    cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    cooks: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
+    share: [...ddb('GetItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
+    privacy: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem', 'BatchWriteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
+    integrations: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'kms:Decrypt'],
+    metrics: ddb('GetItem', 'UpdateItem', 'Query'),
+    openapi: [],
     fallback: [],
     connect: ddb('GetItem', 'UpdateItem', 'PutItem'),
     disconnect: ddb('DeleteItem'),
     message: [manage],
+    mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
   };
 
   it.each(Object.keys(expected) as FunctionName[])('%s is granted exactly the actions it calls', (name) => {
@@ -555,14 +697,14 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('functions that only read may update session items alone (the sliding expiry), by leading key', () => {
-    for (const name of ['account', 'devices', 'history', 'cooks', 'sessions', 'connect'] as const) {
+  it('functions that only read may update credential items alone (a session\'s sliding expiry, a token\'s last use), by leading key', () => {
+    for (const name of ['account', 'devices', 'history', 'metrics', 'sessions', 'tokens', 'connect', 'privacy'] as const) {
       const updates = statementsOf(template, fns[name]).filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
       expect(updates, name).toEqual([
         expect.objectContaining({
           Action: 'dynamodb:UpdateItem',
           Resource: getAtt(logicalId(stack.data.table)),
-          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'APITOKEN#*'] } },
         }),
       ]);
     }
@@ -589,23 +731,34 @@ describe('IAM, per function', () => {
     expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
   });
 
-  const vaultConditions = {
-    StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+  const conditionsFor = (purpose: string) => ({
+    StringEquals: { 'kms:EncryptionContext:purpose': purpose },
     'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['purpose', 'userId'] },
     Null: { 'kms:EncryptionContext:userId': 'false' },
-  };
+  });
+  const vaultConditions = conditionsFor(vaultEncryptionContext.purpose);
+  const brokerConditions = conditionsFor('mqtt-broker-password');
+  const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
 
-  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt), each requiring the userId encryption context', () => {
-    const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt) ThermoWorks tokens, each requiring the userId encryption context', () => {
     const key = getAtt(logicalId(stack.data.vaultKey));
     expect(kmsOf(fns.login)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: vaultConditions }]);
     expect(kmsOf(fns.worker)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: vaultConditions }]);
     for (const [name, fn] of Object.entries(fns)) {
-      if (name !== 'login' && name !== 'worker') expect(kmsOf(fn), name).toEqual([]);
+      if (!['login', 'worker', 'integrations', 'mqttPublisher'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
     }
   });
 
-  it('the vault key policy names the login and worker roles, with the same conditions, beside the account root', () => {
+  it('broker passwords are opened only where MQTT is published (the publisher; the integrations routes, which test and clear the broker), never ThermoWorks tokens there', () => {
+    const key = getAtt(logicalId(stack.data.vaultKey));
+    expect(kmsOf(fns.mqttPublisher)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions }]);
+    expect(kmsOf(fns.integrations)).toEqual([
+      { Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: brokerConditions },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions },
+    ]);
+  });
+
+  it('the vault key policy names each role with the kind it may use, beside the account root', () => {
     const keyResource = template.findResources('AWS::KMS::Key')[logicalId(stack.data.vaultKey)] as {
       Properties: { KeyPolicy: { Statement: Array<{ Action: unknown; Principal: unknown; Condition?: unknown }> } };
     };
@@ -616,10 +769,19 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.worker.role)) }, Condition: vaultConditions }),
     );
-    expect(statements.length).toBe(3);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.mqttPublisher.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:GenerateDataKey', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements.length).toBe(6);
   });
 
-  it('pushes and closes only connections of the live WebSocket stage: POST for the worker and $default, POST and DELETE for the session-ending functions', () => {
+  it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
     const connections = (method: string) => ({
       'Fn::Join': [
         '',
@@ -627,16 +789,24 @@ describe('IAM, per function', () => {
       ],
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
-    for (const name of ['worker', 'message'] as const) expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions'] as const) {
+    expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
+    for (const name of ['login', 'sessions', 'tokens', 'worker'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });
 
-  it('the worker consumes the poll queue (its event source) and sends nothing', () => {
+  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs', () => {
     const sqs = sqsStatements(fns.worker);
+    expect(sqs).toHaveLength(2);
+    const consume = sqs.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.poller.queue))));
+    expect(actionsOf(consume!)).not.toContain('sqs:SendMessage');
+    expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.mqtt.queue)) });
+  });
+
+  it('the MQTT publisher consumes its own queue only', () => {
+    const sqs = sqsStatements(fns.mqttPublisher);
     expect(sqs).toHaveLength(1);
-    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
+    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.mqtt.queue)));
     expect(actionsOf(sqs[0]!)).not.toContain('sqs:SendMessage');
   });
 });
@@ -655,12 +825,13 @@ describe('cdk-nag and template validation', () => {
 });
 
 describe('outputs', () => {
-  it('exports the URLs, the table name, both queue URLs and the alarm topic', () => {
+  it('exports the URLs, the table name, both queue URLs, the alarm topic and the Operations dashboard', () => {
     const outputs = template.findOutputs('*');
     expect(Object.keys(outputs).sort()).toEqual([
       'AlarmTopicArn',
       'DeadLetterQueueUrl',
       'HttpApiUrl',
+      'OperationsDashboard',
       'PollQueueUrl',
       'TableName',
       'WebSocketUrl',

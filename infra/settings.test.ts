@@ -31,3 +31,27 @@ describe('readSettings', () => {
     expect(settingsFor({ alarmEmail: '' })).not.toHaveProperty('alarmEmail');
   });
 });
+
+describe('custom domain', () => {
+  const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+  const euCert = 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+
+  it('is off unless a domain and a certificate are given, together', () => {
+    expect(settingsFor({})).not.toHaveProperty('customDomain');
+    expect(settingsFor({ domainName: 'pit.example.com', certificateArn: cert }).customDomain).toEqual({ domainName: 'pit.example.com', certificateArn: cert });
+    expect(() => settingsFor({ domainName: 'pit.example.com' })).toThrow(/certificateArn must be an ACM certificate ARN/);
+    expect(() => settingsFor({ certificateArn: cert })).toThrow(/domainName must be a lower-case host name/);
+  });
+
+  it('checks the names and that the CloudFront certificate is in us-east-1', () => {
+    expect(() => settingsFor({ domainName: 'Pit.Example.com', certificateArn: cert })).toThrow(/domainName/);
+    expect(() => settingsFor({ domainName: 'localhost', certificateArn: cert })).toThrow(/domainName/);
+    expect(() => settingsFor({ domainName: 'pit.example.com', certificateArn: 'arn:aws:iam::1:role/x' })).toThrow(/certificateArn/);
+    expect(() => settingsFor({ domainName: 'pit.example.com', certificateArn: euCert, cloudFrontCertificateArn: euCert })).toThrow(/us-east-1/);
+    expect(settingsFor({ domainName: 'pit.example.com', certificateArn: euCert, cloudFrontCertificateArn: cert }).customDomain).toEqual({
+      domainName: 'pit.example.com',
+      certificateArn: euCert,
+      cloudFrontCertificateArn: cert,
+    });
+  });
+});

@@ -11,7 +11,24 @@ export interface PitwatchSettings {
   readonly deletionProtection: boolean;
   /** Subscribed to the alarm topic by email (SNS sends a confirmation link first). Unset: no subscription. */
   readonly alarmEmail?: string;
+  /**
+   * Serve the site on `domainName`, the HTTP API on `api.{domainName}` and the WebSocket API on `live.{domainName}`,
+   * each with TLS 1.2 at least. The certificate must cover all three (e.g. `domainName` and `*.{domainName}`).
+   * CloudFront only takes certificates from us-east-1: deploy there, or give `cloudFrontCertificateArn` too.
+   */
+  readonly customDomain?: CustomDomainSettings;
 }
+
+export interface CustomDomainSettings {
+  readonly domainName: string;
+  /** ACM certificate in the stack's region, for the two APIs (and for CloudFront when that region is us-east-1). */
+  readonly certificateArn: string;
+  /** ACM certificate in us-east-1 for CloudFront, when the stack is deployed elsewhere. */
+  readonly cloudFrontCertificateArn?: string;
+}
+
+const hostnamePattern = /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+const certificatePattern = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
 /** Deliberately loose: SNS validates the address itself; this only catches a value in the wrong context key. */
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -30,9 +47,30 @@ export function readSettings(node: Node): PitwatchSettings {
   if (typeof email !== 'string' || (email !== '' && !emailPattern.test(email))) {
     throw new Error(`Context alarmEmail must be an email address, got ${JSON.stringify(email)}`);
   }
+  const customDomain = readCustomDomain(node);
   return {
     historyStore: store as HistoryStore,
     deletionProtection: protection === true || protection === 'true',
     ...(email !== '' && { alarmEmail: email }),
+    ...(customDomain && { customDomain }),
   };
+}
+
+function readCustomDomain(node: Node): CustomDomainSettings | undefined {
+  const domainName: unknown = node.tryGetContext('domainName') ?? '';
+  const certificateArn: unknown = node.tryGetContext('certificateArn') ?? '';
+  const cloudFrontCertificateArn: unknown = node.tryGetContext('cloudFrontCertificateArn') ?? '';
+  if (domainName === '' && certificateArn === '' && cloudFrontCertificateArn === '') return undefined;
+  if (typeof domainName !== 'string' || !hostnamePattern.test(domainName)) {
+    throw new Error(`Context domainName must be a lower-case host name such as pit.example.com, got ${JSON.stringify(domainName)}`);
+  }
+  if (typeof certificateArn !== 'string' || !certificatePattern.test(certificateArn)) {
+    throw new Error(`Context certificateArn must be an ACM certificate ARN (with domainName=${domainName}), got ${JSON.stringify(certificateArn)}`);
+  }
+  if (cloudFrontCertificateArn === '') return { domainName, certificateArn };
+  const region = typeof cloudFrontCertificateArn === 'string' ? certificatePattern.exec(cloudFrontCertificateArn)?.[1] : undefined;
+  if (region !== 'us-east-1') {
+    throw new Error(`Context cloudFrontCertificateArn must be an ACM certificate ARN in us-east-1 (CloudFront's region), got ${JSON.stringify(cloudFrontCertificateArn)}`);
+  }
+  return { domainName, certificateArn, cloudFrontCertificateArn: cloudFrontCertificateArn as string };
 }

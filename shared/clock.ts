@@ -1,4 +1,6 @@
 /** The one clock. Domain code takes a Clock so tests control time. */
+import * as z from 'zod';
+
 export interface Clock {
   now(): Date;
 }
@@ -19,5 +21,52 @@ export class ManualClock implements Clock {
   }
   advance(ms: number): void {
     this.current += ms;
+  }
+}
+
+/**
+ * A simulated clock as data: at real time `realOriginMs` it read `simulatedOriginMs`, and it runs `scale` times
+ * faster than real time. Plain numbers, so the very same clock can be handed to the handlers (SIMULATED_CLOCK in
+ * shared/config.ts) and to the browser (/config.json): every part computes the same "now" from its own real clock.
+ */
+export const scaledClockSettingsSchema = z
+  .object({
+    scale: z.number().positive().max(1_000_000),
+    realOriginMs: z.number().int().nonnegative(),
+    simulatedOriginMs: z.number().int(),
+  })
+  .strict();
+export type ScaledClockSettings = z.infer<typeof scaledClockSettingsSchema>;
+
+/** now = simulatedOrigin + (real now − realOrigin) × scale. The local stack's `--time-scale`; never used in AWS. */
+export class ScaledClock implements Clock {
+  readonly settings: ScaledClockSettings;
+
+  constructor(
+    settings: ScaledClockSettings,
+    private readonly real: Clock = systemClock,
+  ) {
+    const parsed = scaledClockSettingsSchema.safeParse(settings);
+    if (!parsed.success) throw new RangeError(`Invalid scaled clock settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    this.settings = parsed.data;
+  }
+
+  /** A clock that reads `simulatedStartMs` (default: the real now) at this instant and runs `scale`× from here. */
+  static startingNow(scale: number, simulatedStartMs?: number, real: Clock = systemClock): ScaledClock {
+    const realNowMs = real.now().getTime();
+    return new ScaledClock({ scale, realOriginMs: realNowMs, simulatedOriginMs: Math.round(simulatedStartMs ?? realNowMs) }, real);
+  }
+
+  get scale(): number {
+    return this.settings.scale;
+  }
+
+  nowMs(): number {
+    const { scale, realOriginMs, simulatedOriginMs } = this.settings;
+    return Math.round(simulatedOriginMs + (this.real.now().getTime() - realOriginMs) * scale);
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
   }
 }

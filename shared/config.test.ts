@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     expect(config.vault).toEqual({ kind: 'kms', keyId: 'arn:aws:kms:us-east-1:1:key/x' });
     expect(config.region).toBe('eu-west-1');
     expect(config.sessions).toEqual({ idleSeconds: 7 * 86_400, absoluteSeconds: 30 * 86_400, maxPerUser: 20, touchEverySeconds: 300 });
-    expect(config.signIn).toEqual({ maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900 });
+    expect(config.signIn).toEqual({ maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 });
     expect(config.validateResponses).toBe(false);
   });
 
@@ -28,5 +28,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TABLE_NAME: 't', VAULT_KEY_ID: 'k', HISTORY_STORE: 'influx' })).toThrow(/HISTORY_STORE/);
     expect(() => loadConfig({ TABLE_NAME: 't', SIGN_IN_FAILURES_PER_EMAIL: '0' })).toThrow(/SIGN_IN_FAILURES_PER_EMAIL/);
     expect(() => loadConfig({ TABLE_NAME: 't', SESSIONS_PER_USER: 'many' })).toThrow(/SESSIONS_PER_USER/);
+  });
+
+  it('reads the local stack\'s simulated clock, and names SIMULATED_CLOCK when it is wrong', () => {
+    expect(loadConfig({ TABLE_NAME: 't' }).simulatedClock).toBeUndefined();
+    const settings = { scale: 30, realOriginMs: 1_790_000_000_000, simulatedOriginMs: 1_789_990_000_000 };
+    expect(loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: JSON.stringify(settings) }).simulatedClock).toEqual(settings);
+    for (const bad of [
+      'thirty',
+      '{"scale":30}',
+      JSON.stringify({ ...settings, scale: 0 }),
+      JSON.stringify({ ...settings, scale: '30' }),
+      JSON.stringify({ ...settings, realOriginMs: -1 }),
+      JSON.stringify({ ...settings, extra: 1 }),
+    ]) {
+      expect(() => loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ TABLE_NAME: 't', SIMULATED_CLOCK: bad }), bad).toThrow(/SIMULATED_CLOCK/);
+    }
   });
 });

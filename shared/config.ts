@@ -4,8 +4,24 @@
  * message naming it, not later in a request.
  */
 import * as z from 'zod';
+import { pollCadence } from './polling/poll-cadence';
 import type { SessionPolicy } from './auth/session-policy';
 import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
+import { scaledClockSettingsSchema, type ScaledClockSettings } from './clock';
+
+/** A JSON-valued variable: malformed JSON is reported under the variable's name like any other bad value. */
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
 
 const envSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -20,10 +36,12 @@ const envSchema = z.object({
   WS_CALLBACK_URL: z.string().url().optional(),
   /** The poll queue (dispatcher → workers). */
   POLL_QUEUE_URL: z.string().url().optional(),
+  /** The MQTT publish queue (poll worker → MQTT publisher): only on the worker, only when MQTT publishing is deployed. */
+  MQTT_PUBLISH_QUEUE_URL: z.string().url().optional(),
   /** Only set locally: the local SQS stand-in's endpoint. */
   SQS_ENDPOINT: z.string().url().optional(),
-  /** Seconds between polls of an account whose devices are transmitting or cooking. */
-  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(15),
+  /** Seconds between polls of an active account: overrides shared/polling/poll-cadence.ts for every function alike. */
+  POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(60).default(pollCadence.activeIntervalSeconds),
   /** Only set locally: DynamoDB Local's endpoint. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
@@ -35,9 +53,21 @@ const envSchema = z.object({
   SIGN_IN_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  /** Kept below ThermoWorks' own lockout (about 10 bad passwords in a row), however slowly they come. */
+  SIGN_IN_FAILURES_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).max(1000).default(9),
   /** Only set locally and in tests: check every HTTP answer against its route's response schema. */
   VALIDATE_RESPONSES: z.enum(['true', 'false']).default('false'),
-  POLL_CONCURRENCY: z.coerce.number().int().positive().default(16),
+  /**
+   * Only set by the local stack under `--time-scale`, never in AWS: the simulated clock every handler shares with
+   * the simulator and the web app, as JSON ScaledClockSettings (`{"scale":30,"realOriginMs":…,"simulatedOriginMs":…}`).
+   */
+  SIMULATED_CLOCK: jsonOf(scaledClockSettingsSchema).optional(),
+  /** The exports bucket (cook exports, account exports), for functions that write or link exports. */
+  EXPORT_BUCKET: z.string().min(1).optional(),
+  /** Only set locally: the local S3 stand-in's endpoint. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** The website's origin, for links Pitwatch hands out (share links: `{origin}/share/{token}`). */
+  PUBLIC_WEB_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -51,11 +81,15 @@ export interface AppConfig {
   vault: { kind: 'kms'; keyId: string } | { kind: 'local-file'; path: string } | undefined;
   wsCallbackUrl: string | undefined;
   pollQueue: { url: string; endpoint: string | undefined } | undefined;
+  mqttPublishQueue: { url: string; endpoint: string | undefined } | undefined;
   pollIntervalSeconds: number;
   sessions: SessionPolicy;
   signIn: SignInThrottlePolicy;
   validateResponses: boolean;
-  pollConcurrency: number;
+  /** The local stack's simulated clock; undefined (real time) everywhere else. */
+  simulatedClock: ScaledClockSettings | undefined;
+  exports: { bucket: string; endpoint: string | undefined } | undefined;
+  publicWebUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     vault,
     wsCallbackUrl: e.WS_CALLBACK_URL,
     pollQueue: e.POLL_QUEUE_URL ? { url: e.POLL_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
+    mqttPublishQueue: e.MQTT_PUBLISH_QUEUE_URL ? { url: e.MQTT_PUBLISH_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
     sessions: {
       idleSeconds: Math.round(e.SESSION_IDLE_DAYS * 86_400),
@@ -98,8 +133,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxFailuresPerEmail: e.SIGN_IN_FAILURES_PER_EMAIL,
       maxFailuresPerIp: e.SIGN_IN_FAILURES_PER_IP,
       windowSeconds: Math.round(e.SIGN_IN_WINDOW_MINUTES * 60),
+      maxFailuresPerEmailPerDay: e.SIGN_IN_FAILURES_PER_EMAIL_PER_DAY,
     },
     validateResponses: e.VALIDATE_RESPONSES === 'true',
-    pollConcurrency: e.POLL_CONCURRENCY,
+    simulatedClock: e.SIMULATED_CLOCK,
+    exports: e.EXPORT_BUCKET ? { bucket: e.EXPORT_BUCKET, endpoint: e.S3_ENDPOINT } : undefined,
+    publicWebUrl: e.PUBLIC_WEB_URL?.replace(/\/+$/, ''),
   };
 }

@@ -27,6 +27,7 @@ export const handler = httpFunction(
         sessionPolicy: deps.config.sessions,
         attempts: deps.signInAttempts(),
         throttle: deps.config.signIn,
+        throttleClock: deps.wallClock,
         live: { connections: deps.connections(), pusher: pusher() },
       });
       logger.info('Signed in', { userId: result.user.userId });

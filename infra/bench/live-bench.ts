@@ -4,6 +4,8 @@
  * - push latency, poll interval excluded: a poll of the demo account starts (worker handler invoked) → the reading
  *   it found arrives on an open WebSocket. Includes the ThermoWorks round trips (simulator over HTTP), the DynamoDB
  *   Local writes and the push through the local API Gateway management endpoint.
+ * - sign-out → socket closed: `POST /auth/logout` sent → the session's open WebSocket gets `session-ended` and is
+ *   closed by the server (issue: within 1 s).
  * Ends with one JSON line of the headline figures.
  */
 import WebSocket from 'ws';
@@ -19,7 +21,7 @@ function percentile(values: number[], p: number): number {
 async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   const t0 = performance.now();
-  const stack = await startLocalStack({ port: 0, pollIntervalSeconds: 5, autoDispatch: false });
+  const stack = await startLocalStack({ port: 0, pollIntervalSeconds: 5, autoDispatch: false, seedDemoCooks: true });
   const ready = performance.now();
   const login = await fetch(`${stack.url}/api/auth/login`, {
     method: 'POST',
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   let onReading: (() => void) | undefined;
   ws.on('message', (data) => {
     const message = JSON.parse(data.toString()) as { type: string };
-    if (message.type !== 'reading') return;
+    if (message.type !== 'readings') return;
     arrivals.push({ at: performance.now() });
     onReading?.();
   });
@@ -57,6 +59,22 @@ async function main(): Promise<void> {
     console.error(`sample ${i + 1}/${SAMPLES}: ${Number.isFinite(at) ? `${(at - started).toFixed(0)} ms` : 'no reading'}`);
   }
   ws.close();
+
+  const closeTimes: number[] = [];
+  for (let i = 0; i < Number(process.env.BENCH_LOGOUT_SAMPLES ?? 10); i++) {
+    const signedIn = await fetch(`${stack.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'demo@pitwatch.local', password: 'pitwatch' }),
+    });
+    const { sessionToken: token } = (await signedIn.json()) as { sessionToken: string };
+    const socket = new WebSocket(`${stack.url.replace('http', 'ws')}/ws?token=${token}`);
+    await new Promise((resolve, reject) => (socket.once('open', resolve), socket.once('error', reject)));
+    const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(performance.now())));
+    const sent = performance.now();
+    await fetch(`${stack.url}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    closeTimes.push((await closed) - sent);
+  }
   await stack.stop();
 
   const result = {
@@ -65,9 +83,11 @@ async function main(): Promise<void> {
     startToFirstLiveReadingSeconds: Number(((firstLive - t0) / 1000).toFixed(2)),
     pushLatencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), max: Math.round(Math.max(...latencies)) },
     samples: latencies.length,
+    logoutToSocketClosedMs: { p50: Math.round(percentile(closeTimes, 50)), max: Math.round(Math.max(...closeTimes)), samples: closeTimes.length },
   };
   console.log(`start → first live reading: ${result.startToFirstLiveReadingSeconds} s`);
   console.log(`poll start → reading on the WebSocket: p50 ${result.pushLatencyMs.p50} ms, p95 ${result.pushLatencyMs.p95} ms (${latencies.length} samples)`);
+  console.log(`sign-out → its socket closed by the server: p50 ${result.logoutToSocketClosedMs.p50} ms, max ${result.logoutToSocketClosedMs.max} ms`);
   console.log(JSON.stringify(result));
 }
 

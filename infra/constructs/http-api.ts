@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,6 +9,7 @@ import { acknowledge } from '../nag';
 import { routeKeyOf, type HttpFunctionName } from '../../shared/api/route-definition';
 import { routeList, routes } from '../../shared/api/routes';
 import type { DataStores } from './data-stores';
+import type { Exports } from './exports';
 import type { LiveUpdates } from './live-updates';
 import { PitwatchFunction, type FunctionEnvironment } from './pitwatch-function';
 
@@ -15,8 +17,12 @@ export interface HttpApiProps {
   readonly data: DataStores;
   /** Sign-out and session revocation close WebSockets through its management API. */
   readonly live: LiveUpdates;
+  /** Cook and account exports are written there and linked. */
+  readonly exports: Exports;
   /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
   readonly allowedOrigin: string;
+  /** Serve the API on this host name (an ACM certificate in the stack's region), TLS 1.2 at least. */
+  readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
 }
 
 /**
@@ -35,10 +41,16 @@ const loginRouteKey = routeKeyOf(routes.login);
 const functionSpecs: Record<HttpFunctionName, { id: string; description: string }> = {
   login: { id: 'Login', description: 'sign-in: ThermoWorks credentials, throttled; session token' },
   sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
+  tokens: { id: 'Tokens', description: 'API tokens: create, list, revoke (closes their WebSockets)' },
   account: { id: 'Account', description: 'linked ThermoWorks account status' },
+  privacy: { id: 'Privacy', description: 'your data: account export (to the exports bucket) and account deletion' },
   devices: { id: 'Devices', description: 'devices and latest readings' },
   history: { id: 'History', description: 'one channel of history, downsampled' },
-  cooks: { id: 'Cooks', description: 'cooks: start, list, end; done-time predictions' },
+  cooks: { id: 'Cooks', description: 'cook records: start, list, edit, events, end, readings, export, compare, share links' },
+  share: { id: 'Share', description: 'a shared cook, public: that cook and nothing else' },
+  integrations: { id: 'Integrations', description: 'MQTT integration: set up, show, test, remove (clears the broker)' },
+  metrics: { id: 'Metrics', description: 'Prometheus metrics of devices, readings and cooks' },
+  openapi: { id: 'OpenApi', description: 'the OpenAPI 3.1 document of this API' },
 };
 
 /**
@@ -52,10 +64,12 @@ export class HttpApi extends Construct {
   readonly stage: apigwv2.HttpStage;
   readonly functions: Record<HttpFunctionName, PitwatchFunction>;
   readonly fallbackFn: PitwatchFunction;
+  readonly domainName: apigwv2.DomainName | undefined;
+  private readonly customHost: string | undefined;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
-    const { data, live } = props;
+    const { data, live, exports } = props;
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-http`,
@@ -71,20 +85,29 @@ export class HttpApi extends Construct {
       createDefaultStage: false,
     });
 
-    const fn = (name: HttpFunctionName, environment: FunctionEnvironment) =>
+    const fn = (name: HttpFunctionName, environment: FunctionEnvironment, timeout?: Duration) =>
       new PitwatchFunction(this, functionSpecs[name].id, {
         entry: `functions/http/${name}.ts`,
         description: functionSpecs[name].description,
         environment,
+        ...(timeout ? { timeout } : {}),
       });
+    // Exports and account deletion read every point of a long cook or an account: up to the HTTP API's 29 s limit.
+    const exportTimeout = Duration.seconds(29);
     const pushEnvironment = { WS_CALLBACK_URL: live.callbackUrl };
     this.functions = {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
+      tokens: fn('tokens', { ...data.environment, ...pushEnvironment }),
       account: fn('account', data.environment),
+      privacy: fn('privacy', { ...data.environment, ...exports.environment, ...pushEnvironment }, exportTimeout),
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
-      cooks: fn('cooks', data.environment),
+      cooks: fn('cooks', { ...data.environment, ...exports.environment, ...pushEnvironment, PUBLIC_WEB_URL: props.allowedOrigin }, exportTimeout),
+      share: fn('share', data.environment),
+      integrations: fn('integrations', { ...data.environment, ...data.vaultEnvironment }),
+      metrics: fn('metrics', data.environment),
+      openapi: fn('openapi', data.environment),
     };
 
     // IAM, per function: exactly the calls each one makes (its stores are named beside each grant).
@@ -98,6 +121,10 @@ export class HttpApi extends Construct {
     data.grantSessionUse(f.sessions);
     data.grantTable(f.sessions, ['Query', 'DeleteItem']);
     live.grantManage(f.sessions);
+    // API tokens: create (PutItem), list (Query on GSI1), revoke (DeleteItem), close their sockets (connections Query/Delete).
+    data.grantSessionUse(f.tokens);
+    data.grantTable(f.tokens, ['PutItem', 'Query', 'DeleteItem']);
+    live.grantManage(f.tokens);
     // The link item.
     data.grantSessionUse(f.account);
     // The account partition: devices and latest readings.
@@ -106,9 +133,34 @@ export class HttpApi extends Construct {
     // The device item, then readings from wherever history lives.
     data.grantSessionUse(f.history);
     data.grantHistoryRead(f.history);
-    // The account partition (devices, latest readings, cooks) and the cook item.
+    // The account partition (devices, latest readings, active cooks), cook records (Get, Query on GSI1, Put/Update/
+    // Delete alone and in transactions), share links (Put, Query on GSI1, Delete); readings from history; exports
+    // written and linked; `cook` messages pushed and revoked shares' sockets closed.
     data.grantSessionUse(f.cooks);
-    data.grantTable(f.cooks, ['Query', 'PutItem', 'DeleteItem']);
+    data.grantTable(f.cooks, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantHistoryRead(f.cooks);
+    exports.grantWriteAndLink(f.cooks);
+    live.grantManage(f.cooks);
+    // Public: the share item (GetItem), the cook record and its live item (GetItem), readings from history.
+    data.grantTable(f.share, ['GetItem']);
+    data.grantHistoryRead(f.share);
+    // Your data: every item of the account found by key (Get, Query) and deleted (Delete, BatchWrite); history read
+    // for the export; the export written and linked; the account's sockets closed.
+    data.grantSessionUse(f.privacy);
+    data.grantTable(f.privacy, ['Query', 'DeleteItem', 'BatchWriteItem']); // DeleteItem: the closed sockets' items
+    data.grantHistoryRead(f.privacy);
+    exports.grantWriteAndLink(f.privacy);
+    live.grantManage(f.privacy);
+    // The integration item (Get, Put, Update its status after a test, Delete), the decrypt audit (Put); broker passwords
+    // only: sealed on PUT, opened to test the broker and to clear it on removal (both publish).
+    data.grantSessionUse(f.integrations);
+    data.grantTable(f.integrations, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantVaultSeal(f.integrations, 'mqtt-broker-password');
+    data.grantVaultOpen(f.integrations, 'mqtt-broker-password');
+    // The account partition: devices, latest readings, cooks in progress.
+    data.grantSessionUse(f.metrics);
+    data.grantTable(f.metrics, ['Query']);
+    // The OpenAPI document: public, built from the route table; no table access at all.
 
     const integrations = Object.fromEntries(
       (Object.keys(this.functions) as HttpFunctionName[]).map((name) => [name, new HttpLambdaIntegration(functionSpecs[name].id, this.functions[name].function)]),
@@ -170,6 +222,16 @@ export class HttpApi extends Construct {
       },
     };
     // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
+    this.customHost = props.domain?.name;
+    this.domainName = props.domain
+      ? new apigwv2.DomainName(this, 'DomainName', {
+          domainName: props.domain.name,
+          certificate: props.domain.certificate,
+          securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+    if (this.domainName) new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.api, domainName: this.domainName, stage: this.stage });
+
     // Route settings name a route key; API Gateway rejects them if the route does not exist yet.
     const loginRoute = routeConstructs.find(([r]) => routeKeyOf(r) === loginRouteKey)?.[1];
     if (loginRoute) this.stage.node.addDependency(loginRoute);
@@ -178,7 +240,9 @@ export class HttpApi extends Construct {
       acknowledge(construct, {
         id: 'AwsSolutions-APIG4',
         reason:
-          route.auth === 'public'
+          route.id === 'openApi'
+            ? 'The OpenAPI document describes the public API; it reads nothing and holds no secret.'
+            : route.auth === 'public'
             ? 'Sign-in is the public entry point that issues the session token; it is throttled per email and network in the function.'
             : 'The function authenticates every request through the one authentication step (hashed credential lookup in DynamoDB, no cache, so revocation is immediate); an authorizer would cache.',
       });
@@ -189,8 +253,8 @@ export class HttpApi extends Construct {
     });
   }
 
-  /** `https://{apiId}.execute-api.{region}.amazonaws.com/` */
+  /** `https://api.{domain}/` with a custom domain, else `https://{apiId}.execute-api.{region}.amazonaws.com/`. */
   get url(): string {
-    return this.stage.url;
+    return this.customHost ? `https://${this.customHost}/` : this.stage.url;
   }
 }

@@ -1,6 +1,7 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,6 +12,8 @@ import { PitwatchFunction } from './pitwatch-function';
 
 export interface LiveUpdatesProps {
   readonly data: DataStores;
+  /** Serve the WebSocket API on this host name (an ACM certificate in the stack's region), TLS 1.2 at least. */
+  readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
 }
 
 export const liveStageName = 'live';
@@ -26,6 +29,8 @@ export class LiveUpdates extends Construct {
   readonly connectFn: PitwatchFunction;
   readonly disconnectFn: PitwatchFunction;
   readonly messageFn: PitwatchFunction;
+  readonly domainName: apigwv2.DomainName | undefined;
+  private readonly customHost: string | undefined;
 
   constructor(scope: Construct, id: string, props: LiveUpdatesProps) {
     super(scope, id);
@@ -77,6 +82,17 @@ export class LiveUpdates extends Construct {
       },
     });
     this.stage.node.addDependency(this.apiGatewayLoggingRole());
+    // Its own host name: API Gateway cannot map a WebSocket API and an HTTP API on one custom domain. The handlers
+    // keep posting to the execute-api callback URL.
+    this.customHost = props.domain?.name;
+    this.domainName = props.domain
+      ? new apigwv2.DomainName(this, 'DomainName', {
+          domainName: props.domain.name,
+          certificate: props.domain.certificate,
+          securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
+    if (this.domainName) new apigwv2.ApiMapping(this, 'ApiMapping', { api: this.api, domainName: this.domainName, stage: this.stage });
 
     // $default needs the stage's callback URL to reply, so it is created after the stage.
     this.messageFn = new PitwatchFunction(this, 'Message', {
@@ -116,7 +132,7 @@ export class LiveUpdates extends Construct {
 
   /** `wss://{apiId}.execute-api.{region}.amazonaws.com/live`: what the browser opens. */
   get url(): string {
-    return this.stage.url;
+    return this.customHost ? `wss://${this.customHost}` : this.stage.url;
   }
 
   /** `https://{apiId}.execute-api.{region}.amazonaws.com/live`: the management endpoint handlers post to. */

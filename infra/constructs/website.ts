@@ -1,4 +1,5 @@
 import { Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,6 +14,8 @@ export interface WebsiteProps {
   readonly webDistPath: string;
   /** RETAIN buckets (and their logs) instead of emptying and deleting them with the stack. */
   readonly deletionProtection: boolean;
+  /** Serve on the user's own domain (a us-east-1 ACM certificate), with TLS 1.2 at least. */
+  readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
 }
 
 /** What the web app fetches from `/config.json` at start-up to find its backends. */
@@ -87,6 +90,11 @@ export class Website extends Construct {
         responsePagePath: '/index.html',
         ttl: Duration.seconds(0),
       })),
+      ...(props.domain && {
+        domainNames: [props.domain.name],
+        certificate: props.domain.certificate,
+        minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      }),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // North America and Europe edges only: the cheapest class; a personal deployment has a handful of users.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
@@ -106,12 +114,14 @@ export class Website extends Construct {
         reason:
           'A WAF web ACL costs ~$5/month plus rules, 100x the idle-month budget of a personal deployment serving static files; the APIs behind it are authenticated and throttled.',
       },
-      {
+    );
+    if (!props.domain) {
+      acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR4',
         reason:
-          'Uses the default *.cloudfront.net certificate, for which CloudFront fixes the viewer security policy (TLSv1); a custom domain + ACM certificate is needed to pin TLSv1.2_2021.',
-      },
-    );
+          'Uses the default *.cloudfront.net certificate, for which CloudFront fixes the viewer security policy (TLSv1); deploy with -c domainName= -c certificateArn= to pin TLSv1.2_2021.',
+      });
+    }
 
     // The Lambda behind BucketDeployment: own role and log group rather than AWSLambdaBasicExecutionRole.
     this.deploymentLogs = new logs.LogGroup(this, 'DeploymentLogs', {
@@ -146,7 +156,7 @@ export class Website extends Construct {
 
   /** `https://xxxx.cloudfront.net` */
   get url(): string {
-    return `https://${this.distribution.distributionDomainName}`;
+    return `https://${this.props.domain?.name ?? this.distribution.distributionDomainName}`;
   }
 
   /**

@@ -13,6 +13,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Socket } from 'node:net';
 import type { Context } from 'aws-lambda';
 import { WebSocket, WebSocketServer } from 'ws';
+import type { WebConfig } from '../../shared/api/schemas';
+import type { ScaledClockSettings } from '../../shared/clock';
 import { errorResponse } from '../../shared/http/responses';
 import { NotFoundError, PayloadTooLargeError, UpstreamUnavailableError } from '../../shared/errors';
 import { decodeSegment, matchRoute } from '../../shared/api/match-route';
@@ -37,6 +39,8 @@ export interface LocalGatewayOptions {
   port: number;
   host?: string;
   webDist: string;
+  /** The simulated clock the web app must follow (served in /config.json). */
+  clock?: ScaledClockSettings;
   log?: (message: string) => void;
 }
 
@@ -118,6 +122,13 @@ export class LocalGateway {
         if (!res.headersSent) send(res, errorResponse(error));
       });
     });
+    // Requests Node's HTTP parser refuses (a chunked GET, a bad header) still get the documented error body.
+    this.server.on('clientError', (error, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const body = JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'The HTTP request is malformed.' } });
+      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      this.log(`client error: ${error.message}`);
+    });
     this.server.on('upgrade', (req, socket, head) => {
       this.upgrade(req, socket as Socket, head).catch((error: unknown) => {
         this.log(`websocket upgrade error: ${String(error)}`);
@@ -181,10 +192,11 @@ export class LocalGateway {
     if (url.pathname.startsWith('/@connections/')) return this.management(req, res, url, method);
     if (url.pathname === '/config.json') {
       const host = req.headers.host ?? `localhost:${this.port}`;
+      const config: WebConfig = { apiUrl: `http://${host}/api`, wsUrl: `ws://${host}/ws`, ...(this.options.clock ? { clock: this.options.clock } : {}) };
       return send(res, {
         statusCode: 200,
         headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-        body: JSON.stringify({ apiUrl: `http://${host}/api`, wsUrl: `ws://${host}/ws` }),
+        body: JSON.stringify(config),
       });
     }
     return this.staticFile(res, url);

@@ -2,13 +2,18 @@
  * `npm start`: the whole system locally, no AWS account. Options:
  *   --persist             keep data under .data/ (in memory otherwise)
  *   --scenario <file>     ThermoWorks simulator scenario (default: the two demo accounts)
- *   --time-scale <n>      run simulated time n× faster (e.g. 60)
- *   --poll-interval <s>   seconds between polls (default 2)
+ *   --time-scale <n>      run simulated time n× faster (e.g. 30): the simulator, the poll pipeline, cooks and the
+ *                         web app all follow the one simulated clock (see local-stack.ts)
+ *   --poll-interval <s>   seconds of real time between polls of an active account (default: poll-cadence.ts, as in
+ *                         AWS; printed at start)
+ *   --mqtt-url <url>      publish to Home Assistant through this MQTT broker: mqtt://[user:password@]host[:port]
+ *   --mqtt-prefix <p>     Home Assistant's discovery prefix (default homeassistant)
  *   PORT=<n>              listen port (default 3000)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pollCadence } from '../../shared/polling/poll-cadence';
 import { loadScenarioFile } from '../../shared/thermoworks/simulator/load-scenario';
 import { ensureJava, JavaMissingError } from './java';
 import { startLocalStack } from './local-stack';
@@ -29,6 +34,8 @@ async function main(): Promise<void> {
       scenario: { type: 'string' },
       'time-scale': { type: 'string' },
       'poll-interval': { type: 'string' },
+      'mqtt-url': { type: 'string' },
+      'mqtt-prefix': { type: 'string' },
     },
     strict: true,
   });
@@ -48,9 +55,15 @@ async function main(): Promise<void> {
     ...(values.scenario ? { scenario: (await loadScenarioFile(values.scenario)) as never } : {}),
     ...(timeScale ? { timeScale } : {}),
     ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
+    ...(values['mqtt-url'] ? { mqttUrl: values['mqtt-url'] } : {}),
+    ...(values['mqtt-prefix'] ? { mqttDiscoveryPrefix: values['mqtt-prefix'] } : {}),
+    seedDemoCooks: true,
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const pollEvery = pollIntervalSeconds ?? pollCadence.activeIntervalSeconds;
+  const scale = stack.clock.scale;
+  console.log(`Active accounts are polled every ${pollEvery} s${scale === 1 ? '' : `; simulated time runs ${scale}× faster (${pollEvery * scale} simulated s between polls)`}.`);
   // Simulated accounts only: these are the scenario's made-up credentials, never a real ThermoWorks password.
   const accounts = stack.simulator.scenario.accounts.filter((a) => !a.disabled);
   console.log(`Sign in with ${accounts.map((a) => `${a.email} / ${a.password}`).join('  or  ')}`);

@@ -3,11 +3,13 @@
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
 import * as z from 'zod';
+import { scaledClockSettingsSchema } from '../clock';
+import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
 import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
 /** Channel units as ThermoWorks reports them: °F, °C, or relative humidity. */
-export const channelUnitSchema = z.enum(['F', 'C', 'H']);
+export const channelUnitSchema = z.enum(CHANNEL_UNITS);
 
 export const errorBodySchema = z.object({
   error: z.object({
@@ -100,9 +102,11 @@ export const accountStatusSchema = z.object({
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
-// Cooks: POST /cooks, GET /cooks, DELETE /cooks/{serial}
+// Cooks: the start request, the view every list, answer and `cook` message carries (the rest: cook-schemas.ts)
 export const startCookRequestSchema = z.strictObject({
   serial: serialSchema,
+  /** "Saturday brisket"; the first probe's preset or the device's label when left out. */
+  name: z.string().trim().min(1).max(100).optional(),
   /** The channel measuring the pit (air) temperature, if any: it makes predictions better. */
   pitChannel: channelNumberSchema.optional(),
   probes: z
@@ -110,6 +114,8 @@ export const startCookRequestSchema = z.strictObject({
       z
         .strictObject({
           channel: channelNumberSchema,
+          /** What the probe is in ("Brisket flat"); the device channel's label when left out. */
+          label: z.string().trim().min(1).max(64).optional(),
           /** A doneness preset id (shared/cook/presets), e.g. "brisket" or "steak-medium-rare". */
           presetId: z.string().max(64).optional(),
           /** Or an explicit target temperature, in `units`. */
@@ -146,32 +152,73 @@ export const cookAlertSchema = z.object({
 });
 export type CookAlert = z.infer<typeof cookAlertSchema>;
 
+export const cookStatusSchema = z.enum(['active', 'ended']);
+export const cookProbeViewSchema = z.object({
+  channel: z.string(),
+  label: z.string().nullable(),
+  targetF: z.number(),
+  presetId: z.string().nullable(),
+  meat: z.string().nullable(),
+  /** The units the cook shows this probe in (the target was given in them). */
+  units: temperatureUnitSchema,
+});
+export type CookProbeView = z.infer<typeof cookProbeViewSchema>;
+
+/** A cook as lists, answers and `cook` messages carry it: predictions and alerts are the latest (final once ended). */
 export const cookViewSchema = z.object({
+  cookId: z.string(),
   serial: z.string(),
+  status: cookStatusSchema,
+  name: z.string(),
+  tags: z.array(z.string()),
+  rating: z.number().int().min(1).max(5).nullable(),
   startedAt: z.string(),
+  endedAt: z.string().nullable(),
   pitChannel: z.string().nullable(),
-  probes: z.array(
-    z.object({ channel: z.string(), targetF: z.number(), presetId: z.string().nullable(), meat: z.string().nullable() }),
-  ),
+  probes: z.array(cookProbeViewSchema),
   predictions: z.array(probePredictionSchema),
   /** The latest alerts raised for this cook, newest last. */
   alerts: z.array(cookAlertSchema).default([]),
 });
 export type CookView = z.infer<typeof cookViewSchema>;
-export const cooksResponseSchema = z.object({ cooks: z.array(cookViewSchema) });
+export const cooksResponseSchema = z.object({
+  cooks: z.array(cookViewSchema),
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  cursor: z.string().optional(),
+});
 
 // WebSocket: server → browser
-export const readingMessageSchema = z.object({
-  type: z.literal('reading'),
-  serial: z.string(),
+/** One channel's new reading, inside a `readings` message. */
+export const channelReadingSchema = z.object({
   channel: z.string(),
   value: z.number().nullable(),
   units: channelUnitSchema,
   status: z.string(),
   probeConnected: z.boolean(),
+  /** When ThermoWorks saved it (ISO-8601 UTC). */
   at: z.string(),
 });
+export type ChannelReading = z.infer<typeof channelReadingSchema>;
+
+/** What one poll found new on one device: one message per device per poll, every changed channel in it. */
+export const readingsMessageSchema = z.object({
+  type: z.literal('readings'),
+  serial: z.string(),
+  channels: z.array(channelReadingSchema).min(1),
+});
+export type ReadingsMessage = z.infer<typeof readingsMessageSchema>;
+
+/**
+ * One channel's reading with its device: how the web app hands readings around once a `readings` message is split
+ * (not sent on the wire as such).
+ */
+export const readingMessageSchema = channelReadingSchema.extend({ type: z.literal('reading'), serial: z.string() });
 export type ReadingMessage = z.infer<typeof readingMessageSchema>;
+
+/** A `readings` message as one ReadingMessage per channel. */
+export function splitReadings(message: ReadingsMessage): ReadingMessage[] {
+  return message.channels.map((c) => ({ type: 'reading', serial: message.serial, ...c }));
+}
 
 export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
 export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
@@ -193,7 +240,7 @@ export type CookMessage = z.infer<typeof cookMessageSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
   cookMessageSchema,
-  readingMessageSchema,
+  readingsMessageSchema,
   predictionMessageSchema,
   alertMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
@@ -211,5 +258,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export const webConfigSchema = z.object({
   apiUrl: z.string(),
   wsUrl: z.string(),
+  /** Only from the local stack under --time-scale: the simulated clock the page must show times by. */
+  clock: scaledClockSettingsSchema.optional(),
 });
 export type WebConfig = z.infer<typeof webConfigSchema>;

@@ -8,7 +8,7 @@ import type { LoginRequest, LoginResponse } from '../api/schemas';
 import type { Clock } from '../clock';
 import { PitwatchError, RateLimitedError, UnauthorizedError, UpstreamUnavailableError } from '../errors';
 import type { IdGenerator } from '../ids';
-import type { ThermoWorksPort } from '../polling/thermoworks-port';
+import type { ThermoWorksPort } from '../thermoworks/port';
 import { AccountDisabledError, InvalidCredentialsError, TooManyAttemptsError } from '../thermoworks/errors';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { AccountStore } from './account-store';
@@ -28,6 +28,11 @@ export interface LoginDependencies {
   sessionPolicy: SessionPolicy;
   attempts: AttemptCounterStore;
   throttle: SignInThrottlePolicy;
+  /**
+   * The throttle's clock: real time, like the ThermoWorks lockout it keeps sign-ins below, even when `clock` is the
+   * local stack's simulated one. `clock` by default.
+   */
+  throttleClock?: Clock;
   live: SocketCloser;
 }
 
@@ -47,7 +52,7 @@ async function linkAndIssueSession(request: LoginRequest, origin: RequestOrigin,
     { email: request.email, sourceIp: origin.sourceIp },
     () => deps.thermoworks.signIn(request.email, request.password),
     classifySignInFailure,
-    { counters: deps.attempts, policy: deps.throttle, clock: deps.clock },
+    { counters: deps.attempts, policy: deps.throttle, clock: deps.throttleClock ?? deps.clock },
   );
   const user = await deps.thermoworks.session(tokens).getUser();
   const userId = tokens.uid;

@@ -7,6 +7,9 @@
  * slots: a wrong password keeps them (that is what is counted); a success clears the email's counter; anything that
  * is not the caller's doing (ThermoWorks down) gives them back. Once a counter is full it stays shut for a whole
  * window after its last attempt.
+ *
+ * ThermoWorks counts consecutive failures with no success in between, whatever their pace; 5 per 15 minutes would
+ * still reach its 10 within half an hour. So each email also has a day counter, below ThermoWorks' lockout.
  */
 import type { Clock } from '../clock';
 import { RateLimitedError } from '../errors';
@@ -16,9 +19,13 @@ export interface SignInThrottlePolicy {
   maxFailuresPerEmail: number;
   maxFailuresPerIp: number;
   windowSeconds: number;
+  /** Failures per email per day: below ThermoWorks' own lockout (about 10 in a row). */
+  maxFailuresPerEmailPerDay: number;
 }
 
-export const defaultSignInThrottlePolicy: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900 };
+const DAY_SECONDS = 86_400;
+
+export const defaultSignInThrottlePolicy: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 20, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 };
 
 export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -35,8 +42,9 @@ export interface AttemptCounterStore {
 /** How an attempt ended, as far as counting goes. */
 export type AttemptOutcome = 'succeeded' | 'bad-credentials' | 'not-counted';
 
-export function signInKeys(email: string, sourceIp: string): { email: string; network: string } {
-  return { email: `email#${hashToken(email.trim().toLowerCase())}`, network: `ip#${networkOf(sourceIp)}` };
+export function signInKeys(email: string, sourceIp: string): { email: string; emailDay: string; network: string } {
+  const emailHash = hashToken(email.trim().toLowerCase());
+  return { email: `email#${emailHash}`, emailDay: `email-day#${emailHash}`, network: `ip#${networkOf(sourceIp)}` };
 }
 
 /** IPv6 clients get a whole /64 each (one host can use any address in it); IPv4 is counted per address. */
@@ -64,22 +72,29 @@ export async function throttledSignIn<T>(
 ): Promise<T> {
   const keys = signInKeys(who.email, who.sourceIp);
   const now = deps.clock.now();
-  const { windowSeconds } = deps.policy;
-  const byEmail = await deps.counters.reserve(keys.email, deps.policy.maxFailuresPerEmail, windowSeconds, now);
-  if (!byEmail.allowed) throw tooMany(byEmail.retryAfterSeconds);
-  const byNetwork = await deps.counters.reserve(keys.network, deps.policy.maxFailuresPerIp, windowSeconds, now);
-  if (!byNetwork.allowed) {
-    await deps.counters.release(keys.email);
-    throw tooMany(byNetwork.retryAfterSeconds);
+  const { policy } = deps;
+  const counters: Array<[key: string, limit: number, windowSeconds: number]> = [
+    [keys.email, policy.maxFailuresPerEmail, policy.windowSeconds],
+    [keys.emailDay, policy.maxFailuresPerEmailPerDay, DAY_SECONDS],
+    [keys.network, policy.maxFailuresPerIp, policy.windowSeconds],
+  ];
+  const reserved: string[] = [];
+  for (const [key, limit, windowSeconds] of counters) {
+    const reservation = await deps.counters.reserve(key, limit, windowSeconds, now);
+    if (!reservation.allowed) {
+      await Promise.all(reserved.map((k) => deps.counters.release(k)));
+      throw tooMany(reservation.retryAfterSeconds);
+    }
+    reserved.push(key);
   }
   let result: T;
   try {
     result = await attempt();
   } catch (error) {
-    if (classify(error) !== 'bad-credentials') await Promise.all([deps.counters.release(keys.email), deps.counters.release(keys.network)]);
+    if (classify(error) !== 'bad-credentials') await Promise.all(reserved.map((k) => deps.counters.release(k)));
     throw error;
   }
-  await Promise.all([deps.counters.reset(keys.email), deps.counters.release(keys.network)]);
+  await Promise.all([deps.counters.reset(keys.email), deps.counters.reset(keys.emailDay), deps.counters.release(keys.network)]);
   return result;
 }
 

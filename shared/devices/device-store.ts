@@ -1,6 +1,7 @@
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
+import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ReadingGap } from '../polling/reading-gaps';
-import type { ChannelUnit } from '../polling/thermoworks-port';
+import type { ChannelUnit } from '../thermoworks/channel-unit';
 
 export interface DeviceRecord {
   accountId: string;
@@ -11,11 +12,18 @@ export interface DeviceRecord {
   battery: number | null;
   wifiDbm: number | null;
   lastSeen: string | null;
+  /** As ThermoWorks reports it; absent on items stored before it was kept. */
+  firmware?: string | null;
   updatedAt: string;
   /** Stretches of recorded points not yet back-filled from the device's archives. */
   pendingGaps: ReadingGap[];
   /** When the archives were last listed for those gaps (listing is rate-limited per device). */
   lastArchiveCheckAt: string | null;
+  /**
+   * The last UTC hour (ISO start) whose polled history was compacted into roll-ups (history stores that keep them;
+   * see ReadingStore.compactHour). Absent until the first compaction.
+   */
+  historyCompactedThrough?: string | null;
 }
 
 /** What the last poll saw on one channel: shown on the devices page and used to skip readings already stored. */
@@ -32,16 +40,24 @@ export interface LatestReading {
   at: string | null;
 }
 
+export interface AccountPartition {
+  devices: DeviceRecord[];
+  latest: LatestReading[];
+  cooks: ActiveCook[];
+  mqtt?: MqttIntegrationRecord | undefined;
+}
+
 export interface DeviceStore {
-  putDevice(device: DeviceRecord): Promise<void>;
   /**
-   * Stores `latest` unless the stored one is as new or newer (by `at`). Returns false when skipped, which is how a
-   * redelivered poll is recognised as a duplicate.
+   * One write per device per poll: the device record, and each channel's latest reading in `latest` stored only
+   * where it is newer than the stored one (by `at`, or a probe state change at the same `at`; see isNewer). Returns
+   * the readings stored: the others were already there, which is how a redelivered poll is recognised as a duplicate.
    */
-  putLatestIfNewer(latest: LatestReading): Promise<boolean>;
-  /** Everything the account's partition holds: devices, latest readings and cooks in progress (one Query). */
-  listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: CookRecord[] }>;
-  putCook(cook: CookRecord): Promise<void>;
-  deleteCook(accountId: string, serial: string): Promise<boolean>;
+  putDevice(device: DeviceRecord, latest: readonly LatestReading[]): Promise<LatestReading[]>;
+  /**
+   * Everything the account's partition holds: devices, latest readings, cooks in progress and the MQTT integration
+   * if there is one (one Query: the poll learns from it whether to hand its state to the MQTT publisher, for free).
+   */
+  listAccountDevices(accountId: string): Promise<AccountPartition>;
   getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined>;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountStore, LinkedAccount } from '../auth/account-store';
 import { ManualClock } from '../clock';
-import { defaultDispatchOptions, dispatchPolls, schedulePolls } from './dispatch-polls';
+import { dispatchPolls, schedulePolls } from './dispatch-polls';
+import { pollCadence } from './poll-cadence';
 import type { PollQueue, ScheduledPoll } from './poll-request';
 
 const NOW = new Date('2026-11-01T12:00:00.000Z');
@@ -20,21 +21,41 @@ const link = (over: Partial<LinkedAccount> = {}): LinkedAccount => ({
 
 describe('schedulePolls', () => {
   it('polls an active account every 15 s across the minute, by SQS delays', () => {
-    const polls = schedulePolls(link(), NOW, defaultDispatchOptions);
+    const polls = schedulePolls(link(), NOW, pollCadence);
     expect(polls.map((p) => p.delaySeconds)).toEqual([0, 15, 30, 45]);
     expect(polls.map((p) => p.request.dueAt)).toEqual(['2026-11-01T12:00:00.000Z', '2026-11-01T12:00:15.000Z', '2026-11-01T12:00:30.000Z', '2026-11-01T12:00:45.000Z']);
   });
 
   it('polls an idle account once every 5 minutes, on a minute of its own', () => {
     const idle = link({ lastReadingAt: '2026-11-01T10:00:00.000Z' });
-    const minutes = Array.from({ length: 10 }, (_, m) => schedulePolls(idle, new Date(NOW.getTime() + m * 60_000), defaultDispatchOptions).length);
+    const minutes = Array.from({ length: 10 }, (_, m) => schedulePolls(idle, new Date(NOW.getTime() + m * 60_000), pollCadence).length);
     expect(minutes.reduce((a, b) => a + b, 0)).toBe(2);
     expect(minutes.every((n) => n <= 1)).toBe(true);
   });
 
+  it('under a simulated clock: active or idle by simulated time, idle stagger and dueAt by the dispatcher\'s real minute', () => {
+    // At 30×, the dispatcher's real minutes are 30 simulated minutes apart: by the simulated minute an idle account
+    // would land on the same stagger residue every run (always or never polled).
+    const idle = link({ lastReadingAt: '2026-11-01T10:00:00.000Z' });
+    const runs = Array.from({ length: 10 }, (_, m) => {
+      const realAt = new Date(NOW.getTime() + m * 60_000);
+      const simulatedAt = new Date(NOW.getTime() + m * 30 * 60_000);
+      return schedulePolls(idle, simulatedAt, pollCadence, realAt);
+    });
+    expect(runs.map((r) => r.length).reduce((a, b) => a + b, 0)).toBe(2);
+    // Read at a simulated now 45 min ahead of its real one, a reading 20 simulated minutes old is still news…
+    const realAt = NOW;
+    const simulatedAt = new Date(NOW.getTime() + 45 * 60_000);
+    const active = schedulePolls(link({ lastReadingAt: '2026-11-01T12:25:00.000Z' }), simulatedAt, pollCadence, realAt);
+    expect(active.map((p) => p.request.dueAt)).toEqual(['2026-11-01T12:00:00.000Z', '2026-11-01T12:00:15.000Z', '2026-11-01T12:00:30.000Z', '2026-11-01T12:00:45.000Z']);
+    // …and one 40 simulated minutes old is not, though it is "in the future" of the real clock.
+    const quiet = schedulePolls(link({ userId: 'u-quiet', lastReadingAt: '2026-11-01T12:05:00.000Z' }), simulatedAt, pollCadence, realAt);
+    expect(quiet.length).toBeLessThanOrEqual(1);
+  });
+
   it('treats a freshly linked account as active and never polls one that needs re-linking', () => {
-    expect(schedulePolls(link({ lastReadingAt: null, linkedAt: '2026-11-01T11:58:00.000Z' }), NOW, defaultDispatchOptions)).toHaveLength(4);
-    expect(schedulePolls(link({ status: 'relink-needed' }), NOW, defaultDispatchOptions)).toEqual([]);
+    expect(schedulePolls(link({ lastReadingAt: null, linkedAt: '2026-11-01T11:58:00.000Z' }), NOW, pollCadence)).toHaveLength(4);
+    expect(schedulePolls(link({ status: 'relink-needed' }), NOW, pollCadence)).toEqual([]);
   });
 });
 
@@ -44,6 +65,7 @@ describe('dispatchPolls', () => {
     const accounts: AccountStore = {
       putLink: async () => undefined,
       getLink: async () => undefined,
+      getLinks: async () => new Map(),
       updateLinkStatus: async () => undefined,
       listLinks: async (cursor) => ({ links: pages[Number(cursor ?? 0)]!, cursor: cursor ? undefined : '1' }),
     };

@@ -1,28 +1,15 @@
 /**
  * The once-a-minute dispatcher: one queue message per linked account, spread with SQS delays so that accounts
  * with something happening (new readings in the last few minutes, i.e. a device transmitting or a cook going) are
- * polled every `pollIntervalSeconds`, and idle ones once a minute (or every `idleEveryMinutes`, staggered by user).
+ * polled every `activeIntervalSeconds`, and idle ones every `idleEveryMinutes` (staggered by user); see poll-cadence.ts.
  * EventBridge cannot fire more often than once a minute; delayed messages give sub-minute polls without a Lambda
  * sleeping between them.
  */
 import { createHash } from 'node:crypto';
 import type { AccountStore, LinkedAccount } from '../auth/account-store';
 import type { Clock } from '../clock';
+import { pollCadence, type PollCadence } from './poll-cadence';
 import type { PollQueue, ScheduledPoll } from './poll-request';
-
-export interface DispatchOptions {
-  /** Seconds between polls of an active account (default 15). */
-  pollIntervalSeconds: number;
-  /** An account idle this long is polled only every `idleEveryMinutes` minutes. */
-  idleAfterMinutes: number;
-  idleEveryMinutes: number;
-}
-
-/**
- * Idle accounts are polled every 5 minutes: a cook that starts is noticed within 5 minutes and then followed every
- * 15 s; polling idle devices every minute was most of an idle device's monthly cost (bench:cost).
- */
-export const defaultDispatchOptions: DispatchOptions = { pollIntervalSeconds: 15, idleAfterMinutes: 30, idleEveryMinutes: 5 };
 
 export interface DispatchSummary {
   accounts: number;
@@ -36,44 +23,52 @@ function staggerMinute(userId: string, every: number): number {
   return createHash('sha256').update(userId).digest().readUInt32BE(0) % every;
 }
 
-export function schedulePolls(link: LinkedAccount, now: Date, options: DispatchOptions): ScheduledPoll[] {
+/**
+ * @param now what time it is for the stored timestamps (is the account active?).
+ * @param scheduleAt the dispatcher's own, real time: EventBridge's minute and SQS's delays run on it, so the idle
+ *   stagger and `dueAt` do too. The same instant as `now` in AWS; under the local stack's --time-scale `now` runs ahead.
+ */
+export function schedulePolls(link: LinkedAccount, now: Date, cadence: PollCadence, scheduleAt: Date = now): ScheduledPoll[] {
   if (link.status === 'relink-needed') return []; // only the user can fix it; polling would fail again
-  const nowMs = now.getTime();
   const lastNews = link.lastReadingAt ? new Date(link.lastReadingAt).getTime() : new Date(link.linkedAt).getTime();
-  const active = nowMs - lastNews < options.idleAfterMinutes * 60_000;
+  const active = now.getTime() - lastNews < cadence.idleAfterMinutes * 60_000;
+  const runMs = scheduleAt.getTime();
   if (!active) {
-    const minute = Math.floor(nowMs / 60_000);
-    if (minute % options.idleEveryMinutes !== staggerMinute(link.userId, options.idleEveryMinutes)) return [];
-    return [{ request: { userId: link.userId, dueAt: now.toISOString() }, delaySeconds: 0 }];
+    const minute = Math.floor(runMs / 60_000);
+    if (minute % cadence.idleEveryMinutes !== staggerMinute(link.userId, cadence.idleEveryMinutes)) return [];
+    return [{ request: { userId: link.userId, dueAt: scheduleAt.toISOString() }, delaySeconds: 0 }];
   }
   const polls: ScheduledPoll[] = [];
-  for (let offset = 0; offset < 60; offset += options.pollIntervalSeconds) {
-    polls.push({ request: { userId: link.userId, dueAt: new Date(nowMs + offset * 1000).toISOString() }, delaySeconds: offset });
+  for (let offset = 0; offset < 60; offset += cadence.activeIntervalSeconds) {
+    polls.push({ request: { userId: link.userId, dueAt: new Date(runMs + offset * 1000).toISOString() }, delaySeconds: offset });
   }
   return polls;
 }
 
 export async function dispatchPolls(
-  deps: { accounts: AccountStore; queue: PollQueue; clock: Clock },
-  options: DispatchOptions = defaultDispatchOptions,
+  /** `schedule`: the dispatcher's real time, when `clock` is simulated (see schedulePolls); `clock` by default. */
+  deps: { accounts: AccountStore; queue: PollQueue; clock: Clock; schedule?: Clock },
+  cadence: PollCadence = pollCadence,
 ): Promise<DispatchSummary> {
   const now = deps.clock.now();
+  const scheduleAt = deps.schedule?.now() ?? now;
   const summary: DispatchSummary = { accounts: 0, active: 0, skipped: 0, messages: 0, failed: 0 };
-  let cursor: string | undefined;
-  do {
-    const page = await deps.accounts.listLinks(cursor);
+  // A page at a time, never all links at once; the next page is read while this one's polls are being queued.
+  let page = await deps.accounts.listLinks(undefined);
+  for (;;) {
     const polls: ScheduledPoll[] = [];
     for (const link of page.links) {
       summary.accounts++;
-      const scheduled = schedulePolls(link, now, options);
+      const scheduled = schedulePolls(link, now, cadence, scheduleAt);
       if (scheduled.length === 0) summary.skipped++;
       if (scheduled.length > 1) summary.active++;
       polls.push(...scheduled);
     }
-    const result = await deps.queue.send(polls);
+    const next = page.cursor ? deps.accounts.listLinks(page.cursor) : undefined;
+    const [result] = await Promise.all([deps.queue.send(polls), next]);
     summary.messages += result.sent;
     summary.failed += result.failed;
-    cursor = page.cursor;
-  } while (cursor);
-  return summary;
+    if (!next) return summary;
+    page = await next;
+  }
 }

@@ -219,6 +219,25 @@ describe('token life cycle', () => {
   });
 });
 
+describe('two clocks (the local stack\'s --time-scale)', () => {
+  it('keeps tokens on real time and judges devices online by the device clock', async () => {
+    // Real time stands still at 20:00; the simulated world (and its device timestamps) runs ahead of it.
+    const clock = new ManualClock('2026-11-01T20:00:00Z');
+    const deviceClock = new ManualClock('2026-11-01T20:20:00Z');
+    const service = fixtureService();
+    const client = createThermoWorksClient({ fetch: service.fetch, clock, deviceClock, sleep: async () => {}, random: () => 0 });
+    const signedIn = await client.signIn('cook@example.com', 'secret');
+    expect(signedIn.expiresAt).toEqual(new Date('2026-11-01T21:00:00Z'));
+    const session = client.session(signedIn);
+    // Last heard 20:15:29: online at 20:20, silent for too long by 20:45 (a Signals is offline after 15 min).
+    expect(await session.getDevice('11:22:33:44:55:66')).toMatchObject({ online: true });
+    deviceClock.set('2026-11-01T20:45:00Z');
+    expect(await session.getDevice('11:22:33:44:55:66')).toMatchObject({ online: false });
+    // The id token is judged by real time: 25 simulated minutes later it is still fresh, no refresh.
+    expect(callsTo(service.calls, '/v1/token')).toHaveLength(0);
+  });
+});
+
 describe('transport', () => {
   it('times out a request that never answers (transient, retried)', async () => {
     const clock = new ManualClock();

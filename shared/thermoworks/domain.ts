@@ -3,9 +3,10 @@
  * temperatures are rounded to the device's 0.1° resolution, and every field we do not model is kept in
  * `extra` so nothing the service sends is lost.
  */
+import type { ChannelUnit } from './channel-unit';
 import type { PlainValue } from './firestore-values';
 
-export type ChannelUnits = 'F' | 'C' | 'H';
+export type { ChannelUnit };
 export type TemperatureUnits = 'F' | 'C';
 export type Extra = Record<string, PlainValue>;
 
@@ -61,7 +62,7 @@ export interface Device {
   sessionStart?: Date;
   recordingIntervalSeconds?: number;
   transmitIntervalSeconds?: number;
-  displayUnits?: ChannelUnits;
+  displayUnits?: ChannelUnit;
   extra: Extra;
 }
 
@@ -69,14 +70,14 @@ export interface ChannelAlarm {
   enabled: boolean;
   alarming: boolean;
   value: number | null;
-  units?: ChannelUnits;
+  units?: ChannelUnit;
   muted?: boolean;
   lastNotified?: Date;
 }
 
 export interface ChannelExtreme {
   value: number | null;
-  units?: ChannelUnits;
+  units?: ChannelUnit;
   at?: Date;
 }
 
@@ -87,7 +88,7 @@ export interface Channel {
   label: string;
   /** Rounded to 0.1; null when no probe reading is available (unplugged, out of range, RFX null). */
   value: number | null;
-  units: ChannelUnits;
+  units: ChannelUnit;
   status: string;
   probeConnected: boolean;
   enabled?: boolean;
@@ -107,13 +108,13 @@ export interface Reading {
   channel: string;
   at: Date;
   value: number;
-  units: ChannelUnits;
+  units: ChannelUnit;
 }
 
 export interface ArchiveRecentReading {
   value: number | null;
   at?: Date;
-  units?: ChannelUnits;
+  units?: ChannelUnit;
 }
 
 export interface ArchiveChannel {
@@ -149,7 +150,7 @@ export interface ArchiveReading {
   channel: string;
   at: Date;
   value: number | null;
-  units: ChannelUnits;
+  units: ChannelUnit;
 }
 
 export interface ArchiveFile {

@@ -2,10 +2,10 @@
  * Temperature values as the devices mean them: units normalised to F/C/H, float32 noise rounded to the
  * 0.1° resolution, and sentinels (probe unplugged, out of range) turned into "no reading".
  */
-import type { ChannelUnits } from './domain';
+import type { ChannelUnit } from './domain';
 
 /** `F`, `°F`, `fahrenheit`, `c`, `%`, `RH`… → F / C / H; anything else is unknown. */
-export function normaliseUnits(raw: string | undefined): ChannelUnits | undefined {
+export function normaliseUnits(raw: string | undefined): ChannelUnit | undefined {
   if (raw === undefined) return undefined;
   const u = raw.trim().toUpperCase().replace(/^°/, '');
   if (u === 'F' || u === 'FAHRENHEIT' || u === 'DEGF') return 'F';
@@ -24,19 +24,19 @@ export function roundToTenth(value: number): number {
  * What a probe can physically report. Values outside are sentinels (e.g. -999, 3276.7) sent when the probe is
  * unplugged or out of range; the widest ThermoWorks probe ranges (-58…1000 °F thermocouples) fit inside.
  */
-const PLAUSIBLE: Record<ChannelUnits, { min: number; max: number }> = {
+const PLAUSIBLE: Record<ChannelUnit, { min: number; max: number }> = {
   F: { min: -100, max: 1000 },
   C: { min: -75, max: 540 },
   H: { min: 0, max: 100 },
 };
 
-export function isPlausible(value: number, units: ChannelUnits): boolean {
+export function isPlausible(value: number, units: ChannelUnit): boolean {
   const range = PLAUSIBLE[units];
   return Number.isFinite(value) && value >= range.min && value <= range.max;
 }
 
 /** A raw probe value → a stored value, or null when it is not a real reading. */
-export function probeValue(raw: number | undefined, units: ChannelUnits): number | null {
+export function probeValue(raw: number | undefined, units: ChannelUnit): number | null {
   if (raw === undefined || !isPlausible(raw, units)) return null;
   return roundToTenth(raw);
 }

@@ -3,7 +3,7 @@
  * 600 s but uploads every 7200 s). The listing is Firestore; the file itself is plain JSON in Firebase Storage.
  */
 import * as z from 'zod';
-import type { Archive, ArchiveChannel, ArchiveFile, ArchiveReading, ArchiveRecentReading, ChannelUnits } from './domain';
+import type { Archive, ArchiveChannel, ArchiveFile, ArchiveReading, ArchiveRecentReading, ChannelUnit } from './domain';
 import { MalformedResponseError } from './errors';
 import type { FirestoreDocument } from './firestore-document';
 import {
@@ -114,7 +114,7 @@ export function parseArchiveFile(raw: unknown, fallbackSerial: string): ArchiveF
     const [channel, ts, value, unitsText] = r.data;
     const at = timeOf(ts);
     if (!at) continue;
-    const units: ChannelUnits = normaliseUnits(unitsText ?? undefined) ?? 'F';
+    const units: ChannelUnit = normaliseUnits(unitsText ?? undefined) ?? 'F';
     const numeric = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : undefined;
     readings.push({ serial, channel: String(channel), at, value: probeValue(numeric, units), units });
   }

@@ -1,4 +1,4 @@
-import type { Channel, ChannelAlarm, ChannelExtreme, ChannelUnits, Reading } from './domain';
+import type { Channel, ChannelAlarm, ChannelExtreme, ChannelUnit, Reading } from './domain';
 import type { FirestoreDocument } from './firestore-document';
 import {
   extraFields,
@@ -20,7 +20,7 @@ export const NO_PROBE = 'NO PROBE';
 
 export interface ParseChannelOptions {
   /** Units to assume when the channel does not say (the device's display units). */
-  defaultUnits?: ChannelUnits;
+  defaultUnits?: ChannelUnit;
 }
 
 /** `devices/{serial}/channels/{n}`. An unplugged probe reads `value: null, probeConnected: false`. */
@@ -49,7 +49,7 @@ export function parseChannel(doc: FirestoreDocument, serial: string, options: Pa
   };
 }
 
-function parseAlarm(fields: FirestoreFields | undefined, channelUnits: ChannelUnits): ChannelAlarm | undefined {
+function parseAlarm(fields: FirestoreFields | undefined, channelUnits: ChannelUnit): ChannelAlarm | undefined {
   if (!fields) return undefined;
   const units = normaliseUnits(readString(fields, 'units')) ?? channelUnits;
   const alarm: ChannelAlarm = {
@@ -65,7 +65,7 @@ function parseAlarm(fields: FirestoreFields | undefined, channelUnits: ChannelUn
   return alarm;
 }
 
-function parseExtreme(fields: FirestoreFields | undefined, channelUnits: ChannelUnits): ChannelExtreme | undefined {
+function parseExtreme(fields: FirestoreFields | undefined, channelUnits: ChannelUnit): ChannelExtreme | undefined {
   if (!fields) return undefined;
   const reading = readMap(fields, 'reading') ?? {};
   const units = normaliseUnits(readString(reading, 'units')) ?? channelUnits;

@@ -9,8 +9,10 @@ import type { AccountStore } from '../../../shared/auth/account-store';
 import { login } from '../../../shared/auth/login';
 import { DynamoAccountStore } from '../../../shared/aws/dynamo-account-store';
 import { DynamoConnectionStore } from '../../../shared/aws/dynamo-connection-store';
+import { DynamoCookStore } from '../../../shared/aws/dynamo-cook-store';
+import { DynamoDecryptAudit } from '../../../shared/aws/dynamo-decrypt-audit';
 import { DynamoDeviceStore } from '../../../shared/aws/dynamo-device-store';
-import { DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
+import { defaultDynamoHistoryOptions, DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
 import { DynamoSessionStore } from '../../../shared/aws/dynamo-session-store';
 import { DynamoAttemptCounterStore } from '../../../shared/aws/dynamo-attempt-counter-store';
 import { defaultSessionPolicy } from '../../../shared/auth/session-policy';
@@ -18,9 +20,9 @@ import type { SignInThrottlePolicy } from '../../../shared/auth/sign-in-throttle
 import { ManualClock } from '../../../shared/clock';
 import { randomIds } from '../../../shared/ids';
 import type { Pusher } from '../../../shared/live/pusher';
-import type { PollDependencies } from '../../../shared/polling/poll-account';
+import type { PollDependencies } from '../../../shared/polling/poll-dependencies';
 import { processPollBatch, type PollBatchResult } from '../../../shared/polling/process-poll-batch';
-import type { ThermoWorksAccountSession } from '../../../shared/polling/thermoworks-port';
+import type { ThermoWorksAccountSession } from '../../../shared/thermoworks/port';
 import type { ReadingStore } from '../../../shared/readings/reading';
 import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../../shared/thermoworks';
 import { startSimulator, type RunningSimulator, type ScenarioInput } from '../../../shared/thermoworks/simulator';
@@ -30,7 +32,7 @@ import { freshTable } from './local-table';
 
 
 /** Harnesses link many simulated accounts from one address: the per-network sign-in limit is not what they test. */
-export const harnessSignInThrottle: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 1_000_000, windowSeconds: 900 };
+export const harnessSignInThrottle: SignInThrottlePolicy = { maxFailuresPerEmail: 5, maxFailuresPerIp: 1_000_000, windowSeconds: 900, maxFailuresPerEmailPerDay: 9 };
 const harnessOrigin = { sourceIp: '127.0.0.1', userAgent: 'poll-harness' };
 
 export interface PollHarness {
@@ -42,6 +44,8 @@ export interface PollHarness {
   pushed: unknown[];
   /** userId of each signed-in scenario account, by email. */
   users: Map<string, string>;
+  /** The vault's decrypt audit trail (one item per decrypt), as in AWS. */
+  audit: DynamoDecryptAudit;
   /** The document client and table every store uses (benches meter DynamoDB calls through its middleware stack). */
   db: DynamoDBDocumentClient;
   tableName: string;
@@ -58,6 +62,10 @@ export async function startPollHarness(input: {
   latencyMs?: number;
   /** Accounts signed in at once while linking (default 1: one after the other). */
   loginConcurrency?: number;
+  /** Each account's poll time budget (real milliseconds); none by default. */
+  timeBudgetMs?: number;
+  /** The vault's master key (random by default): given, other processes can open what the harness sealed. */
+  vaultKey?: Buffer;
   /** Starts the simulator (default: in this process); a bench may run it in a process of its own. */
   simulator?: (options: { scenario: ScenarioInput; clock: ManualClock }) => Promise<RunningSimulator>;
 }): Promise<PollHarness> {
@@ -70,8 +78,9 @@ export async function startPollHarness(input: {
     sleep: async () => undefined, // retries back off in simulated time only
   });
   const accounts = new DynamoAccountStore(db, tableName);
-  const readings = new DynamoReadingStore(db, tableName);
-  const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)));
+  const readings = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
+  const audit = new DynamoDecryptAudit(db, tableName);
+  const vault = new CredentialVault(new LocalKeyProvider(input.vaultKey ?? randomBytes(32)), audit, () => clock.now());
   const pushed: unknown[] = [];
   const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent'), disconnect: async () => undefined };
   const deps = {
@@ -79,12 +88,14 @@ export async function startPollHarness(input: {
     vault,
     accounts,
     devices: new DynamoDeviceStore(db, tableName),
+    cooks: new DynamoCookStore(db, tableName),
     readings,
     connections: new DynamoConnectionStore(db, tableName),
     pusher,
     clock,
     sessionCache: new Map<string, ThermoWorksAccountSession>(),
     pollIntervalSeconds: input.pollIntervalSeconds ?? 15,
+    ...(input.timeBudgetMs !== undefined ? { timeBudgetMs: input.timeBudgetMs } : {}),
     log: { warn: () => undefined, error: () => undefined },
   };
   const users = new Map<string, string>();
@@ -123,6 +134,7 @@ export async function startPollHarness(input: {
     deps,
     pushed,
     users,
+    audit,
     db,
     tableName,
     poll: (emails = [...users.keys()], options = {}) =>

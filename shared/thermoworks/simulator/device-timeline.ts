@@ -4,6 +4,7 @@
  * to upload (transmit instants, skipping offline periods), and which archive windows it has written.
  * Instants are aligned to multiples of the interval since the epoch.
  */
+import type { ChannelUnit } from '../channel-unit';
 import type { CookCurve } from './cook-curve';
 import type { ScenarioChannel, ScenarioDevice, TimeWindow } from './scenario';
 import { noiseAt } from './seeded-random';
@@ -18,7 +19,7 @@ export interface RecordedPoint {
   at: Date;
   /** At the device's resolution (0.1°, or whole degrees for integer devices); null when no probe was plugged in. */
   value: number | null;
-  units: 'F' | 'C' | 'H';
+  units: ChannelUnit;
 }
 
 export interface Extreme {
@@ -55,7 +56,7 @@ const toWindow = (simStartMs: number) => (w: TimeWindow): Window => ({
 
 const inside = (windows: Window[], ms: number) => windows.some((w) => ms >= w.fromMs && (w.toMs === undefined || ms < w.toMs));
 
-function fToUnits(f: number, units: 'F' | 'C' | 'H'): number {
+function fToUnits(f: number, units: ChannelUnit): number {
   return units === 'C' ? ((f - 32) * 5) / 9 : f;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The simulator's Firebase Auth: accounts with passwords, id tokens that expire by the (unscaled) clock,
+ * The simulator's Firebase Auth: accounts with passwords, id tokens that expire by the real (unscaled) clock,
  * refresh tokens that live until revoked, lockout after repeated bad passwords, disabled users.
  */
 import type { Clock } from '../../clock';
@@ -35,7 +35,10 @@ export class IdentityService {
 
   constructor(
     private readonly scenario: Scenario,
+    /** Real time: token lifetimes and lockouts. */
     private readonly clock: Clock,
+    /** The simulated world's time: when a user last signed in, as the user document says. */
+    private readonly worldTime: Clock,
     private readonly random: () => number,
   ) {
     for (const account of scenario.accounts) {
@@ -73,7 +76,7 @@ export class IdentityService {
     }
     if (this.disabled.has(email)) return { ok: false, reason: 'USER_DISABLED' };
     this.failures.delete(email);
-    this.lastLogin.set(email, now);
+    this.lastLogin.set(email, this.worldTime.now().getTime());
     const refreshToken = `AMf-${randomHex(this.random, 48)}`;
     this.refreshTokens.set(refreshToken, email);
     return { ok: true, tokens: this.issue(account, refreshToken) };

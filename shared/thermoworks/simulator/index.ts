@@ -7,7 +7,7 @@
  *   await sim.stop();
  */
 import type { AddressInfo } from 'node:net';
-import { systemClock, type Clock } from '../../clock';
+import { ScaledClock, systemClock, type Clock } from '../../clock';
 import { createSimulatorServer, type RequestRecord } from './http-server';
 import { parseScenario, type Scenario, type ScenarioInput } from './scenario';
 import { createSimulatorControl, type SimulatorControl } from './simulator-control';
@@ -20,9 +20,15 @@ export interface StartSimulatorOptions {
   host?: string;
   /** A scenario (validated); the demo scenario by default. */
   scenario?: ScenarioInput | Scenario;
-  /** Simulated seconds per clock second (e.g. 60). Default 1. */
+  /** Simulated seconds per clock second (e.g. 60), from `scenario.startAt` or the clock's now. Default 1. */
   timeScale?: number;
+  /** Real time: id-token expiry, lockouts, the request log. */
   clock?: Clock;
+  /**
+   * The simulated world's time, exactly, instead of `timeScale` and `scenario.startAt`: the local stack passes the one
+   * clock its handlers and web app use, so that all of them agree on "now".
+   */
+  simulatedClock?: Clock;
   /** Overrides the scenario's seed. */
   seed?: number;
   /** Temperature model for cooks; shared/cook/physics by default. */
@@ -46,7 +52,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const world = new SimulatorWorld({
     scenario,
     clock,
-    timeScale: options.timeScale ?? 1,
+    time: options.simulatedClock ?? ScaledClock.startingNow(options.timeScale ?? 1, scenarioStartMs(scenario), clock),
     seed: scenario.seed,
     ...(options.cookCurve ? { cookCurve: options.cookCurve } : {}),
   });
@@ -77,6 +83,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       THERMOWORKS_FIREBASE_URL: url,
       THERMOWORKS_FIRESTORE_URL: url,
       THERMOWORKS_STORAGE_URL: url,
+      THERMOWORKS_FUNCTIONS_URL: url,
       THERMOWORKS_API_KEY: scenario.apiKey,
     },
     stop() {
@@ -88,6 +95,14 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       return stopped;
     },
   };
+}
+
+/** Where a scenario's simulated time begins: `startAt`, or undefined for "now". */
+export function scenarioStartMs(scenario: Scenario): number | undefined {
+  if (scenario.startAt === undefined) return undefined;
+  const startMs = new Date(scenario.startAt).getTime();
+  if (Number.isNaN(startMs)) throw new Error(`scenario.startAt is not a date: ${scenario.startAt}`);
+  return startMs;
 }
 
 export { demoScenario, DEMO_PASSWORD } from './demo-scenario';

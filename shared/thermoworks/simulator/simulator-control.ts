@@ -16,7 +16,7 @@ export interface SimulatedAccountInfo {
 }
 
 export interface SimulatorControl {
-  /** Simulated now (runs `timeScale` times the clock). */
+  /** Simulated now: the world's clock (`timeScale` times the real one, or the clock it was given). */
   now(): Date;
   accounts(): SimulatedAccountInfo[];
   /** Replace the faults for an account email, or `*` for every request. */
@@ -66,11 +66,11 @@ export function createSimulatorControl(world: SimulatorWorld, log: RequestRecord
     revokeRefreshTokens: (email) => world.identity.revokeRefreshTokens(requireAccount(email).email),
     setUserDisabled: (email, disabled) => world.identity.setDisabled(requireAccount(email).email, disabled),
     setUserDeleted: (email, deleted) => world.identity.setDeleted(requireAccount(email).email, deleted),
-    setDeviceOnline: (serial, online) => world.requireTimeline(serial).setOnline(online, world.time.nowMs()),
+    setDeviceOnline: (serial, online) => world.requireTimeline(serial).setOnline(online, world.nowMs()),
     setProbeConnected: (serial, channel, connected) => {
       const timeline = world.requireTimeline(serial);
       if (!timeline.channel(channel)) throw new Error(`Device ${serial} has no channel ${channel}`);
-      timeline.setProbeConnected(channel, connected, world.time.nowMs());
+      timeline.setProbeConnected(channel, connected, world.nowMs());
     },
     groundTruth: (serial, channel, from, to) => world.groundTruth(serial, channel, from, to),
     transmissions: (serial, from, to) => world.requireTimeline(serial).transmissions(from.getTime(), to.getTime()),

@@ -1,6 +1,10 @@
 /**
  * Everything the simulated ThermoWorks Cloud knows: the scenario, simulated time, identity, and one timeline
  * per device. The HTTP routes read from it; the admin API and tests poke it.
+ *
+ * Two clocks: `time` is the simulated world's (device readings, document timestamps, last sign-in), `clock` the
+ * real one (id-token expiry and sign-in lockout, as a real identity service keeps them; an accelerated demo would
+ * otherwise expire tokens every minute). Without --time-scale they are the same.
  */
 import type { Clock } from '../../clock';
 import type { CookCurve } from './cook-curve';
@@ -11,23 +15,28 @@ import { FaultInjector } from './faults';
 import { IdentityService } from './identity';
 import type { Scenario, ScenarioAccount, ScenarioCook } from './scenario';
 import { noiseAt, seededRandom } from './seeded-random';
-import { SimulatedTime } from './simulated-time';
 
 export type CookCurveFactory = (cook: ScenarioCook, seed: number) => CookCurve;
 
 export interface WorldOptions {
   scenario: Scenario;
+  /** Real time: token expiry, lockouts. */
   clock: Clock;
-  timeScale: number;
+  /** The simulated world's time: device timelines start at its now. */
+  time: Clock;
   seed: number;
   cookCurve?: CookCurveFactory;
 }
 
 export class SimulatorWorld {
   readonly scenario: Scenario;
-  readonly time: SimulatedTime;
+  readonly time: Clock;
+  /** Simulated time when the world began. */
+  readonly startMs: number;
   readonly identity: IdentityService;
   readonly faults: FaultInjector;
+  /** Which history-function calls answer 500 (its own stream: other requests do not shift it). */
+  readonly historyFunctionRandom: () => number;
   readonly seed: number;
   private readonly timelines = new Map<string, DeviceTimeline>();
   private readonly owners = new Map<string, ScenarioAccount>();
@@ -36,12 +45,13 @@ export class SimulatorWorld {
     const { scenario, clock, seed } = options;
     this.scenario = scenario;
     this.seed = seed;
-    const startMs = scenario.startAt ? new Date(scenario.startAt).getTime() : clock.now().getTime();
-    if (Number.isNaN(startMs)) throw new Error(`scenario.startAt is not a date: ${scenario.startAt}`);
-    this.time = new SimulatedTime(clock, options.timeScale, startMs);
+    this.time = options.time;
+    const startMs = options.time.now().getTime();
+    this.startMs = startMs;
     // Separate streams so adding a token request does not shift which request gets an injected error.
-    this.identity = new IdentityService(scenario, clock, seededRandom(seed ^ 0x1d));
+    this.identity = new IdentityService(scenario, clock, options.time, seededRandom(seed ^ 0x1d));
     this.faults = new FaultInjector(seededRandom(seed ^ 0xfa));
+    this.historyFunctionRandom = seededRandom(seed ^ 0x4f);
     const curve = options.cookCurve ?? physicsCookCurve;
     for (const account of scenario.accounts) {
       if (Object.keys(account.faults).length > 0) this.faults.set(account.email, account.faults);
@@ -53,6 +63,10 @@ export class SimulatorWorld {
       }
     }
     if (Object.keys(scenario.faults).length > 0) this.faults.set('*', scenario.faults);
+  }
+
+  nowMs(): number {
+    return this.time.now().getTime();
   }
 
   timeline(serial: string): DeviceTimeline | undefined {
@@ -77,7 +91,7 @@ export class SimulatorWorld {
   deviceState(timeline: DeviceTimeline, nowMs: number): DeviceState {
     const d = timeline.device;
     const lastTransmitMs = timeline.lastTransmitAt(nowMs);
-    const hours = Math.max(0, (nowMs - this.time.startMs) / 3_600_000);
+    const hours = Math.max(0, (nowMs - this.startMs) / 3_600_000);
     const archives = timeline.archiveWindows(nowMs);
     return {
       lastTransmitMs,

@@ -3,7 +3,7 @@
  * typed value by typed value, and error bodies byte for byte.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../clock';
+import { ManualClock, ScaledClock } from '../../clock';
 import { fixtureText, readFixture } from '../testing/fixtures';
 import { demoScenario, startSimulator, type RunningSimulator, type ScenarioInput } from './index';
 
@@ -175,6 +175,27 @@ describe('simulated time, determinism and the admin API', () => {
     expect(fast.s.transmissions('M100009168', new Date(START), fast.s.now())).toEqual([new Date(START)]);
     fast.clock.advance(60_000);
     expect(fast.s.transmissions('M100009168', new Date(START), fast.s.now())).toHaveLength(2);
+  });
+
+  it('follows the clock it is given exactly; id tokens still expire by real time', async () => {
+    const real = new ManualClock(START);
+    const simulated = new ScaledClock({ scale: 30, realOriginMs: Date.parse(START), simulatedOriginMs: Date.parse('2026-11-01T07:00:00.000Z') }, real);
+    // scenario.startAt and timeScale give way to the clock: it is the one every other part of the stack reads.
+    const s = await startSimulator({ port: 0, clock: real, simulatedClock: simulated, timeScale: 5, scenario: { ...demoScenario, startAt: START, idTokenLifetimeSeconds: 600 } });
+    sims.push(s);
+    expect(s.now().toISOString()).toBe('2026-11-01T07:00:00.000Z');
+    const signIn = await fetch(`${s.url}/v1/accounts:signInWithPassword?key=${KEY}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...REFERER },
+      body: JSON.stringify({ email: 'demo@pitwatch.local', password: 'pitwatch', returnSecureToken: true }),
+    });
+    const { idToken } = (await signIn.json()) as { idToken: string };
+    const device = () => fetch(`${s.url}${ROOT}/devices/M100009168?key=${KEY}`, { headers: { authorization: `Bearer ${idToken}` } });
+    real.advance(5 * 60_000); // 2.5 simulated hours, 5 real minutes: the 10-minute token still works
+    expect(s.now().toISOString()).toBe('2026-11-01T09:30:00.000Z');
+    expect((await device()).status).toBe(200);
+    real.advance(5 * 60_000);
+    expect((await device()).status).toBe(401);
   });
 
   it('serves state, ground truth and device/probe switches over HTTP', async () => {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WebConfig } from '../../../shared/api/schemas';
 import { loadConfig } from '../api/client';
 import { describeError } from '../api/errors';
+import { configureClock } from './clock';
 
 export type ConfigState =
   | { status: 'loading' }
@@ -16,7 +17,11 @@ export function useConfig(): { state: ConfigState; retry(): void } {
   useEffect(() => {
     let current = true;
     loadConfig().then(
-      (config) => current && setState({ status: 'ready', config }),
+      (config) => {
+        if (!current) return;
+        configureClock(config.clock); // before anything that shows a time renders
+        setState({ status: 'ready', config });
+      },
       (error: unknown) => current && setState({ status: 'failed', message: describeError(error) }),
     );
     return () => {

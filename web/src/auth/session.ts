@@ -4,6 +4,7 @@
  * re-validated with its schema on read, so a tampered or outdated entry simply means "signed out".
  */
 import { loginResponseSchema, type LoginResponse } from '../../../shared/api/schemas';
+import { nowMs } from '../app/clock';
 
 export type Session = LoginResponse;
 
@@ -17,7 +18,7 @@ export interface SessionStore {
   clear(): void;
 }
 
-export function createSessionStore(storage: SessionStorageLike, now: () => number = Date.now): SessionStore {
+export function createSessionStore(storage: SessionStorageLike, now: () => number = nowMs): SessionStore {
   const clear = () => {
     try {
       storage.removeItem(KEY);

@@ -54,6 +54,8 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
     (prediction: PredictionMessage) => {
       const cooks = current.current.cooks;
       if (cooks !== null && findCook(cooks, prediction.serial) === undefined) {
+        // A request throttle paces the page, not the cook: real time, whatever the page's clock says.
+        // eslint-disable-next-line no-restricted-syntax
         const now = Date.now();
         if (now - lastUnknownReload.current >= UNKNOWN_COOK_RELOAD_MS) {
           lastUnknownReload.current = now;
@@ -84,10 +86,11 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
   const end = useCallback(
     async (serial: string) => {
       try {
-        await api.endCook(sessionToken, serial);
+        const cookId = current.current.cooks?.find((c) => c.serial === serial)?.cookId;
+        if (cookId) await api.endCook(sessionToken, cookId);
       } catch (error) {
         // Already ended (another tab, or the first click's answer got lost): the page just catches up.
-        if (!(error instanceof ApiError && error.status === 404)) {
+        if (!(error instanceof ApiError && (error.status === 404 || error.status === 409))) {
           latest.sessionEnded(error);
           throw error;
         }

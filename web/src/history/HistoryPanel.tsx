@@ -9,6 +9,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { CookView, DeviceView, ReadingMessage } from '../../../shared/api/schemas';
 import { describeError } from '../api/errors';
+import { nowMs } from '../app/clock';
 import { appendPoint, hasNoValues, latestValues, trimBefore, type ChartData } from './chartData';
 import { buildChartOptions, type ChartTheme } from './chartOptions';
 import type { HistorySource } from './historySource';
@@ -112,7 +113,7 @@ export function HistoryPanel({ id, device, cook, source }: HistoryPanelProps) {
 
   const load = useEffectEvent((signal: AbortSignal) => {
     const el = holder.current;
-    const timeWindow = rangeWindow(rangeId, Date.now());
+    const timeWindow = rangeWindow(rangeId, nowMs());
     pending.current = [];
     setState({ kind: 'loading' });
     loadChartHistory(source.api, source.sessionToken, {

@@ -55,6 +55,8 @@ export class LiveConnection {
   constructor(options: LiveConnectionOptions) {
     this.options = options;
     this.schedule = options.schedule ?? defaultSchedule;
+    // How long a socket stayed open drives the backoff: real time, whatever the page's clock says.
+    // eslint-disable-next-line no-restricted-syntax
     this.now = options.now ?? Date.now;
   }
 
