@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { scaledClockSettingsSchema } from '../clock';
 import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
+import { alarmMessageSchema, channelMessageSchema } from './alarm-schemas';
 import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
@@ -198,6 +199,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   readingMessageSchema,
   predictionMessageSchema,
   alertMessageSchema,
+  alarmMessageSchema,
+  channelMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   /** The last message on a socket whose credential was revoked or expired: sign in again. */

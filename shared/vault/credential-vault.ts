@@ -8,7 +8,7 @@ import { ForbiddenError } from '../errors';
 import type { KeyProvider } from './key-provider';
 import type { SealedSecret } from './sealed-secret';
 
-export type DecryptPurpose = 'poll' | 'login' | 'rotation' | 'backfill';
+export type DecryptPurpose = 'poll' | 'login' | 'rotation' | 'backfill' | 'notify';
 
 /** Who opened which secret, when and why: kept for the audit trail. */
 export interface DecryptAudit {
