@@ -1,13 +1,15 @@
 /**
  * The authorization matrix, generated from the route table: every route that takes a credential, and the WebSocket
- * `$connect`, is tried by an anonymous caller, a garbage token, an expired session, a revoked session and the other
- * demo user (API tokens and share tokens join as those credentials are built). Each try gets 401, 403 or 404 in the
- * documented error body, or, for the other user on a route that names nothing of the victim's, their own data with
- * nothing of the victim's in it. The victim's data is unchanged afterwards.
+ * `$connect`, is tried by an anonymous caller, a garbage token, an expired session, a revoked session, a revoked API
+ * token and the other demo user, and every write route by the victim's own read-only API token (share tokens join
+ * when they are built). Each try gets 401, 403 or 404 in the documented error body, or, for the other user on a route
+ * that names nothing of the victim's, their own data with nothing of the victim's in it. The victim's data is
+ * unchanged afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { errorBodySchema } from '../shared/api/schemas';
+import { requiredScopeOf } from '../shared/api/route-definition';
 import { routeList, type RouteId } from '../shared/api/routes';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../shared/aws/dynamo-session-store';
@@ -23,8 +25,9 @@ const TABLE = 'pitwatch-local';
 let stack: LocalStack;
 let api: string;
 let ctx: ExampleContext;
-let credentials: Record<'anonymous' | 'garbage' | 'expired' | 'revoked', string | undefined>;
+let credentials: Record<'anonymous' | 'garbage' | 'expired' | 'revoked' | 'revokedApiToken', string | undefined>;
 let victimToken: string;
+let readOnlyApiToken: string;
 let before: string[];
 const heardByOther: string[] = [];
 const db = () => createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint });
@@ -80,10 +83,38 @@ beforeAll(async () => {
   });
   const revokedToken = await signIn(VICTIM.email);
   expect((await fetch(`${api}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${revokedToken}` } })).status).toBe(200);
-  credentials = { anonymous: undefined, garbage: 'garbage-token-that-was-never-issued', expired: expiredToken, revoked: revokedToken };
+  // The victim's API tokens: a read-only one (kept), and a read-write one revoked at once.
+  const createToken = async (scopes: string[]) => {
+    const res = await fetch(`${api}/api-tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${victimToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `matrix ${scopes.join('+')}`, scopes }),
+    });
+    expect(res.status).toBe(201);
+    return (await res.json()) as { tokenId: string; token: string };
+  };
+  const readOnly = await createToken(['read']);
+  readOnlyApiToken = readOnly.token;
+  const revokedApi = await createToken(['read', 'write']);
+  expect((await fetch(`${api}/devices`, { headers: { authorization: `Bearer ${revokedApi.token}` } })).status).toBe(200);
+  expect((await fetch(`${api}/api-tokens/${revokedApi.tokenId}`, { method: 'DELETE', headers: { authorization: `Bearer ${victimToken}` } })).status).toBe(200);
+  credentials = {
+    anonymous: undefined,
+    garbage: 'garbage-token-that-was-never-issued',
+    expired: expiredToken,
+    revoked: revokedToken,
+    revokedApiToken: revokedApi.token,
+  };
 
   const sessions = (await (await fetch(`${api}/auth/sessions`, { headers: { authorization: `Bearer ${victimToken}` } })).json()) as { sessions: Array<{ sessionId: string; current: boolean }> };
-  ctx = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: sessions.sessions.find((s) => s.current)!.sessionId, email: VICTIM.email, now: new Date() };
+  ctx = {
+    serial: '12:34:56:78:90:AB',
+    channel: '1',
+    sessionId: sessions.sessions.find((s) => s.current)!.sessionId,
+    tokenId: readOnly.tokenId,
+    email: VICTIM.email,
+    now: new Date(),
+  };
   // Something of the victim's for the cook routes to aim at.
   const started = await fetch(`${api}/cooks`, {
     method: 'POST',
@@ -113,15 +144,28 @@ afterAll(async () => {
 });
 
 const guarded = routeList.filter((r) => r.auth !== 'public');
+const writeRoutes = guarded.filter((r) => requiredScopeOf(r) === 'write');
 
 describe('authorization matrix', () => {
   it('has an example request for every route', () => {
     for (const route of routeList) expect(routeExamples[route.id], route.id).toBeTypeOf('function');
   });
 
-  describe.each(['anonymous', 'garbage', 'expired', 'revoked'] as const)('%s', (who) => {
+  describe.each(['anonymous', 'garbage', 'expired', 'revoked', 'revokedApiToken'] as const)('%s', (who) => {
     it.each(guarded.map((r) => [r.id] as const))('%s → 401', async (routeId) => {
       expectRefused(await send(routeId, credentials[who]), [401], `${who} ${routeId}`);
+    });
+  });
+
+  describe('the victim’s own read-only API token', () => {
+    it.each(writeRoutes.map((r) => [r.id] as const))('%s (a write route) → 403', async (routeId) => {
+      expectRefused(await send(routeId, readOnlyApiToken), [403], `read-only API token ${routeId}`);
+    });
+
+    it('still reads (the control: the token itself works)', async () => {
+      const res = await fetch(`${api}/devices`, { headers: { authorization: `Bearer ${readOnlyApiToken}` } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain(ctx.serial);
     });
   });
 
@@ -135,7 +179,8 @@ describe('authorization matrix', () => {
         return;
       }
       tally.attempts++;
-      expect(res.status, res.text).toBeLessThan(300);
+      if (res.status === 404 && routeExamples[routeId](ctx).ownSingleton) errorBodySchema.parse(JSON.parse(res.text)); // they have none
+      else expect(res.status, res.text).toBeLessThan(300);
       for (const secret of [VICTIM.userId, VICTIM.accountId, VICTIM.email, ctx.serial, ctx.sessionId]) {
         if (res.text.includes(secret)) tally.leaks.push(`${routeId}: ${secret}`);
       }
@@ -155,7 +200,7 @@ describe('authorization matrix', () => {
         ws.once('error', () => resolve(-1));
       });
 
-    it.each(['anonymous', 'garbage', 'expired', 'revoked'] as const)('%s → 401', async (who) => {
+    it.each(['anonymous', 'garbage', 'expired', 'revoked', 'revokedApiToken'] as const)('%s → 401', async (who) => {
       const token = credentials[who];
       tally.attempts++;
       expect(await connect(token === undefined ? '' : `?token=${encodeURIComponent(token)}`)).toBe(401);

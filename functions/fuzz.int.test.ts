@@ -120,7 +120,13 @@ beforeAll(async () => {
   const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: VICTIM.email, password: 'pitwatch' }) });
   token = ((await res.json()) as { sessionToken: string }).sessionToken;
   const sessions = (await (await fetch(`${api}/auth/sessions`, { headers: { authorization: `Bearer ${token}` } })).json()) as { sessions: Array<{ sessionId: string; current: boolean }> };
-  ctx = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: sessions.sessions.find((s) => s.current)!.sessionId, email: VICTIM.email, now: new Date() };
+  const created = await fetch(`${api}/api-tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'fuzz target', scopes: ['read'] }),
+  });
+  const tokenId = ((await created.json()) as { tokenId: string }).tokenId;
+  ctx = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: sessions.sessions.find((s) => s.current)!.sessionId, tokenId, email: VICTIM.email, now: new Date() };
   before = await accountSnapshot(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local', VICTIM);
 });
 

@@ -22,6 +22,7 @@ const functions = () => [
   stack.live.connectFn,
   stack.live.disconnectFn,
   stack.live.messageFn,
+  stack.mqtt.publisher,
 ];
 
 describe('historyStore=dynamodb', () => {

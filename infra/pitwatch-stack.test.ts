@@ -33,14 +33,19 @@ type FunctionName =
   | 'worker'
   | 'login'
   | 'sessions'
+  | 'tokens'
   | 'devices'
   | 'account'
   | 'history'
   | 'cooks'
+  | 'integrations'
+  | 'metrics'
+  | 'openapi'
   | 'fallback'
   | 'connect'
   | 'disconnect'
-  | 'message';
+  | 'message'
+  | 'mqttPublisher';
 let fns: Record<FunctionName, PitwatchFunction>;
 
 beforeAll(() => {
@@ -54,6 +59,7 @@ beforeAll(() => {
     connect: stack.live.connectFn,
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
+    mqttPublisher: stack.mqtt.publisher,
   };
 });
 
@@ -109,7 +115,7 @@ describe('DataStores', () => {
     });
   });
 
-  it('creates the vault key with rotation, retained', () => {
+  it('creates the vault key with rotation, retained (one key for every kind of secret)', () => {
     template.resourceCountIs('AWS::KMS::Key', 1);
     template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: { EnableKeyRotation: true } });
   });
@@ -141,7 +147,7 @@ describe('Poller', () => {
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.resourceCountIs('AWS::SQS::Queue', 4); // the poll queue and its DLQ, the MQTT publish queue and its DLQ
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
       MessageRetentionPeriod: 3600,
@@ -171,7 +177,7 @@ describe('Poller', () => {
   });
 
   it('feeds the worker batches of 10 from the poll queue, at once, reporting partial failures, at most 20 at a time', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2); // this one and the MQTT publisher's
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(logicalId(stack.poller.queue)),
       FunctionName: ref(logicalId(fns.worker.function)),
@@ -217,6 +223,24 @@ describe('Poller', () => {
   });
 });
 
+describe('MqttPublisher', () => {
+  it('feeds the publisher the hand-offs from its own queue, reporting partial failures, and dead-letters after 5 tries', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(logicalId(stack.mqtt.queue)),
+      FunctionName: ref(logicalId(fns.mqttPublisher.function)),
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 6 * Number(functionProps(template, fns.mqttPublisher).Timeout),
+      MessageRetentionPeriod: 600,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(logicalId(stack.mqtt.deadLetterQueue)), maxReceiveCount: 5 },
+    });
+  });
+});
+
 describe('AlarmTopic', () => {
   it('requires TLS to publish and lets only this stack\'s CloudWatch alarms publish', () => {
     const topicId = logicalId(stack.alarms.topic);
@@ -247,7 +271,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(2);
+    expect(alarms).toHaveLength(3);
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
@@ -447,7 +471,7 @@ describe('Lambda functions', () => {
         Handler: 'index.handler',
         LoggingConfig: { LogFormat: 'JSON', LogGroup: ref(logicalId(fn.logGroup)) },
       });
-      if (name === 'dispatcher' || name === 'worker') expect(props.TracingConfig, name).toBeUndefined();
+      if (name === 'dispatcher' || name === 'worker' || name === 'mqttPublisher') expect(props.TracingConfig, name).toBeUndefined();
       else expect(props.TracingConfig, name).toEqual({ Mode: 'Active' });
       expect(props.MemorySize, name).toBeGreaterThanOrEqual(256);
       expect(props.MemorySize, name).toBeLessThanOrEqual(512);
@@ -489,14 +513,16 @@ describe('Lambda functions', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const env = functionProps(template, fn).Environment.Variables;
       expect(env, name).toMatchObject(common);
-      const opensVault = name === 'worker' || name === 'login';
+      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
       else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
+      if (name === 'worker') expect(env.MQTT_PUBLISH_QUEUE_URL, name).toEqual(ref(logicalId(stack.mqtt.queue)));
+      else expect(env, name).not.toHaveProperty('MQTT_PUBLISH_QUEUE_URL');
       // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
       if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
       else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
@@ -516,17 +542,30 @@ describe('IAM, per function', () => {
   /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
   const expected: Record<FunctionName, string[]> = {
     dispatcher: [...ddb('Query'), 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-    worker: [...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'), 'kms:Decrypt', 'timestream:WriteRecords', 'timestream:DescribeEndpoints', manage, ...pollQueue],
+    worker: [
+      ...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'),
+      'kms:Decrypt',
+      'timestream:WriteRecords',
+      'timestream:DescribeEndpoints',
+      manage,
+      ...pollQueue,
+      'sqs:SendMessage', // the MQTT hand-off only (see below)
+    ],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
+    tokens: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'Query', 'DeleteItem'), manage],
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
     cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    integrations: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'kms:Decrypt'],
+    metrics: ddb('GetItem', 'UpdateItem', 'Query'),
+    openapi: [],
     fallback: [],
     connect: ddb('GetItem', 'UpdateItem', 'PutItem'),
     disconnect: ddb('DeleteItem'),
     message: [manage],
+    mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
   };
 
   it.each(Object.keys(expected) as FunctionName[])('%s is granted exactly the actions it calls', (name) => {
@@ -554,14 +593,14 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('functions that only read may update session items alone (the sliding expiry), by leading key', () => {
-    for (const name of ['account', 'devices', 'history', 'cooks', 'sessions', 'connect'] as const) {
+  it('functions that only read may update credential items alone (a session\'s sliding expiry, a token\'s last use), by leading key', () => {
+    for (const name of ['account', 'devices', 'history', 'cooks', 'metrics', 'sessions', 'tokens', 'connect'] as const) {
       const updates = statementsOf(template, fns[name]).filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
       expect(updates, name).toEqual([
         expect.objectContaining({
           Action: 'dynamodb:UpdateItem',
           Resource: getAtt(logicalId(stack.data.table)),
-          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'APITOKEN#*'] } },
         }),
       ]);
     }
@@ -588,23 +627,34 @@ describe('IAM, per function', () => {
     expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
   });
 
-  const vaultConditions = {
-    StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+  const conditionsFor = (purpose: string) => ({
+    StringEquals: { 'kms:EncryptionContext:purpose': purpose },
     'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['purpose', 'userId'] },
     Null: { 'kms:EncryptionContext:userId': 'false' },
-  };
+  });
+  const vaultConditions = conditionsFor(vaultEncryptionContext.purpose);
+  const brokerConditions = conditionsFor('mqtt-broker-password');
+  const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
 
-  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt), each requiring the userId encryption context', () => {
-    const kmsOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+  it('login only seals (GenerateDataKey) and the worker only opens (Decrypt) ThermoWorks tokens, each requiring the userId encryption context', () => {
     const key = getAtt(logicalId(stack.data.vaultKey));
     expect(kmsOf(fns.login)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: vaultConditions }]);
     expect(kmsOf(fns.worker)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: vaultConditions }]);
     for (const [name, fn] of Object.entries(fns)) {
-      if (name !== 'login' && name !== 'worker') expect(kmsOf(fn), name).toEqual([]);
+      if (!['login', 'worker', 'integrations', 'mqttPublisher'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
     }
   });
 
-  it('the vault key policy names the login and worker roles, with the same conditions, beside the account root', () => {
+  it('broker passwords are opened only where MQTT is published (the publisher; the integrations routes, which test and clear the broker), never ThermoWorks tokens there', () => {
+    const key = getAtt(logicalId(stack.data.vaultKey));
+    expect(kmsOf(fns.mqttPublisher)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions }]);
+    expect(kmsOf(fns.integrations)).toEqual([
+      { Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: brokerConditions },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions },
+    ]);
+  });
+
+  it('the vault key policy names each role with the kind it may use, beside the account root', () => {
     const keyResource = template.findResources('AWS::KMS::Key')[logicalId(stack.data.vaultKey)] as {
       Properties: { KeyPolicy: { Statement: Array<{ Action: unknown; Principal: unknown; Condition?: unknown }> } };
     };
@@ -615,7 +665,16 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.worker.role)) }, Condition: vaultConditions }),
     );
-    expect(statements.length).toBe(3);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.mqttPublisher.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:GenerateDataKey', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
+    );
+    expect(statements.length).toBe(6);
   });
 
   it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
@@ -627,15 +686,23 @@ describe('IAM, per function', () => {
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
     expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions', 'worker'] as const) {
+    for (const name of ['login', 'sessions', 'tokens', 'worker'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });
 
-  it('the worker consumes the poll queue (its event source) and sends nothing', () => {
+  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs', () => {
     const sqs = sqsStatements(fns.worker);
+    expect(sqs).toHaveLength(2);
+    const consume = sqs.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.poller.queue))));
+    expect(actionsOf(consume!)).not.toContain('sqs:SendMessage');
+    expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.mqtt.queue)) });
+  });
+
+  it('the MQTT publisher consumes its own queue only', () => {
+    const sqs = sqsStatements(fns.mqttPublisher);
     expect(sqs).toHaveLength(1);
-    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.poller.queue)));
+    expect(sqs[0]!.Resource).toEqual(getAtt(logicalId(stack.mqtt.queue)));
     expect(actionsOf(sqs[0]!)).not.toContain('sqs:SendMessage');
   });
 });

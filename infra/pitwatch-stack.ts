@@ -5,6 +5,7 @@ import { AlarmTopic } from './constructs/alarm-topic';
 import { DataStores } from './constructs/data-stores';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
+import { MqttPublisher } from './constructs/mqtt-publisher';
 import { Poller, pollSettings } from './constructs/poller';
 import { Website } from './constructs/website';
 import type { PitwatchSettings } from './settings';
@@ -22,7 +23,9 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                  │                │               KMS credential vault)
  *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
  *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
- *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, account, devices, history, cooks) → DataStores
+ *                                                                   └→ MqttPublisher (SQS → publisher) → the user's MQTT broker
+ *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks,
+ *                                                      integrations, metrics, OpenAPI) → DataStores
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
@@ -33,6 +36,7 @@ export class PitwatchStack extends Stack {
   readonly http: HttpApi;
   readonly alarms: AlarmTopic;
   readonly poller: Poller;
+  readonly mqtt: MqttPublisher;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
     super(scope, id, props);
@@ -62,6 +66,8 @@ export class PitwatchStack extends Stack {
     });
     this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
+    this.mqtt = new MqttPublisher(this, 'MqttPublisher', { data: this.data, alarms: this.alarms });
+    this.mqtt.acceptHandOffsFrom(this.poller.worker);
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });

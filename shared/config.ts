@@ -36,6 +36,8 @@ const envSchema = z.object({
   WS_CALLBACK_URL: z.string().url().optional(),
   /** The poll queue (dispatcher → workers). */
   POLL_QUEUE_URL: z.string().url().optional(),
+  /** The MQTT publish queue (poll worker → MQTT publisher): only on the worker, only when MQTT publishing is deployed. */
+  MQTT_PUBLISH_QUEUE_URL: z.string().url().optional(),
   /** Only set locally: the local SQS stand-in's endpoint. */
   SQS_ENDPOINT: z.string().url().optional(),
   /** Seconds between polls of an active account: overrides shared/polling/poll-cadence.ts for every function alike. */
@@ -73,6 +75,7 @@ export interface AppConfig {
   vault: { kind: 'kms'; keyId: string } | { kind: 'local-file'; path: string } | undefined;
   wsCallbackUrl: string | undefined;
   pollQueue: { url: string; endpoint: string | undefined } | undefined;
+  mqttPublishQueue: { url: string; endpoint: string | undefined } | undefined;
   pollIntervalSeconds: number;
   sessions: SessionPolicy;
   signIn: SignInThrottlePolicy;
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     vault,
     wsCallbackUrl: e.WS_CALLBACK_URL,
     pollQueue: e.POLL_QUEUE_URL ? { url: e.POLL_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
+    mqttPublishQueue: e.MQTT_PUBLISH_QUEUE_URL ? { url: e.MQTT_PUBLISH_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
     sessions: {
       idleSeconds: Math.round(e.SESSION_IDLE_DAYS * 86_400),

@@ -11,6 +11,7 @@ import { createPusher } from '../runtime/pusher';
 import { createThermoWorks } from '../runtime/thermoworks';
 import { createVault } from '../runtime/vault';
 import { createLogger } from '../runtime/logger';
+import { createMqttHandOff } from '../runtime/mqtt';
 
 const logger = createLogger('poll-worker');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-worker' });
@@ -19,6 +20,7 @@ const thermoworks = lazy(() => createThermoWorks(deps));
 const vault = lazy(() => createVault(deps));
 const readings = lazy(() => createReadingStore(deps));
 const pusher = lazy(() => createPusher(deps));
+const mqttHandOff = lazy(() => createMqttHandOff(deps));
 /** ThermoWorks sessions survive between invocations of a warm container: id tokens are reused until near expiry. */
 const sessionCache = new Map<string, ThermoWorksAccountSession>();
 
@@ -39,6 +41,7 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       sessionCache,
       // Readings are spaced in simulated time: under --time-scale n a real 5 s cadence spaces them n × 5 s apart.
       pollIntervalSeconds: deps.config.pollIntervalSeconds * deps.clockScale,
+      mqttHandOff: mqttHandOff(),
       log: logger,
     },
   );
@@ -61,7 +64,10 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
     backfilled: outcomes.reduce((n, o) => n + o.backfilled, 0),
     gapsAbandoned: outcomes.reduce((n, o) => n + o.gapsAbandoned, 0),
     retried: batchItemFailures.length,
+    mqttHandOffs: outcomes.filter((o) => o.mqttHandOff === 'sent').length,
   });
+  const handOffsFailed = outcomes.filter((o) => o.mqttHandOff === 'failed').length;
+  if (handOffsFailed > 0) logger.warn('MQTT hand-offs failed; the next poll with news hands off again', { accounts: handOffsFailed });
   const failing = outcomes.filter((o) => o.status !== 'ok');
   if (failing.length > 0) logger.warn('Accounts failing', { accounts: failing.map((o) => ({ userId: o.userId, status: o.status, code: o.errorCode })) });
   return { batchItemFailures };

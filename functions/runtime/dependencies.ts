@@ -6,9 +6,11 @@
  * reaches the same code through the same handlers, with config pointing at DynamoDB Local, the simulator and the
  * local gateways.
  */
+import { apiTokenCredentials } from '../../shared/auth/api-tokens';
 import { credentialResolver } from '../../shared/auth/credential-resolver';
 import { resolveSessionToken } from '../../shared/auth/sessions';
 import { DynamoAccountStore } from '../../shared/aws/dynamo-account-store';
+import { DynamoApiTokenStore } from '../../shared/aws/dynamo-api-token-store';
 import { DynamoAttemptCounterStore } from '../../shared/aws/dynamo-attempt-counter-store';
 import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store';
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
@@ -29,6 +31,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   const clock: Clock = config.simulatedClock ? new ScaledClock(config.simulatedClock) : systemClock;
   const db = lazy(() => createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }));
   const sessions = lazy(() => new DynamoSessionStore(db(), config.tableName));
+  const apiTokens = lazy(() => new DynamoApiTokenStore(db(), config.tableName));
   return {
     env,
     config,
@@ -44,9 +47,13 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     ids: randomIds,
     db,
     sessions,
-    /** The one authentication step's lookup: every kind of credential Pitwatch issues. */
+    apiTokens,
+    /** The one authentication step's lookup: every kind of credential Pitwatch issues (API tokens by their `pw_` shape). */
     credentials: lazy(() =>
-      credentialResolver([], { matches: () => true, resolve: (token) => resolveSessionToken(token, { sessions: sessions(), clock, policy: config.sessions }) }),
+      credentialResolver([apiTokenCredentials(() => ({ tokens: apiTokens(), clock }))], {
+        matches: () => true,
+        resolve: (token) => resolveSessionToken(token, { sessions: sessions(), clock, policy: config.sessions }),
+      }),
     ),
     signInAttempts: lazy(() => new DynamoAttemptCounterStore(db(), config.tableName)),
     accounts: lazy(() => new DynamoAccountStore(db(), config.tableName)),

@@ -4,12 +4,16 @@ import { KmsKeyProvider } from '../../shared/aws/kms-key-provider';
 import { ConfigError } from '../../shared/config';
 import { CredentialVault } from '../../shared/vault/credential-vault';
 import { LocalKeyProvider } from '../../shared/vault/local-key-provider';
+import type { SecretKind } from '../../shared/vault/secret-kind';
 import type { Dependencies } from './dependencies';
 
-/** The credential vault: KMS in AWS, the local master-key file on a laptop; every decrypt audited in DynamoDB. */
-export function createVault(deps: Dependencies): CredentialVault {
+/**
+ * The credential vault for one kind of secret: KMS in AWS (the function's role may use only the kinds it is granted),
+ * the local master-key file on a laptop; every decrypt audited in DynamoDB.
+ */
+export function createVault(deps: Dependencies, kind: SecretKind = 'thermoworks-refresh-token'): CredentialVault {
   const vault = deps.config.vault;
   if (!vault) throw new ConfigError('This function needs VAULT_KEY_ID (KMS) or VAULT_LOCAL_KEY_FILE (local stack)');
   const keys = vault.kind === 'kms' ? new KmsKeyProvider(new KMSClient({ region: deps.config.region }), vault.keyId) : LocalKeyProvider.fromFile(vault.path);
-  return new CredentialVault(keys, new DynamoDecryptAudit(deps.db(), deps.config.tableName));
+  return new CredentialVault(keys, new DynamoDecryptAudit(deps.db(), deps.config.tableName), undefined, kind);
 }

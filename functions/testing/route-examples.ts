@@ -10,6 +10,8 @@ export interface ExampleContext {
   serial: string;
   channel: string;
   sessionId: string;
+  /** One of the victim's API tokens (its id). */
+  tokenId: string;
   email: string;
   now: Date;
 }
@@ -23,7 +25,15 @@ export interface RouteExample {
    * 401/403/404. Otherwise another user gets their own data, which the matrix checks holds nothing of the victim's.
    */
   owned: boolean;
+  /**
+   * The route acts on the caller's own one-of-a-kind resource (their MQTT integration): another user acts on theirs,
+   * which may not exist (404), and must see nothing of the victim's either way.
+   */
+  ownSingleton?: true;
 }
+
+/** A broker address where nothing listens (the discard port): connecting is refused at once. */
+export const UNREACHABLE_BROKER = 'mqtt://127.0.0.1:9';
 
 const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
 
@@ -33,6 +43,9 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   listSessions: () => ({ owned: false }),
   revokeOtherSessions: () => ({ owned: false }),
   revokeSession: (ctx) => ({ params: { sessionId: ctx.sessionId }, owned: true }),
+  createApiToken: () => ({ body: { name: 'matrix tool', scopes: ['read'] }, owned: false }),
+  listApiTokens: () => ({ owned: false }),
+  revokeApiToken: (ctx) => ({ params: { tokenId: ctx.tokenId }, owned: true }),
   getAccount: () => ({ owned: false }),
   listDevices: () => ({ owned: false }),
   deviceHistory: (ctx) => ({
@@ -43,6 +56,12 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   startCook: (ctx) => ({ body: { serial: ctx.serial, probes: [{ channel: '2', presetId: 'brisket' }] }, owned: true }),
   listCooks: () => ({ owned: false }),
   endCook: (ctx) => ({ params: { serial: ctx.serial }, owned: true }),
+  putMqttIntegration: () => ({ body: { url: UNREACHABLE_BROKER, username: 'pitwatch', password: 'broker-secret' }, owned: false, ownSingleton: true }),
+  getMqttIntegration: () => ({ owned: false, ownSingleton: true }),
+  removeMqttIntegration: () => ({ owned: false, ownSingleton: true }),
+  testMqttIntegration: () => ({ owned: false, ownSingleton: true }),
+  metrics: () => ({ owned: false }),
+  openApi: () => ({ owned: false }),
 };
 
 /** The URL path of a route with its parameters filled in (each percent-encoded, as a browser would). */

@@ -19,10 +19,17 @@ export async function scanTable(db: DynamoDBDocumentClient, tableName: string): 
   return items;
 }
 
+/** Attributes that move on use and are not the user's data: an API token's last use. */
+const BOOKKEEPING_ATTRIBUTES: Record<string, readonly string[]> = { 'api-token': ['lastUsedAt'] };
+
 /** The account's own items (any attribute naming its user id or account id), bookkeeping left out, sorted. */
 export async function accountSnapshot(db: DynamoDBDocumentClient, tableName: string, ids: { userId: string; accountId: string }): Promise<string[]> {
   return (await scanTable(db, tableName))
     .filter((item) => !BOOKKEEPING_TYPES.has(String(item.type)))
+    .map((item) => {
+      const moving = BOOKKEEPING_ATTRIBUTES[String(item.type)] ?? [];
+      return Object.fromEntries(Object.entries(item).filter(([k]) => !moving.includes(k)));
+    })
     .map((item) => JSON.stringify(item, Object.keys(item).sort()))
     .filter((text) => text.includes(ids.userId) || text.includes(ids.accountId))
     .sort();

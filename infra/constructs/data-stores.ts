@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as timestream from 'aws-cdk-lib/aws-timestream';
 import { Construct } from 'constructs';
 import { tableDesign } from '../../shared/aws/table-design';
+import type { SecretKind } from '../../shared/vault/secret-kind';
 import { acknowledge, iam5Resource } from '../nag';
 import type { HistoryStore } from '../settings';
 import type { FunctionEnvironment, PitwatchFunction } from './pitwatch-function';
@@ -21,8 +22,15 @@ export interface DataStoresProps {
  */
 export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem';
 
-/** The encryption context every vault operation carries (shared/vault/credential-vault.ts): grants require it. */
+/**
+ * The encryption context every vault operation carries (shared/vault/credential-vault.ts): `purpose` is the kind of
+ * secret, and grants name the one kind they allow, so a function granted broker passwords cannot open ThermoWorks
+ * tokens, nor the reverse.
+ */
 export const vaultEncryptionContext = { purpose: 'thermoworks-refresh-token', keys: ['purpose', 'userId'] } as const;
+
+/** The credential items the authentication step may update (shared/aws/table-design.ts). */
+export const credentialLeadingKeys = ['SESSION#*', 'APITOKEN#*'] as const;
 
 /** Timestream retention: recent readings in the fast memory store, the rest on magnetic storage for a year. */
 export const timestreamRetention = { memoryStoreHours: 24, magneticStoreDays: 365 } as const;
@@ -133,9 +141,9 @@ export class DataStores extends Construct {
   }
 
   /**
-   * What the one authentication step does with a session on every request: read it (GetItem), and slide its
-   * expiry (UpdateItem), which is allowed on session items only (`dynamodb:LeadingKeys` SESSION#…), so a function
-   * that only reads keeps no other write.
+   * What the one authentication step does with a credential on every request: read it (GetItem), and record its use
+   * (UpdateItem: a session's sliding expiry, an API token's last use), which is allowed on credential items only
+   * (`dynamodb:LeadingKeys` SESSION#… and APITOKEN#…), so a function that only reads keeps no other write.
    */
   grantSessionUse(fn: PitwatchFunction): void {
     this.grantTable(fn, ['GetItem']);
@@ -143,19 +151,19 @@ export class DataStores extends Construct {
       new iam.PolicyStatement({
         actions: ['dynamodb:UpdateItem'],
         resources: [this.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...credentialLeadingKeys] } },
       }),
     );
   }
 
-  /** Seal credentials: KMS GenerateDataKey on the vault key only, with the vault's encryption context. */
-  grantVaultSeal(fn: PitwatchFunction): void {
-    this.grantVaultAction(fn, 'kms:GenerateDataKey');
+  /** Seal secrets of one kind: KMS GenerateDataKey on the vault key only, with that kind's encryption context. */
+  grantVaultSeal(fn: PitwatchFunction, kind: SecretKind = vaultEncryptionContext.purpose): void {
+    this.grantVaultAction(fn, 'kms:GenerateDataKey', kind);
   }
 
-  /** Open sealed credentials: KMS Decrypt on the vault key only, with the vault's encryption context. */
-  grantVaultOpen(fn: PitwatchFunction): void {
-    this.grantVaultAction(fn, 'kms:Decrypt');
+  /** Open sealed secrets of one kind: KMS Decrypt on the vault key only, with that kind's encryption context. */
+  grantVaultOpen(fn: PitwatchFunction, kind: SecretKind = vaultEncryptionContext.purpose): void {
+    this.grantVaultAction(fn, 'kms:Decrypt', kind);
   }
 
   /**
@@ -163,9 +171,9 @@ export class DataStores extends Construct {
    * than leaving that to the account-root statement alone. Both require the vault's encryption context (a
    * `userId` and the purpose), so the key cannot be used for anything but sealing a user's credential.
    */
-  private grantVaultAction(fn: PitwatchFunction, action: 'kms:GenerateDataKey' | 'kms:Decrypt'): void {
+  private grantVaultAction(fn: PitwatchFunction, action: 'kms:GenerateDataKey' | 'kms:Decrypt', kind: SecretKind): void {
     const conditions = {
-      StringEquals: { 'kms:EncryptionContext:purpose': vaultEncryptionContext.purpose },
+      StringEquals: { 'kms:EncryptionContext:purpose': kind },
       'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': [...vaultEncryptionContext.keys] },
       Null: { 'kms:EncryptionContext:userId': 'false' },
     };

@@ -38,10 +38,14 @@ const loginRouteKey = routeKeyOf(routes.login);
 const functionSpecs: Record<HttpFunctionName, { id: string; description: string }> = {
   login: { id: 'Login', description: 'sign-in: ThermoWorks credentials, throttled; session token' },
   sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
+  tokens: { id: 'Tokens', description: 'API tokens: create, list, revoke (closes their WebSockets)' },
   account: { id: 'Account', description: 'linked ThermoWorks account status' },
   devices: { id: 'Devices', description: 'devices and latest readings' },
   history: { id: 'History', description: 'one channel of history, downsampled' },
   cooks: { id: 'Cooks', description: 'cooks: start, list, end; done-time predictions' },
+  integrations: { id: 'Integrations', description: 'MQTT integration: set up, show, test, remove (clears the broker)' },
+  metrics: { id: 'Metrics', description: 'Prometheus metrics of devices, readings and cooks' },
+  openapi: { id: 'OpenApi', description: 'the OpenAPI 3.1 document of this API' },
 };
 
 /**
@@ -86,10 +90,14 @@ export class HttpApi extends Construct {
     this.functions = {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
+      tokens: fn('tokens', { ...data.environment, ...pushEnvironment }),
       account: fn('account', data.environment),
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
       cooks: fn('cooks', data.environment),
+      integrations: fn('integrations', { ...data.environment, ...data.vaultEnvironment }),
+      metrics: fn('metrics', data.environment),
+      openapi: fn('openapi', data.environment),
     };
 
     // IAM, per function: exactly the calls each one makes (its stores are named beside each grant).
@@ -103,6 +111,10 @@ export class HttpApi extends Construct {
     data.grantSessionUse(f.sessions);
     data.grantTable(f.sessions, ['Query', 'DeleteItem']);
     live.grantManage(f.sessions);
+    // API tokens: create (PutItem), list (Query on GSI1), revoke (DeleteItem), close their sockets (connections Query/Delete).
+    data.grantSessionUse(f.tokens);
+    data.grantTable(f.tokens, ['PutItem', 'Query', 'DeleteItem']);
+    live.grantManage(f.tokens);
     // The link item.
     data.grantSessionUse(f.account);
     // The account partition: devices and latest readings.
@@ -114,6 +126,16 @@ export class HttpApi extends Construct {
     // The account partition (devices, latest readings, cooks) and the cook item.
     data.grantSessionUse(f.cooks);
     data.grantTable(f.cooks, ['Query', 'PutItem', 'DeleteItem']);
+    // The integration item (Get, Put, Update its status after a test, Delete), the decrypt audit (Put); broker passwords
+    // only: sealed on PUT, opened to test the broker and to clear it on removal (both publish).
+    data.grantSessionUse(f.integrations);
+    data.grantTable(f.integrations, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantVaultSeal(f.integrations, 'mqtt-broker-password');
+    data.grantVaultOpen(f.integrations, 'mqtt-broker-password');
+    // The account partition: devices, latest readings, cooks.
+    data.grantSessionUse(f.metrics);
+    data.grantTable(f.metrics, ['Query']);
+    // The OpenAPI document: public, built from the route table; no table access at all.
 
     const integrations = Object.fromEntries(
       (Object.keys(this.functions) as HttpFunctionName[]).map((name) => [name, new HttpLambdaIntegration(functionSpecs[name].id, this.functions[name].function)]),
@@ -193,7 +215,9 @@ export class HttpApi extends Construct {
       acknowledge(construct, {
         id: 'AwsSolutions-APIG4',
         reason:
-          route.auth === 'public'
+          route.id === 'openApi'
+            ? 'The OpenAPI document describes the public API; it reads nothing and holds no secret.'
+            : route.auth === 'public'
             ? 'Sign-in is the public entry point that issues the session token; it is throttled per email and network in the function.'
             : 'The function authenticates every request through the one authentication step (hashed credential lookup in DynamoDB, no cache, so revocation is immediate); an authorizer would cache.',
       });

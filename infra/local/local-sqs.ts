@@ -44,7 +44,7 @@ export function sqsRecord(messageId: string, body: string, receiveCount = 1, sen
     messageAttributes: {},
     md5OfBody: md5(body),
     eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-poll-local',
+    eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:pitwatch-local',
     awsRegion: 'us-east-1',
   };
 }
@@ -57,6 +57,15 @@ export class LocalSqs {
   private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly options: LocalSqsOptions) {}
+
+  /** The queue's name, the last part of its URL. */
+  get name(): string {
+    return this.options.queueUrl.split('/').at(-1) ?? 'queue';
+  }
+
+  get queueUrl(): string {
+    return this.options.queueUrl;
+  }
 
   start(): void {
     this.timer ??= setInterval(() => this.pump(), 100);
@@ -101,6 +110,8 @@ export class LocalSqs {
     const messageId = randomUUID();
     const now = Date.now();
     this.messages.push({ messageId, body, visibleAt: now + delaySeconds * 1000, receiveCount: 0, sentAt: now });
+    // Like the event source mapping's long poll: a message due now is delivered now, not at the next 100 ms tick.
+    if (delaySeconds <= 0 && this.timer) setImmediate(() => this.pump());
     return { MessageId: messageId, MD5OfMessageBody: md5(body) };
   }
 
@@ -131,7 +142,7 @@ export class LocalSqs {
       failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
       // A thrown invocation fails the whole batch, as with the real event source mapping.
-      this.options.log?.(`poll worker failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log?.(`${this.name} consumer failed: ${error instanceof Error ? error.message : String(error)}`);
       failed = new Set(batch.map((m) => m.messageId));
     }
     for (const m of batch) {
@@ -141,7 +152,7 @@ export class LocalSqs {
       else if (m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
         this.messages.splice(index, 1);
         this.deadLetters.push(m);
-        this.options.log?.(`poll message ${m.messageId} moved to the dead-letter queue after ${m.receiveCount} tries`);
+        this.options.log?.(`${this.name} message ${m.messageId} moved to the dead-letter queue after ${m.receiveCount} tries`);
       }
     }
   }

@@ -36,6 +36,13 @@ export interface LocalStackOptions {
   /** false: no dispatcher at all, polls happen only through `pollNow` (benches that time single polls). */
   autoDispatch?: boolean;
   webDist?: string;
+  /**
+   * Publish to Home Assistant through this MQTT broker (`--mqtt-url`): `mqtt://[user:password@]host[:port]`. Every
+   * scenario account gets the integration at start (through PUT /integrations/mqtt, like a user would).
+   */
+  mqttUrl?: string;
+  /** The discovery prefix for `mqttUrl` (default homeassistant). */
+  mqttDiscoveryPrefix?: string;
   log?: (message: string) => void;
 }
 
@@ -46,6 +53,8 @@ export interface LocalStack {
   simulator: RunningSimulator;
   dynamoEndpoint: string;
   queue: LocalSqs;
+  /** The MQTT publish queue (poll worker → MQTT publisher). */
+  mqttQueue: LocalSqs;
   /** Runs the dispatcher now (its one-minute timer keeps running too). */
   dispatchNow(): Promise<unknown>;
   /** Polls these linked users right now, straight through the worker handler (for benches and tests). */
@@ -89,6 +98,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => gateway.close());
 
     const queueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-poll-local`;
+    const mqttQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-mqtt-local`;
     // The handlers build their clients from the environment at import, exactly as in Lambda: set it first.
     const keyDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'pitwatch-vault-'));
     Object.assign(process.env, {
@@ -99,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       VAULT_LOCAL_KEY_FILE: join(keyDir, 'vault-master.key'),
       WS_CALLBACK_URL: `http://127.0.0.1:${gateway.port}`,
       POLL_QUEUE_URL: queueUrl,
+      MQTT_PUBLISH_QUEUE_URL: mqttQueueUrl,
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
       POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds),
       SIMULATED_CLOCK: JSON.stringify(clock.settings),
@@ -114,12 +125,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         [...new Set(routeList.map((r) => r.fn))].map(async (fn) => [fn, (await import(`../../functions/http/${fn}.ts`)) as { handler: LambdaHandler }] as const),
       ),
     );
-    const [connect, disconnect, message, dispatch, worker] = await Promise.all([
+    const [connect, disconnect, message, dispatch, worker, mqttPublisher] = await Promise.all([
       import('../../functions/ws/connect'),
       import('../../functions/ws/disconnect'),
       import('../../functions/ws/message'),
       import('../../functions/poll/dispatch'),
       import('../../functions/poll/worker'),
+      import('../../functions/mqtt/publisher'),
     ]);
     const queue = new LocalSqs({
       queueUrl,
@@ -129,10 +141,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     queue.start();
     stoppers.push(() => queue.stop());
+    const mqttQueue = new LocalSqs({
+      queueUrl: mqttQueueUrl,
+      deliver: (event) => mqttPublisher.handler(event, lambdaContext('mqtt-publisher', 30_000)),
+      visibilityTimeoutMs: 30_000,
+      log,
+    });
+    mqttQueue.start();
+    stoppers.push(() => mqttQueue.stop());
+    const queues = new Map([queue, mqttQueue].map((q) => [q.queueUrl, q]));
     gateway.mount({
       httpRoutes: Object.fromEntries(routeList.map((r) => [routeKeyOf(r), httpFunctions[r.fn]!.handler])),
       webSocket: { connect: connect.handler, disconnect: disconnect.handler, message: message.handler },
-      awsJson: { 'AmazonSQS.': (target, body) => queue.handle(target, body) },
+      // Each queue answers for its own URL, as SQS does; an unknown URL gets the poll queue's QueueDoesNotExist.
+      awsJson: { 'AmazonSQS.': (target, body) => (queues.get(queueUrlOf(body)) ?? queue).handle(target, body) },
     });
 
     // Link the scenario's accounts through the real login path, so the poller has something to poll before anyone
@@ -144,6 +166,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         body: JSON.stringify({ email: account.email, password: account.password }),
       });
       if (!response.ok) throw new Error(`Linking ${account.email} failed: ${response.status} ${await response.text()}`);
+      if (options.mqttUrl) {
+        const { sessionToken } = (await response.json()) as { sessionToken: string };
+        await setUpMqtt(`http://127.0.0.1:${gateway.port}/api`, sessionToken, options.mqttUrl, options.mqttDiscoveryPrefix);
+        log(`MQTT: ${account.email} publishes to ${redacted(options.mqttUrl)}`);
+      }
     }
 
     // EventBridge's once-a-minute rule, as a timer: the dispatcher queues this minute's polls.
@@ -170,9 +197,40 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, dispatchNow, pollNow, stop };
+    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function queueUrlOf(body: string): string {
+  try {
+    return String((JSON.parse(body) as { QueueUrl?: unknown }).QueueUrl ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** `mqtt://user:password@host:1883` → the integration's URL, username and password, set up through the API. */
+async function setUpMqtt(api: string, sessionToken: string, mqttUrl: string, discoveryPrefix: string | undefined): Promise<void> {
+  const url = new URL(mqttUrl);
+  const body = {
+    url: `${url.protocol}//${url.host}`,
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(discoveryPrefix ? { discoveryPrefix } : {}),
+  };
+  const res = await fetch(`${api}/integrations/mqtt`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`Setting up MQTT (${redacted(mqttUrl)}) failed: ${res.status} ${await res.text()}`);
+}
+
+function redacted(mqttUrl: string): string {
+  const url = new URL(mqttUrl);
+  if (url.password) url.password = '***';
+  return url.toString();
 }

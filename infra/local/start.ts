@@ -6,6 +6,8 @@
  *                         web app all follow the one simulated clock (see local-stack.ts)
  *   --poll-interval <s>   seconds of real time between polls of an active account (default: poll-cadence.ts, as in
  *                         AWS; printed at start)
+ *   --mqtt-url <url>      publish to Home Assistant through this MQTT broker: mqtt://[user:password@]host[:port]
+ *   --mqtt-prefix <p>     Home Assistant's discovery prefix (default homeassistant)
  *   PORT=<n>              listen port (default 3000)
  */
 import { existsSync } from 'node:fs';
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
       scenario: { type: 'string' },
       'time-scale': { type: 'string' },
       'poll-interval': { type: 'string' },
+      'mqtt-url': { type: 'string' },
+      'mqtt-prefix': { type: 'string' },
     },
     strict: true,
   });
@@ -51,6 +55,8 @@ async function main(): Promise<void> {
     ...(values.scenario ? { scenario: (await loadScenarioFile(values.scenario)) as never } : {}),
     ...(timeScale ? { timeScale } : {}),
     ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
+    ...(values['mqtt-url'] ? { mqttUrl: values['mqtt-url'] } : {}),
+    ...(values['mqtt-prefix'] ? { mqttDiscoveryPrefix: values['mqtt-prefix'] } : {}),
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -15,7 +15,7 @@ export type PrincipalKind = 'session' | 'apiToken' | 'share';
 export type Scope = 'read' | 'write';
 
 /** The Lambda functions behind the HTTP API: `functions/http/{name}.ts`. */
-export type HttpFunctionName = 'login' | 'sessions' | 'account' | 'devices' | 'history' | 'cooks';
+export type HttpFunctionName = 'login' | 'sessions' | 'tokens' | 'account' | 'devices' | 'history' | 'cooks' | 'integrations' | 'metrics' | 'openapi';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;
@@ -34,6 +34,8 @@ export interface RouteDefinition {
   readonly response: z.ZodType;
   /** The success status; 200 when left out. */
   readonly status?: number;
+  /** The answer's media type when it is not JSON (then `response` is a string schema and the body is that string). */
+  readonly responseContentType?: string;
 }
 
 /** JSON bodies are small: anything near this is a mistake or an attack. */

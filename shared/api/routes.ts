@@ -4,6 +4,9 @@
  * implements exactly the entries of its function (the types insist, and `routes.test.ts` checks), and the
  * authorization matrix and the fuzz suite are generated from it.
  */
+import { apiTokenListSchema, apiTokenParamsSchema, createApiTokenRequestSchema, createdApiTokenSchema } from './api-token-schemas';
+import { mqttIntegrationResponseSchema, mqttIntegrationViewSchema, mqttRemovedSchema, mqttTestResultSchema, putMqttIntegrationRequestSchema } from './integration-schemas';
+import { openApiDocumentSchema } from './openapi-schemas';
 import { emptyQuerySchema, revokedSchema, sessionListSchema, sessionParamsSchema, signedOutSchema } from './auth-schemas';
 import { sessionOnly, signedIn, type RouteDefinition } from './route-definition';
 import {
@@ -19,6 +22,7 @@ import {
   startCookRequestSchema,
 } from './schemas';
 import * as z from 'zod';
+import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-exposition';
 
 const endedSchema = z.object({ ended: z.literal(true) });
 
@@ -67,6 +71,36 @@ export const routes = {
     summary: 'Revoke one of your sessions',
     auth: sessionOnly,
     params: sessionParamsSchema,
+    query: emptyQuerySchema,
+    response: revokedSchema,
+  },
+  createApiToken: {
+    method: 'POST',
+    path: '/api-tokens',
+    fn: 'tokens',
+    summary: 'Create an API token for a tool (read, or read and write); the token is shown in this answer only',
+    auth: sessionOnly,
+    query: emptyQuerySchema,
+    body: createApiTokenRequestSchema,
+    response: createdApiTokenSchema,
+    status: 201,
+  },
+  listApiTokens: {
+    method: 'GET',
+    path: '/api-tokens',
+    fn: 'tokens',
+    summary: 'Your API tokens: name, scopes, created and last used (never the tokens themselves)',
+    auth: sessionOnly,
+    query: emptyQuerySchema,
+    response: apiTokenListSchema,
+  },
+  revokeApiToken: {
+    method: 'DELETE',
+    path: '/api-tokens/{tokenId}',
+    fn: 'tokens',
+    summary: 'Revoke an API token: its next request is refused, its live sockets close',
+    auth: sessionOnly,
+    params: apiTokenParamsSchema,
     query: emptyQuerySchema,
     response: revokedSchema,
   },
@@ -127,6 +161,62 @@ export const routes = {
     params: deviceParamsSchema,
     query: emptyQuerySchema,
     response: endedSchema,
+  },
+  putMqttIntegration: {
+    method: 'PUT',
+    path: '/integrations/mqtt',
+    fn: 'integrations',
+    summary: 'Set up Home Assistant over MQTT discovery: the broker (mqtt:// or mqtts://), its username and password, the discovery prefix',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    body: putMqttIntegrationRequestSchema,
+    response: mqttIntegrationViewSchema,
+  },
+  getMqttIntegration: {
+    method: 'GET',
+    path: '/integrations/mqtt',
+    fn: 'integrations',
+    summary: 'The MQTT integration (never its password) with its status: ok, failing (and why), pending; null when none',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: mqttIntegrationResponseSchema,
+  },
+  removeMqttIntegration: {
+    method: 'DELETE',
+    path: '/integrations/mqtt',
+    fn: 'integrations',
+    summary: 'Remove the MQTT integration, clearing its retained discovery configs so Home Assistant drops the entities',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: mqttRemovedSchema,
+  },
+  testMqttIntegration: {
+    method: 'POST',
+    path: '/integrations/mqtt/test',
+    fn: 'integrations',
+    summary: 'Connect to the broker with the stored settings and publish one test message; says whether that worked and why not',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: mqttTestResultSchema,
+  },
+  metrics: {
+    method: 'GET',
+    path: '/metrics',
+    fn: 'metrics',
+    summary: 'Your devices, readings and cooks in the Prometheus text exposition format (scrape it with an API token)',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: z.string(),
+    responseContentType: PROMETHEUS_CONTENT_TYPE,
+  },
+  openApi: {
+    method: 'GET',
+    path: '/openapi.json',
+    fn: 'openapi',
+    summary: 'This API as an OpenAPI 3.1 document, generated from the route table',
+    auth: 'public',
+    query: emptyQuerySchema,
+    response: openApiDocumentSchema,
   },
 } as const satisfies Record<string, RouteDefinition>;
 

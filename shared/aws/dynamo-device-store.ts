@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CookRecord } from '../cooks/cook-record';
-import type { DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
+import type { AccountPartition, DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
+import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import { keys } from './table-design';
 
 export class DynamoDeviceStore implements DeviceStore {
@@ -49,10 +50,11 @@ export class DynamoDeviceStore implements DeviceStore {
     return out.Attributes !== undefined;
   }
 
-  async listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: CookRecord[] }> {
+  async listAccountDevices(accountId: string): Promise<AccountPartition> {
     const devices: DeviceRecord[] = [];
     const latest: LatestReading[] = [];
     const cooks: CookRecord[] = [];
+    let mqtt: MqttIntegrationRecord | undefined;
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -67,11 +69,17 @@ export class DynamoDeviceStore implements DeviceStore {
         if (item.type === 'device') devices.push(stripKeys(item) as unknown as DeviceRecord);
         else if (item.type === 'latest') latest.push(stripKeys(item) as unknown as LatestReading);
         else if (item.type === 'cook') cooks.push(stripKeys(item) as unknown as CookRecord);
+        else if (item.type === 'mqtt-integration') mqtt = mqttIntegrationOf(item);
       }
       start = out.LastEvaluatedKey;
     } while (start);
-    return { devices, latest, cooks };
+    return { devices, latest, cooks, ...(mqtt ? { mqtt } : {}) };
   }
+}
+
+export function mqttIntegrationOf(item: Record<string, unknown>): MqttIntegrationRecord {
+  const { GSI1PK: _gsiPk, GSI1SK: _gsiSk, ...rest } = stripKeys(item);
+  return rest as unknown as MqttIntegrationRecord;
 }
 
 function stripKeys(item: Record<string, unknown>): Record<string, unknown> {

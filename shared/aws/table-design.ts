@@ -9,6 +9,8 @@
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
  * | cook in progress    | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
  * | auth session        | SESSION#{sha256(token)}    | SESSION                    | USER#{userId}#SESSIONS   | {createdAt}#{sessionId} | yes |
+ * | API token           | APITOKEN#{sha256(token)}   | APITOKEN                   | USER#{userId}#APITOKENS  | {createdAt}#{tokenId} |     |
+ * | MQTT integration    | ACCOUNT#{accountId}        | INTEGRATION#mqtt           | INTEGRATIONS#mqtt        | {accountId}   |     |
  * | ws connection       | CONN#{connectionId}        | CONN                       | ACCOUNT#{accountId}#CONN | {connectionId}| yes |
  * | history (dynamodb)  | HIST#{acct}#{serial}#{ch}#{hour} | {epoch ms, padded}   |                          |               | yes |
  * | vault decrypt audit | AUDIT#{userId}             | {ISO time}#{purpose}       |                          |               | yes |
@@ -23,6 +25,10 @@
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
  * - "a user's sessions, oldest first": Query GSI1 GSI1PK = USER#{userId}#SESSIONS.
+ * - "a user's API tokens, oldest first": Query GSI1 GSI1PK = USER#{userId}#APITOKENS.
+ * - "every MQTT integration" (key rotation only): Query GSI1 GSI1PK = INTEGRATIONS#mqtt.
+ * The MQTT integration lives in the account partition so that the poll's one Query of it also says whether to
+ * hand the account's state to the MQTT publisher (no extra read per poll).
  * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
  * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
  * - "an account's alarm rules and their state": in the account partition, so the poll's one Query brings them.
@@ -54,6 +60,10 @@ export const keys = {
   }),
   session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: 'SESSION' }),
   userSessions: (userId: string) => `USER#${userId}#SESSIONS`,
+  apiToken: (tokenHash: string) => ({ PK: `APITOKEN#${tokenHash}`, SK: 'APITOKEN' }),
+  userApiTokens: (userId: string) => `USER#${userId}#APITOKENS`,
+  mqttIntegration: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'INTEGRATION#mqtt' }),
+  mqttIntegrationsIndex: 'INTEGRATIONS#mqtt',
   connection: (connectionId: string) => ({ PK: `CONN#${connectionId}`, SK: 'CONN' }),
   accountConnections: (accountId: string) => `ACCOUNT#${accountId}#CONN`,
   signInAttempts: (key: string) => ({ PK: `SIGNIN#${key}`, SK: 'SIGNIN' }),

@@ -1,4 +1,5 @@
 import type { CookRecord } from '../cooks/cook-record';
+import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ReadingGap } from '../polling/reading-gaps';
 import type { ChannelUnit } from '../thermoworks/channel-unit';
 
@@ -11,6 +12,8 @@ export interface DeviceRecord {
   battery: number | null;
   wifiDbm: number | null;
   lastSeen: string | null;
+  /** As ThermoWorks reports it; absent on items stored before it was kept. */
+  firmware?: string | null;
   updatedAt: string;
   /** Stretches of recorded points not yet back-filled from the device's archives. */
   pendingGaps: ReadingGap[];
@@ -32,6 +35,13 @@ export interface LatestReading {
   at: string | null;
 }
 
+export interface AccountPartition {
+  devices: DeviceRecord[];
+  latest: LatestReading[];
+  cooks: CookRecord[];
+  mqtt?: MqttIntegrationRecord | undefined;
+}
+
 export interface DeviceStore {
   putDevice(device: DeviceRecord): Promise<void>;
   /**
@@ -39,8 +49,11 @@ export interface DeviceStore {
    * redelivered poll is recognised as a duplicate.
    */
   putLatestIfNewer(latest: LatestReading): Promise<boolean>;
-  /** Everything the account's partition holds: devices, latest readings and cooks in progress (one Query). */
-  listAccountDevices(accountId: string): Promise<{ devices: DeviceRecord[]; latest: LatestReading[]; cooks: CookRecord[] }>;
+  /**
+   * Everything the account's partition holds: devices, latest readings, cooks in progress and the MQTT integration
+   * if there is one (one Query: the poll learns from it whether to hand its state to the MQTT publisher, for free).
+   */
+  listAccountDevices(accountId: string): Promise<AccountPartition>;
   putCook(cook: CookRecord): Promise<void>;
   deleteCook(accountId: string, serial: string): Promise<boolean>;
   getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined>;

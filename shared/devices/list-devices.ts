@@ -1,9 +1,13 @@
 import type { DeviceView } from '../api/schemas';
-import type { DeviceStore } from './device-store';
+import type { DeviceRecord, DeviceStore, LatestReading } from './device-store';
 
 /** The devices page: each device of the account with its channels' latest readings, channels in number order. */
 export async function listDevices(accountId: string, store: DeviceStore): Promise<DeviceView[]> {
-  const { devices, latest } = await store.listAccountDevices(accountId);
+  return deviceViews(await store.listAccountDevices(accountId));
+}
+
+/** The same views from an account partition already read (GET /metrics reads it once for devices and cooks). */
+export function deviceViews({ devices, latest }: { devices: readonly DeviceRecord[]; latest: readonly LatestReading[] }): DeviceView[] {
   return devices
     .map((d) => ({
       serial: d.serial,

@@ -14,6 +14,11 @@ export function ok(body: unknown, statusCode = 200): HttpResult {
   return { statusCode, headers: { ...jsonHeaders }, body: JSON.stringify(body) };
 }
 
+/** A success answer that is not JSON (the Prometheus exposition format). */
+export function text(body: string, contentType: string, statusCode = 200): HttpResult {
+  return { statusCode, headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body };
+}
+
 export function errorResponse(error: unknown): HttpResult {
   if (error instanceof PitwatchError) {
     const body: ErrorBody = {

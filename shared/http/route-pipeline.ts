@@ -11,7 +11,7 @@ import type { RouteId, Routes } from '../api/routes';
 import type { CredentialResolver, Principal, RequestOrigin } from '../auth/principal';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../errors';
 import { bearerToken, parseInput, readJsonBody } from './request';
-import { ok, type HttpResult } from './responses';
+import { ok, text, type HttpResult } from './responses';
 
 type Output<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
 
@@ -89,6 +89,10 @@ export async function runRoute(
       // A bug, not the caller's fault: a 500, with the mismatch in the log.
       throw new Error(`The answer of ${route.id} does not match its response schema: ${JSON.stringify(checked.error.issues)}`);
     }
+  }
+  if (route.responseContentType) {
+    if (typeof result !== 'string') throw new Error(`The answer of ${route.id} must be text (${route.responseContentType})`);
+    return text(result, route.responseContentType, route.status ?? 200);
   }
   return ok(result, route.status ?? 200);
 }

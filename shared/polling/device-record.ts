@@ -13,6 +13,7 @@ export function toDeviceRecord(accountId: string, device: ThermoWorksDeviceInfo,
     battery: device.battery ?? null,
     wifiDbm: device.wifiDbm ?? null,
     lastSeen: device.lastSeen?.toISOString() ?? null,
+    firmware: device.firmware ?? null,
     updatedAt: now.toISOString(),
     pendingGaps: backfill.pendingGaps,
     lastArchiveCheckAt: backfill.lastArchiveCheckAt,
@@ -36,6 +37,7 @@ export function deviceChanged(stored: DeviceRecord | undefined, next: DeviceReco
     stored.online !== next.online ||
     stored.battery !== next.battery ||
     stored.wifiDbm !== next.wifiDbm ||
+    (stored.firmware ?? null) !== (next.firmware ?? null) ||
     lastSeenMoved(stored.lastSeen, next.lastSeen) ||
     (stored.lastArchiveCheckAt ?? null) !== next.lastArchiveCheckAt ||
     JSON.stringify(stored.pendingGaps ?? []) !== JSON.stringify(next.pendingGaps)

@@ -7,6 +7,7 @@
 import type { LinkedAccount } from '../auth/account-store';
 import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import { PitwatchError } from '../errors';
+import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
 import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
@@ -44,6 +45,21 @@ async function pollDevice(
 }
 
 /**
+ * The hand-off to the MQTT publisher, when the account has an integration that is not backing off, and there is news
+ * (or the integration is not ok yet: a new setup, or a recovery after failures, publishes without waiting for news).
+ * A failed hand-off is counted, not thrown: it never fails the poll.
+ */
+function mqttHandOff(accountId: string, integration: MqttIntegrationRecord | undefined, news: boolean, deps: PollDependencies): Promise<'sent' | 'failed'> | undefined {
+  const now = deps.clock.now();
+  if (!deps.mqttHandOff || !integration || !publishDue(integration, now)) return undefined;
+  if (!news && integration.status.state === 'ok') return undefined;
+  return deps.mqttHandOff.handOff({ accountId, polledAt: now.toISOString() }).then(
+    () => 'sent' as const,
+    () => 'failed' as const,
+  );
+}
+
+/**
  * Polls one account. ThermoWorks' own failures (bad credentials, rate limits, outages, open circuit) are expected:
  * they are recorded on the link, visible through the API, and the outcome says so. Anything else (DynamoDB down, a
  * bug) is thrown, so the queue redelivers the message: nothing is acknowledged that was not stored.
@@ -68,13 +84,17 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       outcome.readingsStored = (await deps.readings.write(readings)).written;
       outcome.backfilled = backfilled.length;
     }
-    await Promise.all(polled.filter((p) => deviceChanged(storedDevices.get(p.record.serial), p.record)).map((p) => deps.devices.putDevice(p.record)));
+    const changedDevices = polled.filter((p) => deviceChanged(storedDevices.get(p.record.serial), p.record));
+    await Promise.all(changedDevices.map((p) => deps.devices.putDevice(p.record)));
     // Each channel's latest item is its own conditional write: independent, so in parallel.
     const writes = await Promise.all(fresh.map(async (latest) => ({ latest, stored: await deps.devices.putLatestIfNewer(latest) })));
     const changed = writes.filter((s) => s.stored).map((s) => s.latest);
     outcome.duplicatesSkipped += writes.length - changed.length;
     const predictions = await updateCooks(stored.cooks, readings, deps);
+    // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
+    const handOff = mqttHandOff(link.accountId, stored.mqtt, changed.length + predictions.length + changedDevices.length > 0, deps);
     outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
+    if (handOff) outcome.mqttHandOff = await handOff;
     const now = deps.clock.now();
     if (linkNeedsUpdate(link, readings.length > 0, now)) {
       await deps.accounts.updateLinkStatus(link.userId, {

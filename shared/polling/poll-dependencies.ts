@@ -1,6 +1,7 @@
 import type { AccountStore } from '../auth/account-store';
 import type { Clock } from '../clock';
 import type { DeviceStore } from '../devices/device-store';
+import type { StateHandOff } from '../integrations/mqtt/publish-request';
 import type { ConnectionStore } from '../live/connection-store';
 import type { Pusher } from '../live/pusher';
 import type { ReadingStore } from '../readings/reading';
@@ -23,6 +24,8 @@ export interface PollDependencies {
    * stack's simulated clock): a spacing well beyond it between two readings is a gap.
    */
   pollIntervalSeconds?: number;
+  /** Accounts with an MQTT integration: the poll hands what changed to the publisher (never waits for the broker). */
+  mqttHandOff?: StateHandOff;
 }
 
 export interface PollOutcome {
@@ -35,5 +38,7 @@ export interface PollOutcome {
   pushed: number;
   /** Gaps given up on (no archive covered them within 48 h): points ThermoWorks never gave us. */
   gapsAbandoned: number;
+  /** Whether this poll handed the account to the MQTT publisher: sent, failed (logged, the poll goes on) or not. */
+  mqttHandOff?: 'sent' | 'failed';
   errorCode?: string;
 }

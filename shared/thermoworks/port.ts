@@ -26,6 +26,7 @@ export interface ThermoWorksDeviceInfo {
   online: boolean;
   battery?: number | undefined;
   wifiDbm?: number | undefined;
+  firmware?: string | undefined;
   lastSeen?: Date | undefined;
   lastTelemetrySaved?: Date | undefined;
   recordingIntervalSeconds?: number | undefined;

@@ -60,6 +60,16 @@ describe('CredentialVault', () => {
     await expect(vault.reseal(sealed, 'x', 'user-2')).rejects.toBeInstanceOf(VaultDecryptError);
   });
 
+  it('keeps each kind of secret apart: a broker password does not open as a refresh token, nor the reverse', async () => {
+    const keys = new LocalKeyProvider(randomBytes(32));
+    const tokens = new CredentialVault(keys);
+    const passwords = new CredentialVault(keys, undefined, undefined, 'mqtt-broker-password');
+    const password = await passwords.seal('broker-secret', 'user-1');
+    await expect(passwords.open(password, 'user-1', 'mqtt-publish')).resolves.toBe('broker-secret');
+    await expect(tokens.open(password, 'user-1', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
+    await expect(passwords.open(await tokens.seal('refresh', 'user-1'), 'user-1', 'mqtt-publish')).rejects.toBeInstanceOf(VaultDecryptError);
+  });
+
   it('cannot open with another master key', async () => {
     const sealed = await new CredentialVault(new LocalKeyProvider(randomBytes(32))).seal('secret', 'user-1');
     await expect(new CredentialVault(new LocalKeyProvider(randomBytes(32))).open(sealed, 'user-1', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
