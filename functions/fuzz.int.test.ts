@@ -10,10 +10,11 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../shared/api/schemas';
-import { routeList } from '../shared/api/routes';
+import { routeList } from '../shared/api/route-table';
 import type { RouteDefinition } from '../shared/api/route-definition';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createAlarmFixtures } from './testing/alarm-fixtures';
 import { pathOf, routeExamples, type ExampleContext, type RouteExample } from './testing/route-examples';
 import { accountSnapshot } from './testing/table-snapshot';
 
@@ -126,8 +127,11 @@ beforeAll(async () => {
     body: JSON.stringify({ name: 'fuzz target', scopes: ['read'] }),
   });
   const tokenId = ((await created.json()) as { tokenId: string }).tokenId;
-  ctx = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: sessions.sessions.find((s) => s.current)!.sessionId, tokenId, email: VICTIM.email, now: new Date() };
-  before = await accountSnapshot(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local', VICTIM);
+  const db = createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint });
+  const victim = { serial: '12:34:56:78:90:AB', channel: '1' };
+  const alarms = await createAlarmFixtures(api, token, { db, tableName: 'pitwatch-local' }, { accountId: VICTIM.accountId, ...victim });
+  ctx = { ...victim, sessionId: sessions.sessions.find((s) => s.current)!.sessionId, tokenId, email: VICTIM.email, now: new Date(), ...alarms };
+  before = await accountSnapshot(db, 'pitwatch-local', VICTIM);
 });
 
 afterAll(async () => {

@@ -7,11 +7,14 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeList, type RouteId } from '../shared/api/routes';
+import { routeList, type RouteId } from '../shared/api/route-table';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createDocumentClient } from '../shared/aws/dynamo-document-client';
+import { createAlarmFixtures } from './testing/alarm-fixtures';
 import { pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 
-const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001' };
+const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
+const NO_ALARMS = { alarmId: 'no-such-alarm', eventId: 'no-such-event', channelId: 'no-such-channel' };
 interface Operation {
   operationId: string;
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
@@ -108,7 +111,12 @@ describe('what the handlers answer matches the document', () => {
         body: JSON.stringify({ name: 'to revoke', scopes: ['read'] }),
       })).json()) as { tokenId: string };
       const current = sessions.sessions.at(-1)!.sessionId;
-      const ctx: ExampleContext = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date() };
+      const devices = { serial: '12:34:56:78:90:AB', channel: '1' };
+      const alarms =
+        route.fn === 'alarms' || route.fn === 'notifications'
+          ? await createAlarmFixtures(api, token, { db: createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), tableName: 'pitwatch-local' }, { accountId: DEMO.accountId, ...devices })
+          : NO_ALARMS;
+      const ctx: ExampleContext = { ...devices, sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date(), ...alarms };
       // Routes that act on something make it first.
       if (route.id === 'endCook') await exercise('startCook', ctx, token);
       if (route.id === 'removeMqttIntegration' || route.id === 'testMqttIntegration') await exercise('putMqttIntegration', ctx, token);
@@ -119,10 +127,13 @@ describe('what the handlers answer matches the document', () => {
 
   it('refusals (no credential, bad input) answer the documented error body', async () => {
     const token = await signIn();
-    const ctx: ExampleContext = { serial: 'NO-SUCH-DEVICE', channel: '1', sessionId: 'no-such-session', tokenId: 'no-such-token', email: DEMO.email, now: new Date() };
+    const ctx: ExampleContext = { serial: 'NO-SUCH-DEVICE', channel: '1', sessionId: 'no-such-session', tokenId: 'no-such-token', email: DEMO.email, now: new Date(), ...NO_ALARMS };
     for (const route of routeList.filter((r) => r.auth !== 'public')) expect(await exercise(route.id, ctx, undefined)).toBe(401);
     expect(await exercise('endCook', ctx, token)).toBe(404);
     expect(await exercise('revokeApiToken', ctx, token)).toBe(404);
+    expect(await exercise('updateAlarm', ctx, token)).toBe(404);
+    expect(await exercise('acknowledgeAlarmEvent', ctx, token)).toBe(404);
+    expect(await exercise('deleteNotificationChannel', ctx, token)).toBe(404);
     await fetch(`${api}/integrations/mqtt`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect(await exercise('testMqttIntegration', ctx, token)).toBe(404);
     expect(await exercise('removeMqttIntegration', ctx, token)).toBe(404);

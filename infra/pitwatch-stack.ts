@@ -6,6 +6,7 @@ import { DataStores } from './constructs/data-stores';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
 import { MqttPublisher } from './constructs/mqtt-publisher';
+import { Notifications } from './constructs/notifications';
 import { Poller, pollSettings } from './constructs/poller';
 import { Website } from './constructs/website';
 import type { PitwatchSettings } from './settings';
@@ -23,7 +24,9 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                  │                │               KMS credential vault)
  *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
  *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
- *                                                                   └→ MqttPublisher (SQS → publisher) → the user's MQTT broker
+ *                                                                   ├→ MqttPublisher (SQS → publisher) → the user's MQTT broker
+ *                                                                   └→ Notifications (SQS notify queue → notifier) → webhooks,
+ *                                                                        Web Push, SES email, SNS SMS, open pages
  *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks,
  *                                                      integrations, metrics, OpenAPI) → DataStores
  *
@@ -37,6 +40,7 @@ export class PitwatchStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly poller: Poller;
   readonly mqtt: MqttPublisher;
+  readonly notifications: Notifications;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
     super(scope, id, props);
@@ -58,13 +62,23 @@ export class PitwatchStack extends Stack {
       data: this.data,
       ...(domain && certificate && { domain: { name: `live.${domain.domainName}`, certificate } }),
     });
+    this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
+    this.notifications = new Notifications(this, 'Notifications', {
+      data: this.data,
+      live: this.live,
+      alarms: this.alarms,
+      appUrl: this.website.url,
+      ...(props.notifyEmailFrom && { emailFrom: props.notifyEmailFrom }),
+      ...(props.smsPerHour !== undefined && { smsPerHour: props.smsPerHour }),
+    });
     this.http = new HttpApi(this, 'HttpApi', {
       data: this.data,
       live: this.live,
+      notifications: this.notifications,
       allowedOrigin: this.website.url,
       ...(domain && certificate && { domain: { name: `api.${domain.domainName}`, certificate } }),
     });
-    this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
+    this.notifications.setApiUrl(this.http.url);
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.mqtt = new MqttPublisher(this, 'MqttPublisher', { data: this.data, alarms: this.alarms });
     this.mqtt.acceptHandOffsFrom(this.poller.worker);

@@ -70,3 +70,8 @@ export function needsEscalation(event: Pick<AlarmEvent, 'urgent' | 'acknowledged
  * rung 24 times unanswered is not going to be answered by the 25th.
  */
 export const MAX_ESCALATION_ROUNDS = 24;
+
+/** Event ids begin with the firing time (ms, 13 digits), so an account's events sort by time in their partition. */
+export function newAlarmEventId(firedAt: Date, uniqueId: string): string {
+  return `${String(firedAt.getTime()).padStart(13, '0')}-${uniqueId}`;
+}

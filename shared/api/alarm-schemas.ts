@@ -3,7 +3,6 @@
  * (/alarm-links), channels (/notification-channels), and the `alarm` and `notification-channel` WebSocket messages.
  */
 import * as z from 'zod';
-import { ALARM_EVENT_STATES } from '../alarms/alarm-event';
 import {
   ALARM_KINDS,
   DEVICE_KINDS,
@@ -12,20 +11,13 @@ import {
   TEMPERATURE_KINDS,
   type AlarmKind,
 } from '../alarms/alarm-rule';
-import { isTimeZone } from '../alarms/quiet-hours';
 import { WEBHOOK_PRESETS } from '../notify/notification-channel';
+import { channelViewSchema, quietHoursSchema } from './alarm-message-schemas';
 import { channelNumberSchema, idSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 const temperatureUnits = z.enum(['F', 'C']);
 const name = z.string().trim().min(1).max(80);
 const channelIds = z.array(idSchema).max(10);
-const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time such as 22:00');
-
-export const quietHoursSchema = z.strictObject({
-  start: hhmm,
-  end: hhmm,
-  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as America/Chicago'),
-});
 
 const ruleNumbers = {
   /** above/below (°), battery-below (%), signal-weak (dBm), pit-out-of-band (set point, °), target-reached (override, °). */
@@ -142,40 +134,6 @@ export const alarmEventsQuerySchema = z
 
 export const eventParamsSchema = z.strictObject({ eventId: idSchema });
 
-export const deliveryViewSchema = z.object({
-  channelId: z.string(),
-  status: z.enum(['sending', 'sent', 'failed', 'retrying', 'quiet-hours', 'channel-disabled', 'channel-missing']),
-  round: z.number(),
-  attempts: z.number(),
-  at: z.string(),
-  detail: z.string().nullable(),
-});
-
-export const alarmEventViewSchema = z.object({
-  eventId: z.string(),
-  alarmId: z.string(),
-  state: z.enum(ALARM_EVENT_STATES),
-  kind: z.enum(ALARM_KINDS),
-  ruleName: z.string().nullable(),
-  serial: z.string(),
-  channel: z.string().nullable(),
-  label: z.string(),
-  value: z.number().nullable(),
-  threshold: z.number().nullable(),
-  units: temperatureUnits,
-  message: z.string(),
-  urgent: z.boolean(),
-  firedAt: z.string(),
-  deliveredAt: z.string().nullable(),
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedVia: z.enum(['web', 'push', 'link', 'api']).nullable(),
-  resolvedAt: z.string().nullable(),
-  escalationRound: z.number(),
-  deliveries: z.array(deliveryViewSchema),
-});
-export type AlarmEventView = z.infer<typeof alarmEventViewSchema>;
-export const alarmEventListSchema = z.object({ events: z.array(alarmEventViewSchema), cursor: z.string().optional() });
-
 /** POST /alarm-links: a signed token from an email, a webhook payload or a push notification's button. */
 export const alarmLinkRequestSchema = z.strictObject({ token: z.string().min(10).max(1024).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a link token') });
 export const alarmLinkResponseSchema = z.object({
@@ -216,22 +174,6 @@ export const updateChannelRequestSchema = z
   .refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' });
 export const channelParamsSchema = z.strictObject({ channelId: idSchema });
 
-export const channelViewSchema = z.object({
-  channelId: z.string(),
-  type: z.enum(['webhook', 'web-push', 'email', 'sms']),
-  name: z.string(),
-  status: z.enum(['active', 'pending-verification', 'disabled']),
-  disabledReason: z.string().nullable(),
-  quietHours: quietHoursSchema.nullable(),
-  consecutiveFailures: z.number(),
-  lastDelivery: z.object({ at: z.string(), status: z.enum(['sent', 'failed']), detail: z.string().nullable() }).nullable(),
-  /** Where it goes, for display: the webhook URL, the push service's origin, the address, the phone's last digits. */
-  destination: z.string(),
-  preset: z.enum(WEBHOOK_PRESETS).nullable(),
-  createdAt: z.string(),
-});
-export type ChannelView = z.infer<typeof channelViewSchema>;
-
 export const createdChannelSchema = channelViewSchema.extend({
   /** Webhooks only, and only in this answer: the HMAC secret of Pitwatch-Signature. */
   secret: z.string().optional(),
@@ -246,19 +188,5 @@ export const channelListSchema = z.object({
 });
 export const testQueuedSchema = z.object({ queued: z.literal(true), channelId: z.string() });
 
-// WebSocket: server → browser
-export const alarmMessageSchema = z.object({
-  type: z.literal('alarm'),
-  change: z.enum(['fired', 'escalated', 'acknowledged', 'resolved']),
-  event: alarmEventViewSchema,
-});
-export type AlarmMessage = z.infer<typeof alarmMessageSchema>;
-
-export const channelMessageSchema = z.object({
-  type: z.literal('notification-channel'),
-  change: z.enum(['disabled', 'updated', 'tested']),
-  channel: channelViewSchema,
-});
-export type ChannelMessage = z.infer<typeof channelMessageSchema>;
-
 export { TEMPERATURE_KINDS };
+export * from './alarm-message-schemas';

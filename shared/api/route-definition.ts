@@ -15,7 +15,7 @@ export type PrincipalKind = 'session' | 'apiToken' | 'share';
 export type Scope = 'read' | 'write';
 
 /** The Lambda functions behind the HTTP API: `functions/http/{name}.ts`. */
-export type HttpFunctionName = 'login' | 'sessions' | 'tokens' | 'account' | 'devices' | 'history' | 'cooks' | 'integrations' | 'metrics' | 'openapi';
+export type HttpFunctionName = 'login' | 'sessions' | 'tokens' | 'account' | 'devices' | 'history' | 'cooks' | 'integrations' | 'alarms' | 'notifications' | 'metrics' | 'openapi';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;

@@ -9,6 +9,7 @@ import type { AcknowledgedVia, AlarmEvent, ChannelDelivery } from '../alarms/ala
 import type { AlarmRule } from '../alarms/alarm-rule';
 import type { AlarmStore, DeviceAlarmStatus, EventPage, StoredAlarmRule } from '../alarms/alarm-store';
 import type { AlarmRuleState } from '../alarms/rule-state';
+import { ValidationError } from '../errors';
 import { epochSeconds } from './dynamo-document-client';
 import { keys } from './table-design';
 
@@ -28,6 +29,14 @@ function eventOf(item: Record<string, unknown>): AlarmEvent {
 
 const encodeCursor = (eventId: string) => Buffer.from(eventId).toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
+
+/** A cursor names an event id inside the queried range; anything else is the caller's mistake (DynamoDB would refuse it). */
+function startAfter(cursor: string, lower: string, upper: string): string {
+  const eventId = decodeCursor(cursor);
+  const sk = `EVENT#${eventId}`;
+  if (!/^[0-9]{13}[A-Za-z0-9_-]{0,64}$/.test(eventId) || sk < lower || sk > upper) throw new ValidationError('This cursor does not belong to this query.', { details: { cursor } });
+  return eventId;
+}
 
 export class DynamoAlarmStore implements AlarmStore {
   constructor(
@@ -153,7 +162,7 @@ export class DynamoAlarmStore implements AlarmStore {
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
         ExpressionAttributeValues: { ':pk': keys.alarmEventsPartition(accountId), ':lo': lower, ':hi': upper },
         Limit: range.limit,
-        ...(range.cursor ? { ExclusiveStartKey: keys.alarmEvent(accountId, decodeCursor(range.cursor)) } : {}),
+        ...(range.cursor ? { ExclusiveStartKey: keys.alarmEvent(accountId, startAfter(range.cursor, lower, upper)) } : {}),
       }),
     );
     const events = (out.Items ?? []).map(eventOf).filter((e) => !range.to || e.firedAt < range.to);
