@@ -268,11 +268,11 @@ describe('Notifications', () => {
     });
   });
 
-  it('only the channels routes and the notifier itself may send to the notify queue', () => {
+  it('only the poll worker, the channels routes and the notifier itself may send to the notify queue', () => {
     const senders = Object.entries(fns).filter(([, fn]) =>
       statementsOf(template, fn).some((s) => actionsOf(s).includes('sqs:SendMessage') && JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.notifications.queue)))),
     );
-    expect(senders.map(([name]) => name).sort()).toEqual(['notifications', 'notifier']);
+    expect(senders.map(([name]) => name).sort()).toEqual(['notifications', 'notifier', 'worker']);
   });
 
   it('with notifyEmailFrom, sends email from that identity only; with smsPerHour, SMS to phone numbers but no topic', () => {
@@ -579,7 +579,7 @@ describe('Lambda functions', () => {
       else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
       if (name === 'worker') expect(env.MQTT_PUBLISH_QUEUE_URL, name).toEqual(ref(logicalId(stack.mqtt.queue)));
       else expect(env, name).not.toHaveProperty('MQTT_PUBLISH_QUEUE_URL');
-      if (name === 'notifications' || name === 'notifier') expect(env.NOTIFY_QUEUE_URL, name).toEqual(ref(logicalId(stack.notifications.queue)));
+      if (name === 'notifications' || name === 'notifier' || name === 'worker') expect(env.NOTIFY_QUEUE_URL, name).toEqual(ref(logicalId(stack.notifications.queue)));
       else expect(env, name).not.toHaveProperty('NOTIFY_QUEUE_URL');
       // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
       if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
@@ -607,7 +607,7 @@ describe('IAM, per function', () => {
       'timestream:DescribeEndpoints',
       manage,
       ...pollQueue,
-      'sqs:SendMessage', // the MQTT hand-off only (see below)
+      'sqs:SendMessage', // the MQTT hand-off and alarm events only (see below)
     ],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
@@ -760,9 +760,10 @@ describe('IAM, per function', () => {
     }
   });
 
-  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs', () => {
+  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs and alarm events', () => {
     const sqs = sqsStatements(fns.worker);
-    expect(sqs).toHaveLength(2);
+    expect(sqs).toHaveLength(3);
+    expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.notifications.queue)) });
     const consume = sqs.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.poller.queue))));
     expect(actionsOf(consume!)).not.toContain('sqs:SendMessage');
     expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.mqtt.queue)) });

@@ -82,6 +82,7 @@ export class PitwatchStack extends Stack {
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.mqtt = new MqttPublisher(this, 'MqttPublisher', { data: this.data, alarms: this.alarms });
     this.mqtt.acceptHandOffsFrom(this.poller.worker);
+    this.notifications.acceptNotificationsFrom(this.poller.worker);
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });

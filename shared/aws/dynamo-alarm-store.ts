@@ -11,6 +11,7 @@ import type { AlarmStore, DeviceAlarmStatus, EventPage, StoredAlarmRule } from '
 import type { AlarmRuleState } from '../alarms/rule-state';
 import { ValidationError } from '../errors';
 import { epochSeconds } from './dynamo-document-client';
+import { storedRuleOf } from './alarm-rule-item';
 import { keys } from './table-design';
 
 /** Alarm history is kept 90 days. */
@@ -18,9 +19,6 @@ const EVENT_RETENTION_DAYS = 90;
 
 const conditionFailed = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
-export function storedRuleOf(item: Record<string, unknown>): StoredAlarmRule {
-  return { rule: item.rule as AlarmRule, state: item.ruleState as AlarmRuleState, deviceAlarm: (item.deviceAlarm as DeviceAlarmStatus | null | undefined) ?? null };
-}
 
 function eventOf(item: Record<string, unknown>): AlarmEvent {
   const { PK: _pk, SK: _sk, type: _type, claims: _claims, expiresAt: _ttl, ...event } = item;

@@ -3,6 +3,8 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocum
 import type { CookRecord } from '../cooks/cook-record';
 import type { AccountPartition, DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
+import { storedRuleOf } from './alarm-rule-item';
+import type { StoredAlarmRule } from '../alarms/alarm-store';
 import { keys } from './table-design';
 
 export class DynamoDeviceStore implements DeviceStore {
@@ -55,6 +57,7 @@ export class DynamoDeviceStore implements DeviceStore {
     const latest: LatestReading[] = [];
     const cooks: CookRecord[] = [];
     let mqtt: MqttIntegrationRecord | undefined;
+    const alarms: StoredAlarmRule[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -70,10 +73,11 @@ export class DynamoDeviceStore implements DeviceStore {
         else if (item.type === 'latest') latest.push(stripKeys(item) as unknown as LatestReading);
         else if (item.type === 'cook') cooks.push(stripKeys(item) as unknown as CookRecord);
         else if (item.type === 'mqtt-integration') mqtt = mqttIntegrationOf(item);
+        else if (item.type === 'alarm') alarms.push(storedRuleOf(item));
       }
       start = out.LastEvaluatedKey;
     } while (start);
-    return { devices, latest, cooks, ...(mqtt ? { mqtt } : {}) };
+    return { devices, latest, cooks, ...(mqtt ? { mqtt } : {}), ...(alarms.length > 0 ? { alarms } : {}) };
   }
 }
 

@@ -9,6 +9,7 @@ import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import { PitwatchError } from '../errors';
 import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
+import { evaluateAccountAlarms } from '../alarms/evaluate-account-alarms';
 import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
 import { updateCooks } from './cook-updates';
@@ -93,6 +94,11 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     const predictions = await updateCooks(stored.cooks, readings, deps);
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
     const handOff = mqttHandOff(link.accountId, stored.mqtt, changed.length + predictions.length + changedDevices.length > 0, deps);
+    if (deps.alarms && stored.alarms && stored.alarms.length > 0) {
+      const latest = [...new Map([...stored.latest, ...changed].map((l) => [latestKey(l), l])).values()];
+      const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
+      outcome.alarmsFired = alarms.fired;
+    }
     outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
     if (handOff) outcome.mqttHandOff = await handOff;
     const now = deps.clock.now();

@@ -1,3 +1,4 @@
+import type { AlarmEvaluationDependencies } from '../alarms/evaluate-account-alarms';
 import type { AccountStore } from '../auth/account-store';
 import type { Clock } from '../clock';
 import type { DeviceStore } from '../devices/device-store';
@@ -26,6 +27,8 @@ export interface PollDependencies {
   pollIntervalSeconds?: number;
   /** Accounts with an MQTT integration: the poll hands what changed to the publisher (never waits for the broker). */
   mqttHandOff?: StateHandOff;
+  /** Accounts with alarm rules: evaluated on every poll, fired alarms queued for the notifier (shared/alarms). */
+  alarms?: AlarmEvaluationDependencies;
 }
 
 export interface PollOutcome {
@@ -40,5 +43,7 @@ export interface PollOutcome {
   gapsAbandoned: number;
   /** Whether this poll handed the account to the MQTT publisher: sent, failed (logged, the poll goes on) or not. */
   mqttHandOff?: 'sent' | 'failed';
+  /** Alarm rules that fired on this poll. */
+  alarmsFired?: number;
   errorCode?: string;
 }
