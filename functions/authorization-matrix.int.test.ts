@@ -1,8 +1,8 @@
 /**
  * The authorization matrix, generated from the route table: every route that takes a credential, and the WebSocket
  * `$connect`, is tried by an anonymous caller, a garbage token, an expired session, a revoked session, a revoked API
- * token and the other demo user, and every write route by the victim's own read-only API token (share tokens join
- * when they are built). Each try gets 401, 403 or 404 in the documented error body, or, for the other user on a route
+ * token, a revoked share link and the other demo user, every write route by the victim's own read-only API token,
+ * and every route by the victim's own share link (a credential for one cook's public page and socket only). Each try gets 401, 403 or 404 in the documented error body, or, for the other user on a route
  * that names nothing of the victim's, their own data with nothing of the victim's in it. The victim's data is
  * unchanged afterwards.
  */
@@ -16,7 +16,7 @@ import { DynamoSessionStore } from '../shared/aws/dynamo-session-store';
 import { hashToken } from '../shared/ids';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
 import { createAlarmFixtures } from './testing/alarm-fixtures';
-import { pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
+import { createVictimCooks, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 import { accountSnapshot } from './testing/table-snapshot';
 
 const VICTIM = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
@@ -29,6 +29,7 @@ let ctx: ExampleContext;
 let credentials: Record<'anonymous' | 'garbage' | 'expired' | 'revoked' | 'revokedApiToken', string | undefined>;
 let victimToken: string;
 let readOnlyApiToken: string;
+let revokedShareToken: string;
 let before: string[];
 const heardByOther: string[] = [];
 const db = () => createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint });
@@ -40,11 +41,11 @@ async function signIn(email: string): Promise<string> {
   return ((await res.json()) as { sessionToken: string }).sessionToken;
 }
 
-async function send(routeId: RouteId, token: string | undefined): Promise<{ status: number; text: string }> {
+async function send(routeId: RouteId, token: string | undefined, params?: Record<string, string>): Promise<{ status: number; text: string }> {
   const route = routeList.find((r) => r.id === routeId)!;
   const example = routeExamples[routeId](ctx);
   const query = example.query ? `?${new URLSearchParams(example.query)}` : '';
-  const res = await fetch(`${api}${pathOf(route.path, example.params)}${query}`, {
+  const res = await fetch(`${api}${pathOf(route.path, { ...example.params, ...params })}${query}`, {
     method: route.method,
     headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(example.body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(example.body === undefined ? {} : { body: JSON.stringify(example.body) }),
@@ -108,25 +109,28 @@ beforeAll(async () => {
   };
 
   const sessions = (await (await fetch(`${api}/auth/sessions`, { headers: { authorization: `Bearer ${victimToken}` } })).json()) as { sessions: Array<{ sessionId: string; current: boolean }> };
+  // Something of the victim's for the cook routes to aim at: cooks, a timeline event, a share link (and a revoked one).
+  const serial = '12:34:56:78:90:AB';
   ctx = {
-    serial: '12:34:56:78:90:AB',
+    serial,
     channel: '1',
     sessionId: sessions.sessions.find((s) => s.current)!.sessionId,
     tokenId: readOnly.tokenId,
     email: VICTIM.email,
     now: new Date(),
+    ...(await createVictimCooks(api, victimToken, serial)),
     alarmId: '',
-    eventId: '',
+    alarmEventId: '',
     channelId: '',
   };
   Object.assign(ctx, await createAlarmFixtures(api, victimToken, { db: db(), tableName: TABLE }, { accountId: VICTIM.accountId, serial: ctx.serial, channel: ctx.channel }));
-  // Something of the victim's for the cook routes to aim at.
-  const started = await fetch(`${api}/cooks`, {
+  const revokedShare = (await (await fetch(`${api}/cooks/${ctx.cookId}/shares`, {
     method: 'POST',
     headers: { authorization: `Bearer ${victimToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ serial: ctx.serial, probes: [{ channel: '2', presetId: 'brisket' }] }),
-  });
-  expect(started.status).toBe(201);
+    body: JSON.stringify({ expiresInHours: 1 }),
+  })).json()) as { shareId: string; url: string };
+  expect((await fetch(`${api}/cooks/${ctx.cookId}/shares/${revokedShare.shareId}`, { method: 'DELETE', headers: { authorization: `Bearer ${victimToken}` } })).status).toBe(200);
+  revokedShareToken = revokedShare.url.split('/share/')[1]!;
   // The other user listens while both accounts are polled (before the snapshot: polling changes the victim's data).
   const otherToken = await signIn(OTHER.email);
   const ws = new WebSocket(`${stack.url.replace('http', 'ws')}/ws?token=${otherToken}`);
@@ -174,13 +178,35 @@ describe('authorization matrix', () => {
     });
   });
 
+  describe('the victim’s own share link (a credential for one cook, read-only)', () => {
+    it.each(guarded.map((r) => [r.id] as const))('%s → 403', async (routeId) => {
+      expectRefused(await send(routeId, ctx.shareToken), [403], `share token ${routeId}`);
+    });
+
+    it('a revoked share link is refused everywhere: 401 on the routes, 404 on its public page', async () => {
+      for (const route of guarded) expectRefused(await send(route.id, revokedShareToken), [401], `revoked share token ${route.id}`);
+      expectRefused(await send('getSharedCook', undefined, { token: revokedShareToken }), [404], 'revoked share page');
+    });
+
+    it('the public page of a live share shows that cook and nothing of the account (the control)', async () => {
+      const res = await send('getSharedCook', undefined);
+      expect(res.status).toBe(200);
+      tally.attempts++;
+      for (const secret of [VICTIM.userId, VICTIM.accountId, VICTIM.email, ctx.sessionId, ctx.endedCookId]) {
+        if (res.text.includes(secret)) tally.leaks.push(`getSharedCook: ${secret}`);
+      }
+      tally.ownData++;
+    });
+  });
+
   describe('the other demo user', () => {
     it.each(guarded.map((r) => [r.id] as const))('%s → refused, or their own data only', async (routeId) => {
       // A fresh session each time: some routes end the caller's own sessions.
       const token = await signIn(OTHER.email);
       const res = await send(routeId, token);
-      if (routeExamples[routeId](ctx).owned) {
-        expectRefused(res, [401, 403, 404], `other user ${routeId}`);
+      const example = routeExamples[routeId](ctx);
+      if (example.owned) {
+        expectRefused(res, [...(example.otherUserStatus ?? [401, 403, 404])], `other user ${routeId}`);
         return;
       }
       tally.attempts++;
@@ -210,6 +236,14 @@ describe('authorization matrix', () => {
       tally.attempts++;
       expect(await connect(token === undefined ? '' : `?token=${encodeURIComponent(token)}`)).toBe(401);
       tally.refused++;
+    });
+
+    it('a share token passed as ?token=, and a revoked share link as ?share= → 401', async () => {
+      for (const query of [`?token=${ctx.shareToken}`, `?share=${revokedShareToken}`, `?share=${victimToken}`]) {
+        tally.attempts++;
+        expect(await connect(query), query.slice(0, 12)).toBe(401);
+        tally.refused++;
+      }
     });
 
     it('the other user’s socket hears nothing of the victim’s devices', () => {

@@ -95,11 +95,12 @@ describe('cooks', () => {
       await new Promise((r) => setTimeout(r, 3100));
       await stack.pollNow([accountRes.userId]);
     }
-    const cooks = (await call('GET', '/cooks', demo)).body as { cooks: Array<{ predictions: Array<{ channel: string; phase: string }> }> };
+    const cooks = (await call('GET', '/cooks?status=active', demo)).body as { cooks: Array<{ predictions: Array<{ channel: string; phase: string }> }> };
     expect(cooks.cooks).toHaveLength(1);
     expect(cooks.cooks[0]!.predictions.map((p) => p.channel)).toEqual(['2', '4']);
     expect((await call('GET', '/cooks', guest)).body).toEqual({ cooks: [] });
-    expect((await call('DELETE', '/cooks/12%3A34%3A56%3A78%3A90%3AAB', demo)).status).toBe(200);
-    expect((await call('GET', '/cooks', demo)).body).toEqual({ cooks: [] });
+    const { cookId } = started.body as { cookId: string };
+    expect((await call('POST', `/cooks/${cookId}/end`, demo)).status).toBe(200);
+    expect((await call('GET', '/cooks?status=active', demo)).body).toEqual({ cooks: [] });
   });
 });

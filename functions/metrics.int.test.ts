@@ -7,7 +7,8 @@ import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookView, DeviceView } from '../shared/api/schemas';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
-import { DynamoDeviceStore } from '../shared/aws/dynamo-device-store';
+import { DynamoCookStore } from '../shared/aws/dynamo-cook-store';
+import { seedActiveCook } from '../shared/cooks/testing/seed-active-cook';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
@@ -44,15 +45,15 @@ beforeAll(async () => {
     etaHighAt: etaMinutes === null ? null : iso(etaMinutes + 90), reason: etaMinutes === null ? 'not enough data' : null,
     stallStartedAt: phase === 'stall' ? iso(-50) : null, at: iso(0),
   });
-  await new DynamoDeviceStore(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local').putCook({
+  await seedActiveCook(new DynamoCookStore(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local'), {
     accountId: DEMO.accountId,
     serial: SIGNALS,
     startedAt: iso(-300),
     pitChannel: '1',
     probes: [
-      { channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' },
-      { channel: '3', targetF: 205, presetId: null, meat: null },
-      { channel: '4', targetF: 203, presetId: 'brisket', meat: 'brisket' },
+      { channel: '2', label: null, units: 'F', targetF: 203, presetId: 'brisket', meat: 'brisket' },
+      { channel: '3', label: null, units: 'F', targetF: 205, presetId: null, meat: null },
+      { channel: '4', label: null, units: 'F', targetF: 203, presetId: 'brisket', meat: 'brisket' },
     ],
     series: {},
     predictions: [prediction('2', 'stall', 260), prediction('3', 'heating', 200), prediction('4', 'heating', null)],

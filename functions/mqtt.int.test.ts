@@ -109,10 +109,12 @@ describe('setting up', () => {
 describe('discovery and states', () => {
   let retained: Map<string, Received>;
   let devices: DeviceView[];
+  let cookId: string;
 
   beforeAll(async () => {
-    const cook = await call('POST', '/cooks', { serial: SIGNALS, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }] });
+    const cook = await call<{ cookId: string }>('POST', '/cooks', { serial: SIGNALS, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }] });
     expect(cook.status).toBe(201);
+    cookId = cook.json.cookId;
     await new Promise((r) => setTimeout(r, 3100)); // the demo Signals uploads every 3 s: new readings to poll
     expect((await pollAndPublish()).status.state).toBe('ok');
     retained = await retainedNow();
@@ -183,7 +185,7 @@ describe('discovery and states', () => {
   });
 
   it('clears the cook’s entities when the cook ends', async () => {
-    expect((await call('DELETE', `/cooks/${encodeURIComponent(SIGNALS)}`)).status).toBe(200);
+    expect((await call('POST', `/cooks/${cookId}/end`)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 3100));
     await pollAndPublish();
     const now = await retainedNow();

@@ -11,10 +11,11 @@ import { routeList, type RouteId } from '../shared/api/route-table';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { createAlarmFixtures } from './testing/alarm-fixtures';
-import { pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
+import { createVictimCooks, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
-const NO_ALARMS = { alarmId: 'no-such-alarm', eventId: 'no-such-event', channelId: 'no-such-channel' };
+const NO_ALARMS = { alarmId: 'no-such-alarm', alarmEventId: 'no-such-event', channelId: 'no-such-channel' };
+const GUEST_EMAIL = 'guest@pitwatch.local';
 interface Operation {
   operationId: string;
   responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
@@ -32,8 +33,8 @@ let docStatus: number;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 const checked: Array<{ routeId: string; status: number }> = [];
 
-async function signIn(): Promise<string> {
-  const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.email, password: 'pitwatch' }) });
+async function signIn(email = DEMO.email): Promise<string> {
+  const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'pitwatch' }) });
   return ((await res.json()) as { sessionToken: string }).sessionToken;
 }
 
@@ -111,23 +112,42 @@ describe('what the handlers answer matches the document', () => {
         body: JSON.stringify({ name: 'to revoke', scopes: ['read'] }),
       })).json()) as { tokenId: string };
       const current = sessions.sessions.at(-1)!.sessionId;
+      const cooks = await createVictimCooks(api, token, '12:34:56:78:90:AB');
       const devices = { serial: '12:34:56:78:90:AB', channel: '1' };
       const alarms =
         route.fn === 'alarms' || route.fn === 'notifications'
           ? await createAlarmFixtures(api, token, { db: createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), tableName: 'pitwatch-local' }, { accountId: DEMO.accountId, ...devices })
           : NO_ALARMS;
-      const ctx: ExampleContext = { ...devices, sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date(), ...alarms };
-      // Routes that act on something make it first.
-      if (route.id === 'endCook') await exercise('startCook', ctx, token);
+      const ctx: ExampleContext = { ...devices, sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date(), ...cooks, ...alarms };
+      // Routes that act on something make it first; starting a cook needs the device free; deleting the account
+      // is done last, by the other demo user (below).
+      if (route.id === 'deleteAccount') continue;
+      if (route.id === 'startCook') await exercise('endCook', ctx, token);
       if (route.id === 'removeMqttIntegration' || route.id === 'testMqttIntegration') await exercise('putMqttIntegration', ctx, token);
       const status = await exercise(route.id, ctx, route.auth === 'public' ? undefined : token);
       expect(status, route.id).toBe(route.status ?? 200);
     }
+    const guest = await signIn(GUEST_EMAIL);
+    const guestCtx = { serial: '', channel: '1', sessionId: '', tokenId: '', email: GUEST_EMAIL, now: new Date(), cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '', ...NO_ALARMS };
+    expect(await exercise('deleteAccount', guestCtx, guest), 'deleteAccount').toBe(200);
   });
 
   it('refusals (no credential, bad input) answer the documented error body', async () => {
     const token = await signIn();
-    const ctx: ExampleContext = { serial: 'NO-SUCH-DEVICE', channel: '1', sessionId: 'no-such-session', tokenId: 'no-such-token', email: DEMO.email, now: new Date(), ...NO_ALARMS };
+    const ctx: ExampleContext = {
+      serial: 'NO-SUCH-DEVICE',
+      channel: '1',
+      sessionId: 'no-such-session',
+      tokenId: 'no-such-token',
+      email: DEMO.email,
+      now: new Date(),
+      cookId: 'no-such-cook',
+      endedCookId: 'no-such-cook-either',
+      eventId: 'no-such-event',
+      shareId: 'no-such-share',
+      shareToken: `pws_${'A'.repeat(43)}`,
+      ...NO_ALARMS,
+    };
     for (const route of routeList.filter((r) => r.auth !== 'public')) expect(await exercise(route.id, ctx, undefined)).toBe(401);
     expect(await exercise('endCook', ctx, token)).toBe(404);
     expect(await exercise('revokeApiToken', ctx, token)).toBe(404);

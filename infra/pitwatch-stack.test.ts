@@ -43,6 +43,8 @@ type FunctionName =
   | 'notifications'
   | 'metrics'
   | 'openapi'
+  | 'share'
+  | 'privacy'
   | 'fallback'
   | 'connect'
   | 'disconnect'
@@ -517,6 +519,36 @@ describe('Website', () => {
   });
 });
 
+describe('Exports', () => {
+  it('keeps the exports bucket private, SSE, TLS-only, access-logged, with every object expiring after a day', () => {
+    const bucketId = logicalId(stack.exports.bucket);
+    const buckets = template.findResources('AWS::S3::Bucket') as Record<string, { Properties: Record<string, unknown> }>;
+    expect(buckets[bucketId]!.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { DestinationBucketName: ref(logicalId(stack.website.logsBucket)), LogFilePrefix: 'exports/' },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: 1, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: ref(bucketId),
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('lets exactly the cooks and privacy functions write and link exports, under exports/ only', () => {
+    const objects = { 'Fn::Join': ['', [getAtt(logicalId(stack.exports.bucket)), '/exports/*']] };
+    for (const [name, fn] of Object.entries(fns)) {
+      const s3 = statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+      if (name === 'cooks' || name === 'privacy') {
+        expect(s3, name).toEqual([expect.objectContaining({ Action: ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'], Resource: objects })]);
+        expect(functionProps(template, fn).Environment.Variables.EXPORT_BUCKET, name).toEqual(ref(logicalId(stack.exports.bucket)));
+      } else {
+        expect(s3, name).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('Lambda functions', () => {
   it('run Node 24 on arm64 with JSON logs in their own log group, the Powertools settings, and tracing except on the per-minute poll pipeline', () => {
     for (const [name, fn] of Object.entries(fns)) {
@@ -539,13 +571,16 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB', () => {
+  // The MQTT client (mqtt, mqtt-packet, readable-stream: ~110 KB minified) rides only in the two functions that talk
+  // to brokers; every other handler stays under the general budget.
+  const MQTT_FUNCTIONS = new Set(['integrations', 'mqttPublisher']);
+  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB (400 KB with MQTT)', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const code = functionProps(template, fn).Code as { S3Key: string };
       const assetDir = path.join(synth.assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
       expect(readdirSync(assetDir).sort(), name).toEqual(['index.mjs', 'index.mjs.map']);
       // A size budget (cold starts grow with the bundle), not a timing: fails when a dependency bloats a handler.
-      expect(statSync(path.join(assetDir, 'index.mjs')).size, name).toBeLessThan(300_000);
+      expect(statSync(path.join(assetDir, 'index.mjs')).size, name).toBeLessThan(MQTT_FUNCTIONS.has(name) ? 400_000 : 300_000);
       const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
       expect(bundle.startsWith("import { createRequire as __pitwatchCreateRequire } from 'node:module';"), name).toBe(true);
       expect(bundle, name).not.toMatch(/node_modules\/@aws-sdk\//);
@@ -572,7 +607,7 @@ describe('Lambda functions', () => {
       const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher', 'notifications', 'notifier'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'notifier'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy', 'notifier'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
@@ -595,6 +630,7 @@ describe('IAM, per function', () => {
   const sqsStatements = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).some((a) => a.startsWith('sqs:')));
   const ddb = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`);
   const manage = 'execute-api:ManageConnections';
+  const exportsAccess = ['s3:PutObject', 's3:AbortMultipartUpload', 's3:GetObject'];
   const pollQueue = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
 
   /** Exactly what each function calls (Timestream history; the DynamoDB variant is in history-store.test.ts). */
@@ -615,7 +651,9 @@ describe('IAM, per function', () => {
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
-    cooks: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    cooks: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
+    share: [...ddb('GetItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
+    privacy: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem', 'BatchWriteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
     integrations: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'kms:Decrypt'],
     metrics: ddb('GetItem', 'UpdateItem', 'Query'),
     openapi: [],
@@ -656,7 +694,7 @@ describe('IAM, per function', () => {
   });
 
   it('functions that only read may update credential items alone (a session\'s sliding expiry, a token\'s last use), by leading key', () => {
-    for (const name of ['account', 'devices', 'history', 'cooks', 'metrics', 'sessions', 'tokens', 'connect'] as const) {
+    for (const name of ['account', 'devices', 'history', 'metrics', 'sessions', 'tokens', 'connect', 'privacy'] as const) {
       const updates = statementsOf(template, fns[name]).filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
       expect(updates, name).toEqual([
         expect.objectContaining({

@@ -3,6 +3,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/alarm-topic';
 import { DataStores } from './constructs/data-stores';
+import { Exports } from './constructs/exports';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
 import { MqttPublisher } from './constructs/mqtt-publisher';
@@ -27,13 +28,15 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                                   ├→ MqttPublisher (SQS → publisher) → the user's MQTT broker
  *                                                                   └→ Notifications (SQS notify queue → notifier) → webhooks,
  *                                                                        Web Push, SES email, SNS SMS, open pages
- *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks,
+ *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks, shares,
  *                                                      integrations, metrics, OpenAPI) → DataStores
+ *                                                  └→ Exports (S3, presigned links) ← browsers download
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
 export class PitwatchStack extends Stack {
   readonly data: DataStores;
+  readonly exports: Exports;
   readonly website: Website;
   readonly live: LiveUpdates;
   readonly http: HttpApi;
@@ -58,6 +61,7 @@ export class PitwatchStack extends Stack {
       deletionProtection: props.deletionProtection,
       ...(domain && cloudFrontCertificate && { domain: { name: domain.domainName, certificate: cloudFrontCertificate } }),
     });
+    this.exports = new Exports(this, 'Exports', { accessLogs: this.website.logsBucket, deletionProtection: props.deletionProtection });
     this.live = new LiveUpdates(this, 'LiveUpdates', {
       data: this.data,
       ...(domain && certificate && { domain: { name: `live.${domain.domainName}`, certificate } }),
@@ -75,6 +79,7 @@ export class PitwatchStack extends Stack {
       data: this.data,
       live: this.live,
       notifications: this.notifications,
+      exports: this.exports,
       allowedOrigin: this.website.url,
       ...(domain && certificate && { domain: { name: `api.${domain.domainName}`, certificate } }),
     });

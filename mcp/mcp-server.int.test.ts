@@ -9,7 +9,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CookView, DeviceView } from '../shared/api/schemas';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
-import { DynamoDeviceStore } from '../shared/aws/dynamo-device-store';
+import { DynamoCookStore } from '../shared/aws/dynamo-cook-store';
+import { seedActiveCook } from '../shared/cooks/testing/seed-active-cook';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
@@ -43,9 +44,9 @@ beforeAll(async () => {
   // A brisket well into its cook, in the stall, as the poll worker leaves it.
   const now = Date.now();
   const iso = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-  await new DynamoDeviceStore(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local').putCook({
+  await seedActiveCook(new DynamoCookStore(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local'), {
     accountId: DEMO.accountId, serial: SIGNALS, startedAt: iso(-300), pitChannel: '1',
-    probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }],
+    probes: [{ channel: '2', label: null, units: 'F', targetF: 203, presetId: 'brisket', meat: 'brisket' }],
     series: {},
     predictions: [{ channel: '2', phase: 'stall', etaAt: iso(240), etaLowAt: iso(180), etaHighAt: iso(330), reason: null, stallStartedAt: iso(-45), at: iso(0) }],
     alerts: [{ kind: 'stall-started', channel: '2', message: 'Brisket flat has stalled at 158 °F', at: iso(-45) }],

@@ -62,6 +62,12 @@ const envSchema = z.object({
    * the simulator and the web app, as JSON ScaledClockSettings (`{"scale":30,"realOriginMs":…,"simulatedOriginMs":…}`).
    */
   SIMULATED_CLOCK: jsonOf(scaledClockSettingsSchema).optional(),
+  /** The exports bucket (cook exports, account exports), for functions that write or link exports. */
+  EXPORT_BUCKET: z.string().min(1).optional(),
+  /** Only set locally: the local S3 stand-in's endpoint. */
+  S3_ENDPOINT: z.string().url().optional(),
+  /** The website's origin, for links Pitwatch hands out (share links: `{origin}/share/{token}`). */
+  PUBLIC_WEB_URL: z.string().url().optional(),
 });
 
 export interface AppConfig {
@@ -82,6 +88,8 @@ export interface AppConfig {
   validateResponses: boolean;
   /** The local stack's simulated clock; undefined (real time) everywhere else. */
   simulatedClock: ScaledClockSettings | undefined;
+  exports: { bucket: string; endpoint: string | undefined } | undefined;
+  publicWebUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -129,5 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     validateResponses: e.VALIDATE_RESPONSES === 'true',
     simulatedClock: e.SIMULATED_CLOCK,
+    exports: e.EXPORT_BUCKET ? { bucket: e.EXPORT_BUCKET, endpoint: e.S3_ENDPOINT } : undefined,
+    publicWebUrl: e.PUBLIC_WEB_URL?.replace(/\/+$/, ''),
   };
 }

@@ -1,4 +1,4 @@
-import { cookView } from '../../shared/cooks/start-cook';
+import { liveCookView } from '../../shared/cooks/cook-views';
 import { deviceViews } from '../../shared/devices/list-devices';
 import { accountMetrics } from '../../shared/metrics/account-metrics';
 import { exposition } from '../../shared/metrics/prometheus-exposition';
@@ -15,7 +15,7 @@ export const handler = httpFunction(
   {
     metrics: async ({ principal }) => {
       const partition = await deps.devices().listAccountDevices(principal.accountId);
-      return exposition(accountMetrics(deviceViews(partition), partition.cooks.map(cookView), deps.clock.now()));
+      return exposition(accountMetrics(deviceViews(partition), partition.cooks.map(liveCookView), deps.clock.now()));
     },
   },
   deps,

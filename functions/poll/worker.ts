@@ -39,6 +39,7 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       vault: vault(),
       accounts: deps.accounts(),
       devices: deps.devices(),
+      cooks: deps.cooks(),
       readings: readings(),
       connections: deps.connections(),
       pusher: pusher(),

@@ -13,12 +13,15 @@ import { DynamoAccountStore } from '../../shared/aws/dynamo-account-store';
 import { DynamoApiTokenStore } from '../../shared/aws/dynamo-api-token-store';
 import { DynamoAttemptCounterStore } from '../../shared/aws/dynamo-attempt-counter-store';
 import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store';
+import { DynamoCookStore } from '../../shared/aws/dynamo-cook-store';
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
+import { DynamoShareStore } from '../../shared/aws/dynamo-share-store';
 import { ScaledClock, systemClock, type Clock } from '../../shared/clock';
 import { loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
+import { shareCredentials } from '../../shared/sharing/share-links';
 
 export function lazy<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -32,6 +35,8 @@ export function createDependencies(env: Record<string, string | undefined> = pro
   const db = lazy(() => createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint }));
   const sessions = lazy(() => new DynamoSessionStore(db(), config.tableName));
   const apiTokens = lazy(() => new DynamoApiTokenStore(db(), config.tableName));
+  const shares = lazy(() => new DynamoShareStore(db(), config.tableName));
+  const shareKind = lazy(() => shareCredentials({ shares: shares(), clock }));
   return {
     env,
     config,
@@ -50,7 +55,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     apiTokens,
     /** The one authentication step's lookup: every kind of credential Pitwatch issues (API tokens by their `pw_` shape). */
     credentials: lazy(() =>
-      credentialResolver([apiTokenCredentials(() => ({ tokens: apiTokens(), clock }))], {
+      credentialResolver([apiTokenCredentials(() => ({ tokens: apiTokens(), clock })), shareKind()], {
         matches: () => true,
         resolve: (token) => resolveSessionToken(token, { sessions: sessions(), clock, policy: config.sessions }),
       }),
@@ -59,6 +64,10 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     accounts: lazy(() => new DynamoAccountStore(db(), config.tableName)),
     devices: lazy(() => new DynamoDeviceStore(db(), config.tableName)),
     connections: lazy(() => new DynamoConnectionStore(db(), config.tableName)),
+    cooks: lazy(() => new DynamoCookStore(db(), config.tableName)),
+    shares,
+    /** Share tokens alone (the public share route resolves its path token with it). */
+    shareCredentials: shareKind,
   };
 }
 

@@ -9,7 +9,7 @@ import { DynamoAlarmStore } from '../../shared/aws/dynamo-alarm-store';
 export interface AlarmFixtures {
   channelId: string;
   alarmId: string;
-  eventId: string;
+  alarmEventId: string;
 }
 
 export async function createAlarmFixtures(
@@ -53,5 +53,5 @@ export async function createAlarmFixtures(
     escalationRound: 0,
   };
   await new DynamoAlarmStore(store.db, store.tableName).putEvent(event);
-  return { channelId: String(channel.channelId), alarmId: String(alarm.alarmId), eventId: event.eventId };
+  return { channelId: String(channel.channelId), alarmId: String(alarm.alarmId), alarmEventId: event.eventId };
 }

@@ -20,13 +20,16 @@ type ConnectEvent = APIGatewayProxyWebsocketEventV2 & {
   requestContext: { identity?: { sourceIp?: string } };
 };
 
-/** $connect — the credential comes as `?token=` (browsers cannot set headers on a WebSocket). */
+/** $connect — the credential comes as `?token=` or `?share=` (browsers cannot set headers on a WebSocket). */
 export const handler = middy(async (event: ConnectEvent) => {
   // No credential at all is "sign in first" (401), like a missing Authorization header on HTTP.
-  if (!event.queryStringParameters?.token) throw new UnauthorizedError('Sign in first: the live connection needs ?token=.');
-  const { token } = parseInput(event.queryStringParameters, connectQuerySchema);
+  const query = event.queryStringParameters ?? {};
+  if (!query.token && !query.share) throw new UnauthorizedError('Sign in first: the live connection needs ?token= (or ?share=).');
+  const { credential, share } = parseInput(query, connectQuerySchema);
   const origin = { sourceIp: event.requestContext.identity?.sourceIp ?? '', userAgent: event.headers?.['user-agent'] ?? null };
-  const principal = await authorize({ auth: socketRoutes.connect.auth, method: 'GET' }, token, origin, deps.credentials());
+  const principal = await authorize({ auth: socketRoutes.connect.auth, method: 'GET' }, credential, origin, deps.credentials());
+  // Each parameter takes its own kind: a share token is no account credential, and the other way round.
+  if ((principal.kind === 'share') !== share) throw new UnauthorizedError(share ? 'Not a share link.' : 'Your session has ended. Sign in again.');
   await openLiveConnection({ connectionId: event.requestContext.connectionId, principal }, { connections: deps.connections(), clock: deps.clock });
   return ok({ connected: true });
 })

@@ -345,6 +345,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
       return readings.write(rs);
     },
     query: (q) => readings.query(q),
+    queryBuckets: (q) => readings.queryBuckets(q),
   };
   // Each vault open is one KMS Decrypt in AWS.
   const vault = h.deps.vault;
@@ -453,7 +454,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
         { channel: '4', presetId: 'ribs', units: 'F' },
       ],
     },
-    { devices: h.deps.devices, clock: h.clock },
+    { devices: h.deps.devices, cooks: h.deps.cooks, clock: h.clock, ids: randomIds },
   );
   log('simulating one hour of cooking (device uploading every 15 s, a cook started, one browser open)');
   const active = await runWindow('active', (m) => m >= 60, true);

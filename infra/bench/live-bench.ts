@@ -21,7 +21,7 @@ function percentile(values: number[], p: number): number {
 async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   const t0 = performance.now();
-  const stack = await startLocalStack({ port: 0, pollIntervalSeconds: 5, autoDispatch: false });
+  const stack = await startLocalStack({ port: 0, pollIntervalSeconds: 5, autoDispatch: false, seedDemoCooks: true });
   const ready = performance.now();
   const login = await fetch(`${stack.url}/api/auth/login`, {
     method: 'POST',

@@ -9,6 +9,7 @@ import { acknowledge } from '../nag';
 import { routeKeyOf, type HttpFunctionName } from '../../shared/api/route-definition';
 import { routeList, routes } from '../../shared/api/route-table';
 import type { DataStores } from './data-stores';
+import type { Exports } from './exports';
 import type { LiveUpdates } from './live-updates';
 import type { Notifications } from './notifications';
 import { PitwatchFunction, type FunctionEnvironment } from './pitwatch-function';
@@ -17,6 +18,8 @@ export interface HttpApiProps {
   readonly data: DataStores;
   /** Sign-out and session revocation close WebSockets through its management API. */
   readonly live: LiveUpdates;
+  /** Cook and account exports are written there and linked. */
+  readonly exports: Exports;
   /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
   readonly allowedOrigin: string;
   /** The channels routes queue test notifications and say which channel types this deployment offers. */
@@ -43,9 +46,11 @@ const functionSpecs: Record<HttpFunctionName, { id: string; description: string 
   sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
   tokens: { id: 'Tokens', description: 'API tokens: create, list, revoke (closes their WebSockets)' },
   account: { id: 'Account', description: 'linked ThermoWorks account status' },
+  privacy: { id: 'Privacy', description: 'your data: account export (to the exports bucket) and account deletion' },
   devices: { id: 'Devices', description: 'devices and latest readings' },
   history: { id: 'History', description: 'one channel of history, downsampled' },
-  cooks: { id: 'Cooks', description: 'cooks: start, list, end; done-time predictions' },
+  cooks: { id: 'Cooks', description: 'cook records: start, list, edit, events, end, readings, export, compare, share links' },
+  share: { id: 'Share', description: 'a shared cook, public: that cook and nothing else' },
   integrations: { id: 'Integrations', description: 'MQTT integration: set up, show, test, remove (clears the broker)' },
   alarms: { id: 'Alarms', description: 'alarm rules: create, list, change, delete; alarm history and acknowledge' },
   notifications: { id: 'Notifications', description: 'notification channels: webhook, Web Push, email, SMS; test' },
@@ -69,7 +74,7 @@ export class HttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
-    const { data, live } = props;
+    const { data, live, exports } = props;
 
     this.api = new apigwv2.HttpApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-http`,
@@ -85,21 +90,26 @@ export class HttpApi extends Construct {
       createDefaultStage: false,
     });
 
-    const fn = (name: HttpFunctionName, environment: FunctionEnvironment) =>
+    const fn = (name: HttpFunctionName, environment: FunctionEnvironment, timeout?: Duration) =>
       new PitwatchFunction(this, functionSpecs[name].id, {
         entry: `functions/http/${name}.ts`,
         description: functionSpecs[name].description,
         environment,
+        ...(timeout ? { timeout } : {}),
       });
+    // Exports and account deletion read every point of a long cook or an account: up to the HTTP API's 29 s limit.
+    const exportTimeout = Duration.seconds(29);
     const pushEnvironment = { WS_CALLBACK_URL: live.callbackUrl };
     this.functions = {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
       tokens: fn('tokens', { ...data.environment, ...pushEnvironment }),
       account: fn('account', data.environment),
+      privacy: fn('privacy', { ...data.environment, ...exports.environment, ...pushEnvironment }, exportTimeout),
       devices: fn('devices', data.environment),
       history: fn('history', data.environment),
-      cooks: fn('cooks', data.environment),
+      cooks: fn('cooks', { ...data.environment, ...exports.environment, ...pushEnvironment, PUBLIC_WEB_URL: props.allowedOrigin }, exportTimeout),
+      share: fn('share', data.environment),
       integrations: fn('integrations', { ...data.environment, ...data.vaultEnvironment }),
       alarms: fn('alarms', data.environment),
       notifications: fn('notifications', { ...data.environment, ...data.vaultEnvironment, ...props.notifications.availabilityEnvironment }),
@@ -130,9 +140,24 @@ export class HttpApi extends Construct {
     // The device item, then readings from wherever history lives.
     data.grantSessionUse(f.history);
     data.grantHistoryRead(f.history);
-    // The account partition (devices, latest readings, cooks) and the cook item.
+    // The account partition (devices, latest readings, active cooks), cook records (Get, Query on GSI1, Put/Update/
+    // Delete alone and in transactions), share links (Put, Query on GSI1, Delete); readings from history; exports
+    // written and linked; `cook` messages pushed and revoked shares' sockets closed.
     data.grantSessionUse(f.cooks);
-    data.grantTable(f.cooks, ['Query', 'PutItem', 'DeleteItem']);
+    data.grantTable(f.cooks, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantHistoryRead(f.cooks);
+    exports.grantWriteAndLink(f.cooks);
+    live.grantManage(f.cooks);
+    // Public: the share item (GetItem), the cook record and its live item (GetItem), readings from history.
+    data.grantTable(f.share, ['GetItem']);
+    data.grantHistoryRead(f.share);
+    // Your data: every item of the account found by key (Get, Query) and deleted (Delete, BatchWrite); history read
+    // for the export; the export written and linked; the account's sockets closed.
+    data.grantSessionUse(f.privacy);
+    data.grantTable(f.privacy, ['Query', 'DeleteItem', 'BatchWriteItem']); // DeleteItem: the closed sockets' items
+    data.grantHistoryRead(f.privacy);
+    exports.grantWriteAndLink(f.privacy);
+    live.grantManage(f.privacy);
     // The integration item (Get, Put, Update its status after a test, Delete), the decrypt audit (Put); broker passwords
     // only: sealed on PUT, opened to test the broker and to clear it on removal (both publish).
     data.grantSessionUse(f.integrations);
@@ -149,7 +174,7 @@ export class HttpApi extends Construct {
     data.grantTable(f.notifications, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
     data.grantVaultSeal(f.notifications, 'notification-secret');
     props.notifications.acceptNotificationsFrom(f.notifications);
-    // The account partition: devices, latest readings, cooks.
+    // The account partition: devices, latest readings, cooks in progress.
     data.grantSessionUse(f.metrics);
     data.grantTable(f.metrics, ['Query']);
     // The OpenAPI document: public, built from the route table; no table access at all.

@@ -30,6 +30,10 @@ export interface FunctionEnvironment {
   readonly NOTIFY_SMS_PER_HOUR?: string;
   /** Seconds between polls of an active account (the two poll functions; a string, as environment values are). */
   readonly POLL_INTERVAL_SECONDS?: string;
+  /** Set only on functions granted writing and linking exports. */
+  readonly EXPORT_BUCKET?: string;
+  /** The website's origin: for the links a function hands out (share links). */
+  readonly PUBLIC_WEB_URL?: string;
 }
 
 export interface PitwatchFunctionProps {

@@ -19,6 +19,8 @@ import { lambdaContext } from './lambda-context';
 import { routeKeyOf } from '../../shared/api/route-definition';
 import { routeList } from '../../shared/api/route-table';
 import { LocalGateway, type LambdaHandler } from './local-gateway';
+import { seedDemoCooks } from './demo-cooks';
+import { LocalS3 } from './local-s3';
 import { LocalSqs, sqsRecord } from './local-sqs';
 import { devPages } from './dev-pages';
 import { SmtpCatcher } from './smtp-catcher';
@@ -45,6 +47,8 @@ export interface LocalStackOptions {
   mqttUrl?: string;
   /** The discovery prefix for `mqttUrl` (default homeassistant). */
   mqttDiscoveryPrefix?: string;
+  /** Demo cook records (three ended cooks per account, the cooks in progress back-filled): `npm start` does. */
+  seedDemoCooks?: boolean;
   log?: (message: string) => void;
 }
 
@@ -63,6 +67,10 @@ export interface LocalStack {
   mail: SmtpCatcher;
   /** Where SMS go instead of SNS, one JSON line each (`/dev/sms`). */
   smsLogFile: string;
+  /** Resolves once the demo cook records are written (`seedDemoCooks`); the stack serves before that. */
+  demoCooksReady: Promise<void>;
+  /** The S3 stand-in exports are written to (bucket `pitwatch-exports-local`). */
+  s3: LocalS3;
   /** Runs the dispatcher now (its one-minute timer keeps running too). */
   dispatchNow(): Promise<unknown>;
   /** Polls these linked users right now, straight through the worker handler (for benches and tests). */
@@ -105,6 +113,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const url = await gateway.listen();
     stoppers.push(() => gateway.close());
 
+    const s3 = new LocalS3({ accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID, log });
+    const s3Url = await s3.listen();
+    stoppers.push(() => s3.close());
     const queueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-poll-local`;
     const mqttQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-mqtt-local`;
     const notifyQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-notify-local`;
@@ -135,6 +146,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
       POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds),
       SIMULATED_CLOCK: JSON.stringify(clock.settings),
+      EXPORT_BUCKET: 'pitwatch-exports-local',
+      S3_ENDPOINT: s3Url,
+      PUBLIC_WEB_URL: url,
       ...simulator.env,
       // Locally every answer is checked against its route's response schema: a mismatch is a 500 and a failing test.
       VALIDATE_RESPONSES: 'true',
@@ -189,6 +203,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       devPages: devPages(mail, smsLogFile),
     });
 
+    // Written beside the rest of the start-up (DynamoDB Local takes a few seconds): live readings do not wait for it.
+    const seedStarted = Date.now();
+    const demoCooksReady = options.seedDemoCooks
+      ? seedDemoCooks({ simulator, dynamoEndpoint: dynamo.endpoint, tableName, region: localAwsEnv.AWS_REGION }).then((n) =>
+          log(`demo cooks: ${n} written in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`),
+        ).catch((error: unknown) => log(`demo cooks failed: ${String(error)}`))
+      : Promise.resolve();
+    stoppers.push(() => demoCooksReady);
     // Link the scenario's accounts through the real login path, so the poller has something to poll before anyone
     // signs in (with the demo scenario: the two demo accounts).
     for (const account of simulator.scenario.accounts.filter((a) => !a.disabled)) {
@@ -229,7 +251,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, notifyQueue, mail, smsLogFile, dispatchNow, pollNow, stop };
+    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, notifyQueue, mail, smsLogFile, s3, demoCooksReady, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;

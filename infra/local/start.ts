@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     ...(pollIntervalSeconds ? { pollIntervalSeconds } : {}),
     ...(values['mqtt-url'] ? { mqttUrl: values['mqtt-url'] } : {}),
     ...(values['mqtt-prefix'] ? { mqttDiscoveryPrefix: values['mqtt-prefix'] } : {}),
+    seedDemoCooks: true,
     log: (message) => console.log(`  ${message}`),
   });
   console.log(`\nPitwatch is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);

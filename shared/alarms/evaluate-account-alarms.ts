@@ -6,7 +6,7 @@
  * re-armed, breached since), not on every poll. A queue that refuses is logged and the rule left armed, so the next
  * poll fires it again rather than losing the alarm; it never fails the poll.
  */
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
 import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import type { Clock } from '../clock';
 import type { IdGenerator } from '../ids';
@@ -37,10 +37,10 @@ export interface PollSnapshot {
   /** The latest reading of every channel, after this poll. */
   latest: readonly LatestReading[];
   devices: readonly DeviceRecord[];
-  cooks: readonly CookRecord[];
+  cooks: readonly ActiveCook[];
 }
 
-function predictionFor(cooks: readonly CookRecord[], serial: string, channel: string): ProbePredictionView | null {
+function predictionFor(cooks: readonly ActiveCook[], serial: string, channel: string): ProbePredictionView | null {
   const cook = cooks.find((c) => c.serial === serial);
   const probe = cook?.probes.find((p) => p.channel === channel);
   if (!cook || !probe) return null;

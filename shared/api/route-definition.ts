@@ -15,7 +15,21 @@ export type PrincipalKind = 'session' | 'apiToken' | 'share';
 export type Scope = 'read' | 'write';
 
 /** The Lambda functions behind the HTTP API: `functions/http/{name}.ts`. */
-export type HttpFunctionName = 'login' | 'sessions' | 'tokens' | 'account' | 'devices' | 'history' | 'cooks' | 'integrations' | 'alarms' | 'notifications' | 'metrics' | 'openapi';
+export type HttpFunctionName =
+  | 'login'
+  | 'sessions'
+  | 'tokens'
+  | 'account'
+  | 'privacy'
+  | 'devices'
+  | 'history'
+  | 'cooks'
+  | 'share'
+  | 'integrations'
+  | 'alarms'
+  | 'notifications'
+  | 'metrics'
+  | 'openapi';
 
 export interface RouteDefinition {
   readonly method: HttpMethod;

@@ -103,9 +103,11 @@ export const accountStatusSchema = z.object({
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
-// Cooks: POST /cooks, GET /cooks, DELETE /cooks/{serial}
+// Cooks: the start request, the view every list, answer and `cook` message carries (the rest: cook-schemas.ts)
 export const startCookRequestSchema = z.strictObject({
   serial: serialSchema,
+  /** "Saturday brisket"; the first probe's preset or the device's label when left out. */
+  name: z.string().trim().min(1).max(100).optional(),
   /** The channel measuring the pit (air) temperature, if any: it makes predictions better. */
   pitChannel: channelNumberSchema.optional(),
   probes: z
@@ -113,6 +115,8 @@ export const startCookRequestSchema = z.strictObject({
       z
         .strictObject({
           channel: channelNumberSchema,
+          /** What the probe is in ("Brisket flat"); the device channel's label when left out. */
+          label: z.string().trim().min(1).max(64).optional(),
           /** A doneness preset id (shared/cook/presets), e.g. "brisket" or "steak-medium-rare". */
           presetId: z.string().max(64).optional(),
           /** Or an explicit target temperature, in `units`. */
@@ -149,19 +153,40 @@ export const cookAlertSchema = z.object({
 });
 export type CookAlert = z.infer<typeof cookAlertSchema>;
 
+export const cookStatusSchema = z.enum(['active', 'ended']);
+export const cookProbeViewSchema = z.object({
+  channel: z.string(),
+  label: z.string().nullable(),
+  targetF: z.number(),
+  presetId: z.string().nullable(),
+  meat: z.string().nullable(),
+  /** The units the cook shows this probe in (the target was given in them). */
+  units: temperatureUnitSchema,
+});
+export type CookProbeView = z.infer<typeof cookProbeViewSchema>;
+
+/** A cook as lists, answers and `cook` messages carry it: predictions and alerts are the latest (final once ended). */
 export const cookViewSchema = z.object({
+  cookId: z.string(),
   serial: z.string(),
+  status: cookStatusSchema,
+  name: z.string(),
+  tags: z.array(z.string()),
+  rating: z.number().int().min(1).max(5).nullable(),
   startedAt: z.string(),
+  endedAt: z.string().nullable(),
   pitChannel: z.string().nullable(),
-  probes: z.array(
-    z.object({ channel: z.string(), targetF: z.number(), presetId: z.string().nullable(), meat: z.string().nullable() }),
-  ),
+  probes: z.array(cookProbeViewSchema),
   predictions: z.array(probePredictionSchema),
   /** The latest alerts raised for this cook, newest last. */
   alerts: z.array(cookAlertSchema).default([]),
 });
 export type CookView = z.infer<typeof cookViewSchema>;
-export const cooksResponseSchema = z.object({ cooks: z.array(cookViewSchema) });
+export const cooksResponseSchema = z.object({
+  cooks: z.array(cookViewSchema),
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  cursor: z.string().optional(),
+});
 
 // WebSocket: server → browser
 export const readingMessageSchema = z.object({

@@ -6,10 +6,19 @@
 import * as z from 'zod';
 import type { PrincipalKind } from './route-definition';
 
-export const connectQuerySchema = z.strictObject({ token: z.string().min(1).max(512) });
+/** `?token=<session or API token>` for the account's sockets, or `?share=<share token>` for one shared cook's. */
+export const connectQuerySchema = z.union([
+  z.strictObject({ token: z.string().min(1).max(512) }).transform((q) => ({ credential: q.token, share: false })),
+  z.strictObject({ share: z.string().min(1).max(512) }).transform((q) => ({ credential: q.share, share: true })),
+]);
 
 export const socketRoutes = {
-  connect: { routeKey: '$connect', fn: 'connect', auth: ['session', 'apiToken'] as readonly PrincipalKind[], summary: 'Open a live connection (?token=)' },
+  connect: {
+    routeKey: '$connect',
+    fn: 'connect',
+    auth: ['session', 'apiToken', 'share'] as readonly PrincipalKind[],
+    summary: "Open a live connection: ?token= (the account's devices) or ?share= (one shared cook's device readings and predictions)",
+  },
   message: { routeKey: '$default', fn: 'message', auth: 'connection', summary: 'Messages from the browser: ping' },
   disconnect: { routeKey: '$disconnect', fn: 'disconnect', auth: 'connection', summary: 'The connection closed' },
 } as const;

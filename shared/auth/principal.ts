@@ -16,8 +16,9 @@ export interface Principal {
   credentialId: string;
   /** Sessions only: when the session ends at the latest, so a socket opened with it can end with it. */
   expiresAt?: string;
-  /** Share principals only: the one cook they may see. */
+  /** Share principals only: the one cook they may see, and its device (live readings are filtered by it). */
   cookId?: string;
+  serial?: string;
 }
 
 /** Where the request came from, for sessions' "signed in from" and sign-in throttling. */

@@ -24,6 +24,8 @@ export class DynamoConnectionStore implements ConnectionStore {
           credentialKind: connection.credentialKind,
           credentialId: connection.credentialId,
           connectedAt: connection.connectedAt,
+          ...(connection.cookId ? { cookId: connection.cookId } : {}),
+          ...(connection.serial ? { serial: connection.serial } : {}),
           expiresAtIso: connection.expiresAt,
           expiresAt: epochSeconds(connection.expiresAt),
         },
@@ -56,6 +58,8 @@ export class DynamoConnectionStore implements ConnectionStore {
           credentialKind: String(item.credentialKind ?? 'session') as LiveConnection['credentialKind'],
           credentialId: String(item.credentialId ?? ''),
           connectedAt: String(item.connectedAt),
+          ...(item.cookId ? { cookId: String(item.cookId) } : {}),
+          ...(item.serial ? { serial: String(item.serial) } : {}),
           expiresAt: String(item.expiresAtIso),
         });
       }

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CookRecord } from '../cooks/cook-record';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { activeCookFromItem } from './dynamo-cook-store';
+import type { ActiveCook } from '../cooks/cook-record';
 import type { AccountPartition, DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import { storedRuleOf } from './alarm-rule-item';
@@ -43,19 +44,10 @@ export class DynamoDeviceStore implements DeviceStore {
     return out.Item ? (stripKeys(out.Item) as unknown as DeviceRecord) : undefined;
   }
 
-  async putCook(cook: CookRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.cook(cook.accountId, cook.serial), type: 'cook', ...cook } }));
-  }
-
-  async deleteCook(accountId: string, serial: string): Promise<boolean> {
-    const out = await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.cook(accountId, serial), ReturnValues: 'ALL_OLD' }));
-    return out.Attributes !== undefined;
-  }
-
   async listAccountDevices(accountId: string): Promise<AccountPartition> {
     const devices: DeviceRecord[] = [];
     const latest: LatestReading[] = [];
-    const cooks: CookRecord[] = [];
+    const cooks: ActiveCook[] = [];
     let mqtt: MqttIntegrationRecord | undefined;
     const alarms: StoredAlarmRule[] = [];
     let start: Record<string, unknown> | undefined;
@@ -71,7 +63,7 @@ export class DynamoDeviceStore implements DeviceStore {
       for (const item of out.Items ?? []) {
         if (item.type === 'device') devices.push(stripKeys(item) as unknown as DeviceRecord);
         else if (item.type === 'latest') latest.push(stripKeys(item) as unknown as LatestReading);
-        else if (item.type === 'cook') cooks.push(stripKeys(item) as unknown as CookRecord);
+        else if (item.type === 'cook') cooks.push(activeCookFromItem(item));
         else if (item.type === 'mqtt-integration') mqtt = mqttIntegrationOf(item);
         else if (item.type === 'alarm') alarms.push(storedRuleOf(item));
       }

@@ -8,7 +8,8 @@
  */
 import { BatchWriteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { binReadings } from '../readings/bin-readings';
-import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
+import { bucketReadings, type BucketPoint } from '../readings/bucket-readings';
+import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
 const ROLLUP_BIN_MS = 300_000;
@@ -47,7 +48,7 @@ export interface DynamoHistoryOptions {
 
 export const defaultDynamoHistoryOptions: DynamoHistoryOptions = { rawRetentionDays: 35, rollupRetentionDays: 400 };
 
-export class DynamoReadingStore implements ReadingStore {
+export class DynamoReadingStore implements ReadingStore, HistoryEraser {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -88,6 +89,43 @@ export class DynamoReadingStore implements ReadingStore {
     }
     await this.writeRollups([...unique.values()]);
     return { written: unique.size, rejected: 0 };
+  }
+
+  /**
+   * Points into 5-minute bins nobody has written yet (seeding a fresh table with a past cook): raw items and whole
+   * roll-up items in batches of 25, instead of one UpdateItem per bin. Writing a bin that exists replaces it.
+   */
+  async writeIntoEmptyBins(readings: readonly Reading[]): Promise<number> {
+    const bins = new Map<string, { pk: string; bin: number; points: Reading[] }>();
+    for (const r of readings) {
+      const bin = Math.floor(r.at.getTime() / ROLLUP_BIN_MS) * ROLLUP_BIN_MS;
+      const pk = rollupKey(r, bin);
+      const entry = bins.get(`${pk}|${bin}`) ?? { pk, bin, points: [] };
+      entry.points.push(r);
+      bins.set(`${pk}|${bin}`, entry);
+    }
+    const items = [
+      ...readings.map((r) => ({ PK: bucketKey(r, r.at.getTime() - (r.at.getTime() % HOUR_MS)), SK: sortKey(r.at.getTime()), v: r.value, u: r.units, expiresAt: Math.floor(r.at.getTime() / 1000) + this.options.rawRetentionDays * 86_400 })),
+      ...[...bins.values()].map(({ pk, bin, points }) => ({
+        PK: pk,
+        SK: sortKey(bin),
+        u: points[0]!.units,
+        expiresAt: Math.floor(bin / 1000) + this.options.rollupRetentionDays * 86_400,
+        ...Object.fromEntries(points.map((p) => [`p${p.at.getTime()}`, p.value])),
+      })),
+    ];
+    const batches: Array<Array<{ PutRequest: { Item: Record<string, unknown> } }>> = [];
+    for (let i = 0; i < items.length; i += MAX_BATCH) batches.push(items.slice(i, i + MAX_BATCH).map((Item) => ({ PutRequest: { Item } })));
+    await mapLimited(batches, 4, async (batch) => {
+      let pending = batch;
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof batch;
+        if (pending.length > 0 && attempt >= (this.options.maxAttempts ?? 8)) throw new Error(`DynamoDB left ${pending.length} history items unprocessed`);
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    });
+    return readings.length;
   }
 
   /** One UpdateItem per channel and 5-minute bin touched: SET p{epoch ms} = value for each point (idempotent). */
@@ -140,8 +178,22 @@ export class DynamoReadingStore implements ReadingStore {
     return items;
   }
 
+  /**
+   * Buckets with min and max from the roll-up items: they hold every point of their 5 minutes, so a 12-hour chart is
+   * ~150 items per channel instead of thousands of raw ones, and nothing is lost.
+   */
+  async queryBuckets(q: HistoryQuery & { binSeconds: number }): Promise<{ units: Reading['units'] | undefined; points: BucketPoint[] }> {
+    const points = await this.rollupPoints(q);
+    return { units: points[0]?.units, points: bucketReadings(points, q.binSeconds) };
+  }
+
   /** Long ranges: the roll-up items (one Query per month), points re-binned to `binSeconds`. */
   private async queryRollups(q: HistoryQuery & { binSeconds: number }): Promise<Reading[]> {
+    return binReadings(await this.rollupPoints(q), q.binSeconds);
+  }
+
+  /** Every point in [from, to), read from the roll-up items, oldest first. */
+  private async rollupPoints(q: HistoryQuery): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const months: number[] = [];
@@ -159,7 +211,7 @@ export class DynamoReadingStore implements ReadingStore {
       }
     }
     points.sort((a, b) => a.at.getTime() - b.at.getTime());
-    return binReadings(points, q.binSeconds);
+    return points;
   }
 
   async query(q: HistoryQuery): Promise<Reading[]> {
@@ -178,5 +230,28 @@ export class DynamoReadingStore implements ReadingStore {
       at: new Date(Number(item.SK)),
     }));
     return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
+  }
+
+  /** Every raw hour bucket and roll-up month of the channel in [from, to): keys read by Query, deleted in batches. */
+  async erase(q: Omit<HistoryQuery, 'binSeconds'>): Promise<number> {
+    const fromMs = q.from.getTime();
+    const toMs = q.to.getTime();
+    const hours: number[] = [];
+    for (let h = fromMs - (fromMs % HOUR_MS); h < toMs; h += HOUR_MS) hours.push(h);
+    const months: number[] = [];
+    for (let m = Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1); m < toMs; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) months.push(m);
+    const raw = (await mapLimited(hours, QUERY_CONCURRENCY, (hour) => this.itemsBetween(bucketKey(q, hour), sortKey(0), sortKey(Number.MAX_SAFE_INTEGER)))).flat();
+    const rollups = (await mapLimited(months, QUERY_CONCURRENCY, (month) => this.itemsBetween(rollupKey(q, month), sortKey(0), sortKey(Number.MAX_SAFE_INTEGER)))).flat();
+    const deletes = [...raw, ...rollups].map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
+    for (let i = 0; i < deletes.length; i += MAX_BATCH) {
+      let pending: typeof deletes = deletes.slice(i, i + MAX_BATCH);
+      for (let attempt = 1; pending.length > 0; attempt++) {
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof deletes;
+        if (pending.length > 0 && attempt >= (this.options.maxAttempts ?? 8)) throw new Error(`DynamoDB left ${pending.length} history deletes unprocessed`);
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
+    return raw.length;
   }
 }

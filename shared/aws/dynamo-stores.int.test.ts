@@ -88,7 +88,7 @@ describe('DynamoSessionStore and DynamoConnectionStore', () => {
       createdAt: '2026-11-01T00:00:00.000Z',
       lastUsedAt: '2026-11-01T00:00:00.000Z',
       expiresAt: '2026-11-08T00:00:00.000Z',
-      absoluteExpiresAt: '2026-12-01T00:00:00.000Z',
+      absoluteExpiresAt: '2099-12-01T00:00:00.000Z',
       userAgent: 'test',
       ipPrefix: '127.0.0.0/24',
     };
@@ -107,7 +107,7 @@ describe('DynamoSessionStore and DynamoConnectionStore', () => {
     expect(await sessions.get('h1')).toBeUndefined();
 
     const connections = new DynamoConnectionStore(db, tableName);
-    const c = (id: string, accountId: string) => ({ connectionId: id, userId: 'u', accountId, credentialKind: 'session' as const, credentialId: `s-${id}`, connectedAt: 'now', expiresAt: '2026-11-01T02:00:00.000Z' });
+    const c = (id: string, accountId: string) => ({ connectionId: id, userId: 'u', accountId, credentialKind: 'session' as const, credentialId: `s-${id}`, connectedAt: 'now', expiresAt: '2099-11-01T02:00:00.000Z' });
     await connections.put(c('c1', 'a1'));
     await connections.put(c('c2', 'a1'));
     await connections.put(c('c3', 'a2'));

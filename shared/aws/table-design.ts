@@ -7,7 +7,9 @@
  * | linked TW account   | USER#{userId}              | LINK                       | LINKS                    | {userId}      |     |
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
- * | cook in progress    | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
+ * | active cook (live)  | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
+ * | cook record         | COOK#{cookId}              | COOK                       | ACCOUNT#{accountId}#COOKS | {startedAt}#{cookId} |  |
+ * | share link          | SHARE#{sha256(token)}      | SHARE                      | COOK#{cookId}#SHARES     | {createdAt}#{shareId} | yes |
  * | auth session        | SESSION#{sha256(token)}    | SESSION                    | USER#{userId}#SESSIONS   | {createdAt}#{sessionId} | yes |
  * | API token           | APITOKEN#{sha256(token)}   | APITOKEN                   | USER#{userId}#APITOKENS  | {createdAt}#{tokenId} |     |
  * | MQTT integration    | ACCOUNT#{accountId}        | INTEGRATION#mqtt           | INTEGRATIONS#mqtt        | {accountId}   |     |
@@ -21,7 +23,13 @@
  * | SMS sent this hour  | SMSRATE#{accountId}#{hour} | SMSRATE                    |                          |               | yes |
  * | deployment secrets  | DEPLOYMENT                 | NOTIFY-SECRETS             |                          |               |     |
  *
- * - "devices + latest readings + cooks in progress of an account": Query PK = ACCOUNT#{accountId}.
+ * - "devices + latest readings + active cooks of an account": Query PK = ACCOUNT#{accountId} (the poll worker's one
+ *   read per poll; only active cooks live there, so it does not grow with the cooks kept).
+ * - "one cook": GetItem COOK#{cookId} (its accountId must be the caller's: another account's cook is not found).
+ * - "an account's cooks, newest first, started in [from, to)": Query GSI1 GSI1PK = ACCOUNT#{accountId}#COOKS,
+ *   GSI1SK BETWEEN from AND to, ScanIndexForward false, paged; status, tag and words are filters on that page.
+ * - "a cook's share links": Query GSI1 GSI1PK = COOK#{cookId}#SHARES; "the share a token stands for": GetItem
+ *   SHARE#{sha256(token)} (tokens are stored hashed only).
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
  * - "a user's sessions, oldest first": Query GSI1 GSI1PK = USER#{userId}#SESSIONS.
@@ -35,11 +43,15 @@
  * - "an account's alarm events in [from, to)": Query PK = ALARMEVENTS#{accountId}, SK BETWEEN (event ids start with
  *   the firing time).
  * - "an account's notification channels": Query PK = NOTIFY#{accountId} (the notifier and the channels routes only).
- * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); cooks carry their
- * per-minute series, predictions, alerts and alert state; latest-reading
+ * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); an active cook's
+ * live item carries its probes and targets, timeline events, per-minute series, predictions, alerts and alert state
+ * (starting one is a conditional put on COOK#{serial}: a device has at most one); the cook record carries name, notes,
+ * tags, rating, and once ended the final probes, events, predictions, alerts and stats (ending moves them there in
+ * one transaction and deletes the live item). A cook's readings are the device history over its span; latest-reading
  * items double as the idempotency key of polling (a reading no newer than the stored one is skipped).
  * A Pitwatch user is their ThermoWorks user (uid): the link item holds what Pitwatch knows of them (email, account).
- * Planned (later issues, same table): ended cooks (ACCOUNT#… / COOKLOG#{start}), share links (SHARE#{tokenHash} with TTL).
+ * Everything of one user is found by key from the link item (shared/account/account-data.ts lists the parts, for the
+ * account export and deletion).
  */
 export const tableDesign = {
   partitionKey: 'PK',
@@ -53,7 +65,13 @@ export const keys = {
   linksIndex: 'LINKS',
   accountPartition: (accountId: string) => `ACCOUNT#${accountId}`,
   device: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `DEVICE#${serial}` }),
-  cook: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `COOK#${serial}` }),
+  activeCook: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `COOK#${serial}` }),
+  activeCookPrefix: 'COOK#',
+  cookRecord: (cookId: string) => ({ PK: `COOK#${cookId}`, SK: 'COOK' }),
+  accountCooks: (accountId: string) => `ACCOUNT#${accountId}#COOKS`,
+  cookRecordSort: (startedAt: string, cookId: string) => `${startedAt}#${cookId}`,
+  share: (tokenHash: string) => ({ PK: `SHARE#${tokenHash}`, SK: 'SHARE' }),
+  cookShares: (cookId: string) => `COOK#${cookId}#SHARES`,
   latest: (accountId: string, serial: string, channel: string) => ({
     PK: `ACCOUNT#${accountId}`,
     SK: `LATEST#${serial}#${channel}`,

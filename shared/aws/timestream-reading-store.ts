@@ -10,7 +10,8 @@ import {
   type _Record as TimestreamRecord,
   type TimestreamWriteClient,
 } from '@aws-sdk/client-timestream-write';
-import type { HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
+import { bucketReadings, type BucketPoint } from '../readings/bucket-readings';
+import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
 export const TIMESTREAM_BATCH_LIMIT = 100;
 
@@ -41,7 +42,7 @@ function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-export class TimestreamReadingStore implements ReadingStore {
+export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
   constructor(
     private readonly write_: TimestreamWriteClient,
     private readonly query_: TimestreamQueryClient | undefined,
@@ -104,5 +105,21 @@ export class TimestreamReadingStore implements ReadingStore {
       nextToken = out.NextToken;
     } while (nextToken);
     return readings;
+  }
+
+  /**
+   * Timestream for LiveAnalytics has no delete: an account's records stay until the table's retention ages them out
+   * (memory store hours, then magnetic store days). Nothing can reach them meanwhile: every query names the
+   * account, and the account's link and sessions are gone. README "Account deletion" says so.
+   */
+  /** Raw points bucketed here (a `bin() … min() max() avg()` query would move this into Timestream). */
+  async queryBuckets(q: HistoryQuery & { binSeconds: number }): Promise<{ units: Reading['units'] | undefined; points: BucketPoint[] }> {
+    const { binSeconds, ...raw } = q;
+    const points = await this.query(raw);
+    return { units: points[0]?.units, points: bucketReadings(points, binSeconds) };
+  }
+
+  async erase(): Promise<number> {
+    return 0;
   }
 }

@@ -1,14 +1,12 @@
-import type { CookView, StartCookRequest } from '../api/schemas';
+import type { StartCookRequest } from '../api/schemas';
 import type { Clock } from '../clock';
 import { findDonenessPreset } from '../cook/presets/doneness-presets';
 import { toFahrenheit } from '../cook/units';
 import type { DeviceStore, LatestReading } from '../devices/device-store';
-import { NotFoundError, ValidationError } from '../errors';
-import type { CookProbe, CookRecord } from './cook-record';
-
-export function cookView(cook: CookRecord): CookView {
-  return { serial: cook.serial, startedAt: cook.startedAt, pitChannel: cook.pitChannel, probes: cook.probes, predictions: cook.predictions, alerts: cook.alerts ?? [] };
-}
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { IdGenerator } from '../ids';
+import type { ActiveCook, CookProbe, CookRecord } from './cook-record';
+import type { CookStore } from './cook-store';
 
 /**
  * Every channel the cook names must be one the device has, and a temperature channel: a humidity sensor cannot be
@@ -26,25 +24,67 @@ function assertCookableChannels(request: StartCookRequest, channels: readonly La
   if (issues.length > 0) throw new ValidationError('Request is invalid.', { details: { issues } });
 }
 
-/** Starts (or restarts) the cook on one of the account's devices: from now on its probes get done-time predictions. */
-export async function startCook(accountId: string, request: StartCookRequest, deps: { devices: DeviceStore; clock: Clock }): Promise<CookView> {
+export function targetFahrenheit(target: number, units: 'F' | 'C'): number {
+  return Math.round(toFahrenheit(target, units) * 10) / 10;
+}
+
+export interface StartCookDependencies {
+  devices: DeviceStore;
+  cooks: CookStore;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** Starts a cook on one of the account's devices: from now on its probes get done-time predictions. 409 if one runs. */
+export async function startCook(accountId: string, request: StartCookRequest, deps: StartCookDependencies): Promise<{ active: ActiveCook; record: CookRecord }> {
   const probes: CookProbe[] = request.probes.map((p) => {
     const preset = p.presetId === undefined ? undefined : findDonenessPreset(p.presetId);
     if (p.presetId !== undefined && !preset) throw new ValidationError(`Unknown preset "${p.presetId}".`, { details: { channel: p.channel } });
     return {
       channel: p.channel,
-      targetF: p.target !== undefined ? Math.round(toFahrenheit(p.target, p.units) * 10) / 10 : preset!.targetF,
+      label: p.label ?? null,
+      targetF: p.target !== undefined ? targetFahrenheit(p.target, p.units) : preset!.targetF,
       presetId: preset?.id ?? null,
       meat: preset?.meat ?? null,
+      units: p.units,
     };
   });
   if (new Set(probes.map((p) => p.channel)).size !== probes.length) throw new ValidationError('Each channel may appear once.');
   if (request.pitChannel && probes.some((p) => p.channel === request.pitChannel)) throw new ValidationError('The pit channel cannot also be a meat probe.');
   const account = await deps.devices.listAccountDevices(accountId);
-  if (!account.devices.some((d) => d.serial === request.serial)) throw new NotFoundError(`No device ${request.serial} on this account.`);
+  const device = account.devices.find((d) => d.serial === request.serial);
+  if (!device) throw new NotFoundError(`No device ${request.serial} on this account.`);
   assertCookableChannels(request, account.latest.filter((l) => l.serial === request.serial));
+  if (account.cooks.some((c) => c.serial === request.serial)) throw conflict(request.serial);
   const now = deps.clock.now().toISOString();
-  const cook: CookRecord = { accountId, serial: request.serial, startedAt: now, pitChannel: request.pitChannel ?? null, probes, series: {}, predictions: [], updatedAt: now };
-  await deps.devices.putCook(cook);
-  return cookView(cook);
+  const cookId = deps.ids.id();
+  const firstPreset = request.probes[0]?.presetId ? findDonenessPreset(request.probes[0].presetId) : undefined;
+  const name = request.name ?? (firstPreset ? firstPreset.label : `${device.label} cook`);
+  const pitChannel = request.pitChannel ?? null;
+  const active: ActiveCook = { accountId, cookId, serial: request.serial, startedAt: now, pitChannel, probes, events: [], series: {}, predictions: [], alerts: [], updatedAt: now };
+  const record: CookRecord = {
+    accountId,
+    cookId,
+    serial: request.serial,
+    status: 'active',
+    name,
+    notes: '',
+    tags: [],
+    rating: null,
+    startedAt: now,
+    endedAt: null,
+    pitChannel,
+    probes,
+    events: [],
+    predictions: [],
+    alerts: [],
+    stats: null,
+    updatedAt: now,
+  };
+  if (!(await deps.cooks.start(active, record))) throw conflict(request.serial);
+  return { active, record };
+}
+
+function conflict(serial: string): ConflictError {
+  return new ConflictError(`A cook is already running on ${serial}: end it first.`, { details: { serial } });
 }

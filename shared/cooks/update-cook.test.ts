@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
-import type { CookRecord } from './cook-record';
+import type { ActiveCook } from './cook-record';
 import { createCookSimulation } from '../cook/physics';
 import { updateCook } from './update-cook';
 
 const START = Date.UTC(2026, 10, 1, 12);
-const cook: CookRecord = {
+const cook: ActiveCook = {
   accountId: 'a',
+  cookId: 'c1',
   serial: 'S',
+  events: [],
   startedAt: new Date(START).toISOString(),
   pitChannel: '1',
-  probes: [{ channel: '2', targetF: 165, presetId: 'chicken', meat: 'chicken' }],
+  probes: [{ channel: '2', label: null, targetF: 165, presetId: 'chicken', meat: 'chicken', units: 'F' }],
   series: {},
   predictions: [],
   updatedAt: new Date(START).toISOString(),
@@ -108,7 +110,7 @@ describe('cook persistence of alarm state', () => {
     // Every poll replays the stored per-minute series (the worker is stateless): the stall must show from it.
     const sim = createCookSimulation({ seed: 5, meat: 'brisket', pitSetpointF: 250, initialMeatF: 38, ambientF: 60, probes: 1 });
     const stallStart = sim.groundTruth.stallStartSeconds as number;
-    let record: CookRecord = { ...cook, probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }] };
+    let record: ActiveCook = { ...cook, probes: [{ channel: '2', label: null, targetF: 203, presetId: 'brisket', meat: 'brisket', units: 'F' }] };
     const kinds: string[] = [];
     for (let poll = 0; poll * 600 < stallStart + 3 * 3600; poll += 1) {
       const readings: Reading[] = [];

@@ -12,11 +12,13 @@ import type { ProbeReading } from '../cook/probe-reading';
 import { toFahrenheit } from '../cook/units';
 import type { Reading } from '../readings/reading';
 import { alertFor } from './cook-alerts';
-import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type CookRecord } from './cook-record';
+import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type ActiveCook } from './cook-record';
+import { predictorEventsFor, wrappedAtMs } from './cook-events';
 
 const MINUTE_MS = 60_000;
 
-function appendToSeries(series: Array<[number, number]>, readings: readonly Reading[]): Array<[number, number]> {
+/** Folds readings into a per-minute series of means (°F): the cook's compact series, and stats' stall input. */
+export function appendToSeries(series: Array<[number, number]>, readings: readonly Reading[]): Array<[number, number]> {
   // Per minute: keep a running mean by storing the count alongside while merging.
   const minutes = new Map<number, { sum: number; n: number }>(series.map(([m, v]) => [m, { sum: v, n: 1 }]));
   for (const r of readings) {
@@ -48,7 +50,7 @@ function newPitEvents(pit: readonly ProbeReading[], sinceMs: number): PitEvent[]
 }
 
 export interface CookUpdate {
-  cook: CookRecord;
+  cook: ActiveCook;
   /** Alerts raised by this update (also appended to `cook.alerts`). */
   alerts: CookAlert[];
   /**
@@ -59,7 +61,7 @@ export interface CookUpdate {
   persist: boolean;
 }
 
-export function updateCook(cook: CookRecord, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
+export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
   const startedMs = new Date(cook.startedAt).getTime();
   const relevant = readings.filter((r) => r.serial === cook.serial && r.at.getTime() >= startedMs);
   const channels = new Set([...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]);
@@ -72,7 +74,7 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
   const pitReadings = cook.pitChannel ? toProbeReadings(series[cook.pitChannel]) : undefined;
   let alarmState: CookAlarmState = cook.alarmState ?? INITIAL_COOK_ALARM_STATE;
   const rules = { etaWithinMinutes: DEFAULT_ETA_ALERT_MINUTES };
-  const label = (channel: string) => `Probe ${channel}`;
+  const label = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
   const alerts: CookAlert[] = [];
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
     const p = predictDoneTime({
@@ -81,6 +83,8 @@ export function updateCook(cook: CookRecord, readings: readonly Reading[], now: 
       targetF: probe.targetF,
       ...(probe.meat ? { meat: probe.meat } : {}),
       atMs,
+      // The predictor's entry point takes the wrap instant today; predictorEventsFor is the seam for all events.
+      ...wrappedAtMs(predictorEventsFor(cook.events, probe.channel), atMs),
     });
     const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
     alarmState = derived.state;

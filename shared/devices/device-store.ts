@@ -1,5 +1,5 @@
 import type { StoredAlarmRule } from '../alarms/alarm-store';
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ReadingGap } from '../polling/reading-gaps';
 import type { ChannelUnit } from '../thermoworks/channel-unit';
@@ -39,7 +39,7 @@ export interface LatestReading {
 export interface AccountPartition {
   devices: DeviceRecord[];
   latest: LatestReading[];
-  cooks: CookRecord[];
+  cooks: ActiveCook[];
   mqtt?: MqttIntegrationRecord | undefined;
   /** The account's alarm rules with their state (shared/alarms), read with the rest of the partition. */
   alarms?: StoredAlarmRule[];
@@ -57,7 +57,5 @@ export interface DeviceStore {
    * if there is one (one Query: the poll learns from it whether to hand its state to the MQTT publisher, for free).
    */
   listAccountDevices(accountId: string): Promise<AccountPartition>;
-  putCook(cook: CookRecord): Promise<void>;
-  deleteCook(accountId: string, serial: string): Promise<boolean>;
   getDevice(accountId: string, serial: string): Promise<DeviceRecord | undefined>;
 }

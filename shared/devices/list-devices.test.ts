@@ -15,8 +15,6 @@ function store(devices: DeviceRecord[], readings: LatestReading[]): DeviceStore 
     getDevice: async () => undefined,
     putDevice: async () => undefined,
     putLatestIfNewer: async () => true,
-    putCook: async () => undefined,
-    deleteCook: async () => false,
   };
 }
 

@@ -3,7 +3,8 @@
  * cook API (`cookViewSchema`, GET /cooks). The one place that reads a cook for them: when cook records with ids and
  * user alarm rules land, this is what changes, not the three integrations.
  */
-import type { CookAlert, CookView, ProbePrediction } from '../api/schemas';
+import type { CookAlert, ProbePrediction } from '../api/schemas';
+import type { LiveCookView } from '../cooks/cook-views';
 
 export interface ProbeStatus {
   channel: string;
@@ -36,7 +37,7 @@ export interface CookStatus {
   alerts: CookAlert[];
 }
 
-export function cookStatusOf(cook: CookView): CookStatus {
+export function cookStatusOf(cook: LiveCookView): CookStatus {
   const alerts = [...(cook.alerts ?? [])].sort((a, b) => a.at.localeCompare(b.at));
   const latestPit = [...alerts].reverse().find((a) => a.kind === 'pit-dropping' || a.kind === 'pit-recovered');
   const alarm = alerts.some((a) => a.kind === 'target-reached') || latestPit?.kind === 'pit-dropping';

@@ -8,6 +8,9 @@ export interface LiveConnection {
   credentialKind: PrincipalKind;
   credentialId: string;
   connectedAt: string;
+  /** Share connections only: the shared cook and its device; such a socket gets that device's readings alone. */
+  cookId?: string;
+  serial?: string;
   /** API Gateway closes a WebSocket after 2 hours at most, and it ends with its credential: the item expires then. */
   expiresAt: string;
 }

@@ -23,6 +23,7 @@ export async function openLiveConnection(
     credentialKind: principal.kind,
     credentialId: principal.credentialId,
     connectedAt: now.toISOString(),
+    ...(principal.kind === 'share' && principal.cookId && principal.serial ? { cookId: principal.cookId, serial: principal.serial } : {}),
     expiresAt: new Date(expiresAt).toISOString(),
   });
 }
@@ -40,12 +41,23 @@ export async function closeLiveConnections(
   deps: { connections: ConnectionStore; pusher: Pusher },
 ): Promise<number> {
   const matching = (await deps.connections.listForAccount(accountId)).filter(which);
-  await Promise.all(
-    matching.map(async (connection) => {
-      const outcome = await deps.pusher.push(connection.connectionId, { type: 'session-ended', reason }).catch(() => 'gone' as const);
-      if (outcome === 'sent') await deps.pusher.disconnect(connection.connectionId);
-      await deps.connections.delete(connection.connectionId);
-    }),
-  );
+  await Promise.all(matching.map((connection) => closeLiveConnection(connection, reason, deps)));
   return matching.length;
+}
+
+/** One socket: a final `session-ended`, the server closes it, its item goes. */
+export async function closeLiveConnection(connection: LiveConnection, reason: SessionEndedReason, deps: { connections: ConnectionStore; pusher: Pusher }): Promise<void> {
+  const outcome = await deps.pusher.push(connection.connectionId, { type: 'session-ended', reason }).catch(() => 'gone' as const);
+  if (outcome === 'sent') await deps.pusher.disconnect(connection.connectionId);
+  await deps.connections.delete(connection.connectionId);
+}
+
+/**
+ * What one socket may receive. A share link's socket gets only the readings and predictions of its cook's device,
+ * and only while that cook is the device's active cook (`activeCookIds`): never alerts, cook messages or other devices.
+ */
+export function mayReceive(connection: LiveConnection, message: ServerMessage, activeCookIds: ReadonlySet<string>): boolean {
+  if (connection.credentialKind !== 'share') return true;
+  if (message.type !== 'reading' && message.type !== 'prediction') return false;
+  return message.serial === connection.serial && connection.cookId !== undefined && activeCookIds.has(connection.cookId);
 }

@@ -2,13 +2,14 @@
  * GET /metrics: an account's devices, latest readings and cooks as Prometheus gauges. Everything is read from what
  * the last poll stored (one Query of the account partition); nothing here calls ThermoWorks.
  */
-import type { CookView, DeviceView } from '../api/schemas';
+import type { DeviceView } from '../api/schemas';
+import type { LiveCookView } from '../cooks/cook-views';
 import { cookStatusOf } from '../integrations/cook-status';
 import type { GaugeFamily } from './prometheus-exposition';
 
 const TEMPERATURE_UNITS = { F: 'fahrenheit', C: 'celsius' } as const;
 
-export function accountMetrics(devices: readonly DeviceView[], cooks: readonly CookView[], now: Date): GaugeFamily[] {
+export function accountMetrics(devices: readonly DeviceView[], cooks: readonly LiveCookView[], now: Date): GaugeFamily[] {
   const family = (name: string, help: string): GaugeFamily => ({ name, help, samples: [] });
   const temperature = family('pitwatch_probe_temperature', 'Latest reading of a temperature channel, in its unit (see the unit label). Absent while no probe reads.');
   const battery = family('pitwatch_device_battery_percent', 'Device battery, percent.');

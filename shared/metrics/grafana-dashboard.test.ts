@@ -11,7 +11,7 @@ const dashboard = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 
 describe('grafana/pitwatch-dashboard.json', () => {
   const families = accountMetrics(
     [{ serial: 'S', label: 'L', kind: 'signals', battery: 1, wifiDbm: -1, online: true, lastSeen: null, channels: [{ number: '1', label: 'Pit', value: 1, units: 'F', status: 'ok', probeConnected: true, at: null }] }],
-    [{ serial: 'S', startedAt: new Date().toISOString(), pitChannel: null, probes: [{ channel: '1', targetF: 203, presetId: null, meat: 'brisket' }], predictions: [{ channel: '1', phase: 'stall', etaAt: new Date().toISOString(), etaLowAt: null, etaHighAt: null, reason: null, stallStartedAt: null, at: new Date().toISOString() }], alerts: [] }],
+    [{ serial: 'S', startedAt: new Date().toISOString(), pitChannel: null, probes: [{ channel: '1', label: null, units: 'F', targetF: 203, presetId: null, meat: 'brisket' }], predictions: [{ channel: '1', phase: 'stall', etaAt: new Date().toISOString(), etaLowAt: null, etaHighAt: null, reason: null, stallStartedAt: null, at: new Date().toISOString() }], alerts: [] }],
     new Date(),
   );
   const labelsOf = new Map(families.map((f) => [f.name, new Set(f.samples.flatMap((s) => Object.keys(s.labels)))]));

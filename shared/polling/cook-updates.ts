@@ -1,18 +1,18 @@
-/** Cooks in progress on devices with new readings get fresh done-time predictions, stored and pushed. */
+/** Active cooks on devices with new readings get fresh done-time predictions, stored and pushed. */
 import type { ServerMessage } from '../api/schemas';
-import type { CookRecord } from '../cooks/cook-record';
+import type { ActiveCook } from '../cooks/cook-record';
 import { updateCook } from '../cooks/update-cook';
 import type { Reading } from '../readings/reading';
 import type { PollDependencies } from './poll-dependencies';
 
-export async function updateCooks(cooks: readonly CookRecord[], readings: readonly Reading[], deps: Pick<PollDependencies, 'devices' | 'clock'>): Promise<ServerMessage[]> {
+export async function updateCooks(cooks: readonly ActiveCook[], readings: readonly Reading[], deps: Pick<PollDependencies, 'cooks' | 'clock'>): Promise<ServerMessage[]> {
   const messages: ServerMessage[] = [];
   for (const cook of cooks) {
     const mine = readings.filter((r) => r.serial === cook.serial);
     if (mine.length === 0) continue;
     const { cook: updated, alerts, persist } = updateCook(cook, mine, deps.clock.now());
     if (!persist) continue; // an ETA moves slowly: stored and pushed once a minute, alerts at once (they persist)
-    await deps.devices.putCook(updated);
+    if (!(await deps.cooks.saveProgress(updated))) continue; // ended meanwhile: nothing to store or push
     messages.push(...updated.predictions.map((p) => ({ type: 'prediction' as const, serial: cook.serial, ...p })));
     messages.push(...alerts.map((a) => ({ type: 'alert' as const, serial: cook.serial, ...a })));
   }

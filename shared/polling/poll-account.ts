@@ -99,7 +99,8 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
       outcome.alarmsFired = alarms.fired;
     }
-    outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], deps);
+    const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
+    outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], activeCookIds, deps);
     if (handOff) outcome.mqttHandOff = await handOff;
     const now = deps.clock.now();
     if (linkNeedsUpdate(link, readings.length > 0, now)) {

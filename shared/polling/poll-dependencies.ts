@@ -1,6 +1,7 @@
 import type { AlarmEvaluationDependencies } from '../alarms/evaluate-account-alarms';
 import type { AccountStore } from '../auth/account-store';
 import type { Clock } from '../clock';
+import type { CookStore } from '../cooks/cook-store';
 import type { DeviceStore } from '../devices/device-store';
 import type { StateHandOff } from '../integrations/mqtt/publish-request';
 import type { ConnectionStore } from '../live/connection-store';
@@ -14,6 +15,7 @@ export interface PollDependencies {
   vault: CredentialVault;
   accounts: AccountStore;
   devices: DeviceStore;
+  cooks: CookStore;
   readings: ReadingStore;
   connections: ConnectionStore;
   pusher: Pusher;

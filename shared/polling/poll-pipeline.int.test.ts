@@ -3,6 +3,7 @@
  * every point the devices recorded ends up stored exactly once, across redelivery, a worker crash mid-batch, id
  * token expiry and a 10-minute ThermoWorks outage. Ground truth comes from the simulator.
  */
+import { randomIds } from '../ids';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startPollHarness, type PollHarness } from '../../infra/local/testing/poll-harness';
 import type { ScenarioInput } from '../thermoworks/simulator';
@@ -181,7 +182,7 @@ describe('cooks in the poll pipeline', () => {
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
     await run(harness, 30);
     await harness.deps.connections.put({ connectionId: 'browser-1', userId: harness.users.get(EMAIL)!, accountId: 'acct-cook', credentialKind: 'session', credentialId: 's1', connectedAt: 'now', expiresAt: '2099-01-01T00:00:00.000Z' });
-    await startCook('acct-cook', { serial: '12:34:56:78:90:AB', pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket', units: 'F' }] }, harness.deps);
+    await startCook('acct-cook', { serial: '12:34:56:78:90:AB', pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket', units: 'F' }] }, { ...harness.deps, ids: randomIds });
     await run(harness, 1800);
     const { cooks } = await harness.deps.devices.listAccountDevices('acct-cook');
     expect(cooks).toHaveLength(1);

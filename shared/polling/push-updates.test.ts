@@ -38,7 +38,7 @@ describe('pushUpdates', () => {
       [connection('live', '2026-11-01T02:00:00.000Z'), connection('expired', '2026-11-01T00:59:59.000Z'), connection('gone', '2026-11-01T02:00:00.000Z')],
       ['gone'],
     );
-    const pushed = await pushUpdates('a1', [pong, pong], { connections: store, pusher, clock });
+    const pushed = await pushUpdates('a1', [pong, pong], new Set(), { connections: store, pusher, clock });
     expect(pushed).toBe(2);
     const to = (id: string) => log.filter(([c]) => c === id).map(([, event]) => event);
     expect(to('live')).toEqual([pong, pong]);

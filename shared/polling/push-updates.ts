@@ -2,6 +2,7 @@
 import type { ReadingMessage, ServerMessage } from '../api/schemas';
 import type { Clock } from '../clock';
 import type { LatestReading } from '../devices/device-store';
+import { closeLiveConnection, mayReceive } from '../live/live-connections';
 import type { PollDependencies } from './poll-dependencies';
 
 export function readingMessage(l: LatestReading, clock: Clock): ReadingMessage {
@@ -18,23 +19,26 @@ export function readingMessage(l: LatestReading, clock: Clock): ReadingMessage {
 }
 
 /**
- * A connection whose credential has ended (the session's hard end passed while the socket was open) gets its last
- * `session-ended` message instead, and is closed: revocations close sockets at once elsewhere, expiry is noticed here.
+ * A connection whose credential has ended (the session's hard end or a share link's expiry passed while the socket
+ * was open) gets its last `session-ended` message instead, and is closed: revocations close sockets at once
+ * elsewhere, expiry is noticed here. A share link's socket gets only what `mayReceive` allows (`activeCookIds`: the
+ * account's cooks in progress).
  */
-export async function pushUpdates(accountId: string, messages: readonly ServerMessage[], deps: Pick<PollDependencies, 'connections' | 'pusher' | 'clock'>): Promise<number> {
+export async function pushUpdates(
+  accountId: string,
+  messages: readonly ServerMessage[],
+  activeCookIds: ReadonlySet<string>,
+  deps: Pick<PollDependencies, 'connections' | 'pusher' | 'clock'>,
+): Promise<number> {
   if (messages.length === 0) return 0;
   const connections = await deps.connections.listForAccount(accountId);
   const now = deps.clock.now().getTime();
   let pushed = 0;
   await Promise.all(
     connections.map(async (connection) => {
-      if (Date.parse(connection.expiresAt) <= now) {
-        const outcome = await deps.pusher.push(connection.connectionId, { type: 'session-ended', reason: 'expired' }).catch(() => 'gone' as const);
-        if (outcome === 'sent') await deps.pusher.disconnect(connection.connectionId).catch(() => undefined);
-        await deps.connections.delete(connection.connectionId);
-        return;
-      }
+      if (Date.parse(connection.expiresAt) <= now) return closeLiveConnection(connection, 'expired', deps);
       for (const message of messages) {
+        if (!mayReceive(connection, message, activeCookIds)) continue;
         const result = await deps.pusher.push(connection.connectionId, message).catch(() => 'failed' as const);
         if (result === 'gone') {
           await deps.connections.delete(connection.connectionId);

@@ -66,5 +66,17 @@ export function describeReadingStoreContract(name: string, makeStore: () => Prom
         [60_000, 150.6],
       ]);
     });
+
+    it("buckets with each bucket's min and max, so a one-reading spike survives", async () => {
+      const store = await makeStore();
+      const readings = series('acct-m', '1', 8).map((r, i) => (i === 5 ? { ...r, value: 320 } : r));
+      await store.write(readings);
+      const back = await store.queryBuckets({ accountId: 'acct-m', serial: '12:34:56:78:90:AB', channel: '1', from: new Date(BASE), to: new Date(BASE + 120_000), binSeconds: 60 });
+      expect(back.units).toBe('F');
+      expect(back.points).toEqual([
+        { at: new Date(BASE).toISOString(), value: 150.2, min: 150, max: 150.3 },
+        { at: new Date(BASE + 60_000).toISOString(), value: 192.9, min: 150.4, max: 320 },
+      ]);
+    });
   });
 }

@@ -1,4 +1,5 @@
 import type { ChannelUnit } from '../thermoworks/channel-unit';
+import type { BucketPoint } from './bucket-readings';
 
 /** One temperature (or humidity) point measured by a device channel. Only real values are readings. */
 export interface Reading {
@@ -35,4 +36,11 @@ export interface ReadingStore {
    * at the bin's start), so a 12-hour chart is a few hundred points rather than thousands.
    */
   query(q: HistoryQuery): Promise<Reading[]>;
+  /** Mean, min and max per bin of `binSeconds` over [from, to) (charts that must keep peaks); units of the channel. */
+  queryBuckets(q: HistoryQuery & { binSeconds: number }): Promise<{ units: Reading['units'] | undefined; points: BucketPoint[] }>;
+}
+
+/** Deletes a channel's history in [from, to) (account deletion); returns the points deleted. */
+export interface HistoryEraser {
+  erase(q: Omit<HistoryQuery, 'binSeconds'>): Promise<number>;
 }

@@ -9,6 +9,7 @@ import type { AccountStore } from '../../../shared/auth/account-store';
 import { login } from '../../../shared/auth/login';
 import { DynamoAccountStore } from '../../../shared/aws/dynamo-account-store';
 import { DynamoConnectionStore } from '../../../shared/aws/dynamo-connection-store';
+import { DynamoCookStore } from '../../../shared/aws/dynamo-cook-store';
 import { DynamoDeviceStore } from '../../../shared/aws/dynamo-device-store';
 import { DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
 import { DynamoSessionStore } from '../../../shared/aws/dynamo-session-store';
@@ -79,6 +80,7 @@ export async function startPollHarness(input: {
     vault,
     accounts,
     devices: new DynamoDeviceStore(db, tableName),
+    cooks: new DynamoCookStore(db, tableName),
     readings,
     connections: new DynamoConnectionStore(db, tableName),
     pusher,

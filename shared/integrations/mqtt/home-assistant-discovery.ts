@@ -8,7 +8,7 @@
  * - `cook`: JSON of a cook in progress (targets, done-times, phases, alarm and the latest alert).
  * Pure: from the stored account partition to the messages; the publisher diffs them against what it left retained.
  */
-import type { CookView } from '../../api/schemas';
+import type { LiveCookView } from '../../cooks/cook-views';
 import type { DeviceRecord, LatestReading } from '../../devices/device-store';
 import { cookStatusOf } from '../cook-status';
 
@@ -55,7 +55,7 @@ function modelOf(kind: string): string {
 }
 
 export function homeAssistantMessages(
-  account: { devices: readonly DeviceRecord[]; latest: readonly LatestReading[]; cooks: readonly CookView[] },
+  account: { devices: readonly DeviceRecord[]; latest: readonly LatestReading[]; cooks: readonly LiveCookView[] },
   discoveryPrefix: string,
 ): AccountMessages {
   const configs = new Map<string, string>();

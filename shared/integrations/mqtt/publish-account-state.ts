@@ -6,7 +6,7 @@
  * backoff; only our own failures (DynamoDB) are thrown, for the queue to redeliver.
  */
 import { createHash } from 'node:crypto';
-import { cookView } from '../../cooks/start-cook';
+import { liveCookView } from '../../cooks/cook-views';
 import type { DeviceStore } from '../../devices/device-store';
 import { connectToBroker, failureMessage, openBrokerPassword, statusAfter, type BrokerSessionDependencies } from './broker-session';
 import { homeAssistantMessages } from './home-assistant-discovery';
@@ -37,7 +37,7 @@ export async function publishAccountState(accountId: string, deps: MqttPublishDe
   const now = deps.clock.now();
   if (!publishDue(record, now)) return { accountId, result: 'backing-off', published: 0, cleared: 0 };
 
-  const { configs, states } = homeAssistantMessages({ devices: account.devices, latest: account.latest, cooks: account.cooks.map(cookView) }, record.discoveryPrefix);
+  const { configs, states } = homeAssistantMessages({ devices: account.devices, latest: account.latest, cooks: account.cooks.map(liveCookView) }, record.discoveryPrefix);
   const refresh = record.discoveryRefreshedAt === null || record.status.state !== 'ok' || now.getTime() - Date.parse(record.discoveryRefreshedAt) >= DISCOVERY_REFRESH_MS;
   const wanted = new Map([...configs, ...states]);
   // Configs only when new or changed (or on a refresh); states every time: they are this poll's news.

@@ -173,10 +173,16 @@ const account = {
 };
 
 const cookView = {
+  cookId: 'cook-1',
+  status: 'active' as const,
+  name: 'Brisket',
+  tags: [],
+  rating: null,
+  endedAt: null,
   serial: '12:34:56:78:90:AB',
   startedAt: '2026-01-01T00:00:00.000Z',
   pitChannel: '1',
-  probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }],
+  probes: [{ channel: '2', label: null, targetF: 203, presetId: 'brisket', meat: 'brisket', units: 'F' as const }],
   predictions: [
     {
       channel: '2',
@@ -219,7 +225,7 @@ describe('cooks', () => {
   it('lists cooks in progress', async () => {
     const { fetch, calls } = fakeFetch(json(200, { cooks: [cookView] }));
     await expect(createApiClient(config, { fetch }).listCooks('tok-2')).resolves.toEqual([cookView]);
-    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks');
+    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks?status=active&limit=100');
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok-2');
   });
 
@@ -260,9 +266,9 @@ describe('cooks', () => {
 
   it('DELETEs the cook with the serial escaped into one path segment', async () => {
     const { fetch, calls } = fakeFetch(json(200, { ended: true }));
-    await expect(createApiClient(config, { fetch }).endCook('tok-4', '12:34:56:78:90:AB')).resolves.toBeUndefined();
-    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks/12%3A34%3A56%3A78%3A90%3AAB');
-    expect(calls[0]?.init?.method).toBe('DELETE');
+    await expect(createApiClient(config, { fetch }).endCook('tok-4', 'cook-1')).resolves.toBeUndefined();
+    expect(calls[0]?.url).toBe('https://api.example.test/prod/cooks/cook-1/end');
+    expect(calls[0]?.init?.method).toBe('POST');
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok-4');
   });
 

@@ -33,12 +33,12 @@ export interface ApiClient {
   listDevices(sessionToken: string): Promise<DeviceView[]>;
   /** GET /account: whether Pitwatch can still read the linked ThermoWorks account. */
   getAccount(sessionToken: string): Promise<AccountStatus>;
-  /** GET /cooks: every cook in progress, with its latest predictions. */
+  /** GET /cooks?status=active: every cook in progress, with its latest predictions. */
   listCooks(sessionToken: string): Promise<CookView[]>;
   /** POST /cooks: starts (or restarts) the cook on one device. */
   startCook(sessionToken: string, request: StartCookBody): Promise<CookView>;
-  /** DELETE /cooks/{serial}: ends the cook on that device. */
-  endCook(sessionToken: string, serial: string): Promise<void>;
+  /** POST /cooks/{cookId}/end: ends that cook (its record is kept). */
+  endCook(sessionToken: string, cookId: string): Promise<void>;
   /** GET /devices/{serial}/history: one channel's readings over a time range, downsampled to `maxPoints`. */
   getHistory(sessionToken: string, request: HistoryRequest, init?: { signal?: AbortSignal }): Promise<HistoryResponse>;
 }
@@ -115,7 +115,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
     },
 
     async listCooks(sessionToken) {
-      const response = await send(fetchFn, `${apiUrl}/cooks`, { headers: bearer(sessionToken) }, timeoutMs);
+      const response = await send(fetchFn, `${apiUrl}/cooks?status=active&limit=100`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
       const body = await parseBody(response, cooksResponseSchema, 'cook list');
       return body.cooks;
@@ -136,16 +136,15 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       return parseBody(response, cookViewSchema, 'cook');
     },
 
-    async endCook(sessionToken, serial) {
-      // Serials look like MAC addresses ("12:34:…"): escaped so they stay one path segment.
+    async endCook(sessionToken, cookId) {
       const response = await send(
         fetchFn,
-        `${apiUrl}/cooks/${encodeURIComponent(serial)}`,
-        { method: 'DELETE', headers: bearer(sessionToken) },
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/end`,
+        { method: 'POST', headers: bearer(sessionToken) },
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      // The body ({ended:true}) carries nothing more than the status; not worth failing over.
+      // The body (the ended cook) is not needed here: the page drops the cook from its running ones.
       await response.body?.cancel().catch(() => undefined);
     },
 

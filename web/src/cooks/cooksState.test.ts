@@ -3,12 +3,18 @@ import type { AlertMessage, CookView, PredictionMessage } from '../../../shared/
 import { ALERTS_SHOWN, cooksReducer, findCook, initialCooksState, mergeAlert, mergePrediction, probeCook, type CooksState } from './cooksState';
 
 const cook = (overrides: Partial<CookView> = {}): CookView => ({
+  cookId: 'cook-1',
+  status: 'active',
+  name: 'Brisket',
+  tags: [],
+  rating: null,
+  endedAt: null,
   serial: 'SIG-1',
   startedAt: '2026-01-01T08:00:00.000Z',
   pitChannel: '1',
   probes: [
-    { channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' },
-    { channel: '3', targetF: 165, presetId: null, meat: null },
+    { channel: '2', label: null, targetF: 203, presetId: 'brisket', meat: 'brisket', units: 'F' as const },
+    { channel: '3', label: null, targetF: 165, presetId: null, meat: null, units: 'F' as const },
   ],
   predictions: [
     {
@@ -26,7 +32,7 @@ const cook = (overrides: Partial<CookView> = {}): CookView => ({
   ...overrides,
 });
 
-const other: CookView = { ...cook(), serial: 'SMOKE-9', pitChannel: null, probes: [{ channel: '1', targetF: 200, presetId: null, meat: null }], predictions: [] };
+const other: CookView = { ...cook(), cookId: 'cook-2', serial: 'SMOKE-9', pitChannel: null, probes: [{ channel: '1', label: null, targetF: 200, presetId: null, meat: null, units: 'F' as const }], predictions: [] };
 
 const message = (overrides: Partial<PredictionMessage> = {}): PredictionMessage => ({
   type: 'prediction',
@@ -160,10 +166,16 @@ describe('probeCook', () => {
 
 describe('mergeAlert', () => {
   const base: CookView = {
+    cookId: 'cook-1',
+    status: 'active',
+    name: 'Brisket',
+    tags: [],
+    rating: null,
+    endedAt: null,
     serial: 'S1',
     startedAt: '2026-11-01T10:00:00.000Z',
     pitChannel: '1',
-    probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }],
+    probes: [{ channel: '2', label: null, targetF: 203, presetId: 'brisket', meat: 'brisket', units: 'F' as const }],
     predictions: [],
     alerts: [],
   };

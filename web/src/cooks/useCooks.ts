@@ -86,10 +86,11 @@ export function useCooks(api: ApiClient, sessionToken: string, onSessionEnded: (
   const end = useCallback(
     async (serial: string) => {
       try {
-        await api.endCook(sessionToken, serial);
+        const cookId = current.current.cooks?.find((c) => c.serial === serial)?.cookId;
+        if (cookId) await api.endCook(sessionToken, cookId);
       } catch (error) {
         // Already ended (another tab, or the first click's answer got lost): the page just catches up.
-        if (!(error instanceof ApiError && error.status === 404)) {
+        if (!(error instanceof ApiError && (error.status === 404 || error.status === 409))) {
           latest.sessionEnded(error);
           throw error;
         }

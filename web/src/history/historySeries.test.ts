@@ -13,7 +13,7 @@ const channel = (number: string, label: string, units: ChannelView['units'] = 'F
 });
 
 const device = { channels: [channel('1', 'Pit'), channel('2', 'Brisket'), channel('3', 'Humidity', 'H'), channel('4', 'Ribs')] };
-const cook = { pitChannel: '1', probes: [{ channel: '2', targetF: 203, presetId: 'brisket', meat: 'brisket' }] };
+const cook = { pitChannel: '1', probes: [{ channel: '2', label: null, targetF: 203, presetId: 'brisket', meat: 'brisket', units: 'F' as const }] };
 
 describe('chartPlan', () => {
   it('charts every temperature channel in order, skipping humidity, with the cook’s pit and targets', () => {

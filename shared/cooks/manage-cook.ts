@@ -1,0 +1,179 @@
+/**
+ * What a signed-in cook does with cook records: list them, read one, edit it, add and remove timeline events, end
+ * it (stats computed from the device history), delete it. Every call names the caller's account: another account's
+ * cook id is simply not found. Changes are announced to the account's open pages as `cook` messages.
+ */
+import type { AddCookEventRequest, CookDetail, ListCooksQuery, PatchCookRequest } from '../api/cook-schemas';
+import { MAX_EVENTS_PER_COOK } from '../api/cook-schemas';
+import type { CookMessage, CookView } from '../api/schemas';
+import { assertNotTooFarAhead } from '../api/wire-formats';
+import type { Clock } from '../clock';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { IdGenerator } from '../ids';
+import type { ConnectionStore } from '../live/connection-store';
+import type { Pusher } from '../live/pusher';
+import type { Reading, ReadingStore } from '../readings/reading';
+import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
+import { newCookEvent } from './cook-events';
+import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
+import { computeCookStats } from './cook-stats';
+import type { CookStore } from './cook-store';
+import { cookDetail, cookView } from './cook-views';
+import { targetFahrenheit } from './start-cook';
+
+export interface CookDependencies {
+  cooks: CookStore;
+  readings: ReadingStore;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Where `cook` messages go: the account's open pages (not share links). Absent: nothing is announced. */
+  live?: { connections: ConnectionStore; pusher: Pusher };
+}
+
+export async function requireCook(accountId: string, cookId: string, cooks: CookStore): Promise<{ record: CookRecord; active?: ActiveCook }> {
+  const record = await cooks.getRecord(accountId, cookId);
+  if (!record) throw new NotFoundError(`No cook ${cookId}.`);
+  if (record.status !== 'active') return { record };
+  const active = await cooks.getActive(accountId, record.serial);
+  return active && active.cookId === cookId ? { record, active } : { record };
+}
+
+export async function listCooks(accountId: string, query: ListCooksQuery, deps: Pick<CookDependencies, 'cooks' | 'clock'>): Promise<{ cooks: CookView[]; cursor?: string }> {
+  assertNotTooFarAhead(deps.clock.now(), { from: query.from, to: query.to });
+  const words = query.q?.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+  const page = await deps.cooks.listRecords(
+    accountId,
+    {
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.from ? { from: new Date(query.from).toISOString() } : {}),
+      ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
+      ...(query.tag ? { tag: query.tag.toLowerCase() } : {}),
+      ...(words && words.length > 0 ? { words } : {}),
+    },
+    query.limit,
+    query.cursor ? decodeCookCursor(query.cursor) : undefined,
+  );
+  const active = page.records.some((r) => r.status === 'active') ? await deps.cooks.listActive(accountId) : [];
+  const byId = new Map(active.map((a) => [a.cookId, a]));
+  return { cooks: page.records.map((r) => cookView(r, byId.get(r.cookId))), ...(page.next ? { cursor: encodeCookCursor(page.next) } : {}) };
+}
+
+export async function getCook(accountId: string, cookId: string, deps: Pick<CookDependencies, 'cooks'>): Promise<CookDetail> {
+  const { record, active } = await requireCook(accountId, cookId, deps.cooks);
+  return cookDetail(record, active);
+}
+
+/** Pushes a `cook` message to the account's own pages (share links never get them). Never fails the request. */
+export async function announceCook(accountId: string, change: CookMessage['change'], cook: CookView, deps: Pick<CookDependencies, 'live'>): Promise<void> {
+  if (!deps.live) return;
+  const { connections, pusher } = deps.live;
+  const mine = (await connections.listForAccount(accountId)).filter((c) => c.credentialKind !== 'share');
+  const message: CookMessage = { type: 'cook', change, serial: cook.serial, cook };
+  await Promise.all(
+    mine.map(async (c) => {
+      const outcome = await pusher.push(c.connectionId, message).catch(() => 'failed' as const);
+      if (outcome === 'gone') await connections.delete(c.connectionId);
+    }),
+  );
+}
+
+function probeIssue(path: string, message: string): ValidationError {
+  return new ValidationError('Request is invalid.', { details: { issues: [{ path, message }] } });
+}
+
+export async function patchCook(accountId: string, cookId: string, patch: PatchCookRequest, deps: CookDependencies): Promise<CookDetail> {
+  let { record, active } = await requireCook(accountId, cookId, deps.cooks);
+  const now = deps.clock.now().toISOString();
+  if (patch.probes) {
+    const current = active?.probes ?? record.probes;
+    const probes: CookProbe[] = current.map((p) => ({ ...p }));
+    patch.probes.forEach((change, i) => {
+      const probe = probes.find((p) => p.channel === change.channel);
+      if (!probe) throw probeIssue(`probes.${i}.channel`, `channel ${change.channel} is not a probe of this cook`);
+      if (change.target !== undefined) {
+        if (record.status !== 'active') throw new ConflictError('Targets can only change while the cook is running.');
+        probe.targetF = targetFahrenheit(change.target, change.units ?? probe.units);
+        probe.presetId = null;
+      }
+      if (change.units !== undefined) probe.units = change.units;
+      if (change.label !== undefined) probe.label = change.label;
+    });
+    if (!(await deps.cooks.updateProbes(record, probes, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
+  }
+  const { probes: _probes, ...metadata } = patch;
+  if (Object.keys(metadata).length > 0) {
+    const change = { ...metadata, ...(metadata.tags ? { tags: [...new Set(metadata.tags.map((t) => t.toLowerCase()))] } : {}) };
+    if (!(await deps.cooks.updateMetadata(accountId, cookId, change, now))) throw new NotFoundError(`No cook ${cookId}.`);
+  }
+  ({ record, active } = await requireCook(accountId, cookId, deps.cooks));
+  const detail = cookDetail(record, active);
+  await announceCook(accountId, 'updated', cookView(record, active), deps);
+  return detail;
+}
+
+export async function addCookEvent(accountId: string, cookId: string, input: AddCookEventRequest, deps: CookDependencies): Promise<CookDetail> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { record, active } = await requireCook(accountId, cookId, deps.cooks);
+    const events = active?.events ?? record.events;
+    if (events.length >= MAX_EVENTS_PER_COOK) throw new ConflictError(`A cook holds at most ${MAX_EVENTS_PER_COOK} events.`);
+    const now = deps.clock.now();
+    const event = newCookEvent(input, active?.probes ?? record.probes, record.startedAt, { ids: deps.ids, now });
+    if (record.endedAt && event.at > record.endedAt) throw probeIssue('at', 'after the cook ended');
+    // The cook may end between the read and the write: then the event goes on the (now final) record.
+    if (!(await deps.cooks.putEvent(record, event, now.toISOString()))) continue;
+    const after = await requireCook(accountId, cookId, deps.cooks);
+    await announceCook(accountId, 'updated', cookView(after.record, after.active), deps);
+    return cookDetail(after.record, after.active);
+  }
+  throw new ConflictError('The cook changed meanwhile: try again.');
+}
+
+export async function removeCookEvent(accountId: string, cookId: string, eventId: string, deps: CookDependencies): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { record, active } = await requireCook(accountId, cookId, deps.cooks);
+    const events = active?.events ?? record.events;
+    if (!events.some((e) => e.eventId === eventId)) throw new NotFoundError(`No event ${eventId} on this cook.`);
+    if (await deps.cooks.removeEvent(record, eventId, deps.clock.now().toISOString())) {
+      const after = await requireCook(accountId, cookId, deps.cooks);
+      await announceCook(accountId, 'updated', cookView(after.record, after.active), deps);
+      return;
+    }
+  }
+  throw new ConflictError('The cook changed meanwhile: try again.');
+}
+
+/** Each of the cook's channels over [from, to), from the device history. */
+export async function cookReadings(record: Pick<CookRecord, 'accountId' | 'serial' | 'probes' | 'pitChannel'>, from: Date, to: Date, readings: ReadingStore): Promise<Map<string, Reading[]>> {
+  const channels = cookChannels(record);
+  const series = await Promise.all(channels.map((channel) => readings.query({ accountId: record.accountId, serial: record.serial, channel, from, to })));
+  return new Map(channels.map((c, i) => [c, series[i]!]));
+}
+
+export async function endCook(accountId: string, cookId: string, deps: CookDependencies): Promise<CookDetail> {
+  const { record, active } = await requireCook(accountId, cookId, deps.cooks);
+  if (record.status === 'ended' || !active) throw new ConflictError('This cook has already ended.');
+  const endedAt = deps.clock.now().toISOString();
+  const readings = await cookReadings({ ...record, probes: active.probes, pitChannel: active.pitChannel }, new Date(record.startedAt), new Date(endedAt), deps.readings);
+  const stats = computeCookStats({ startedAt: record.startedAt, probes: active.probes, pitChannel: active.pitChannel, events: active.events }, endedAt, readings);
+  const final: CookRecord = {
+    ...record,
+    status: 'ended',
+    endedAt,
+    probes: active.probes,
+    pitChannel: active.pitChannel,
+    events: active.events,
+    predictions: active.predictions,
+    alerts: active.alerts ?? [],
+    stats,
+    updatedAt: endedAt,
+  };
+  if (!(await deps.cooks.end(active, final))) throw new ConflictError('This cook has already ended.');
+  await announceCook(accountId, 'ended', cookView(final), deps);
+  return cookDetail(final);
+}
+
+export async function deleteCook(accountId: string, cookId: string, deps: CookDependencies): Promise<void> {
+  const { record, active } = await requireCook(accountId, cookId, deps.cooks);
+  await deps.cooks.delete(record);
+  if (record.status === 'active') await announceCook(accountId, 'ended', cookView({ ...record, status: 'ended', endedAt: deps.clock.now().toISOString() }, active), deps);
+}
