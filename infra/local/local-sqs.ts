@@ -81,6 +81,12 @@ export class LocalSqs {
     return this.messages.length;
   }
 
+  /** Messages due now or being handled: 0 once everything sent so far has been dealt with (delayed ones aside). */
+  get busy(): number {
+    const now = Date.now();
+    return this.inFlight + this.messages.filter((m) => m.visibleAt <= now).length;
+  }
+
   /** Handles one SQS JSON-protocol call (`x-amz-target: AmazonSQS.<Action>`). */
   handle(target: string, body: string): { statusCode: number; body: string } {
     const action = target.replace(/^AmazonSQS\./, '');
