@@ -148,7 +148,13 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     // the alarm rules.
     keyedPart('devicesReadingsActiveCooksAndIntegrations', accountPartition, db, tableName, ['sealedPassword']),
     keyedPart('apiTokens', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.userApiTokens(s.userId) } }), db, tableName, ['tokenHash']),
-    keyedPart('decryptAudit', (s) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.decryptAuditPartition(s.userId) } }), db, tableName),
+    // The user's secrets are audited under the user, notification secrets (webhooks) under the account.
+    keyedPart(
+      'decryptAudit',
+      async (s) => (await Promise.all([s.userId, s.accountId].map((owner) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.decryptAuditPartition(owner) } })))).flat(),
+      db,
+      tableName,
+    ),
     keyedPart('signInAttempts', signInCounters, db, tableName),
     keyedPart('connections', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.accountConnections(s.accountId) } }), db, tableName),
     // The link holds the vault entry (the sealed refresh token): deleted with it, never exported.
