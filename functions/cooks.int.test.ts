@@ -197,7 +197,7 @@ describe('share links', () => {
 
     const received = viewer.messages.filter((m) => m.type !== 'session-ended');
     expect(received.length).toBeGreaterThan(0);
-    expect(received.every((m) => (m.type === 'reading' || m.type === 'prediction') && m.serial === SIGNALS)).toBe(true);
+    expect(received.every((m) => (m.type === 'readings' || m.type === 'prediction') && m.serial === SIGNALS)).toBe(true);
 
     const listed = (await call('GET', `/cooks/${cook.cookId}/shares`, demo.token)).body as { shares: Array<{ shareId: string }> };
     expect(listed.shares.map((s) => s.shareId)).toEqual([share.shareId]);

@@ -51,7 +51,7 @@ describe('historyStore=dynamodb', () => {
     const everyAction = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s) => s.Action));
     expect(everyAction.filter((a) => a.startsWith('timestream:'))).toEqual([]);
     expect(allowedActions(template, stack.poller.worker)).toEqual(
-      expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']),
+      expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query', 'dynamodb:UpdateItem']),
     );
     // History reads its Query from the table; its only write is the session's sliding expiry.
     const history = [...new Set(allowedActions(template, stack.http.functions.history).filter((a) => !/^(logs|xray):/.test(a)))].sort();

@@ -10,6 +10,7 @@ import { routeList } from '../shared/api/route-table';
 import { httpThrottle } from './constructs/http-api';
 import { liveStageName } from './constructs/live-updates';
 import type { PitwatchFunction } from './constructs/pitwatch-function';
+import { operationsSettings } from './constructs/operations';
 import { pollSettings } from './constructs/poller';
 import type { PitwatchStack } from './pitwatch-stack';
 import {
@@ -147,9 +148,9 @@ describe('Poller', () => {
     });
   });
 
-  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 512 MB)', () => {
+  it('sizes the dispatcher (60 s, 256 MB) and the worker (60 s, 256 MB: the cheapest per poll in bench:cost)', () => {
     expect(functionProps(template, fns.dispatcher)).toMatchObject({ Timeout: 60, MemorySize: 256 });
-    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    expect(functionProps(template, fns.worker)).toMatchObject({ Timeout: 60, MemorySize: 256 });
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
@@ -299,6 +300,71 @@ describe('Notifications', () => {
   });
 });
 
+describe('Operations', () => {
+  const dashboardBody = () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardName: string; DashboardBody: unknown } }[];
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0]!.Properties.DashboardName).toBe(`${stack.stackName}-Operations`);
+    // The body is a Fn::Join of literal JSON pieces and tokens: its text is enough to find what it shows.
+    return JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+  };
+
+  it('has one Operations dashboard showing polling, accounts, queues, WebSockets and every function', () => {
+    const body = dashboardBody();
+    for (const shown of ['PollLatency', 'p50', 'p95', 'ReadingsIngested', 'PollErrors', 'errorClass', 'AccountsActive', 'AccountsFailing', 'DevicesReporting', 'ApproximateNumberOfMessagesVisible', 'ConnectCount', 'MessageCount', 'Throttles', 'Duration']) {
+      expect(body, shown).toContain(shown);
+    }
+    // Errors, throttles and duration for every function of the stack.
+    for (const [name, fn] of Object.entries(fns)) expect(body, name).toContain(logicalId(fn.function));
+    expect(body).toContain(logicalId(stack.poller.deadLetterQueue));
+    expect(body).toContain(logicalId(stack.live.api));
+  });
+
+  it('alarms to the topic when no reading is ingested for 10 minutes while accounts are active', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${stack.stackName}-NoReadingsIngested`,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'IF(FILL(active, 0) > 0 AND FILL(reporting, 1) > 0 AND FILL(readings, 0) == 0, 1, 0)', ReturnData: true }),
+        Match.objectLike({ Id: 'active', MetricStat: Match.objectLike({ Metric: { Namespace: 'Pitwatch', MetricName: 'AccountsActive', Dimensions: [{ Name: 'service', Value: 'poll-dispatch' }] }, Stat: 'Maximum', Period: 600 }) }),
+        Match.objectLike({ Id: 'reporting', MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'DevicesReporting' }), Stat: 'Maximum' }) }),
+        Match.objectLike({ Id: 'readings', MetricStat: Match.objectLike({ Metric: { Namespace: 'Pitwatch', MetricName: 'ReadingsIngested', Dimensions: [{ Name: 'service', Value: 'poll-worker' }] }, Stat: 'Sum', Period: 600 }) }),
+      ]),
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
+  it('alarms to the topic when Lambda errors and throttles together pass the threshold in 5 minutes', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${stack.stackName}-LambdaErrorsOrThrottles`,
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(errors, 0) + FILL(throttles, 0)' }),
+        Match.objectLike({ Id: 'errors', MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors' }, Stat: 'Sum', Period: 300 }) }),
+        Match.objectLike({ Id: 'throttles', MetricStat: Match.objectLike({ Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles' }, Stat: 'Sum', Period: 300 }) }),
+      ]),
+      Threshold: operationsSettings.lambdaProblemsThreshold,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
+  it('every alarm of the stack notifies the topic, on alarm and on OK, and is named for the topic policy', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: string; AlarmActions: unknown[]; OKActions: unknown[] } }[];
+    expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
+      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'NotifyDeadLetters', 'PollDeadLetters', 'PollDispatcherErrors'].map((n) => `${stack.stackName}-${n}`).sort(),
+    );
+    for (const a of alarms) expect({ name: a.Properties.AlarmName, alarm: a.Properties.AlarmActions, ok: a.Properties.OKActions }).toEqual({ name: a.Properties.AlarmName, alarm: [topic], ok: [topic] });
+  });
+});
+
 describe('AlarmTopic', () => {
   it('requires TLS to publish and lets only this stack\'s CloudWatch alarms publish', () => {
     const topicId = logicalId(stack.alarms.topic);
@@ -329,7 +395,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(6); // the poll pipeline's two, the MQTT publisher's and the notifier's dead letters, and the Operations two
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
@@ -638,7 +704,7 @@ describe('IAM, per function', () => {
   const expected: Record<FunctionName, string[]> = {
     dispatcher: [...ddb('Query'), 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
     worker: [
-      ...ddb('GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'),
+      ...ddb('BatchGetItem', 'GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'),
       'kms:Decrypt',
       'timestream:WriteRecords',
       'timestream:DescribeEndpoints',
@@ -830,12 +896,13 @@ describe('cdk-nag and template validation', () => {
 });
 
 describe('outputs', () => {
-  it('exports the URLs, the table name, both queue URLs and the alarm topic', () => {
+  it('exports the URLs, the table name, both queue URLs, the alarm topic and the Operations dashboard', () => {
     const outputs = template.findOutputs('*');
     expect(Object.keys(outputs).sort()).toEqual([
       'AlarmTopicArn',
       'DeadLetterQueueUrl',
       'HttpApiUrl',
+      'OperationsDashboard',
       'PollQueueUrl',
       'TableName',
       'WebSocketUrl',

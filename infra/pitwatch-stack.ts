@@ -8,6 +8,8 @@ import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
 import { MqttPublisher } from './constructs/mqtt-publisher';
 import { Notifications } from './constructs/notifications';
+import { Operations } from './constructs/operations';
+import { PitwatchFunction } from './constructs/pitwatch-function';
 import { Poller, pollSettings } from './constructs/poller';
 import { Website } from './constructs/website';
 import type { PitwatchSettings } from './settings';
@@ -31,6 +33,7 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks, shares,
  *                                                      integrations, metrics, OpenAPI) → DataStores
  *                                                  └→ Exports (S3, presigned links) ← browsers download
+ *   Operations: the CloudWatch dashboard of all of the above, and its alarms → AlarmTopic
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
  */
@@ -44,6 +47,7 @@ export class PitwatchStack extends Stack {
   readonly poller: Poller;
   readonly mqtt: MqttPublisher;
   readonly notifications: Notifications;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
     super(scope, id, props);
@@ -89,6 +93,17 @@ export class PitwatchStack extends Stack {
     this.mqtt.acceptHandOffsFrom(this.poller.worker);
     this.notifications.acceptNotificationsFrom(this.poller.worker);
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
+    this.operations = new Operations(this, 'Operations', {
+      alarms: this.alarms,
+      functions: this.node.findAll().filter((c): c is PitwatchFunction => c instanceof PitwatchFunction),
+      webSocketApi: this.live.api,
+      deadLetterQueues: [
+        { name: 'poll queue', queue: this.poller.deadLetterQueue },
+        { name: 'MQTT publish queue', queue: this.mqtt.deadLetterQueue },
+        { name: 'notify queue', queue: this.notifications.deadLetterQueue },
+      ],
+      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm, this.mqtt.deadLetterAlarm, this.notifications.deadLetterAlarm],
+    });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });
     new CfnOutput(this, 'HttpApiUrl', { value: this.http.url });
@@ -109,6 +124,10 @@ export class PitwatchStack extends Stack {
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.poller.deadLetterQueue.queueUrl,
       description: `Polls that failed ${pollSettings.maxReceiveCount} times; redrive or purge them from the SQS console`,
+    });
+    new CfnOutput(this, 'OperationsDashboard', {
+      value: `https://console.aws.amazon.com/cloudwatch/home?region=${this.region}#dashboards:name=${this.operations.dashboard.dashboardName}`,
+      description: 'Poll latency, readings, errors, accounts, queues, WebSockets and functions (README "Operations")',
     });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,

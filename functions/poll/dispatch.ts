@@ -20,6 +20,8 @@ export const handler = middy(async () => {
     cadenceWith(deps.config.pollIntervalSeconds),
   );
   metrics.addMetric('PollMessagesQueued', MetricUnit.Count, summary.messages);
+  // Accounts polled at the active cadence: the no-readings alarm's "while accounts are active" (operations.ts).
+  metrics.addMetric('AccountsActive', MetricUnit.Count, summary.active);
   logger.info('Dispatched polls', { ...summary });
   // A message SQS refused would silently skip an account's poll: fail the invocation so it shows and alarms.
   if (summary.failed > 0) throw new Error(`${summary.failed} poll messages could not be queued`);

@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { pollTimeBudgetMs } from '../../shared/polling/poll-time-budget';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { ThermoWorksAccountSession } from '../../shared/thermoworks/port';
 import { createDependencies, lazy } from '../runtime/dependencies';
@@ -29,8 +30,11 @@ const alarms = lazy(() =>
 /** ThermoWorks sessions survive between invocations of a warm container: id tokens are reused until near expiry. */
 const sessionCache = new Map<string, ThermoWorksAccountSession>();
 
+/** Room left at the end of an invocation for storing and reporting what the batch read. */
+const REPORT_MARGIN_MS = 5_000;
+
 /** SQS poll requests, up to 10 at a time; partial batch failures are reported so only those are redelivered. */
-export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+export const handler = middy(async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   const started = Date.now();
   const { batchItemFailures, outcomes } = await processPollBatch(
     event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
@@ -49,6 +53,8 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
       pollIntervalSeconds: deps.config.pollIntervalSeconds * deps.clockScale,
       mqttHandOff: mqttHandOff(),
       ...(alarms() && { alarms: alarms()! }),
+      // The budget is real time: it bounds how long this invocation waits on ThermoWorks.
+      timeBudgetMs: Math.max(1_000, Math.min(pollTimeBudgetMs(deps.config.pollIntervalSeconds), context.getRemainingTimeInMillis() - REPORT_MARGIN_MS)),
       log: logger,
     },
   );
@@ -56,6 +62,9 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
   metrics.addMetric('PollLatency', MetricUnit.Milliseconds, Date.now() - started);
   metrics.addMetric('ReadingsIngested', MetricUnit.Count, outcomes.reduce((n, o) => n + o.readingsStored, 0));
   metrics.addMetric('DuplicatesSkipped', MetricUnit.Count, outcomes.reduce((n, o) => n + o.duplicatesSkipped, 0));
+  // For the Operations dashboard and its no-readings alarm (infra/constructs/operations.ts).
+  metrics.addMetric('AccountsFailing', MetricUnit.Count, outcomes.filter((o) => o.status !== 'ok').length);
+  metrics.addMetric('DevicesReporting', MetricUnit.Count, outcomes.reduce((n, o) => n + o.devicesReporting, 0));
   const errors = outcomes.filter((o) => o.errorCode).length + batchItemFailures.length;
   if (errors > 0) {
     // Errors by class: one metric per class seen, as a dimension, only when there are errors.

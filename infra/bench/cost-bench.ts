@@ -38,6 +38,8 @@ import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
 import { pollSettings } from '../constructs/poller';
+import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
+import { benchScenario } from './bench-scenario';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { progressLog } from './progress-log';
 
@@ -47,6 +49,10 @@ const ACCOUNT_ID = 'acct-cost';
 const SERIAL = 'AB:CD:EF:01:23:45';
 const LATENCY_MS = 100;
 const MINUTES_PER_MONTH = 30 * 24 * 60;
+/** NOTES.md: one device, idle month / month with 8 cooks of 12 h. */
+const TARGETS = { idle: 0.05, cook: 0.25 } as const;
+/** Batch tuning: accounts polled together, batch sizes and worker memories compared. */
+const TUNING = { accounts: 40, rounds: 2, batchSizes: [1, 5, 10, 20], memoriesMb: [256, 512, 1024, 1769] } as const;
 const GB = 1024 ** 3;
 
 const log = progressLog('bench:cost');
@@ -168,12 +174,12 @@ function countMatches(files: string[], pattern: RegExp): Set<string> {
   return found;
 }
 
-const workerMemory = memoryOf('poller.ts', 'Worker', 512);
+const workerMemory = { mb: pollSettings.workerMemoryMb, from: 'infra/constructs/poller.ts (pollSettings.workerMemoryMb)' };
 const dispatcherMemory = memoryOf('poller.ts', 'Dispatch', 256);
 const wsMemory = { mb: 256, from: 'PitwatchFunction default (infra/constructs/live-updates.ts sets none)' };
 const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts'], /addMetric\('(\w+)'/g);
 const alarms = countMatches(
-  ['../constructs/poller.ts', '../constructs/http-api.ts', '../constructs/live-updates.ts', '../constructs/data-stores.ts', '../constructs/website.ts'],
+  ['../constructs/poller.ts', '../constructs/operations.ts', '../constructs/http-api.ts', '../constructs/live-updates.ts', '../constructs/data-stores.ts', '../constructs/website.ts'],
   /new cloudwatch\.Alarm\(this, '(\w+)'/g,
 );
 
@@ -361,6 +367,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
     },
     query: (q) => readings.query(q),
     queryBuckets: (q) => readings.queryBuckets(q),
+    ...(readings.compactHour ? { compactHour: readings.compactHour.bind(readings) } : {}),
   };
   // Each vault open is one KMS Decrypt in AWS.
   const vault = h.deps.vault;
@@ -402,7 +409,7 @@ async function instrumentedRun(h: PollHarness): Promise<{ active: Window; tail: 
       const result = await processPollBatch([{ messageId: `m-${++n}`, body: message.body }], h.deps);
       const measured = performance.now() - t;
       if (result.batchItemFailures.length > 0) throw new Error(`poll failed: ${JSON.stringify(result)}`);
-      const history = diffStats(meter.snapshot(), before)['BatchWriteItem#history']?.totalMs ?? 0;
+      const history = sum(diffStats(meter.snapshot(), before), (name, s) => (isHistory(name) ? s.totalMs : 0));
       const pushes = h.pushed.length - pushedBefore;
       // Billed as Lambda would: the poll as measured, history written to Timestream instead of DynamoDB Local, and
       // the PostToConnection round trips the local pusher does not make.
@@ -498,6 +505,7 @@ interface Usage {
   sqsRequests: number;
   dynamoRru: number;
   dynamoWru: number;
+  historyRru: number;
   historyWru: number;
   historyBytes: number;
   timestreamWrites: number;
@@ -517,6 +525,7 @@ const zeroUsage = (): Usage => ({
   sqsRequests: 0,
   dynamoRru: 0,
   dynamoWru: 0,
+  historyRru: 0,
   historyWru: 0,
   historyBytes: 0,
   timestreamWrites: 0,
@@ -547,6 +556,9 @@ interface Measured {
 const sum = (stats: Record<string, OperationStats>, pick: (name: string, s: OperationStats) => number) =>
   Object.entries(stats).reduce((n, [name, s]) => n + pick(name, s), 0);
 
+/** Calls on reading history (raw points, roll-ups): DynamoDB only with historyStore=dynamodb (dynamo-meter.ts). */
+const isHistory = (name: string) => name.endsWith('#history');
+
 /** Usage of a measured window, per device, as a whole (not per minute). */
 function windowUsage(w: Window, m: Measured): Usage {
   const u = zeroUsage();
@@ -554,9 +566,10 @@ function windowUsage(w: Window, m: Measured): Usage {
   u.workerGbSeconds = (w.workerBilledMs / 1000) * (workerMemory.mb / 1024);
   // SQS: the dispatcher's SendMessageBatch requests, and per worker invocation one ReceiveMessage and one delete.
   u.sqsRequests = w.sqsSendRequests + 2 * w.workerInvocations;
-  u.dynamoRru = sum(w.dynamo, (_, s) => s.rru);
-  u.dynamoWru = sum(w.dynamo, (name, s) => (name === 'BatchWriteItem#history' ? 0 : s.wru));
-  u.historyWru = sum(w.dynamo, (name, s) => (name === 'BatchWriteItem#history' ? s.wru : 0));
+  u.dynamoRru = sum(w.dynamo, (name, s) => (isHistory(name) ? 0 : s.rru));
+  u.dynamoWru = sum(w.dynamo, (name, s) => (isHistory(name) ? 0 : s.wru));
+  u.historyRru = sum(w.dynamo, (name, s) => (isHistory(name) ? s.rru : 0));
+  u.historyWru = sum(w.dynamo, (name, s) => (isHistory(name) ? s.wru : 0));
   u.historyBytes = w.historyItemBytes;
   u.timestreamWrites = w.timestreamWriteUnits;
   u.timestreamBytes = w.timestreamBytes;
@@ -609,7 +622,8 @@ function priceLines(u: Usage, history: 'timestream' | 'dynamodb', storageMonths:
     lines.push(line('Timestream memory store (24 h retention)', (u.timestreamBytes / GB) * 24, 'GB-h', 'timestreamMemoryGbHour'));
     lines.push(line(`Timestream magnetic store (${storageMonths.timestreamMagnetic}-month retention)`, (u.timestreamBytes / GB) * storageMonths.timestreamMagnetic, 'GB-month', 'timestreamMagneticGbMonth'));
   } else {
-    lines.push(line('DynamoDB history writes', u.historyWru, 'WRU', 'dynamodbWriteRequestUnit'));
+    lines.push(line('DynamoDB history writes (raw points, hourly roll-ups)', u.historyWru, 'WRU', 'dynamodbWriteRequestUnit'));
+    lines.push(line('DynamoDB history reads (roll-up compaction)', u.historyRru, 'RRU', 'dynamodbReadRequestUnit'));
     lines.push(line(`DynamoDB history storage (${storageMonths.dynamoHistory}-month TTL)`, (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbStorageGbMonth'));
     lines.push(line('DynamoDB PITR on history', (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbPitrGbMonth'));
   }
@@ -654,6 +668,29 @@ function table(title: string, lines: Line[], total?: number): string[] {
 
 const totalOf = (lines: Line[]) => lines.reduce((n, l) => n + l.usd, 0);
 
+/** The cheapest option that keeps readings moving at once: batches above 10 need a batching window of ≥ 1 s. */
+function cheapestBatch(options: readonly BatchOption[]): BatchOption {
+  return [...options].filter((o) => o.batchSize <= 10).sort((a, b) => a.usdPerMillionPolls - b.usdPerMillionPolls)[0]!;
+}
+
+function batchTable(measured: readonly BatchMeasurement[], options: readonly BatchOption[], deployedMb: number): string[] {
+  const out = [`BATCH TUNING — cost of one poll at scale (${TUNING.accounts} accounts due together, ${TUNING.rounds} rounds each; memory modelled from the measured CPU)`];
+  out.push(`  measured: ${measured.map((m) => `batch ${m.batchSize}: ${m.meanBatchMs.toFixed(0)} ms per batch, ${m.cpuMsPerPoll.toFixed(1)} ms CPU per poll`).join('; ')}`);
+  out.push(`  ${'batch'.padEnd(7)}${TUNING.memoriesMb.map((mb) => `${mb} MB`.padStart(22)).join('')}    ($ per million polls; billed ms per batch)`);
+  for (const m of measured) {
+    const row = TUNING.memoriesMb.map((mb) => {
+      const o = options.find((x) => x.batchSize === m.batchSize && x.memoryMb === mb)!;
+      const mark = o.batchSize === pollSettings.batchSize && mb === deployedMb ? '*' : ' ';
+      return `${mark}$${o.usdPerMillionPolls.toFixed(2)} (${o.billedMsPerBatch} ms)`.padStart(22);
+    });
+    out.push(`  ${String(m.batchSize).padEnd(7)}${row.join('')}${m.batchSize > 10 ? '   needs a batching window ≥ 1 s' : ''}`);
+  }
+  const best = cheapestBatch(options);
+  out.push(`  * deployed (infra/constructs/poller.ts: batch ${pollSettings.batchSize}, window 0 s, ${deployedMb} MB). Cheapest without a batching window: batch ${best.batchSize} at ${best.memoryMb} MB, $${best.usdPerMillionPolls.toFixed(2)} per million polls.`);
+  out.push('  One account alone (the month tables above) is one poll per invocation whatever the batch size: there only memory counts.');
+  return out;
+}
+
 async function main(): Promise<void> {
   let dynamo: DynamoDbLocal | undefined;
   let harness: PollHarness | undefined;
@@ -662,6 +699,24 @@ async function main(): Promise<void> {
     dynamo = await startDynamoDbLocal();
     harness = await startPollHarness({ dynamoEndpoint: dynamo.endpoint, scenario, start: START, pollIntervalSeconds: 15, latencyMs: LATENCY_MS });
     const run = await instrumentedRun(harness);
+    await harness.stop();
+    harness = undefined;
+
+    log(`batch tuning: ${TUNING.accounts} accounts × 1 device × 4 probes polled together, batches of ${TUNING.batchSizes.join(', ')}`);
+    harness = await startPollHarness({
+      dynamoEndpoint: dynamo.endpoint,
+      scenario: benchScenario({ accounts: TUNING.accounts, devicesPerAccount: 1, probesPerDevice: 4, uploadSeconds: 15, startAt: START }),
+      start: START,
+      latencyMs: LATENCY_MS,
+      loginConcurrency: 10,
+    });
+    const batchMeasurements = await measureBatches(harness, TUNING.batchSizes, TUNING.rounds);
+    const batchOptions = priceBatches(
+      batchMeasurements,
+      TUNING.memoriesMb,
+      { lambdaRequest: price('lambdaRequest').usd, lambdaArmGbSecond: price('lambdaArmGbSecond').usd, sqsRequest: price('sqsRequest').usd, cloudwatchLogsIngestGb: price('cloudwatchLogsIngestGb').usd },
+      workerLogBytes(),
+    );
     const measured: Measured = { ...run, workerLogBytes: workerLogBytes(), wsLogBytes: platformLogBytes(wsMemory.mb) };
     const { active, tail, idle } = measured;
     const decryptsPerColdStart = Math.max(1, active.vaultOpens);
@@ -791,10 +846,10 @@ async function main(): Promise<void> {
     out.push('(s) = price from a secondary page quoting AWS, (a) = assumed list price; see aws-prices.json for sources.');
     out.push('');
     out.push(...table(`IDLE MONTH — thermometer off, account polled every ${pollCadence.idleEveryMinutes} min once idle for ${pollCadence.idleAfterMinutes} min (shared/polling/poll-cadence.ts)`, idleLines));
-    out.push(`  target < $0.05: ${idleTotal < 0.05 ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(idleDdb)})`);
+    out.push(`  target ≤ $${TARGETS.idle}: ${idleTotal <= TARGETS.idle ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(idleDdb)})`);
     out.push('');
     out.push(...table('MONTH WITH 8 COOKS OF 12 h (NOTES.md) — browser open during each cook, idle the rest', cookLines));
-    out.push(`  target < $0.50: ${cookTotal < 0.5 ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(cookDdb)})`);
+    out.push(`  target ≤ $${TARGETS.cook}: ${cookTotal <= TARGETS.cook ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(cookDdb)})`);
     out.push('');
     out.push(...table(`ONE 8-HOUR COOK (issue 4) — what the 8 h + ${tail.minutes}-min active-cadence tail cost in all (magnetic store: its data for the 12-month retention)`, cook8Lines));
     out.push('');
@@ -803,6 +858,8 @@ async function main(): Promise<void> {
     out.push('');
     out.push(...table('PER DEPLOYMENT, FIXED (whatever the number of devices)', fixedLines));
     out.push(`  custom metrics, each published every minute with dimension service: ${[...customMetrics].join(', ')} (plus one PollErrors_<code> per error code seen)`);
+    out.push('');
+    out.push(...batchTable(batchMeasurements, batchOptions, workerMemory.mb));
     out.push('');
     out.push(`For comparison: a device uploading every 15 s all month (never idle, no browser) costs ${usd(totalOf(alwaysOnLines))}/month.`);
     out.push(
@@ -818,21 +875,18 @@ async function main(): Promise<void> {
     // Budget notes: the line items that blow the targets, and the fix.
     const notes: string[] = [];
     const big = (lines: Line[], budget: number) => lines.filter((l) => l.usd > budget / 5).sort((a, b) => b.usd - a.usd);
-    if (idleTotal >= 0.05) {
-      notes.push(`Idle month ${usd(idleTotal)} > $0.05. Largest items: ${big(idleLines, 0.05).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
+    if (idleTotal > TARGETS.idle) {
+      notes.push(`Idle month ${usd(idleTotal)} > $${TARGETS.idle}. Largest items: ${big(idleLines, TARGETS.idle).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
       notes.push(
         `  Why: an idle account is polled every ${pollCadence.idleEveryMinutes} minute(s) ` +
           `(${Math.round(MINUTES_PER_MONTH / pollCadence.idleEveryMinutes).toLocaleString('en-US')} polls/month), each a Lambda invocation, SQS requests and an EMF log line.`,
       );
       notes.push('  Fix: poll idle accounts less often (poll-cadence.ts idleEveryMinutes), at the price of noticing a new cook later.');
     }
-    if (cookTotal >= 0.5) {
-      notes.push(`Month with cooks ${usd(cookTotal)} > $0.50. Largest items: ${big(cookLines, 0.5).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
-      notes.push(`  Why: ${60 / pollCadence.activeIntervalSeconds} invocations a minute while active, each writing every changed channel's latest reading and pushing one message per reading.`);
-      notes.push(
-        '  Fix: one conditional write per device for the latest readings instead of one per channel, one WebSocket message per poll instead of one per reading, ' +
-          'and a slower active cadence when no browser is open.',
-      );
+    if (cookTotal > TARGETS.cook) {
+      notes.push(`Month with cooks ${usd(cookTotal)} > $${TARGETS.cook}. Largest items: ${big(cookLines, TARGETS.cook).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
+      notes.push(`  Why: ${60 / pollCadence.activeIntervalSeconds} invocations a minute while active, each an invocation, SQS requests, a device write and a WebSocket message.`);
+      notes.push('  Fix: a slower active cadence when no browser is open, predictions in one message per cook.');
     }
     if (fixed > 0.5) {
       notes.push(
@@ -859,7 +913,11 @@ async function main(): Promise<void> {
           idleMonth: Number(withFreeTier([...idleLines, ...fixedLines]).toFixed(4)),
           cookMonth: Number(withFreeTier([...cookLines, ...fixedLines]).toFixed(4)),
         },
-        targets: { idle: 0.05, cook: 0.5 },
+        targets: TARGETS,
+        batchTuning: {
+          cheapest: cheapestBatch(batchOptions),
+          deployed: batchOptions.find((o) => o.batchSize === pollSettings.batchSize && o.memoryMb === workerMemory.mb) ?? null,
+        },
         pricesChecked: priceTable.checked,
       }),
     );

@@ -18,7 +18,10 @@ interface Profile {
 }
 
 const BUCKETS: Array<{ name: string; test: (url: string) => boolean }> = [
-  { name: 'ThermoWorks HTTP: fetch (undici), web streams', test: (u) => u.includes('undici') || u.includes('webstreams') || u.includes('node:internal/fetch') },
+  {
+    name: 'ThermoWorks HTTP: node:http(s) requests (or fetch: undici, web streams)',
+    test: (u) => u.includes('thermoworks/node-http-send') || u.includes('undici') || u.includes('webstreams') || u.includes('node:internal/fetch'),
+  },
   {
     name: 'DynamoDB: AWS SDK v3 (middleware, signing, marshalling) + node:http',
     test: (u) => u.includes('@smithy/') || u.includes('@aws-sdk/') || u.includes('@aws-crypto/') || /node:_http_(client|outgoing|agent|common)/.test(u),
@@ -31,6 +34,17 @@ export interface CpuBreakdown {
   /** Milliseconds of CPU (non-idle samples) per bucket. */
   buckets: Record<string, number>;
   totalMs: number;
+  /** The functions with the most self time (the frames the samples landed in), largest first. */
+  topFunctions: Array<{ name: string; ms: number }>;
+}
+
+/** `functionName (package or file:line)`, short enough to print. */
+function frameName(node: ProfileNode & { callFrame: { lineNumber?: number } }): string {
+  const { functionName, url } = node.callFrame;
+  const where = url.includes('node_modules/')
+    ? url.slice(url.lastIndexOf('node_modules/') + 13).split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/')
+    : url.replace(/^.*\/(shared|functions|infra)\//, '$1/').replace(/^node:/, 'node:');
+  return `${functionName || '(anonymous)'} (${where || 'native'}${url ? `:${(node.callFrame.lineNumber ?? 0) + 1}` : ''})`;
 }
 
 export async function startCpuProfile(): Promise<() => Promise<CpuBreakdown>> {
@@ -67,6 +81,7 @@ function breakdown(profile: Profile): CpuBreakdown {
     return bucket;
   };
   const buckets: Record<string, number> = {};
+  const self = new Map<string, number>();
   let totalMs = 0;
   profile.samples.forEach((id, i) => {
     const bucket = classify(id);
@@ -74,6 +89,9 @@ function breakdown(profile: Profile): CpuBreakdown {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     buckets[bucket] = (buckets[bucket] ?? 0) + ms;
     totalMs += ms;
+    const name = frameName(byId.get(id)!);
+    self.set(name, (self.get(name) ?? 0) + ms);
   });
-  return { buckets, totalMs };
+  const topFunctions = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, ms]) => ({ name, ms }));
+  return { buckets, totalMs, topFunctions };
 }

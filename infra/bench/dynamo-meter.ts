@@ -1,8 +1,9 @@
 /**
  * Meters every DynamoDB call a document client makes, through its middleware stack: count and wall time per
  * operation, and (with `capacity`) the read/write request units DynamoDB Local reports for it (ReturnConsumedCapacity
- * INDEXES, so GSI writes are included). Reading-history writes (HIST# items) are kept apart, so the cost bench can
- * price them as DynamoDB history or swap them for Timestream.
+ * INDEXES, so GSI writes are included). Reading-history calls (raw HIST# and roll-up ROLL# items) are kept apart
+ * (`BatchWriteItem#history`, `UpdateItem#history`, `Query#history`), so the cost bench can price them as DynamoDB
+ * history or swap them for Timestream.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -39,10 +40,20 @@ function keyString(value: unknown): string {
   return '';
 }
 
-/** Whether a BatchWriteItem writes reading history (HIST# partitions) only. */
-function isHistoryBatch(input: Record<string, unknown>): boolean {
-  const requests = Object.values((input.RequestItems ?? {}) as Record<string, Array<{ PutRequest?: { Item?: Record<string, unknown> } }>>).flat();
-  return requests.length > 0 && requests.every((r) => keyString(r.PutRequest?.Item?.PK).startsWith('HIST#'));
+const isHistoryKey = (pk: string) => pk.startsWith('HIST#') || pk.startsWith('ROLL#');
+
+/** Whether a call touches reading history only (raw HIST# and roll-up ROLL# partitions). */
+function isHistoryCall(op: string, input: Record<string, unknown>): boolean {
+  if (op === 'BatchWriteItem') {
+    const requests = Object.values((input.RequestItems ?? {}) as Record<string, Array<{ PutRequest?: { Item?: Record<string, unknown> } }>>).flat();
+    return requests.length > 0 && requests.every((r) => isHistoryKey(keyString(r.PutRequest?.Item?.PK)));
+  }
+  if (op === 'UpdateItem') return isHistoryKey(keyString((input.Key as Record<string, unknown> | undefined)?.PK));
+  if (op === 'Query') {
+    const values = (input.ExpressionAttributeValues ?? {}) as Record<string, unknown>;
+    return isHistoryKey(keyString(values[':pk']));
+  }
+  return false;
 }
 
 function itemsWritten(op: string, input: Record<string, unknown>): number {
@@ -78,7 +89,7 @@ export function meterDynamo(db: DynamoDBDocumentClient, options: { capacity?: bo
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
       const op = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
-      const name = op === 'BatchWriteItem' && isHistoryBatch(input) ? `${op}#history` : op;
+      const name = isHistoryCall(op, input) ? `${op}#history` : op;
       if (options.capacity) input.ReturnConsumedCapacity = 'INDEXES';
       const started = performance.now();
       const s = entry(name);

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   let onReading: (() => void) | undefined;
   ws.on('message', (data) => {
     const message = JSON.parse(data.toString()) as { type: string };
-    if (message.type !== 'reading') return;
+    if (message.type !== 'readings') return;
     arrivals.push({ at: performance.now() });
     onReading?.();
   });

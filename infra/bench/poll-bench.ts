@@ -27,7 +27,8 @@ import type { PollOutcome } from '../../shared/polling/poll-dependencies';
 import { processPollBatch, type QueuedMessage } from '../../shared/polling/process-poll-batch';
 import type { PollQueue, ScheduledPoll } from '../../shared/polling/poll-request';
 import type { ThermoWorksAccountSession, ThermoWorksPort } from '../../shared/thermoworks/port';
-import { benchAccountId, benchScenario, benchSerial } from './bench-scenario';
+import { benchAccountId, benchScenario } from './bench-scenario';
+import { checkHistory } from './history-check';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { startCpuProfile, type CpuBreakdown } from './cpu-profile';
 import { childCpuSeconds, cpuSecondsOf, ownCpuSeconds } from './proc-stats';
@@ -86,11 +87,12 @@ function timed<T>(name: string, call: () => Promise<T>): Promise<T> {
 
 function timedSession(session: ThermoWorksAccountSession): ThermoWorksAccountSession {
   return {
-    getUser: () => timed('getUser', () => session.getUser()),
-    listDevices: (accountId) => timed('listDevices', () => session.listDevices(accountId)),
+    getUser: (options) => timed('getUser', () => session.getUser(options)),
+    listDevices: (accountId, options) => timed('listDevices', () => session.listDevices(accountId, options)),
     listChannels: (serial, options) => timed('listChannels', () => session.listChannels(serial, options)),
     listArchives: (serial, options) => timed('listArchives', () => session.listArchives(serial, options)),
-    downloadArchive: (archive) => timed('downloadArchive', () => session.downloadArchive(archive)),
+    downloadArchive: (archive, options) => timed('downloadArchive', () => session.downloadArchive(archive, options)),
+    retrieveHistory: (serial, options) => timed('retrieveHistory', () => session.retrieveHistory(serial, options)),
   };
 }
 
@@ -228,65 +230,6 @@ async function thermoworksOnly(h: PollHarness, inFlight: number, accounts: numbe
   return { accountsPerSecond: users.length / seconds, seconds, cpuMsPerAccount: ((ownCpuSeconds() - cpu0) * 1000) / users.length };
 }
 
-// ---- lost readings: stored history against the simulator's ground truth ----
-
-interface LossReport {
-  series: number;
-  readingsChecked: number;
-  lost: number;
-  duplicates: number;
-  unexpected: number;
-  valueMismatches: number;
-  examples: string[];
-}
-
-async function checkHistory(h: PollHarness, firstPollAt: Date, lastPollAt: Date): Promise<LossReport> {
-  const report: LossReport = { series: 0, readingsChecked: 0, lost: 0, duplicates: 0, unexpected: 0, valueMismatches: 0, examples: [] };
-  const jobs: Array<() => Promise<void>> = [];
-  for (let i = 0; i < ACCOUNTS; i++) {
-    for (let d = 0; d < DEVICES; d++) {
-      const serial = benchSerial(i, d);
-      // The polled window: from the upload the first poll saw to the last upload before the last poll.
-      const from = h.simulator.transmissions(serial, new Date(firstPollAt.getTime() - MINUTE_MS + 1), firstPollAt).at(-1);
-      const to = h.simulator.transmissions(serial, new Date(lastPollAt.getTime() - MINUTE_MS + 1), lastPollAt).at(-1);
-      if (!from || !to) throw new Error(`${serial} uploaded nothing in the polled window`);
-      for (let c = 1; c <= PROBES; c++) {
-        const channel = String(c);
-        jobs.push(async () => {
-          const stored = await h.readings.query({ accountId: benchAccountId(i), serial, channel, from, to: new Date(to.getTime() + 1) });
-          const truth = h.simulator.groundTruth(serial, channel, from, to).filter((p) => p.value !== null);
-          const byTime = new Map<number, number[]>();
-          for (const r of stored) byTime.set(r.at.getTime(), [...(byTime.get(r.at.getTime()) ?? []), r.value]);
-          const truthTimes = new Set(truth.map((p) => p.at.getTime()));
-          report.series++;
-          report.readingsChecked += truth.length;
-          for (const p of truth) {
-            const got = byTime.get(p.at.getTime());
-            if (!got) {
-              report.lost++;
-              if (report.examples.length < 5) report.examples.push(`lost ${serial}#${channel} ${p.at.toISOString()}`);
-            } else if (got[0] !== p.value) report.valueMismatches++;
-          }
-          for (const [t, values] of byTime) {
-            if (values.length > 1) report.duplicates += values.length - 1;
-            if (!truthTimes.has(t)) {
-              report.unexpected++;
-              if (report.examples.length < 5) report.examples.push(`unexpected ${serial}#${channel} ${new Date(t).toISOString()}`);
-            }
-          }
-        });
-      }
-    }
-  }
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 32 }, async () => {
-      while (next < jobs.length) await jobs[next++]!();
-    }),
-  );
-  return report;
-}
-
 // ---- report ----
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -373,7 +316,7 @@ async function main(): Promise<void> {
     const twOnly = await thermoworksOnly(h, Math.max(...IN_FLIGHT), Math.min(ACCOUNTS, 300));
 
     log('checking stored history against the simulator ground truth');
-    const loss = await checkHistory(h, firstPollAt, lastPollAt);
+    const loss = await checkHistory(h, { accounts: ACCOUNTS, devices: DEVICES, probes: PROBES, cycleMs: MINUTE_MS }, firstPollAt, lastPollAt);
     log(`  ${loss.readingsChecked} readings in ${loss.series} series: ${loss.lost} lost, ${loss.duplicates} duplicated, ${loss.unexpected} unexpected`);
 
     // ---- print ----
@@ -413,6 +356,8 @@ async function main(): Promise<void> {
         out.push(`    ${lpad(fmt(ms / profiled.accounts, 1), 6)} ms  ${name}`);
       }
       out.push(`    ${lpad(fmt(profiled.cpu.totalMs / profiled.accounts, 1), 6)} ms  total`);
+      out.push('  Largest self times (ms per poll):');
+      for (const f of profiled.cpu.topFunctions.slice(0, 15)) out.push(`    ${lpad(fmt(f.ms / profiled.accounts, 2), 6)} ms  ${f.name}`);
     }
     out.push(`  cold cycle (vault open + id-token refresh per account): ${fmt(cold.accountsPerSecond)} accounts/s`);
     out.push(

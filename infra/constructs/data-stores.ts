@@ -189,8 +189,9 @@ export class DataStores extends Construct {
    */
   grantHistoryWrite(fn: PitwatchFunction): void {
     if (!this.timestream) {
-      // Raw points in batches, 5-minute roll-ups by UpdateItem (shared/aws/dynamo-reading-store.ts).
-      this.grantTable(fn, ['BatchWriteItem', 'UpdateItem']);
+      // Raw points and hourly roll-ups in batches, the hour's raw points read back (Query) to roll them up, late
+      // points into their roll-up by UpdateItem (shared/aws/dynamo-reading-store.ts).
+      this.grantTable(fn, ['BatchWriteItem', 'Query', 'UpdateItem']);
       return;
     }
     fn.role.addToPrincipalPolicy(

@@ -40,7 +40,15 @@ export const pollSettings = {
    */
   tracing: false,
   deadLetterRetention: Duration.days(14),
+  /**
+   * Batch size, batching window and memory: the cheapest per poll in bench:cost's batch tuning without delaying
+   * readings. A batch of 10 shares one invocation, one receive and one delete among 10 polls; more than 10 needs a
+   * batching window of at least a second, which readings would wait for. A poll waits on ThermoWorks and DynamoDB
+   * far longer than it computes, so 256 MB (0.14 vCPU) costs least even for one account alone.
+   */
   batchSize: 10,
+  maxBatchingWindow: Duration.seconds(0),
+  workerMemoryMb: 256,
   /** Caps the worker's share of the account's Lambda concurrency, and the parallel load on ThermoWorks Cloud. */
   maxConcurrency: 20,
 } as const;
@@ -107,7 +115,7 @@ export class Poller extends Construct {
     this.worker = new PitwatchFunction(this, 'Worker', {
       entry: 'functions/poll/worker.ts',
       description: 'poll worker: ThermoWorks Cloud to history store and live pushes',
-      memorySize: 512,
+      memorySize: pollSettings.workerMemoryMb,
       timeout: pollSettings.workerTimeout,
       tracing: pollSettings.tracing,
       environment: {
@@ -118,9 +126,10 @@ export class Poller extends Construct {
         POLL_INTERVAL_SECONDS: String(pollSettings.activeIntervalSeconds),
       },
     });
-    // The link (Get, Update; Put when ThermoWorks rotates the refresh token), the account partition (Query), device,
-    // latest-reading and cook items (Put), the decrypt audit (Put), connections (Query on GSI1; Delete when gone).
-    data.grantTable(this.worker, ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    // The batch's links (BatchGet; Update for the poll's result; Put when ThermoWorks rotates the refresh token), the
+    // account partition (Query), one conditional UpdateItem per device (Get to re-read it when a concurrent poll won),
+    // cook items and the decrypt audit (Put), connections (Query on GSI1; Delete when gone).
+    data.grantTable(this.worker, ['BatchGetItem', 'GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
     data.grantHistoryWrite(this.worker);
     // Opens the sealed refresh token; a rotated one is resealed under the same data key (no GenerateDataKey).
     data.grantVaultOpen(this.worker);
@@ -131,7 +140,7 @@ export class Poller extends Construct {
       new SqsEventSource(this.queue, {
         batchSize: pollSettings.batchSize,
         // Readings should reach browsers seconds after they upload: hand over a batch as soon as there is one.
-        maxBatchingWindow: Duration.seconds(0),
+        maxBatchingWindow: pollSettings.maxBatchingWindow,
         // Only the failed accounts of a batch are redelivered, not the nine that were stored and pushed already.
         reportBatchItemFailures: true,
         maxConcurrency: pollSettings.maxConcurrency,

@@ -4,6 +4,9 @@
  * endpoint overridden, honours DelaySeconds, delivers batches of up to 10 as SQS events to the worker handler,
  * redelivers the batch item failures it reports after the visibility timeout, and moves a message that failed
  * `maxReceiveCount` times to a dead-letter list, as the real redrive policy does.
+ *
+ * Without `deliver` it is a plain queue that consumers pull from (ReceiveMessage with long polling,
+ * DeleteMessageBatch; `handleAsync`), as the event source itself does: bench:scale's worker processes use that.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -18,7 +21,8 @@ interface QueuedMessage {
 
 export interface LocalSqsOptions {
   queueUrl: string;
-  deliver: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+  /** Push mode (the event source and the worker in this process); pull mode when absent. */
+  deliver?: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
   batchSize?: number;
   /** Concurrent worker invocations, like the event source mapping's maximum concurrency. */
   concurrency?: number;
@@ -68,7 +72,7 @@ export class LocalSqs {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => this.pump(), 100);
+    if (this.options.deliver) this.timer ??= setInterval(() => this.pump(), 100);
   }
 
   async stop(): Promise<void> {
@@ -85,6 +89,71 @@ export class LocalSqs {
   get busy(): number {
     const now = Date.now();
     return this.inFlight + this.messages.filter((m) => m.visibleAt <= now).length;
+  }
+
+  /** Drops every message (a bench between its measurements). */
+  purge(): void {
+    this.messages.length = 0;
+  }
+
+  /** Messages received and neither deleted nor visible again yet. */
+  get inFlightCount(): number {
+    const now = Date.now();
+    return this.messages.filter((m) => m.receiveCount > 0 && m.visibleAt > now).length;
+  }
+
+  /** handle(), plus the consumer's side of the protocol: ReceiveMessage (long polling) and DeleteMessageBatch. */
+  async handleAsync(target: string, body: string): Promise<{ statusCode: number; body: string }> {
+    const action = target.replace(/^AmazonSQS\./, '');
+    if (action !== 'ReceiveMessage' && action !== 'DeleteMessageBatch') return this.handle(target, body);
+    let input: { QueueUrl?: string; MaxNumberOfMessages?: number; WaitTimeSeconds?: number; VisibilityTimeout?: number; Entries?: Array<{ Id: string; ReceiptHandle: string }> };
+    try {
+      input = JSON.parse(body) as typeof input;
+    } catch {
+      return this.fault('InvalidParameterValue', 'Body is not JSON');
+    }
+    if (input.QueueUrl !== this.options.queueUrl) return this.fault('QueueDoesNotExist', `No queue ${input.QueueUrl}`);
+    if (action === 'DeleteMessageBatch') {
+      const entries = input.Entries ?? [];
+      for (const e of entries) {
+        const index = this.messages.findIndex((m) => `${m.messageId}#${m.receiveCount}` === e.ReceiptHandle);
+        if (index >= 0) this.messages.splice(index, 1);
+      }
+      return { statusCode: 200, body: JSON.stringify({ Successful: entries.map((e) => ({ Id: e.Id })), Failed: [] }) };
+    }
+    const max = Math.max(1, Math.min(10, input.MaxNumberOfMessages ?? 1));
+    const until = Date.now() + Math.min(20, input.WaitTimeSeconds ?? 0) * 1000;
+    for (;;) {
+      const now = Date.now();
+      this.deadLetterExhausted(now);
+      const batch = this.messages.filter((m) => m.visibleAt <= now).slice(0, max);
+      if (batch.length > 0 || now >= until) {
+        for (const m of batch) {
+          m.visibleAt = now + (input.VisibilityTimeout ?? Math.round((this.options.visibilityTimeoutMs ?? 30_000) / 1000)) * 1000;
+          m.receiveCount++;
+        }
+        const Messages = batch.map((m) => ({
+          MessageId: m.messageId,
+          ReceiptHandle: `${m.messageId}#${m.receiveCount}`,
+          MD5OfBody: md5(m.body),
+          Body: m.body,
+          Attributes: { ApproximateReceiveCount: String(m.receiveCount), SentTimestamp: String(m.sentAt) },
+        }));
+        return { statusCode: 200, body: JSON.stringify(Messages.length > 0 ? { Messages } : {}) };
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Pull mode's redrive: a message received `maxReceiveCount` times and visible again goes to the dead letters. */
+  private deadLetterExhausted(now: number): void {
+    for (let i = this.messages.length - 1; i >= 0; i--) {
+      const m = this.messages[i]!;
+      if (m.visibleAt <= now && m.receiveCount >= (this.options.maxReceiveCount ?? 5)) {
+        this.messages.splice(i, 1);
+        this.deadLetters.push(m);
+      }
+    }
   }
 
   /** Handles one SQS JSON-protocol call (`x-amz-target: AmazonSQS.<Action>`). */
@@ -144,7 +213,7 @@ export class LocalSqs {
     const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m.messageId, m.body, m.receiveCount, m.sentAt)) };
     let failed: Set<string>;
     try {
-      const response = await this.options.deliver(event);
+      const response = await this.options.deliver?.(event);
       failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
       // A thrown invocation fails the whole batch, as with the real event source mapping.

@@ -189,17 +189,37 @@ export const cooksResponseSchema = z.object({
 });
 
 // WebSocket: server → browser
-export const readingMessageSchema = z.object({
-  type: z.literal('reading'),
-  serial: z.string(),
+/** One channel's new reading, inside a `readings` message. */
+export const channelReadingSchema = z.object({
   channel: z.string(),
   value: z.number().nullable(),
   units: channelUnitSchema,
   status: z.string(),
   probeConnected: z.boolean(),
+  /** When ThermoWorks saved it (ISO-8601 UTC). */
   at: z.string(),
 });
+export type ChannelReading = z.infer<typeof channelReadingSchema>;
+
+/** What one poll found new on one device: one message per device per poll, every changed channel in it. */
+export const readingsMessageSchema = z.object({
+  type: z.literal('readings'),
+  serial: z.string(),
+  channels: z.array(channelReadingSchema).min(1),
+});
+export type ReadingsMessage = z.infer<typeof readingsMessageSchema>;
+
+/**
+ * One channel's reading with its device: how the web app hands readings around once a `readings` message is split
+ * (not sent on the wire as such).
+ */
+export const readingMessageSchema = channelReadingSchema.extend({ type: z.literal('reading'), serial: z.string() });
 export type ReadingMessage = z.infer<typeof readingMessageSchema>;
+
+/** A `readings` message as one ReadingMessage per channel. */
+export function splitReadings(message: ReadingsMessage): ReadingMessage[] {
+  return message.channels.map((c) => ({ type: 'reading', serial: message.serial, ...c }));
+}
 
 export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
 export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
@@ -221,7 +241,7 @@ export type CookMessage = z.infer<typeof cookMessageSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
   cookMessageSchema,
-  readingMessageSchema,
+  readingsMessageSchema,
   predictionMessageSchema,
   alertMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),

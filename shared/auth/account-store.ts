@@ -27,6 +27,8 @@ export interface LinkStatusUpdate {
 export interface AccountStore {
   putLink(link: LinkedAccount): Promise<void>;
   getLink(userId: string): Promise<LinkedAccount | undefined>;
+  /** Several links in one round trip (a poll batch); users without a link are absent from the map. */
+  getLinks(userIds: readonly string[]): Promise<Map<string, LinkedAccount>>;
   /** All links, a page at a time (GSI query, never a Scan). */
   listLinks(cursor?: string): Promise<{ links: LinkedAccount[]; cursor: string | undefined }>;
   /** Records a poll's result on an existing link (fails if the link was removed meanwhile). */

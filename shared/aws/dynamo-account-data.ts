@@ -7,6 +7,7 @@ import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClien
 import type { AccountDataPart, AccountDataScope } from '../account/account-data';
 import { signInKeys } from '../auth/sign-in-throttle';
 import type { HistoryEraser, ReadingStore } from '../readings/reading';
+import { latestOf } from './dynamo-device-store';
 import { defaultDynamoHistoryOptions } from './dynamo-reading-store';
 import { keys } from './table-design';
 
@@ -70,7 +71,12 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
   const channelsOf = async (s: AccountDataScope) => {
     const [partition, cooks] = await Promise.all([accountPartition(s), cookRecords(s)]);
     const channels = new Map<string, { serial: string; channel: string }>();
-    for (const i of partition.filter((i) => i.type === 'latest')) channels.set(`${String(i.serial)}#${String(i.channel)}`, { serial: String(i.serial), channel: String(i.channel) });
+    // Latest readings live on the device item (`latest:{channel}`); items of their own are the older layout.
+    const latest = [
+      ...partition.filter((i) => i.type === 'device').flatMap((i) => latestOf(i, s.accountId, String(i.serial))),
+      ...partition.filter((i) => i.type === 'latest').map((i) => ({ serial: String(i.serial), channel: String(i.channel) })),
+    ];
+    for (const l of latest) channels.set(`${l.serial}#${l.channel}`, { serial: l.serial, channel: l.channel });
     for (const c of cooks) {
       const cook = c as { serial: string; pitChannel: string | null; probes: Array<{ channel: string }> };
       for (const channel of [...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]) channels.set(`${cook.serial}#${channel}`, { serial: cook.serial, channel });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountStore, LinkedAccount, LinkStatus, LinkStatusUpdate } from '../auth/account-store';
 import { keys } from './table-design';
 
@@ -15,6 +15,9 @@ function toLink(item: Record<string, unknown>): LinkedAccount {
     lastReadingAt: (item.lastReadingAt as string | null | undefined) ?? null,
   };
 }
+
+/** Links per dispatcher page (≈ 0.6 MB of items; DynamoDB's own page limit is 1 MB). */
+export const LINKS_PAGE_SIZE = 1000;
 
 export class DynamoAccountStore implements AccountStore {
   constructor(
@@ -36,6 +39,23 @@ export class DynamoAccountStore implements AccountStore {
     return out.Item ? toLink(out.Item) : undefined;
   }
 
+  /** BatchGetItem, 100 keys at a time, asking again for what DynamoDB leaves unprocessed. */
+  async getLinks(userIds: readonly string[]): Promise<Map<string, LinkedAccount>> {
+    const links = new Map<string, LinkedAccount>();
+    const unique = [...new Set(userIds)];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keysLeft: Array<Record<string, unknown>> = unique.slice(i, i + 100).map((userId) => keys.link(userId));
+      for (let attempt = 1; keysLeft.length > 0; attempt++) {
+        const out = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keysLeft } } }));
+        for (const item of out.Responses?.[this.tableName] ?? []) links.set(String(item.userId), toLink(item));
+        keysLeft = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, unknown>>;
+        if (keysLeft.length > 0 && attempt >= 8) throw new Error(`DynamoDB left ${keysLeft.length} links unread after ${attempt} attempts`);
+        if (keysLeft.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      }
+    }
+    return links;
+  }
+
   async listLinks(cursor?: string): Promise<{ links: LinkedAccount[]; cursor: string | undefined }> {
     const out = await this.db.send(
       new QueryCommand({
@@ -43,6 +63,8 @@ export class DynamoAccountStore implements AccountStore {
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.linksIndex },
+        // A page at a time, whatever the number of links: the dispatcher queues each page before reading the next.
+        Limit: LINKS_PAGE_SIZE,
         ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
       }),
     );

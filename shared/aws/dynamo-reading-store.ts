@@ -5,11 +5,18 @@
  * - roll-ups: one item per channel and 5-minute bin (partitioned by month) holding that bin's points as attributes
  *   named by their time, so re-writing a point is idempotent too; kept `rollupRetentionDays` and read for long ranges
  *   (bins of 5 minutes or more): a month is one Query per month instead of ~740 hourly ones.
+ *
+ * A poll writes raw points only, in one BatchWriteItem. The hour's roll-ups are built once the hour is over
+ * (`compactHour`, called by the poll path): one consistent Query per channel and a batch of whole-bin Puts, instead
+ * of an UpdateItem per channel on every poll. Points that arrive for an hour already over (archive back-fill, a late
+ * upload) go to their roll-up at once. Long-range reads take the last two hours from the raw layer, so an hour not
+ * yet compacted still shows.
  */
 import { BatchWriteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { systemClock, type Clock } from '../clock';
 import { binReadings } from '../readings/bin-readings';
 import { bucketReadings, type BucketPoint } from '../readings/bucket-readings';
-import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
+import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, SeriesKey, WriteResult } from '../readings/reading';
 
 const HOUR_MS = 3_600_000;
 const ROLLUP_BIN_MS = 300_000;
@@ -48,11 +55,15 @@ export interface DynamoHistoryOptions {
 
 export const defaultDynamoHistoryOptions: DynamoHistoryOptions = { rawRetentionDays: 35, rollupRetentionDays: 400 };
 
+/** Long-range reads take this much of the recent past from the raw layer (roll-ups may not hold it yet). */
+const RECENT_RAW_MS = 2 * HOUR_MS;
+
 export class DynamoReadingStore implements ReadingStore, HistoryEraser {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly options: DynamoHistoryOptions = defaultDynamoHistoryOptions,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async write(readings: readonly Reading[]): Promise<WriteResult> {
@@ -61,20 +72,26 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
       const atMs = r.at.getTime();
       unique.set(`${bucketKey(r, atMs - (atMs % HOUR_MS))}|${atMs}`, r);
     }
-    const requests = [...unique.values()].map((r) => {
+    const items = [...unique.values()].map((r) => {
       const atMs = r.at.getTime();
       return {
-        PutRequest: {
-          Item: {
-            PK: bucketKey(r, atMs - (atMs % HOUR_MS)),
-            SK: sortKey(atMs),
-            v: r.value,
-            u: r.units,
-            expiresAt: Math.floor(atMs / 1000) + this.options.rawRetentionDays * 86_400,
-          },
-        },
+        PK: bucketKey(r, atMs - (atMs % HOUR_MS)),
+        SK: sortKey(atMs),
+        v: r.value,
+        u: r.units,
+        expiresAt: Math.floor(atMs / 1000) + this.options.rawRetentionDays * 86_400,
       };
     });
+    await this.putAll(items);
+    // The current hour is rolled up when it is over (compactHour); earlier hours may be compacted already.
+    const currentHour = this.clock.now().getTime() - (this.clock.now().getTime() % HOUR_MS);
+    await this.writeRollups([...unique.values()].filter((r) => r.at.getTime() < currentHour));
+    return { written: unique.size, rejected: 0 };
+  }
+
+  /** BatchWriteItem in chunks of 25, retrying what DynamoDB leaves unprocessed. */
+  private async putAll(items: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    const requests = items.map((Item) => ({ PutRequest: { Item } }));
     for (let i = 0; i < requests.length; i += MAX_BATCH) {
       let pending: typeof requests = requests.slice(i, i + MAX_BATCH);
       for (let attempt = 1; pending.length > 0; attempt++) {
@@ -87,8 +104,31 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
         if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       }
     }
-    await this.writeRollups([...unique.values()]);
-    return { written: unique.size, rejected: 0 };
+  }
+
+  /**
+   * The hour's roll-ups from its raw points (read consistently, so the poll's own writes are seen): each 5-minute bin
+   * item is written whole, holding every raw point of the bin, so compacting twice writes the same items.
+   */
+  async compactHour(series: readonly SeriesKey[], hourStart: Date): Promise<void> {
+    const hourMs = hourStart.getTime() - (hourStart.getTime() % HOUR_MS);
+    const items: Record<string, unknown>[] = [];
+    for (const s of series) {
+      const raw = await this.itemsBetween(bucketKey(s, hourMs), sortKey(hourMs), sortKey(hourMs + HOUR_MS - 1), true);
+      const bins = new Map<number, Record<string, unknown>>();
+      for (const item of raw) {
+        const atMs = Number(item.SK);
+        const bin = Math.floor(atMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS;
+        let rollup = bins.get(bin);
+        if (!rollup) {
+          rollup = { PK: rollupKey(s, bin), SK: sortKey(bin), u: item.u, expiresAt: Math.floor(bin / 1000) + this.options.rollupRetentionDays * 86_400 };
+          bins.set(bin, rollup);
+        }
+        rollup[`p${atMs}`] = item.v;
+      }
+      items.push(...bins.values());
+    }
+    await this.putAll(items);
   }
 
   /**
@@ -160,7 +200,7 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
   }
 
   /** Every item of one partition with SK in [fromSk, toSk], all pages. */
-  private async itemsBetween(pk: string, fromSk: string, toSk: string): Promise<Record<string, unknown>[]> {
+  private async itemsBetween(pk: string, fromSk: string, toSk: string, consistent = false): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -170,6 +210,7 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
           KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
           ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
           ExclusiveStartKey: start,
+          ...(consistent ? { ConsistentRead: true } : {}),
         }),
       );
       items.push(...(out.Items ?? []));
@@ -179,8 +220,9 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
   }
 
   /**
-   * Buckets with min and max from the roll-up items: they hold every point of their 5 minutes, so a 12-hour chart is
-   * ~150 items per channel instead of thousands of raw ones, and nothing is lost.
+   * Buckets with min and max from the roll-up items (and the last two hours from the raw layer): they hold every
+   * point of their 5 minutes, so a 12-hour chart is ~150 items per channel instead of thousands of raw ones, and
+   * nothing is lost.
    */
   async queryBuckets(q: HistoryQuery & { binSeconds: number }): Promise<{ units: Reading['units'] | undefined; points: BucketPoint[] }> {
     const points = await this.rollupPoints(q);
@@ -192,30 +234,39 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
     return binReadings(await this.rollupPoints(q), q.binSeconds);
   }
 
-  /** Every point in [from, to), read from the roll-up items, oldest first. */
+  /** Every point in [from, to), from the roll-up items and, for the last two hours, the raw layer; oldest first. */
   private async rollupPoints(q: HistoryQuery): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
+    const nowMs = this.clock.now().getTime();
+    const recentFrom = Math.max(fromMs, nowMs - (nowMs % HOUR_MS) - (RECENT_RAW_MS - HOUR_MS));
+    const recent = recentFrom < toMs ? await this.queryRaw({ ...q, from: new Date(recentFrom) }) : [];
     const months: number[] = [];
     for (let m = Date.UTC(q.from.getUTCFullYear(), q.from.getUTCMonth(), 1); m < toMs; m = Date.UTC(new Date(m).getUTCFullYear(), new Date(m).getUTCMonth() + 1, 1)) months.push(m);
     const pages = await mapLimited(months, QUERY_CONCURRENCY, (month) =>
       this.itemsBetween(rollupKey(q, month), sortKey(Math.floor(fromMs / ROLLUP_BIN_MS) * ROLLUP_BIN_MS), sortKey(toMs - 1)),
     );
-    const points: Reading[] = [];
+    const byTime = new Map<number, Reading>();
     for (const item of pages.flat()) {
       for (const [name, value] of Object.entries(item)) {
         if (!/^p\d+$/.test(name)) continue;
         const atMs = Number(name.slice(1));
         if (atMs < fromMs || atMs >= toMs) continue;
-        points.push({ accountId: q.accountId, serial: q.serial, channel: q.channel, value: Number(value), units: item.u as Reading['units'], at: new Date(atMs) });
+        byTime.set(atMs, { accountId: q.accountId, serial: q.serial, channel: q.channel, value: Number(value), units: item.u as Reading['units'], at: new Date(atMs) });
       }
     }
-    points.sort((a, b) => a.at.getTime() - b.at.getTime());
-    return points;
+    for (const r of recent) byTime.set(r.at.getTime(), r);
+    return [...byTime.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   async query(q: HistoryQuery): Promise<Reading[]> {
     if (q.binSeconds !== undefined && (q.binSeconds * 1000) % ROLLUP_BIN_MS === 0) return this.queryRollups({ ...q, binSeconds: q.binSeconds });
+    const readings = await this.queryRaw(q);
+    return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
+  }
+
+  /** Raw points of [from, to): one Query per hour bucket. */
+  private async queryRaw(q: HistoryQuery): Promise<Reading[]> {
     const fromMs = q.from.getTime();
     const toMs = q.to.getTime();
     const buckets: number[] = [];
@@ -229,7 +280,7 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
       units: item.u as Reading['units'],
       at: new Date(Number(item.SK)),
     }));
-    return q.binSeconds ? binReadings(readings, q.binSeconds) : readings;
+    return readings;
   }
 
   /** Every raw hour bucket and roll-up month of the channel in [from, to): keys read by Query, deleted in batches. */

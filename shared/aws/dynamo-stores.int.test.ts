@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { freshTable } from '../../infra/local/testing/local-table';
 import type { LinkedAccount } from '../auth/account-store';
-import type { LatestReading } from '../devices/device-store';
+import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import type { Reading } from '../readings/reading';
 import { DynamoAccountStore } from './dynamo-account-store';
 import { DynamoConnectionStore } from './dynamo-connection-store';
 import { DynamoDeviceStore } from './dynamo-device-store';
-import { DynamoReadingStore } from './dynamo-reading-store';
+import { defaultDynamoHistoryOptions, DynamoReadingStore } from './dynamo-reading-store';
+import { ManualClock } from '../clock';
+import { binReadings } from '../readings/bin-readings';
 import { DynamoSessionStore } from './dynamo-session-store';
 import { describeReadingStoreContract } from '../readings/reading-store.contract';
 
@@ -23,18 +25,41 @@ function latest(at: string | null, over: Partial<LatestReading> = {}): LatestRea
 }
 
 describe('DynamoDeviceStore', () => {
-  it('stores the latest reading only when it is newer, or when the probe state changed', async () => {
+  const device = (over: Partial<DeviceRecord> = {}): DeviceRecord => ({
+    accountId: 'a1', serial: 'S1', label: 'Smoker', kind: 'signals', online: true, battery: 80, wifiDbm: -60, lastSeen: null, updatedAt: 'now', pendingGaps: [], lastArchiveCheckAt: null, ...over,
+  });
+
+  it('stores each channel\'s latest reading on the device item only when it is newer, or when the probe state changed', async () => {
     const store = new DynamoDeviceStore(db, tableName);
-    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z'))).toBe(true);
-    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z'))).toBe(false);
-    expect(await store.putLatestIfNewer(latest('2026-11-01T19:59:00.000Z', { value: 1 }))).toBe(false);
-    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:00.000Z', { status: 'NO PROBE', probeConnected: false, value: null }))).toBe(true);
-    expect(await store.putLatestIfNewer(latest('2026-11-01T20:00:05.000Z', { value: 226 }))).toBe(true);
-    await store.putDevice({ accountId: 'a1', serial: 'S1', label: 'Smoker', kind: 'signals', online: true, battery: 80, wifiDbm: -60, lastSeen: null, updatedAt: 'now', pendingGaps: [], lastArchiveCheckAt: null });
-    await store.putDevice({ accountId: 'a2', serial: 'S9', label: 'Other', kind: 'smoke', online: true, battery: null, wifiDbm: null, lastSeen: null, updatedAt: 'now', pendingGaps: [], lastArchiveCheckAt: null });
+    const stored = async (...l: LatestReading[]) => (await store.putDevice(device(), l)).map((x) => `${x.channel}@${x.at}/${x.status}`);
+    expect(await stored(latest('2026-11-01T20:00:00.000Z'))).toEqual(['1@2026-11-01T20:00:00.000Z/NORMAL']);
+    expect(await stored(latest('2026-11-01T20:00:00.000Z'))).toEqual([]);
+    expect(await stored(latest('2026-11-01T19:59:00.000Z', { value: 1 }))).toEqual([]);
+    expect(await stored(latest('2026-11-01T20:00:00.000Z', { status: 'NO PROBE', probeConnected: false, value: null }))).toEqual(['1@2026-11-01T20:00:00.000Z/NO PROBE']);
+    // One write for several channels: the stale one is dropped, the others are stored together.
+    expect(
+      await stored(latest('2026-11-01T20:00:05.000Z', { value: 226 }), latest('2026-11-01T19:00:00.000Z', { channel: '2' }), latest(null, { channel: '3', value: null })),
+    ).toEqual(['1@2026-11-01T20:00:05.000Z/NORMAL', '2@2026-11-01T19:00:00.000Z/NORMAL', '3@null/NORMAL']);
+    expect(await stored(latest('2026-11-01T20:00:05.000Z', { value: 226 }), latest('2026-11-01T19:00:15.000Z', { channel: '2' }))).toEqual(['2@2026-11-01T19:00:15.000Z/NORMAL']);
+    await store.putDevice(device({ accountId: 'a2', serial: 'S9', label: 'Other', kind: 'smoke' }), []);
     const listed = await store.listAccountDevices('a1');
-    expect(listed.devices.map((d) => d.serial)).toEqual(['S1']);
-    expect(listed.latest).toEqual([latest('2026-11-01T20:00:05.000Z', { value: 226 })]);
+    expect(listed.devices).toEqual([device()]);
+    expect(listed.latest.sort((a, b) => a.channel.localeCompare(b.channel))).toEqual([
+      latest('2026-11-01T20:00:05.000Z', { value: 226 }),
+      latest('2026-11-01T19:00:15.000Z', { channel: '2' }),
+      latest(null, { channel: '3', value: null }),
+    ]);
+    expect(await store.getDevice('a1', 'S1')).toEqual(device());
+  });
+
+  it('still reads latest readings stored one item per channel, as before they moved onto the device item', async () => {
+    const store = new DynamoDeviceStore(db, tableName);
+    const old = latest('2026-11-01T18:00:00.000Z', { accountId: 'a3', channel: '4' });
+    await db.send(new PutCommand({ TableName: tableName, Item: { PK: 'ACCOUNT#a3', SK: 'LATEST#S1#4', type: 'latest', ...old, atKey: old.at } }));
+    await store.putDevice(device({ accountId: 'a3' }), [latest('2026-11-01T18:00:15.000Z', { accountId: 'a3' })]);
+    const listed = await store.listAccountDevices('a3');
+    expect(listed.latest.map((l) => l.channel).sort()).toEqual(['1', '4']);
+    expect(listed.latest.find((l) => l.channel === '4')).toEqual(old);
   });
 });
 
@@ -142,4 +167,40 @@ describe('DynamoDecryptAudit', () => {
 describeReadingStoreContract('DynamoDB (on DynamoDB Local)', async () => {
   const fresh = await freshTable(inject('dynamoEndpoint'));
   return new DynamoReadingStore(fresh.db, fresh.tableName);
+});
+
+describe('DynamoReadingStore roll-ups', () => {
+  const HOUR = 3_600_000;
+  const base = Date.UTC(2026, 10, 2, 10, 0);
+  const points = (channel: string, fromMs: number, count: number): Reading[] =>
+    Array.from({ length: count }, (_, i) => ({ accountId: 'a-roll', serial: 'S1', channel, value: 100 + i, units: 'F', at: new Date(fromMs + i * 15_000) }));
+
+  it('rolls an hour up once it is over, and rolls up at once what arrives for an hour already over', async () => {
+    const clock = new ManualClock(base + 10 * 60_000);
+    const store = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
+    const hour = [...points('1', base, 240), ...points('2', base, 240)];
+    await store.write(hour.slice(0, 40)); // during the hour: raw points only
+    clock.set(base + HOUR + 5_000);
+    await store.write(hour.slice(40)); // late uploads after the hour's end: straight into their roll-ups
+    const longRange = (channel: string) => store.query({ accountId: 'a-roll', serial: 'S1', channel, from: new Date(base - HOUR), to: new Date(base + 2 * HOUR), binSeconds: 600 });
+    clock.set(base + 4 * HOUR); // the raw layer no longer covers "recent" reads of that hour
+    const beforeCompaction = await longRange('1');
+    expect(beforeCompaction.length).toBeLessThan(6); // the first 40 points' bins are missing
+    await store.compactHour([{ accountId: 'a-roll', serial: 'S1', channel: '1' }, { accountId: 'a-roll', serial: 'S1', channel: '2' }], new Date(base));
+    await store.compactHour([{ accountId: 'a-roll', serial: 'S1', channel: '1' }], new Date(base)); // twice: same items
+    for (const channel of ['1', '2']) {
+      const raw = await store.query({ accountId: 'a-roll', serial: 'S1', channel, from: new Date(base), to: new Date(base + HOUR) });
+      expect(raw).toHaveLength(240);
+      expect(await longRange(channel)).toEqual(binReadings(raw, 600));
+    }
+  });
+
+  it('serves the last two hours of a long range from the raw layer, before their roll-up', async () => {
+    const clock = new ManualClock(base + 30 * 60_000);
+    const store = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
+    const live = points('3', base, 100);
+    await store.write(live);
+    const back = await store.query({ accountId: 'a-roll', serial: 'S1', channel: '3', from: new Date(base - 6 * HOUR), to: new Date(base + HOUR), binSeconds: 300 });
+    expect(back).toEqual(binReadings(live, 300));
+  });
 });

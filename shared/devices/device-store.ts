@@ -20,6 +20,11 @@ export interface DeviceRecord {
   pendingGaps: ReadingGap[];
   /** When the archives were last listed for those gaps (listing is rate-limited per device). */
   lastArchiveCheckAt: string | null;
+  /**
+   * The last UTC hour (ISO start) whose polled history was compacted into roll-ups (history stores that keep them;
+   * see ReadingStore.compactHour). Absent until the first compaction.
+   */
+  historyCompactedThrough?: string | null;
 }
 
 /** What the last poll saw on one channel: shown on the devices page and used to skip readings already stored. */
@@ -46,12 +51,12 @@ export interface AccountPartition {
 }
 
 export interface DeviceStore {
-  putDevice(device: DeviceRecord): Promise<void>;
   /**
-   * Stores `latest` unless the stored one is as new or newer (by `at`). Returns false when skipped, which is how a
-   * redelivered poll is recognised as a duplicate.
+   * One write per device per poll: the device record, and each channel's latest reading in `latest` stored only
+   * where it is newer than the stored one (by `at`, or a probe state change at the same `at`; see isNewer). Returns
+   * the readings stored: the others were already there, which is how a redelivered poll is recognised as a duplicate.
    */
-  putLatestIfNewer(latest: LatestReading): Promise<boolean>;
+  putDevice(device: DeviceRecord, latest: readonly LatestReading[]): Promise<LatestReading[]>;
   /**
    * Everything the account's partition holds: devices, latest readings, cooks in progress and the MQTT integration
    * if there is one (one Query: the poll learns from it whether to hand its state to the MQTT publisher, for free).

@@ -13,8 +13,7 @@ function store(devices: DeviceRecord[], readings: LatestReading[]): DeviceStore 
   return {
     listAccountDevices: async () => ({ devices, latest: readings, cooks: [] }),
     getDevice: async () => undefined,
-    putDevice: async () => undefined,
-    putLatestIfNewer: async () => true,
+    putDevice: async () => [],
   };
 }
 

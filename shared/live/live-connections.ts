@@ -58,6 +58,6 @@ export async function closeLiveConnection(connection: LiveConnection, reason: Se
  */
 export function mayReceive(connection: LiveConnection, message: ServerMessage, activeCookIds: ReadonlySet<string>): boolean {
   if (connection.credentialKind !== 'share') return true;
-  if (message.type !== 'reading' && message.type !== 'prediction') return false;
+  if (message.type !== 'readings' && message.type !== 'prediction') return false;
   return message.serial === connection.serial && connection.cookId !== undefined && activeCookIds.has(connection.cookId);
 }

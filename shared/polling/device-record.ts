@@ -40,6 +40,7 @@ export function deviceChanged(stored: DeviceRecord | undefined, next: DeviceReco
     (stored.firmware ?? null) !== (next.firmware ?? null) ||
     lastSeenMoved(stored.lastSeen, next.lastSeen) ||
     (stored.lastArchiveCheckAt ?? null) !== next.lastArchiveCheckAt ||
+    (stored.historyCompactedThrough ?? null) !== (next.historyCompactedThrough ?? null) ||
     JSON.stringify(stored.pendingGaps ?? []) !== JSON.stringify(next.pendingGaps)
   );
 }

@@ -65,6 +65,7 @@ describe('dispatchPolls', () => {
     const accounts: AccountStore = {
       putLink: async () => undefined,
       getLink: async () => undefined,
+      getLinks: async () => new Map(),
       updateLinkStatus: async () => undefined,
       listLinks: async (cursor) => ({ links: pages[Number(cursor ?? 0)]!, cursor: cursor ? undefined : '1' }),
     };

@@ -53,9 +53,9 @@ export async function dispatchPolls(
   const now = deps.clock.now();
   const scheduleAt = deps.schedule?.now() ?? now;
   const summary: DispatchSummary = { accounts: 0, active: 0, skipped: 0, messages: 0, failed: 0 };
-  let cursor: string | undefined;
-  do {
-    const page = await deps.accounts.listLinks(cursor);
+  // A page at a time, never all links at once; the next page is read while this one's polls are being queued.
+  let page = await deps.accounts.listLinks(undefined);
+  for (;;) {
     const polls: ScheduledPoll[] = [];
     for (const link of page.links) {
       summary.accounts++;
@@ -64,10 +64,11 @@ export async function dispatchPolls(
       if (scheduled.length > 1) summary.active++;
       polls.push(...scheduled);
     }
-    const result = await deps.queue.send(polls);
+    const next = page.cursor ? deps.accounts.listLinks(page.cursor) : undefined;
+    const [result] = await Promise.all([deps.queue.send(polls), next]);
     summary.messages += result.sent;
     summary.failed += result.failed;
-    cursor = page.cursor;
-  } while (cursor);
-  return summary;
+    if (!next) return summary;
+    page = await next;
+  }
 }

@@ -1,11 +1,13 @@
 /**
  * One poll of one linked ThermoWorks account, step by step: the session (account-session.ts), each device's channels
- * and their gaps (read-device.ts), the back-fill of those gaps (backfill-gaps.ts), then the writes (history first, then
- * the device and latest-reading items, so a crash in between re-stores rather than loses), cooks (cook-updates.ts),
- * pushes to open WebSockets (push-updates.ts) and the link's health (link-health.ts).
+ * and their gaps (read-device.ts), the back-fill of those gaps (backfill-gaps.ts), then the writes: history first, in
+ * one batch, then one conditional write per device carrying its record and its channels' latest readings (so a crash
+ * in between re-stores rather than loses), the hour's roll-up once it is over (history-compaction.ts), cooks
+ * (cook-updates.ts), one WebSocket message per device (push-updates.ts) and the link's health (link-health.ts).
  */
 import type { LinkedAccount } from '../auth/account-store';
 import type { DeviceRecord, LatestReading } from '../devices/device-store';
+import { latestKey, toReading } from '../devices/latest-reading';
 import { PitwatchError } from '../errors';
 import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
@@ -14,35 +16,54 @@ import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
 import { updateCooks } from './cook-updates';
 import { deviceChanged, toDeviceRecord } from './device-record';
-import { latestKey, toReading } from './latest-reading';
-import { failureStatus, linkNeedsUpdate } from './link-health';
+import { hourToCompact } from './history-compaction';
+import { failureStatus, successUpdate } from './link-health';
 import { pollCadence } from './poll-cadence';
 import type { PollDependencies, PollOutcome } from './poll-dependencies';
-import { pushUpdates, readingMessage } from './push-updates';
+import { startPollTimeBudget } from './poll-time-budget';
+import { pushUpdates, readingsMessages } from './push-updates';
 import { readDeviceChannels } from './read-device';
 
 export type { PollDependencies, PollOutcome } from './poll-dependencies';
+
+/** A device whose readings should keep coming: online, and uploading every 5 minutes or more often. */
+const REPORTING_WITHIN_SECONDS = 300;
+const expectedToReport = (d: ThermoWorksDeviceInfo) => d.online && (d.transmitIntervalSeconds ?? 0) <= REPORTING_WITHIN_SECONDS;
+
+interface StoredAccount {
+  devices: ReadonlyMap<string, DeviceRecord>;
+  latest: ReadonlyMap<string, LatestReading>;
+}
 
 /** What one device's poll found, before anything is stored. */
 async function pollDevice(
   device: ThermoWorksDeviceInfo,
   session: ThermoWorksAccountSession,
   link: LinkedAccount,
-  stored: { device: DeviceRecord | undefined; latest: ReadonlyMap<string, LatestReading> },
+  stored: StoredAccount,
   deps: PollDependencies,
+  signal: AbortSignal | undefined,
 ) {
   const now = deps.clock.now();
-  const channels = await readDeviceChannels(device, session, link.accountId, stored.latest, deps.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds);
+  const storedDevice = stored.devices.get(device.serial);
+  const channels = await readDeviceChannels(device, session, link.accountId, stored.latest, deps.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds, signal);
   const backfill = await backfillGaps({
     session,
     accountId: link.accountId,
     serial: device.serial,
-    stored: stored.device,
+    stored: storedDevice,
     newGaps: channels.newGaps,
     gapThresholdMs: channels.gapThresholdMs,
     now,
+    signal,
   });
-  return { channels, backfill, record: toDeviceRecord(link.accountId, device, backfill, now) };
+  const record: DeviceRecord = { ...toDeviceRecord(link.accountId, device, backfill, now), historyCompactedThrough: storedDevice?.historyCompactedThrough ?? null };
+  const storedChannels = [...stored.latest.values()].filter((l) => l.serial === device.serial);
+  const newest = storedChannels.reduce<string | null>((max, l) => (l.at !== null && (max === null || l.at > max) ? l.at : max), null);
+  const compactHour = deps.readings.compactHour ? hourToCompact(newest, storedDevice?.historyCompactedThrough, now) : undefined;
+  if (compactHour) record.historyCompactedThrough = compactHour.toISOString();
+  const series = [...new Set([...storedChannels, ...channels.fresh].map((l) => l.channel))].map((channel) => ({ accountId: link.accountId, serial: device.serial, channel }));
+  return { channels, backfill, record, storedDevice, compaction: compactHour ? { hour: compactHour, series } : undefined };
 }
 
 /**
@@ -66,57 +87,61 @@ function mqttHandOff(accountId: string, integration: MqttIntegrationRecord | und
  * bug) is thrown, so the queue redelivers the message: nothing is acknowledged that was not stored.
  */
 export async function pollAccount(link: LinkedAccount, deps: PollDependencies): Promise<PollOutcome> {
-  const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, backfilled: 0, duplicatesSkipped: 0, pushed: 0, gapsAbandoned: 0 };
+  const outcome: PollOutcome = { userId: link.userId, status: 'ok', devices: 0, readingsStored: 0, backfilled: 0, duplicatesSkipped: 0, pushed: 0, gapsAbandoned: 0, devicesReporting: 0 };
+  // The budget cuts off ThermoWorks calls only: once the readings are in hand, storing them is never cut short.
+  const budget = startPollTimeBudget(deps.timeBudgetMs);
   try {
     const session = await accountSession(link, deps);
-    const [twDevices, stored] = await Promise.all([session.listDevices(link.accountId), deps.devices.listAccountDevices(link.accountId)]);
-    const storedLatest = new Map(stored.latest.map((l) => [latestKey(l), l]));
-    const storedDevices = new Map(stored.devices.map((d) => [d.serial, d]));
-    const polled = await Promise.all(twDevices.map((d) => pollDevice(d, session, link, { device: storedDevices.get(d.serial), latest: storedLatest }, deps)));
+    const { signal } = budget;
+    const [twDevices, stored] = await Promise.all([session.listDevices(link.accountId, { signal }), deps.devices.listAccountDevices(link.accountId)]);
+    const storedAccount: StoredAccount = { devices: new Map(stored.devices.map((d) => [d.serial, d])), latest: new Map(stored.latest.map((l) => [latestKey(l), l])) };
+    const polled = await Promise.all(twDevices.map((d) => pollDevice(d, session, link, storedAccount, deps, signal)));
+    budget.done();
     outcome.devices = twDevices.length;
+    outcome.devicesReporting = twDevices.filter(expectedToReport).length;
     outcome.duplicatesSkipped = polled.reduce((n, p) => n + p.channels.unchanged, 0);
     outcome.gapsAbandoned = polled.reduce((n, p) => n + p.backfill.abandoned, 0);
 
-    // History first: a crash after this point re-reads the same channels next time and writes the same items again.
-    const fresh = polled.flatMap((p) => p.channels.fresh);
+    // History first, in one batch: a crash after this point re-reads the same channels next time and writes the
+    // same items again.
     const backfilled = polled.flatMap((p) => p.backfill.readings);
-    const readings = [...fresh.flatMap((l) => toReading(l) ?? []), ...backfilled];
+    const readings = [...polled.flatMap((p) => p.channels.fresh.flatMap((l) => toReading(l) ?? [])), ...backfilled];
     if (readings.length > 0) {
       outcome.readingsStored = (await deps.readings.write(readings)).written;
       outcome.backfilled = backfilled.length;
     }
-    const changedDevices = polled.filter((p) => deviceChanged(storedDevices.get(p.record.serial), p.record));
-    await Promise.all(changedDevices.map((p) => deps.devices.putDevice(p.record)));
-    // Each channel's latest item is its own conditional write: independent, so in parallel.
-    const writes = await Promise.all(fresh.map(async (latest) => ({ latest, stored: await deps.devices.putLatestIfNewer(latest) })));
-    const changed = writes.filter((s) => s.stored).map((s) => s.latest);
-    outcome.duplicatesSkipped += writes.length - changed.length;
+    await Promise.all(polled.map(({ compaction }) => compaction && deps.readings.compactHour?.(compaction.series, compaction.hour)));
+    // One write per device that has news; a quiet device whose record did not change is not written at all.
+    const writes = await Promise.all(
+      polled
+        .filter((p) => p.channels.fresh.length > 0 || deviceChanged(p.storedDevice, p.record))
+        .map(async (p) => ({ offered: p.channels.fresh.length, stored: await deps.devices.putDevice(p.record, p.channels.fresh) })),
+    );
+    const changed = writes.flatMap((w) => w.stored);
+    outcome.duplicatesSkipped += writes.reduce((n, w) => n + w.offered - w.stored.length, 0);
     const predictions = await updateCooks(stored.cooks, readings, deps);
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
-    const handOff = mqttHandOff(link.accountId, stored.mqtt, changed.length + predictions.length + changedDevices.length > 0, deps);
+    const handOff = mqttHandOff(link.accountId, stored.mqtt, writes.length + predictions.length > 0, deps);
     if (deps.alarms && stored.alarms && stored.alarms.length > 0) {
       const latest = [...new Map([...stored.latest, ...changed].map((l) => [latestKey(l), l])).values()];
       const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
       outcome.alarmsFired = alarms.fired;
     }
     const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
-    outcome.pushed = await pushUpdates(link.accountId, [...changed.map((l) => readingMessage(l, deps.clock)), ...predictions], activeCookIds, deps);
+    outcome.pushed = await pushUpdates(link.accountId, [...readingsMessages(changed, deps.clock), ...predictions], activeCookIds, deps);
     if (handOff) outcome.mqttHandOff = await handOff;
-    const now = deps.clock.now();
-    if (linkNeedsUpdate(link, readings.length > 0, now)) {
-      await deps.accounts.updateLinkStatus(link.userId, {
-        status: 'ok',
-        statusMessage: null,
-        polledAt: now.toISOString(),
-        ...(readings.length > 0 ? { lastReadingAt: now.toISOString() } : {}),
-      });
-    }
+    const update = successUpdate(link, readings.length > 0, deps.clock.now());
+    if (update) await deps.accounts.updateLinkStatus(link.userId, update);
     return outcome;
   } catch (error) {
-    dropAccountSession(link, deps);
     if (!(error instanceof PitwatchError)) throw error;
     const status = failureStatus(error);
+    // The session (and its id token) outlives ThermoWorks' errors: reopening it costs a decrypt and a refresh per poll,
+    // which for a slow account made dozens of each a minute. Only a refused credential needs a fresh start.
+    if (status === 'relink-needed') dropAccountSession(link, deps);
     await deps.accounts.updateLinkStatus(link.userId, { status, statusMessage: error.message, polledAt: deps.clock.now().toISOString() });
     return { ...outcome, status, errorCode: error.code };
+  } finally {
+    budget.done();
   }
 }

@@ -31,6 +31,8 @@ export interface PollDependencies {
   mqttHandOff?: StateHandOff;
   /** Accounts with alarm rules: evaluated on every poll, fired alarms queued for the notifier (shared/alarms). */
   alarms?: AlarmEvaluationDependencies;
+  /** Each account's time budget (poll-time-budget.ts); none when undefined. */
+  timeBudgetMs?: number;
 }
 
 export interface PollOutcome {
@@ -47,5 +49,7 @@ export interface PollOutcome {
   mqttHandOff?: 'sent' | 'failed';
   /** Alarm rules that fired on this poll. */
   alarmsFired?: number;
+  /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
+  devicesReporting: number;
   errorCode?: string;
 }

@@ -6,6 +6,7 @@
 import { randomIds } from '../ids';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startPollHarness, type PollHarness } from '../../infra/local/testing/poll-harness';
+import { binReadings } from '../readings/bin-readings';
 import type { ScenarioInput } from '../thermoworks/simulator';
 
 const EMAIL = 'cook@test.local';
@@ -95,7 +96,39 @@ describe('poll pipeline', () => {
     expect(compared).toBeGreaterThan(2 * 230);
     const link = await harness.accounts.getLink(harness.users.get(EMAIL)!);
     expect(link).toMatchObject({ status: 'ok', statusMessage: null });
-  }, 120_000); // an hour of simulated polls (240 worker runs): ~11 s on an idle machine, far more on a busy one
+
+    // The hour is over, so it was rolled up once (not on every poll): two hours on, a long range comes from the
+    // roll-ups alone, and holds the same points as the raw layer.
+    harness.clock.advance(2 * 3600_000);
+    for (const device of harness.simulator.accounts()[0]!.devices) {
+      for (const channel of device.channels) {
+        const range = { accountId: 'acct-cook', serial: device.serial, channel, from: new Date(START), to: new Date(Date.parse(START) + 3600_000) };
+        const raw = await harness.readings.query(range);
+        const rolledUp = await harness.readings.query({ ...range, binSeconds: 300 });
+        expect(rolledUp, `${device.serial}#${channel}`).toEqual(binReadings(raw, 300));
+        expect(rolledUp.length).toBeGreaterThan(0);
+      }
+    }
+  }, 120_000); // 240 polls on real parts: give a loaded machine room
+
+  it('writes each device once per poll and pushes one readings message per device, carrying its new channels', async () => {
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
+    await run(harness, 60);
+    await harness.deps.connections.put({ connectionId: 'browser-1', userId: harness.users.get(EMAIL)!, accountId: 'acct-cook', credentialKind: 'session', credentialId: 's1', connectedAt: 'now', expiresAt: '2099-01-01T00:00:00.000Z' });
+    const writes: string[] = [];
+    const devices = harness.deps.devices;
+    harness.deps.devices = {
+      getDevice: (a, s) => devices.getDevice(a, s),
+      listAccountDevices: (a) => devices.listAccountDevices(a),
+      putDevice: (d, l) => (writes.push(d.serial), devices.putDevice(d, l)),
+    };
+    harness.pushed.length = 0;
+    harness.clock.advance(15_000);
+    const { outcomes } = await harness.poll();
+    expect(outcomes[0]!.readingsStored).toBe(2); // the Signals' two channels (the datalogger has nothing new)
+    expect(writes).toEqual(['12:34:56:78:90:AB']);
+    expect(harness.pushed).toEqual([{ type: 'readings', serial: '12:34:56:78:90:AB', channels: [expect.objectContaining({ channel: '1' }), expect.objectContaining({ channel: '2' })] }]);
+  });
 
   it('writes nothing twice when a message is redelivered', async () => {
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
@@ -109,19 +142,17 @@ describe('poll pipeline', () => {
     await expectHistoryMatchesGroundTruth(harness);
   });
 
-  it('loses nothing when the worker crashes between storing history and the latest reading', async () => {
+  it('loses nothing when the worker crashes between storing history and the latest readings', async () => {
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
     await run(harness, 60);
     const devices = harness.deps.devices;
     let crash = true;
     harness.deps.devices = {
-      ...devices,
-      putDevice: (d) => devices.putDevice(d),
       getDevice: (a, s) => devices.getDevice(a, s),
       listAccountDevices: (a) => devices.listAccountDevices(a),
-      putLatestIfNewer: async (l) => {
+      putDevice: async (d, l) => {
         if (crash) throw new Error('worker killed');
-        return devices.putLatestIfNewer(l);
+        return devices.putDevice(d, l);
       },
     };
     harness.clock.advance(15_000);
@@ -162,6 +193,28 @@ describe('poll pipeline', () => {
     expect(await harness.accounts.getLink(harness.users.get(EMAIL)!)).toMatchObject({ status: 'ok' });
   });
 
+  it('back-fills a Wi-Fi device that keeps no archives from the history function after a 10-minute outage (its 500s included): nothing lost', async () => {
+    const noArchives = structuredClone(scenario);
+    const account = noArchives.accounts[0]!;
+    account.devices = [{ ...account.devices[0]!, archives: undefined }];
+    noArchives.historyFunction = { errorRate: 0.3 };
+    harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario: noArchives });
+    await run(harness, 300);
+    harness.simulator.setFaults(EMAIL, { errorRate: 1, errorStatus: 503 });
+    for (let t = 0; t < 600; t += 15) {
+      harness.clock.advance(15_000);
+      expect((await harness.poll()).outcomes[0]?.status).toBe('failing');
+    }
+    harness.simulator.clearFaults(EMAIL);
+    await run(harness, 600); // a failed history call is asked again at the next archive check (5 minutes)
+    const compared = await expectHistoryMatchesGroundTruth(harness);
+    expect(compared).toBeGreaterThan(2 * 90);
+    const calls = harness.simulator.requests().filter((r) => r.service === 'functions');
+    expect(calls.length).toBeGreaterThan(0);
+    const { devices } = await harness.deps.devices.listAccountDevices('acct-cook');
+    expect(devices.find((d) => d.serial === '12:34:56:78:90:AB')!.pendingGaps).toEqual([]);
+  });
+
   it('marks the account "re-link needed" when ThermoWorks revokes its refresh token, and stops polling it', async () => {
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
     await run(harness, 30);
@@ -191,8 +244,8 @@ describe('cooks in the poll pipeline', () => {
     // stored once a minute (pushed every poll): the stored prediction is at most a minute old
     expect(harness.clock.now().getTime() - Date.parse(cooks[0]!.predictions[0]!.at)).toBeLessThan(60_000);
     const pushedTypes = new Set((harness.pushed as Array<{ type: string }>).map((m) => m.type));
-    expect(pushedTypes.has('reading') && pushedTypes.has('prediction')).toBe(true);
-    expect([...pushedTypes].every((t) => ['reading', 'prediction', 'alert'].includes(t))).toBe(true);
+    expect(pushedTypes.has('readings') && pushedTypes.has('prediction')).toBe(true);
+    expect([...pushedTypes].every((t) => ['readings', 'prediction', 'alert'].includes(t))).toBe(true);
     const last = (harness.pushed as Array<{ type: string; etaAt?: string | null; phase?: string }>).filter((m) => m.type === 'prediction').at(-1);
     expect(last?.phase).not.toBe('unknown'); // half an hour of a cook in progress is enough to say something
   });

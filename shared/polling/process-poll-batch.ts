@@ -4,6 +4,7 @@
  * redelivers just those; ThermoWorks' failures are recorded on the link and acknowledged (the next dispatch polls
  * again anyway). Malformed messages are reported too, so they end in the dead-letter queue where the alarm sees them.
  */
+import type { LinkedAccount } from '../auth/account-store';
 import type { PitwatchError } from '../errors';
 import { ValidationError } from '../errors';
 import { parseInput } from '../http/request';
@@ -38,19 +39,38 @@ function parseMessage(body: string) {
 
 export async function processPollBatch(messages: readonly QueuedMessage[], deps: PollDependencies & { log: PollBatchLog }): Promise<PollBatchResult> {
   const result: PollBatchResult = { batchItemFailures: [], outcomes: [] };
+  const fail = (messageIds: readonly string[], error: unknown) => {
+    deps.log.error('Poll failed; the queue will redeliver it', { messageIds, error: error instanceof Error ? error.message : String(error) });
+    result.batchItemFailures.push(...messageIds.map((itemIdentifier) => ({ itemIdentifier })));
+  };
+  // The same account twice in one batch (a redelivery beside the next poll) is polled once.
+  const byUser = new Map<string, string[]>();
+  for (const message of messages) {
+    try {
+      const { userId } = parseMessage(message.body);
+      byUser.set(userId, [...(byUser.get(userId) ?? []), message.messageId]);
+    } catch (error) {
+      deps.log.warn('Malformed poll message', { messageId: message.messageId, code: (error as PitwatchError).code, error: (error as Error).message });
+      result.batchItemFailures.push({ itemIdentifier: message.messageId });
+    }
+  }
+  if (byUser.size === 0) return result;
+  let links: Map<string, LinkedAccount>;
+  try {
+    links = await deps.accounts.getLinks([...byUser.keys()]);
+  } catch (error) {
+    fail([...byUser.values()].flat(), error);
+    return result;
+  }
   await Promise.all(
-    messages.map(async (message) => {
+    [...byUser].map(async ([userId, messageIds]) => {
+      const link = links.get(userId);
+      // Unlinked since it was queued, or waiting for the user to sign in again: nothing to do.
+      if (!link || link.status === 'relink-needed') return;
       try {
-        const request = parseMessage(message.body);
-        const link = await deps.accounts.getLink(request.userId);
-        if (!link) return; // unlinked since it was queued: nothing to do
-        if (link.status === 'relink-needed') return;
         result.outcomes.push(await pollAccount(link, deps));
       } catch (error) {
-        const detail = { messageId: message.messageId, error: error instanceof Error ? error.message : String(error) };
-        if (error instanceof ValidationError) deps.log.warn('Malformed poll message', { ...detail, code: (error as PitwatchError).code });
-        else deps.log.error('Poll failed; the queue will redeliver it', detail);
-        result.batchItemFailures.push({ itemIdentifier: message.messageId });
+        fail(messageIds, error);
       }
     }),
   );

@@ -1,21 +1,19 @@
 /** The poll's last step: what changed goes to the account's open WebSockets; a connection gone (410) is forgotten. */
-import type { ReadingMessage, ServerMessage } from '../api/schemas';
+import type { ReadingsMessage, ServerMessage } from '../api/schemas';
 import type { Clock } from '../clock';
 import type { LatestReading } from '../devices/device-store';
 import { closeLiveConnection, mayReceive } from '../live/live-connections';
 import type { PollDependencies } from './poll-dependencies';
 
-export function readingMessage(l: LatestReading, clock: Clock): ReadingMessage {
-  return {
-    type: 'reading',
-    serial: l.serial,
-    channel: l.channel,
-    value: l.value,
-    units: l.units,
-    status: l.status,
-    probeConnected: l.probeConnected,
-    at: l.at ?? clock.now().toISOString(),
-  };
+/** One `readings` message per device, carrying every channel this poll stored. */
+export function readingsMessages(stored: readonly LatestReading[], clock: Clock): ReadingsMessage[] {
+  const bySerial = new Map<string, ReadingsMessage>();
+  for (const l of stored) {
+    let message = bySerial.get(l.serial);
+    if (!message) bySerial.set(l.serial, (message = { type: 'readings', serial: l.serial, channels: [] }));
+    message.channels.push({ channel: l.channel, value: l.value, units: l.units, status: l.status, probeConnected: l.probeConnected, at: l.at ?? clock.now().toISOString() });
+  }
+  return [...bySerial.values()];
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { LatestReading } from '../devices/device-store';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
-import { isNewer, latestKey, toLatest } from './latest-reading';
+import { isNewer, latestKey, toLatest } from '../devices/latest-reading';
 import { gapThresholdMs, type ReadingGap } from './reading-gaps';
 
 export interface DeviceChannels {
@@ -23,8 +23,9 @@ export async function readDeviceChannels(
   accountId: string,
   stored: ReadonlyMap<string, LatestReading>,
   pollIntervalSeconds: number,
+  signal: AbortSignal | undefined,
 ): Promise<DeviceChannels> {
-  const channels = await session.listChannels(device.serial, { strategy: 'listing-first' });
+  const channels = await session.listChannels(device.serial, { strategy: 'listing-first', signal });
   const threshold = gapThresholdMs(device.recordingIntervalSeconds, pollIntervalSeconds);
   const result: DeviceChannels = { fresh: [], newGaps: [], unchanged: 0, gapThresholdMs: threshold };
   for (const channel of channels) {

@@ -27,10 +27,23 @@ export interface HistoryQuery {
   binSeconds?: number;
 }
 
+/** One channel's series. */
+export interface SeriesKey {
+  accountId: string;
+  serial: string;
+  channel: string;
+}
+
 /** The history store port: Timestream in AWS by default, DynamoDB locally and on request. */
 export interface ReadingStore {
-  /** Idempotent: writing the same reading twice stores it once. */
+  /** Idempotent: writing the same reading twice stores it once. One batch per poll where the store allows it. */
   write(readings: readonly Reading[]): Promise<WriteResult>;
+  /**
+   * For stores that keep roll-ups for long ranges (DynamoDB history): the hour starting at `hourStart` is over for
+   * these series, so its polled readings can be rolled up once, instead of on every poll. Idempotent; stores
+   * without roll-ups leave it out.
+   */
+  compactHour?(series: readonly SeriesKey[], hourStart: Date): Promise<void>;
   /**
    * Readings of one channel in [from, to), oldest first. With `binSeconds`, one point per bin (the mean, stamped
    * at the bin's start), so a 12-hour chart is a few hundred points rather than thousands.

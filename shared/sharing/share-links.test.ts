@@ -49,7 +49,7 @@ describe('share tokens', () => {
 describe('what a socket may receive', () => {
   const share: LiveConnection = { connectionId: 'x', userId: 'u', accountId: 'a', credentialKind: 'share', credentialId: 'sh', connectedAt: '', expiresAt: '', cookId: 'c-1', serial: 'S' };
   const session: LiveConnection = { ...share, credentialKind: 'session', cookId: undefined, serial: undefined };
-  const reading = (serial: string): ServerMessage => ({ type: 'reading', serial, channel: '1', value: 1, units: 'F', status: 'OK', probeConnected: true, at: '' });
+  const reading = (serial: string): ServerMessage => ({ type: 'readings', serial, channels: [{ channel: '1', value: 1, units: 'F', status: 'OK', probeConnected: true, at: '' }] });
   const alert: ServerMessage = { type: 'alert', serial: 'S', kind: 'lid-open', channel: null, message: 'm', at: '' };
 
   it("gives a share link only its device's readings and predictions while its cook runs", () => {

@@ -32,7 +32,7 @@ const refreshSchema = z
 
 export interface AuthApi {
   signIn(email: string, password: string): Promise<ThermoWorksTokens>;
-  refresh(refreshToken: string): Promise<ThermoWorksTokens>;
+  refresh(refreshToken: string, signal?: AbortSignal): Promise<ThermoWorksTokens>;
 }
 
 export function createAuthApi(config: ThermoWorksConfig, send: HttpTransport, clock: Clock): AuthApi {
@@ -54,13 +54,14 @@ export function createAuthApi(config: ThermoWorksConfig, send: HttpTransport, cl
       return { uid: r.localId, email: r.email ?? email, idToken: r.idToken, refreshToken: r.refreshToken, expiresAt: expiresAt(r.expiresIn) };
     },
 
-    async refresh(refreshToken) {
+    async refresh(refreshToken, signal) {
       const body = await send({
         service: 'refresh',
         method: 'POST',
         url: `${config.tokenUrl}/v1/token?key=${key}`,
         headers: { referer: config.referer },
         json: { grant_type: 'refresh_token', refresh_token: refreshToken },
+        signal,
       });
       const parsed = refreshSchema.safeParse(body);
       if (!parsed.success) throw new MalformedResponseError('ThermoWorks token refresh answer is missing tokens', { cause: parsed.error });

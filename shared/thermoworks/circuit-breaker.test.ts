@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock';
 import { CircuitBreaker, CircuitBreakers } from './circuit-breaker';
-import { CircuitOpenError, InvalidCredentialsError, ThermoWorksRateLimitedError, ThermoWorksUnavailableError } from './errors';
+import { CallerGaveUpError, CircuitOpenError, InvalidCredentialsError, ThermoWorksRateLimitedError, ThermoWorksUnavailableError } from './errors';
 
 const transient = () => Promise.reject(new ThermoWorksUnavailableError('down', 'status'));
 const fine = () => Promise.resolve('ok');
@@ -9,7 +9,7 @@ const fine = () => Promise.resolve('ok');
 describe('CircuitBreaker', () => {
   it('opens after the threshold, fails fast, half-opens after the pause, closes on success', async () => {
     const clock = new ManualClock();
-    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 3, openMs: 10_000 });
+    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 3, probeAfterMs: 10_000, maxPauseMs: 60_000 });
     for (let i = 0; i < 3; i++) await expect(breaker.run(transient)).rejects.toBeInstanceOf(ThermoWorksUnavailableError);
     expect(breaker.state()).toBe('open');
     let called = false;
@@ -26,7 +26,7 @@ describe('CircuitBreaker', () => {
 
   it('re-opens when the half-open trial fails, and lets only one trial through', async () => {
     const clock = new ManualClock();
-    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 1, openMs: 1000 });
+    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 1, probeAfterMs: 1000, maxPauseMs: 60_000 });
     await breaker.run(transient).catch(() => undefined);
     clock.advance(1000);
     let release: () => void = () => undefined;
@@ -39,7 +39,7 @@ describe('CircuitBreaker', () => {
 
   it('does not count healthy answers such as a bad password; a success resets the count', async () => {
     const clock = new ManualClock();
-    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 2, openMs: 1000 });
+    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 2, probeAfterMs: 1000, maxPauseMs: 60_000 });
     await breaker.run(transient).catch(() => undefined);
     await breaker.run(() => Promise.reject(new InvalidCredentialsError('INVALID_PASSWORD'))).catch(() => undefined);
     await breaker.run(transient).catch(() => undefined);
@@ -47,20 +47,40 @@ describe('CircuitBreaker', () => {
     expect(breaker.failureCount()).toBe(1);
   });
 
-  it('counts throttling and honours a longer Retry-After', async () => {
+  it('pauses for exactly the Retry-After of a throttle, at the first one, capped', async () => {
     const clock = new ManualClock();
-    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 1, openMs: 1000 });
-    await breaker.run(() => Promise.reject(new ThermoWorksRateLimitedError({ retryAfterSeconds: 30 }))).catch(() => undefined);
-    clock.advance(29_000);
+    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 5, probeAfterMs: 5000, maxPauseMs: 60_000 });
+    await breaker.run(() => Promise.reject(new ThermoWorksRateLimitedError({ retryAfterSeconds: 8 }))).catch(() => undefined);
     expect(breaker.state()).toBe('open');
-    clock.advance(1000);
+    clock.advance(7_999);
+    expect(breaker.state()).toBe('open');
+    clock.advance(1);
+    expect(breaker.state()).toBe('half-open');
+    await breaker.run(fine);
+    await breaker.run(() => Promise.reject(new ThermoWorksRateLimitedError({ retryAfterSeconds: 3600 }))).catch(() => undefined);
+    clock.advance(60_000);
+    expect(breaker.state()).toBe('half-open');
+  });
+
+  it('probes soon after an outage without a hint, and ignores calls the caller gave up on', async () => {
+    const clock = new ManualClock();
+    const breaker = new CircuitBreaker('acct', clock, { failureThreshold: 2, probeAfterMs: 5000, maxPauseMs: 60_000 });
+    await breaker.run(transient).catch(() => undefined);
+    class GaveUp extends CallerGaveUpError {
+      override readonly code = 'GAVE_UP';
+    }
+    await expect(breaker.run(() => Promise.reject(new GaveUp('budget')))).rejects.toBeInstanceOf(GaveUp);
+    expect(breaker.failureCount()).toBe(1); // neither counted nor a reset
+    await breaker.run(transient).catch(() => undefined);
+    expect(breaker.state()).toBe('open');
+    clock.advance(5000);
     expect(breaker.state()).toBe('half-open');
   });
 });
 
 describe('CircuitBreakers', () => {
   it('keeps one breaker per key', async () => {
-    const breakers = new CircuitBreakers(new ManualClock(), { failureThreshold: 1, openMs: 1000 });
+    const breakers = new CircuitBreakers(new ManualClock(), { failureThreshold: 1, probeAfterMs: 1000, maxPauseMs: 60_000 });
     await breakers.for('a').run(transient).catch(() => undefined);
     expect(breakers.state('a')).toBe('open');
     expect(breakers.state('b')).toBe('closed');

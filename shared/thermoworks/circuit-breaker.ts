@@ -1,22 +1,27 @@
 /**
- * A per-account circuit breaker: after repeated transient failures or throttling, stop calling ThermoWorks
- * for that account for a while (open), then let one trial call through (half-open) and close on success.
- * Keeps one broken account from eating the poll worker's time and from hammering the service.
+ * A per-account circuit breaker: after repeated transient failures, or at once when ThermoWorks throttles with a
+ * `retry-after`, stop calling ThermoWorks for that account (open), then let one trial call through (half-open) and
+ * close on success. Keeps one broken account from eating the poll worker's time and from hammering the service.
+ *
+ * The pause is what ThermoWorks asked for (`retry-after`), or else a short probe: shorter than the poll interval, so
+ * the first poll after ThermoWorks answers again gets through (a fixed minute kept accounts dark for up to 60 s).
  */
 import type { Clock } from '../clock';
-import { CircuitOpenError, isTransient } from './errors';
+import { CallerGaveUpError, CircuitOpenError, isTransient } from './errors';
 import { RateLimitedError } from '../errors';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
 export interface CircuitBreakerOptions {
-  /** Consecutive counted failures that open the circuit. */
+  /** Consecutive counted failures that open the circuit (a throttle with `retry-after` opens it at once). */
   failureThreshold: number;
-  /** How long the circuit stays open before a trial call. */
-  openMs: number;
+  /** Without a `retry-after`: how long the circuit stays open before a trial call. */
+  probeAfterMs: number;
+  /** The longest pause a `retry-after` may ask for. */
+  maxPauseMs: number;
 }
 
-export const defaultCircuitBreakerOptions: CircuitBreakerOptions = { failureThreshold: 5, openMs: 60_000 };
+export const defaultCircuitBreakerOptions: CircuitBreakerOptions = { failureThreshold: 5, probeAfterMs: 5_000, maxPauseMs: 5 * 60_000 };
 
 /** Only failures that say "the service is struggling" count; a wrong password or a 404 is a healthy answer. */
 function counts(error: unknown): boolean {
@@ -57,6 +62,7 @@ export class CircuitBreaker {
       this.reset();
       return result;
     } catch (error) {
+      if (error instanceof CallerGaveUpError) throw error; // we stopped waiting: no news about ThermoWorks
       if (counts(error)) this.recordFailure(isTrial, error);
       else this.reset();
       throw error;
@@ -72,10 +78,12 @@ export class CircuitBreaker {
 
   private recordFailure(isTrial: boolean, error: unknown): void {
     this.failures++;
-    if (isTrial || this.failures >= this.options.failureThreshold) {
-      // Honour a throttling hint when it asks for a longer pause than ours.
-      const hintMs = error instanceof RateLimitedError && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
-      this.openUntil = this.clock.now().getTime() + Math.max(this.options.openMs, hintMs);
+    const now = this.clock.now().getTime();
+    if (error instanceof RateLimitedError && error.retryAfterSeconds !== undefined) {
+      // ThermoWorks said how long to wait: wait that long, not a guess of ours.
+      this.openUntil = now + Math.min(this.options.maxPauseMs, Math.max(1000, error.retryAfterSeconds * 1000));
+    } else if (isTrial || this.failures >= this.options.failureThreshold) {
+      this.openUntil = now + this.options.probeAfterMs;
     }
   }
 }

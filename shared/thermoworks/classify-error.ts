@@ -18,7 +18,7 @@ import {
 } from './errors';
 
 /** Which service answered: the same reason means different things at sign-in and at refresh. */
-export type ThermoWorksService = 'signIn' | 'refresh' | 'webConfig' | 'firestore' | 'storage';
+export type ThermoWorksService = 'signIn' | 'refresh' | 'webConfig' | 'firestore' | 'storage' | 'functions';
 
 /** Firestore/Storage refused the id token (401): the session refreshes once and tries again. */
 export class IdTokenRejectedError extends ReauthRequiredError {

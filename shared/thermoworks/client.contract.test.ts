@@ -8,6 +8,7 @@ import { createThermoWorksClient, type ThermoWorksClientOptions } from './client
 import { thermoWorksConfigFromEnv } from './config';
 import {
   AccountDisabledError,
+  CallerGaveUpError,
   CircuitOpenError,
   InvalidCredentialsError,
   MalformedResponseError,
@@ -45,7 +46,7 @@ async function world(options: { scenario?: ScenarioInput; client?: Partial<Therm
     random: () => 0.5,
     sleep: async (ms) => void sleeps.push(ms),
     timeoutMs: 2_000,
-    circuitBreaker: { failureThreshold: 3, openMs: 30_000 },
+    circuitBreaker: { failureThreshold: 3, probeAfterMs: 30_000 },
     ...options.client,
   });
   const signedIn = async (email = DEMO) => client.session(await client.signIn(email, 'pitwatch'));
@@ -409,5 +410,65 @@ describe('what the devices really measured', () => {
     clock.advance(3_000);
     expect(await session.getDevice(SIGNALS)).toMatchObject({ online: true, status: 'NORMAL' });
     expect((await session.listChannels(SIGNALS))[0]?.lastTelemetrySaved?.getTime()).toBeGreaterThan(frozen?.getTime() ?? 0);
+  });
+});
+
+describe('a caller out of time, and refreshes during a fault', () => {
+  class OutOfTime extends CallerGaveUpError {
+    override readonly code = 'OUT_OF_TIME';
+  }
+
+  it('stops a read when the caller aborts: the abort\'s reason, no retry, and nothing counted against the account', async () => {
+    const { client, signedIn, sim, requests } = await world();
+    const session = await signedIn();
+    sim.setFaults(DEMO, { latencyMs: 400 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new OutOfTime('budget spent')), 50);
+    const before = requests('firestore').length;
+    await expect(session.listDevices('acct-demo-0001', { signal: controller.signal })).rejects.toBeInstanceOf(OutOfTime);
+    await new Promise((r) => setTimeout(r, 450));
+    expect(requests('firestore').length - before).toBe(1);
+    expect(client.circuitState('uid-demo-0001')).toBe('closed');
+    await expect(session.listDevices('acct-demo-0001', { signal: controller.signal })).rejects.toBeInstanceOf(OutOfTime); // already spent
+  });
+
+  it('backs a failing refresh off (30 s, then 1 min…) instead of refreshing on every poll, and lets a caller stop waiting for it', async () => {
+    const { clock, sim, client, requests } = await world({ client: { retry: { maxAttempts: 1 } } });
+    const tokens = await client.signIn(DEMO, 'pitwatch');
+    const session = client.session({ refreshToken: tokens.refreshToken, uid: tokens.uid }); // no id token: must refresh
+    sim.setFaults(DEMO, { failNext: 1, only: ['refresh'] });
+    await expect(session.listDevices('acct-demo-0001')).rejects.toBeInstanceOf(ThermoWorksUnavailableError);
+    await expect(session.listDevices('acct-demo-0001')).rejects.toThrow(/refresh paused for 30 s/);
+    expect(requests('refresh')).toHaveLength(1);
+    clock.advance(30_000);
+    sim.setFaults(DEMO, { latencyMs: 300, only: ['refresh'] });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new OutOfTime('budget spent')), 30);
+    await expect(session.listDevices('acct-demo-0001', { signal: controller.signal })).rejects.toBeInstanceOf(OutOfTime);
+    // The refresh went on without the caller: the next read finds a fresh id token and refreshes no more.
+    await new Promise((r) => setTimeout(r, 400));
+    sim.clearFaults(DEMO);
+    expect((await session.listDevices('acct-demo-0001')).length).toBeGreaterThan(0);
+    expect(requests('refresh')).toHaveLength(2);
+  });
+});
+
+describe('the instrument history function', () => {
+  it('answers a device\'s uploaded points for a range, and its 500s are retried but never open the breaker', async () => {
+    const { clock, sim, client, signedIn, requests } = await world({ scenario: { ...demoScenario, historyFunction: { errorRate: 0 } } });
+    const session = await signedIn();
+    clock.advance(20 * 60_000);
+    const from = new Date(Date.parse(START) + 5 * 60_000);
+    const to = new Date(Date.parse(START) + 10 * 60_000);
+    const points = await session.retrieveHistory(SIGNALS, { from, to });
+    const truth = sim.groundTruth(SIGNALS, '1', from, to).filter((p) => p.value !== null);
+    expect(points.filter((p) => p.channel === '1').map((p) => `${p.at.toISOString()}=${p.value}`)).toEqual(truth.map((p) => `${p.at.toISOString()}=${p.value}`));
+    expect(requests('functions').at(-1)).toMatchObject({ method: 'POST', status: 200 });
+
+    sim.setFaults(DEMO, { errorRate: 1, errorStatus: 500, only: ['functions'] });
+    for (let i = 0; i < 4; i++) await expect(session.retrieveHistory(SIGNALS, { from, to })).rejects.toBeInstanceOf(ThermoWorksUnavailableError);
+    expect(client.circuitState('uid-demo-0001')).toBe('closed');
+    sim.clearFaults(DEMO);
+    await expect(session.retrieveHistory('NOT-MINE', { from, to })).rejects.toBeInstanceOf(ThermoWorksRequestRejectedError);
   });
 });

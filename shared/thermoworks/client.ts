@@ -8,14 +8,17 @@ import { createAuthApi } from './auth';
 import { CircuitBreakers, defaultCircuitBreakerOptions, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker';
 import { defaultThermoWorksConfig, type ThermoWorksConfig } from './config';
 import type { FirebaseProject, ThermoWorksTokens } from './domain';
+import { createCloudFunctions } from './cloud-functions';
 import { createFirestoreReads } from './firestore-rest';
-import { createHttpTransport, type FetchLike, type HttpTransport } from './http-transport';
+import { createHttpTransport, fetchSend, type FetchLike, type HttpTransport } from './http-transport';
+import { nodeHttpSend } from './node-http-send';
 import { createProjectDiscovery } from './project-discovery';
 import { defaultRetryPolicy, realSleep, withRetry, type RetryPolicy } from './retry';
 import { createSession, type SessionTokens, type ThermoWorksSession, type TokensListener } from './session';
 
 export interface ThermoWorksClientOptions {
   config?: ThermoWorksConfig;
+  /** Default: plain node:http(s) requests on keep-alive agents (node-http-send.ts). */
   fetch?: FetchLike;
   /** Real time: token expiry and refresh-ahead, the circuit breaker, Retry-After. */
   clock?: Clock;
@@ -60,16 +63,17 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
   const clock = options.clock ?? systemClock;
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
   const once = createHttpTransport({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    send: options.fetch ? fetchSend(options.fetch) : nodeHttpSend,
     clock,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const retryDeps = { random: options.random ?? Math.random, sleep: options.sleep ?? realSleep, onRetry: options.onRetry };
-  const send: HttpTransport = (call) => withRetry(() => once(call), policy, retryDeps);
+  const send: HttpTransport = (call) => withRetry(() => once(call), policy, retryDeps, call.signal);
 
   const auth = createAuthApi(config, send, clock);
   const project = createProjectDiscovery(config, send, options.project);
   const reads = createFirestoreReads(config, send, project);
+  const functions = createCloudFunctions(config, send, project);
   const breakers = new CircuitBreakers(clock, { ...defaultCircuitBreakerOptions, ...options.circuitBreaker });
 
   return {
@@ -78,7 +82,7 @@ export function createThermoWorksClient(options: ThermoWorksClientOptions = {}):
     refresh: (refreshToken) => auth.refresh(refreshToken),
     session(tokens, onTokens, sessionOptions = {}) {
       const key = sessionOptions.circuitKey ?? tokens.uid ?? `refresh:${createHash('sha256').update(tokens.refreshToken).digest('hex').slice(0, 16)}`;
-      return createSession({ auth, reads, clock, deviceClock: options.deviceClock ?? clock, breaker: breakers.for(key) }, tokens, onTokens);
+      return createSession({ auth, reads, functions, clock, deviceClock: options.deviceClock ?? clock, breaker: breakers.for(key) }, tokens, onTokens);
     },
     project,
     circuitState: (key) => breakers.state(key),

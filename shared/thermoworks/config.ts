@@ -20,6 +20,11 @@ export interface ThermoWorksConfig {
   firestoreUrl: string;
   /** Firebase Storage (archive downloads). */
   storageUrl: string;
+  /**
+   * Callable Cloud Functions. Unset: the real host, `https://us-central1-{projectId}.cloudfunctions.net/{name}`; set
+   * (the simulator, or the Firebase emulator): an origin that serves them as `/{projectId}/us-central1/{name}`.
+   */
+  functionsUrl?: string | undefined;
   /** The API key is restricted to this referrer, so sign-in, refresh and webConfig must carry it. */
   referer: string;
 }
@@ -55,6 +60,7 @@ const envSchema = z.object({
   THERMOWORKS_FIREBASE_URL: originSchema.optional(),
   THERMOWORKS_FIRESTORE_URL: originSchema.optional(),
   THERMOWORKS_STORAGE_URL: originSchema.optional(),
+  THERMOWORKS_FUNCTIONS_URL: originSchema.optional(),
   THERMOWORKS_API_KEY: z.string().trim().min(1).optional(),
   THERMOWORKS_APP_ID: z.string().trim().min(1).optional(),
 });
@@ -85,6 +91,7 @@ export function thermoWorksConfigFromEnv(env: Record<string, string | undefined>
     firebaseUrl: e.THERMOWORKS_FIREBASE_URL ?? defaultThermoWorksConfig.firebaseUrl,
     firestoreUrl: e.THERMOWORKS_FIRESTORE_URL ?? defaultThermoWorksConfig.firestoreUrl,
     storageUrl: e.THERMOWORKS_STORAGE_URL ?? defaultThermoWorksConfig.storageUrl,
+    ...(e.THERMOWORKS_FUNCTIONS_URL ? { functionsUrl: e.THERMOWORKS_FUNCTIONS_URL } : {}),
   };
 }
 
@@ -98,6 +105,7 @@ export function thermoWorksConfigForOrigin(origin: string, overrides: Partial<Th
     firebaseUrl: base,
     firestoreUrl: base,
     storageUrl: base,
+    functionsUrl: base,
     ...overrides,
   };
 }

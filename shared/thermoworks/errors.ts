@@ -98,6 +98,12 @@ export class CircuitOpenError extends UpstreamUnavailableError {
   }
 }
 
+/**
+ * The caller stopped waiting (its time budget ran out, it was cancelled): says nothing about ThermoWorks, so it is
+ * neither retried nor counted by the circuit breaker. Callers abort with a subclass of their own as the reason.
+ */
+export abstract class CallerGaveUpError extends UpstreamUnavailableError {}
+
 /** A response we cannot understand (not JSON, not a Firestore document, missing essentials). Not retried. */
 export class MalformedResponseError extends PitwatchError {
   readonly code = 'THERMOWORKS_MALFORMED_RESPONSE';

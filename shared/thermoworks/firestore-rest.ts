@@ -7,11 +7,12 @@ import { parseDocument, parseDocumentPage, parseRunQuery, type DocumentPage, typ
 import type { HttpTransport } from './http-transport';
 import type { ProjectDiscovery } from './project-discovery';
 
+/** `signal`: the caller's cancellation (see HttpCall). */
 export interface FirestoreReads {
-  get(segments: string[], idToken: string, resource: string): Promise<FirestoreDocument>;
-  list(segments: string[], idToken: string, resource: string, query?: Record<string, string>): Promise<DocumentPage>;
-  runQuery(structuredQuery: unknown, idToken: string, resource: string): Promise<FirestoreDocument[]>;
-  download(objectName: string, idToken: string, resource: string): Promise<unknown>;
+  get(segments: string[], idToken: string, resource: string, signal?: AbortSignal): Promise<FirestoreDocument>;
+  list(segments: string[], idToken: string, resource: string, query?: Record<string, string>, signal?: AbortSignal): Promise<DocumentPage>;
+  runQuery(structuredQuery: unknown, idToken: string, resource: string, signal?: AbortSignal): Promise<FirestoreDocument[]>;
+  download(objectName: string, idToken: string, resource: string, signal?: AbortSignal): Promise<unknown>;
 }
 
 export function createFirestoreReads(config: ThermoWorksConfig, send: HttpTransport, project: ProjectDiscovery): FirestoreReads {
@@ -24,20 +25,20 @@ export function createFirestoreReads(config: ThermoWorksConfig, send: HttpTransp
   const bearer = (idToken: string) => ({ authorization: `Bearer ${idToken}` });
 
   return {
-    async get(segments, idToken, resource) {
-      const body = await send({ service: 'firestore', method: 'GET', url: `${await root()}/${path(segments)}?key=${key}`, headers: bearer(idToken), resource });
+    async get(segments, idToken, resource, signal) {
+      const body = await send({ service: 'firestore', method: 'GET', url: `${await root()}/${path(segments)}?key=${key}`, headers: bearer(idToken), resource, signal });
       return parseDocument(body, resource);
     },
 
-    async list(segments, idToken, resource, query = {}) {
+    async list(segments, idToken, resource, query = {}, signal) {
       const params = new URLSearchParams({ ...query, key: config.apiKey });
       // URLSearchParams writes spaces as '+'; Firestore's orderBy is documented with %20.
       const qs = params.toString().replace(/\+/g, '%20');
-      const body = await send({ service: 'firestore', method: 'GET', url: `${await root()}/${path(segments)}?${qs}`, headers: bearer(idToken), resource });
+      const body = await send({ service: 'firestore', method: 'GET', url: `${await root()}/${path(segments)}?${qs}`, headers: bearer(idToken), resource, signal });
       return parseDocumentPage(body);
     },
 
-    async runQuery(structuredQuery, idToken, resource) {
+    async runQuery(structuredQuery, idToken, resource, signal) {
       const body = await send({
         service: 'firestore',
         method: 'POST',
@@ -45,11 +46,12 @@ export function createFirestoreReads(config: ThermoWorksConfig, send: HttpTransp
         headers: bearer(idToken),
         json: { structuredQuery },
         resource,
+        signal,
       });
       return parseRunQuery(body);
     },
 
-    async download(objectName, idToken, resource) {
+    async download(objectName, idToken, resource, signal) {
       const { storageBucket } = await project();
       return send({
         service: 'storage',
@@ -57,6 +59,7 @@ export function createFirestoreReads(config: ThermoWorksConfig, send: HttpTransp
         url: `${config.storageUrl}/v0/b/${encodeURIComponent(storageBucket)}/o/${encodeURIComponent(objectName)}?alt=media`,
         headers: bearer(idToken),
         resource,
+        signal,
       });
     },
   };

@@ -3,7 +3,6 @@
  * the domain parsers read field by field. Decoding never throws: a value of an unknown or broken shape
  * becomes `{kind: 'other'}` so one odd field cannot sink a whole device.
  */
-import * as z from 'zod';
 
 export type FirestoreValue =
   | { kind: 'string'; value: string }
@@ -19,20 +18,10 @@ export type FirestoreValue =
 
 export type FirestoreFields = Record<string, FirestoreValue>;
 
-const stringValue = z.object({ stringValue: z.string() });
 // integerValue is a string of digits on the wire; accept a bare integer too, as the protocol advises.
-const integerValue = z.object({
-  integerValue: z.union([z.string().regex(/^[+-]?\d+$/), z.number().int()]),
-});
+const INTEGER_TEXT = /^[+-]?\d+$/;
 // Firestore's JSON mapping writes non-finite doubles as strings.
-const doubleValue = z.object({
-  doubleValue: z.union([z.number(), z.string().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^(NaN|-?Infinity)$/)]),
-});
-const booleanValue = z.object({ booleanValue: z.boolean() });
-const timestampValue = z.object({ timestampValue: z.string() });
-const nullValue = z.object({ nullValue: z.union([z.null(), z.literal('NULL_VALUE')]) });
-const mapValue = z.object({ mapValue: z.object({ fields: z.record(z.string(), z.unknown()).optional() }) });
-const arrayValue = z.object({ arrayValue: z.object({ values: z.array(z.unknown()).optional() }) });
+const DOUBLE_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^(NaN|-?Infinity)$/;
 
 /** RFC 3339 with up to nanoseconds and any offset; JS Date only keeps milliseconds, so extra digits are cut. */
 const RFC3339 = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -57,23 +46,33 @@ function toNumber(raw: string | number): number {
 /** Nesting deeper than this is not a real document; stop rather than overflow the stack. */
 const MAX_DEPTH = 64;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks each typed-value shape in turn, by hand: this runs for every field of every document of every poll, and
+ * trying zod schemas one after the other (most of them failing) was a large share of a poll's CPU (bench:poll).
+ */
 export function decodeValue(raw: unknown, depth = 0): FirestoreValue {
-  if (depth > MAX_DEPTH || typeof raw !== 'object' || raw === null) return { kind: 'other', raw };
-  let r;
-  if ((r = stringValue.safeParse(raw)).success) return { kind: 'string', value: r.data.stringValue };
-  if ((r = integerValue.safeParse(raw)).success) return { kind: 'integer', value: toNumber(r.data.integerValue) };
-  if ((r = doubleValue.safeParse(raw)).success) return { kind: 'double', value: toNumber(r.data.doubleValue) };
-  if ((r = booleanValue.safeParse(raw)).success) return { kind: 'boolean', value: r.data.booleanValue };
-  if ((r = timestampValue.safeParse(raw)).success) {
-    const at = parseRfc3339(r.data.timestampValue);
+  if (depth > MAX_DEPTH || !isRecord(raw)) return { kind: 'other', raw };
+  const { stringValue, integerValue, doubleValue, booleanValue, timestampValue, mapValue, arrayValue } = raw;
+  if (typeof stringValue === 'string') return { kind: 'string', value: stringValue };
+  if ((typeof integerValue === 'string' && INTEGER_TEXT.test(integerValue)) || (typeof integerValue === 'number' && Number.isInteger(integerValue))) {
+    return { kind: 'integer', value: toNumber(integerValue) };
+  }
+  if ((typeof doubleValue === 'number' && Number.isFinite(doubleValue)) || (typeof doubleValue === 'string' && DOUBLE_TEXT.test(doubleValue))) {
+    return { kind: 'double', value: toNumber(doubleValue) };
+  }
+  if (typeof booleanValue === 'boolean') return { kind: 'boolean', value: booleanValue };
+  if (typeof timestampValue === 'string') {
+    const at = parseRfc3339(timestampValue);
     return at ? { kind: 'timestamp', value: at } : { kind: 'other', raw };
   }
-  if (nullValue.safeParse(raw).success) return { kind: 'null' };
-  if ((r = mapValue.safeParse(raw)).success) {
-    return { kind: 'map', fields: decodeFields(r.data.mapValue.fields ?? {}, depth + 1) };
+  if (Object.prototype.hasOwnProperty.call(raw, 'nullValue') && (raw.nullValue === null || raw.nullValue === 'NULL_VALUE')) return { kind: 'null' };
+  if (isRecord(mapValue) && (mapValue.fields === undefined || isRecord(mapValue.fields))) {
+    return { kind: 'map', fields: decodeFields(mapValue.fields ?? {}, depth + 1) };
   }
-  if ((r = arrayValue.safeParse(raw)).success) {
-    return { kind: 'array', values: (r.data.arrayValue.values ?? []).map((v) => decodeValue(v, depth + 1)) };
+  if (isRecord(arrayValue) && (arrayValue.values === undefined || Array.isArray(arrayValue.values))) {
+    return { kind: 'array', values: (arrayValue.values ?? []).map((v) => decodeValue(v, depth + 1)) };
   }
   return { kind: 'other', raw };
 }

@@ -8,6 +8,25 @@ import { MalformedResponseError, ThermoWorksUnavailableError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A whole HTTP answer: the status, the body read to the end, and the headers (built only when asked for). */
+export interface HttpReply {
+  status: number;
+  text: string;
+  headers(): Headers;
+}
+
+/** Sends one request and reads its whole answer; rejects on network failure or when `signal` aborts. */
+export type HttpSend = (url: string, init: { method: string; headers: Record<string, string>; body: string | undefined; signal: AbortSignal }) => Promise<HttpReply>;
+
+/** HttpSend over a fetch (tests script fetch; the CLI may use the global one). */
+export function fetchSend(fetchFn: FetchLike): HttpSend {
+  return async (url, init) => {
+    const response = await fetchFn(url, init);
+    const text = await response.text();
+    return { status: response.status, text, headers: () => response.headers };
+  };
+}
+
 export interface HttpCall {
   service: ThermoWorksService;
   method: 'GET' | 'POST';
@@ -17,10 +36,12 @@ export interface HttpCall {
   json?: unknown;
   /** What is being asked for, for error messages (never secret). */
   resource?: string;
+  /** The caller's own cancellation (a poll's time budget): its abort reason is what the call throws. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface HttpTransportOptions {
-  fetch: FetchLike;
+  send: HttpSend;
   clock: Clock;
   timeoutMs: number;
 }
@@ -29,22 +50,23 @@ export type HttpTransport = (call: HttpCall) => Promise<unknown>;
 
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   return async (call) => {
+    if (call.signal?.aborted) throw call.signal.reason;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([controller.signal, call.signal]) : controller.signal;
     const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
     if (call.json !== undefined) headers['content-type'] = 'application/json';
     try {
-      let response: Response;
-      let text: string;
+      let response: HttpReply;
       try {
-        response = await options.fetch(call.url, {
+        response = await options.send(call.url, {
           method: call.method,
           headers,
           body: call.json === undefined ? undefined : JSON.stringify(call.json),
-          signal: controller.signal,
+          signal,
         });
-        text = await response.text();
       } catch (error) {
+        if (call.signal?.aborted) throw call.signal.reason;
         const timedOut = controller.signal.aborted;
         throw new ThermoWorksUnavailableError(
           timedOut ? `ThermoWorks ${call.service} did not answer within ${options.timeoutMs} ms` : `ThermoWorks ${call.service} could not be reached`,
@@ -53,6 +75,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           { cause: error },
         );
       }
+      const { text } = response;
       const body = parseJson(text);
       if (response.status >= 200 && response.status < 300) {
         if (body === NOT_JSON) {
@@ -64,7 +87,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       }
       throw classifyErrorResponse(
         call.service,
-        { status: response.status, body: body === NOT_JSON ? undefined : body, headers: response.headers, resource: call.resource },
+        { status: response.status, body: body === NOT_JSON ? undefined : body, headers: response.headers(), resource: call.resource },
         options.clock.now(),
       );
     } finally {

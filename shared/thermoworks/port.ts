@@ -30,6 +30,8 @@ export interface ThermoWorksDeviceInfo {
   lastSeen?: Date | undefined;
   lastTelemetrySaved?: Date | undefined;
   recordingIntervalSeconds?: number | undefined;
+  /** Dataloggers state it (a Node uploads every 2 hours); Wi-Fi thermometers do not, and upload every few seconds. */
+  transmitIntervalSeconds?: number | undefined;
 }
 
 export interface ThermoWorksChannelInfo {
@@ -58,17 +60,24 @@ export interface ThermoWorksArchiveReading {
   units: ChannelUnit;
 }
 
+/** `signal`: the caller stops waiting when it aborts (a poll's time budget); the call then throws the abort's reason. */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+}
+
 export interface ThermoWorksAccountSession {
-  getUser(): Promise<ThermoWorksUserInfo>;
-  listDevices(accountId: string): Promise<ThermoWorksDeviceInfo[]>;
+  getUser(options?: CallOptions): Promise<ThermoWorksUserInfo>;
+  listDevices(accountId: string, options?: CallOptions): Promise<ThermoWorksDeviceInfo[]>;
   /**
    * `listing-first` reads all channels in one request (the Firestore collection listing), falling back to one read
    * per channel where the service refuses the listing.
    */
-  listChannels(serial: string, options?: { strategy?: 'per-channel' | 'listing-first' }): Promise<ThermoWorksChannelInfo[]>;
+  listChannels(serial: string, options?: CallOptions & { strategy?: 'per-channel' | 'listing-first' }): Promise<ThermoWorksChannelInfo[]>;
   /** Newest first; `since` stops paging once archives were created before it. */
-  listArchives(serial: string, options?: { since?: Date }): Promise<ThermoWorksArchiveInfo[]>;
-  downloadArchive(archive: Pick<ThermoWorksArchiveInfo, 'serial' | 'filename' | 'id'>): Promise<ThermoWorksArchiveReading[]>;
+  listArchives(serial: string, options?: CallOptions & { since?: Date }): Promise<ThermoWorksArchiveInfo[]>;
+  downloadArchive(archive: Pick<ThermoWorksArchiveInfo, 'serial' | 'filename' | 'id'>, options?: CallOptions): Promise<ThermoWorksArchiveReading[]>;
+  /** The points a device uploaded in [from, to], from the instrument history function: best-effort. */
+  retrieveHistory(serial: string, options: CallOptions & { from: Date; to: Date }): Promise<ThermoWorksArchiveReading[]>;
 }
 
 export interface StoredTokens {

@@ -28,16 +28,29 @@ export function backoffDelayMs(policy: RetryPolicy, failedAttempt: number, rando
   return Math.floor(random() * ceiling);
 }
 
-export async function withRetry<T>(operation: () => Promise<T>, policy: RetryPolicy, deps: RetryDeps): Promise<T> {
+/** `signal`: the caller's cancellation; no retry is started, and no backoff waited out, once it aborts. */
+export async function withRetry<T>(operation: () => Promise<T>, policy: RetryPolicy, deps: RetryDeps, signal?: AbortSignal): Promise<T> {
   const attempts = Math.max(1, Math.floor(policy.maxAttempts));
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
-      if (!isTransient(error) || attempt >= attempts) throw error;
+      if (!isTransient(error) || attempt >= attempts || signal?.aborted) throw error;
       const delayMs = backoffDelayMs(policy, attempt, deps.random);
       deps.onRetry?.({ attempt, delayMs, error });
-      await deps.sleep(delayMs);
+      await (signal ? abortable(deps.sleep(delayMs), signal) : deps.sleep(delayMs));
     }
   }
+}
+
+function abortable(wait: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    wait.then(
+      () => (signal.removeEventListener('abort', onAbort), resolve()),
+      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+    );
+  });
 }

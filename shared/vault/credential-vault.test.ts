@@ -93,6 +93,7 @@ describe('rewrapCredentials', () => {
     const store = {
       putLink: async (l: LinkedAccount) => void links.set(l.userId, l),
       getLink: async (id: string) => links.get(id),
+      getLinks: async (ids: readonly string[]) => new Map(ids.flatMap((id) => (links.has(id) ? [[id, links.get(id)!] as const] : []))),
       listLinks: async () => ({ links: [...links.values()], cursor: undefined }),
       updateLinkStatus: async () => undefined,
     };

@@ -10,8 +10,9 @@ import { login } from '../../../shared/auth/login';
 import { DynamoAccountStore } from '../../../shared/aws/dynamo-account-store';
 import { DynamoConnectionStore } from '../../../shared/aws/dynamo-connection-store';
 import { DynamoCookStore } from '../../../shared/aws/dynamo-cook-store';
+import { DynamoDecryptAudit } from '../../../shared/aws/dynamo-decrypt-audit';
 import { DynamoDeviceStore } from '../../../shared/aws/dynamo-device-store';
-import { DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
+import { defaultDynamoHistoryOptions, DynamoReadingStore } from '../../../shared/aws/dynamo-reading-store';
 import { DynamoSessionStore } from '../../../shared/aws/dynamo-session-store';
 import { DynamoAttemptCounterStore } from '../../../shared/aws/dynamo-attempt-counter-store';
 import { defaultSessionPolicy } from '../../../shared/auth/session-policy';
@@ -43,6 +44,8 @@ export interface PollHarness {
   pushed: unknown[];
   /** userId of each signed-in scenario account, by email. */
   users: Map<string, string>;
+  /** The vault's decrypt audit trail (one item per decrypt), as in AWS. */
+  audit: DynamoDecryptAudit;
   /** The document client and table every store uses (benches meter DynamoDB calls through its middleware stack). */
   db: DynamoDBDocumentClient;
   tableName: string;
@@ -59,6 +62,10 @@ export async function startPollHarness(input: {
   latencyMs?: number;
   /** Accounts signed in at once while linking (default 1: one after the other). */
   loginConcurrency?: number;
+  /** Each account's poll time budget (real milliseconds); none by default. */
+  timeBudgetMs?: number;
+  /** The vault's master key (random by default): given, other processes can open what the harness sealed. */
+  vaultKey?: Buffer;
   /** Starts the simulator (default: in this process); a bench may run it in a process of its own. */
   simulator?: (options: { scenario: ScenarioInput; clock: ManualClock }) => Promise<RunningSimulator>;
 }): Promise<PollHarness> {
@@ -71,8 +78,9 @@ export async function startPollHarness(input: {
     sleep: async () => undefined, // retries back off in simulated time only
   });
   const accounts = new DynamoAccountStore(db, tableName);
-  const readings = new DynamoReadingStore(db, tableName);
-  const vault = new CredentialVault(new LocalKeyProvider(randomBytes(32)));
+  const readings = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
+  const audit = new DynamoDecryptAudit(db, tableName);
+  const vault = new CredentialVault(new LocalKeyProvider(input.vaultKey ?? randomBytes(32)), audit, () => clock.now());
   const pushed: unknown[] = [];
   const pusher: Pusher = { push: async (_id, message) => (pushed.push(message), 'sent'), disconnect: async () => undefined };
   const deps = {
@@ -87,6 +95,7 @@ export async function startPollHarness(input: {
     clock,
     sessionCache: new Map<string, ThermoWorksAccountSession>(),
     pollIntervalSeconds: input.pollIntervalSeconds ?? 15,
+    ...(input.timeBudgetMs !== undefined ? { timeBudgetMs: input.timeBudgetMs } : {}),
     log: { warn: () => undefined, error: () => undefined },
   };
   const users = new Map<string, string>();
@@ -125,6 +134,7 @@ export async function startPollHarness(input: {
     deps,
     pushed,
     users,
+    audit,
     db,
     tableName,
     poll: (emails = [...users.keys()], options = {}) =>

@@ -17,6 +17,7 @@ import {
   type FirestoreDocumentJson,
 } from './documents';
 import { nanoTime } from './firestore-encoding';
+import { HISTORY_FUNCTION, historyFunctionAnswer } from './history-function';
 import {
   authError,
   badApiKey,
@@ -25,6 +26,7 @@ import {
   missingApiKey,
   permissionDenied,
   refererBlocked,
+  rpcError,
   storageError,
   unauthenticated,
   type SimResponse,
@@ -96,7 +98,25 @@ export function matchRoute(world: SimulatorWorld, req: SimRequest): Route | unde
   if (req.method === 'GET' && s[0] === 'v0' && s[1] === 'b' && s[3] === 'o' && s.length === 5) {
     return storageRoute(world, req, s[2] as string, s[4] as string);
   }
+  // Callable functions, addressed as the Firebase emulator does: /{projectId}/{region}/{name}.
+  if (req.method === 'POST' && s.length === 3 && s[1] === 'us-central1') return functionRoute(world, req, s[0] as string, s[2] as string);
   return undefined;
+}
+
+// ---- Cloud Functions ----
+
+function functionRoute(world: SimulatorWorld, req: SimRequest, projectId: string, name: string): Route {
+  const token = bearer(req);
+  return {
+    service: 'functions',
+    account: () => (token ? world.identity.ownerOfIdToken(token) : undefined),
+    handle: () => {
+      if (projectId !== world.scenario.project.projectId || name !== HISTORY_FUNCTION) return rpcNotFound(`Function ${name} not found.`);
+      const user = token ? world.identity.verifyIdToken(token) : undefined;
+      if (!user) return rpcError(401, 'UNAUTHENTICATED', 'Unauthenticated.');
+      return historyFunctionAnswer(world, user.accountId, jsonBody(req));
+    },
+  };
 }
 
 // ---- Firebase Auth ----

@@ -83,6 +83,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       THERMOWORKS_FIREBASE_URL: url,
       THERMOWORKS_FIRESTORE_URL: url,
       THERMOWORKS_STORAGE_URL: url,
+      THERMOWORKS_FUNCTIONS_URL: url,
       THERMOWORKS_API_KEY: scenario.apiKey,
     },
     stop() {

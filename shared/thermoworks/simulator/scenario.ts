@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { MEAT_KINDS } from '../../cook/meat-kind';
 import { CHANNEL_UNITS } from '../channel-unit';
 
-export const serviceNames = ['signIn', 'refresh', 'webConfig', 'firestore', 'storage'] as const;
+export const serviceNames = ['signIn', 'refresh', 'webConfig', 'firestore', 'storage', 'functions'] as const;
 export type SimulatedService = (typeof serviceNames)[number];
 
 export const malformedKinds = ['not-json', 'truncated', 'wrong-shape', 'partial'] as const;
@@ -172,6 +172,13 @@ export const scenarioSchema = z.object({
   signInLockoutSeconds: z.number().int().positive().default(300),
   /** Faults on every request, whoever makes it. */
   faults: faultConfigSchema.default({}),
+  /**
+   * The `requestRetrieveInstrumentHistory` callable function (PROTOCOL.md): every device's uploaded points of the last
+   * `historySeconds`, answering 500 to a share `errorRate` of calls (one client reports it doing so at times).
+   */
+  historyFunction: z
+    .object({ historySeconds: z.number().positive().default(86_400), errorRate: z.number().min(0).max(1).default(0.1) })
+    .default({ historySeconds: 86_400, errorRate: 0.1 }),
   accounts: z.array(accountSchema).min(1),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;

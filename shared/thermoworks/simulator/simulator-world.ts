@@ -35,6 +35,8 @@ export class SimulatorWorld {
   readonly startMs: number;
   readonly identity: IdentityService;
   readonly faults: FaultInjector;
+  /** Which history-function calls answer 500 (its own stream: other requests do not shift it). */
+  readonly historyFunctionRandom: () => number;
   readonly seed: number;
   private readonly timelines = new Map<string, DeviceTimeline>();
   private readonly owners = new Map<string, ScenarioAccount>();
@@ -49,6 +51,7 @@ export class SimulatorWorld {
     // Separate streams so adding a token request does not shift which request gets an injected error.
     this.identity = new IdentityService(scenario, clock, options.time, seededRandom(seed ^ 0x1d));
     this.faults = new FaultInjector(seededRandom(seed ^ 0xfa));
+    this.historyFunctionRandom = seededRandom(seed ^ 0x4f);
     const curve = options.cookCurve ?? physicsCookCurve;
     for (const account of scenario.accounts) {
       if (Object.keys(account.faults).length > 0) this.faults.set(account.email, account.faults);

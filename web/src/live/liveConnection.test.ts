@@ -95,21 +95,18 @@ describe('LiveConnection', () => {
     expect(statuses.at(-1)).toBe('live');
     expect(opens).toEqual([false]);
 
-    const reading = {
-      type: 'reading',
+    const readings = {
+      type: 'readings',
       serial: 'S',
-      channel: '1',
-      value: 200.5,
-      units: 'F',
-      status: 'normal',
-      probeConnected: true,
-      at: '2026-01-01T00:00:00.000Z',
+      channels: [{ channel: '1', value: 200.5, units: 'F', status: 'normal', probeConnected: true, at: '2026-01-01T00:00:00.000Z' }],
     };
-    latest().handlers.onMessage(JSON.stringify(reading));
+    latest().handlers.onMessage(JSON.stringify(readings));
     latest().handlers.onMessage('not json');
-    latest().handlers.onMessage(JSON.stringify({ type: 'reading', serial: 'S' }));
+    latest().handlers.onMessage(JSON.stringify({ type: 'readings', serial: 'S', channels: [] }));
+    // The per-channel shape the page uses inside is not a wire message.
+    latest().handlers.onMessage(JSON.stringify({ ...readings.channels[0], type: 'reading', serial: 'S' }));
     latest().handlers.onMessage(JSON.stringify({ type: 'surprise' }));
-    expect(messages).toEqual([reading]);
+    expect(messages).toEqual([readings]);
   });
 
   it('backs off exponentially while the server stays down, and reports each failed connect', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceView, ReadingMessage } from '../../../shared/api/schemas';
+import { readingsMessageSchema, splitReadings, type DeviceView, type ReadingMessage } from '../../../shared/api/schemas';
 import { isOlder, mergeReading } from './mergeReading';
 
 const devices: DeviceView[] = [
@@ -50,6 +50,22 @@ describe('mergeReading', () => {
     expect(next[1]).toBe(devices[1]);
     // The input is not mutated.
     expect(devices[0]?.channels[0]?.value).toBe(250);
+  });
+
+  it('applies every channel of a device\'s `readings` message (one message per device per poll)', () => {
+    const message = readingsMessageSchema.parse({
+      type: 'readings',
+      serial: 'SIG-1',
+      channels: [
+        { channel: '1', value: 252, units: 'F', status: 'normal', probeConnected: true, at: '2026-01-01T10:00:15.000Z' },
+        { channel: '2', value: 95.5, units: 'F', status: 'normal', probeConnected: true, at: '2026-01-01T10:00:14.000Z' },
+      ],
+    });
+    const split = splitReadings(message);
+    expect(split).toEqual([reading({ value: 252 }), reading({ channel: '2', value: 95.5, at: '2026-01-01T10:00:14.000Z' })]);
+    const next = split.reduce(mergeReading, devices);
+    expect(next[0]?.channels.map((c) => c.value)).toEqual([252, 95.5]);
+    expect(next[1]).toBe(devices[1]);
   });
 
   it('matches the channel by number, not by position', () => {

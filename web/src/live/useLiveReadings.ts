@@ -1,10 +1,10 @@
 /**
- * React side of the live connection: opens one WebSocket per (wsUrl, session), hands every `reading`
- * message to `onReading` (the device list merges it by serial + channel), every `prediction` to
+ * React side of the live connection: opens one WebSocket per (wsUrl, session), hands each channel of every
+ * `readings` message to `onReading` (the device list merges it by serial + channel), every `prediction` to
  * `onPrediction` (the cooks merge it by serial + channel) and returns the connection status.
  */
 import { useEffect, useEffectEvent, useState } from 'react';
-import type { AlertMessage, PredictionMessage, ReadingMessage } from '../../../shared/api/schemas';
+import { splitReadings, type AlertMessage, type PredictionMessage, type ReadingMessage } from '../../../shared/api/schemas';
 import { LiveConnection, type LiveStatus } from './liveConnection';
 import { browserSocket } from './liveSocket';
 import { liveUrl } from './liveUrl';
@@ -33,7 +33,8 @@ export function useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction, 
       createSocket: browserSocket,
       onStatus: setStatus,
       onMessage: (message) => {
-        if (message.type === 'reading') handleReading(message);
+        // One message per device per poll: the page still takes its readings channel by channel.
+        if (message.type === 'readings') for (const reading of splitReadings(message)) handleReading(reading);
         else if (message.type === 'prediction') handlePrediction(message);
         else if (message.type === 'alert') handleAlert(message);
       },

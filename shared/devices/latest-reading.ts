@@ -1,5 +1,5 @@
 /** A channel's latest reading as polled, and how it compares with the one stored. */
-import type { LatestReading } from '../devices/device-store';
+import type { LatestReading } from './device-store';
 import type { Reading } from '../readings/reading';
 import type { ThermoWorksChannelInfo } from '../thermoworks/port';
 
