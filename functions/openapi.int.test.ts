@@ -130,7 +130,7 @@ describe('what the handlers answer matches the document', () => {
     const guest = await signIn(GUEST_EMAIL);
     const guestCtx = { serial: '', channel: '1', sessionId: '', tokenId: '', email: GUEST_EMAIL, now: new Date(), cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '', ...NO_ALARMS };
     expect(await exercise('deleteAccount', guestCtx, guest), 'deleteAccount').toBe(200);
-  });
+  }, 120_000); // 45 routes, each with fresh sessions and things to act on: about 25 s alone, more beside other suites
 
   it('refusals (no credential, bad input) answer the documented error body', async () => {
     const token = await signIn();
