@@ -4,8 +4,8 @@
  * push service gets the Web Push request, whose aes128gcm payload this test decrypts with the subscription keys it
  * generated (RFC 8291); the email lands in the stack's SMTP catcher; the open page gets the `alarm` message. Faults:
  * the notify message redelivered sends nothing twice; an acknowledged event's next escalation round sends nothing; a
- * failing webhook is disabled after 10 failures in a row (an alarm's retries with backoff, 10 s to 5 min apart, are
- * not waited for here).
+ * failing webhook's alarm is retried later (the delayed retry is seen queued, not waited for: 10 s to 5 min apart), and
+ * the webhook is disabled after 10 failures in a row.
  */
 import { createECDH, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -223,6 +223,24 @@ describe('an alarm on a probe, through every channel', () => {
 });
 
 describe('a failing webhook', () => {
+  it('gets an alarm retried later: its delivery is retrying and a delayed retry waits on the queue', async () => {
+    const failing = await receiver(() => 503);
+    servers.push(failing.server);
+    const channel = await call<ChannelView>('POST', '/notification-channels', { type: 'webhook', url: `${failing.url}/flaky`, name: 'flaky' });
+    const queuedBefore = stack.notifyQueue.depth;
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '1', kind: 'below', threshold: 900, units: 'F', notify: [channel.json.channelId] });
+    expect(rule.status).toBe(201);
+    await stack.pollNow([DEMO.userId]);
+    await until('the first attempt', () => failing.received[0]);
+    await notifyQueueSettled();
+    const events = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
+    const fired = events.json.events.find((e) => e.alarmId === rule.json.alarmId)!;
+    expect(fired.deliveries).toEqual([expect.objectContaining({ channelId: channel.json.channelId, status: 'retrying', attempts: 1, detail: 'HTTP 503' })]);
+    expect(stack.notifyQueue.depth).toBe(queuedBefore + 1); // attempt 2, 10 s later
+    expect(hooks.received.filter((r) => JSON.parse(r.body.toString('utf8')).rule?.alarmId === rule.json.alarmId)).toEqual([]); // not on the other webhook
+    expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+  });
+
   it('is disabled after 10 failed deliveries in a row, and the user told through the other channels', async () => {
     const failing = await receiver(() => 500);
     servers.push(failing.server);
