@@ -12,7 +12,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { ChannelStore } from '../notify/channel-store';
 import { DEFAULT_ESCALATE_EVERY_MINUTES, DEFAULT_COOLDOWN_MINUTES, defaultHysteresis, type AlarmRule, type AlarmTarget } from './alarm-rule';
-import type { AlarmStore, StoredAlarmRule } from './alarm-store';
+import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
 import { alarmEventView, alarmView } from './alarm-views';
 import { INITIAL_RULE_STATE } from './rule-state';
 
@@ -22,6 +22,9 @@ export interface ManageAlarmsDependencies {
   devices: Pick<DeviceStore, 'getDevice'>;
   clock: Clock;
 }
+
+/** The thermometer's own alarm (a Firestore PATCH of alarmHigh/alarmLow) is not written yet: the rule says so. */
+const notWrittenYet = (at: string): DeviceAlarmStatus => ({ status: 'unsupported', detail: 'Pitwatch does not write the thermometer’s own alarm yet; this rule alarms through Pitwatch only.', at });
 
 /** At most this many rules per account: each is evaluated on every poll. */
 export const MAX_RULES_PER_ACCOUNT = 100;
@@ -65,7 +68,7 @@ export async function createAlarm(principal: Principal, request: CreateAlarmRequ
     createdAt: now,
     updatedAt: now,
   };
-  const stored: StoredAlarmRule = { rule, state: { ...INITIAL_RULE_STATE }, deviceAlarm: request.deviceAlarm ? { status: 'pending', detail: null, at: null } : null };
+  const stored: StoredAlarmRule = { rule, state: { ...INITIAL_RULE_STATE }, deviceAlarm: request.deviceAlarm ? notWrittenYet(now) : null };
   await deps.alarms.putRule(stored);
   return alarmView(stored);
 }
@@ -106,7 +109,7 @@ export async function updateAlarm(principal: Principal, alarmId: string, patch: 
   }
   const rearm = CONDITION_FIELDS.some((f) => patch[f] !== undefined) || (patch.enabled === true && !stored.rule.enabled);
   const state = rearm ? { ...INITIAL_RULE_STATE, lastFiredAt: stored.state.lastFiredAt } : undefined;
-  const deviceAlarm = rule.deviceAlarm && CONDITION_FIELDS.some((f) => patch[f] !== undefined) ? { status: 'pending' as const, detail: null, at: null } : undefined;
+  const deviceAlarm = rule.deviceAlarm && CONDITION_FIELDS.some((f) => patch[f] !== undefined) ? notWrittenYet(now.toISOString()) : undefined;
   if (!(await deps.alarms.updateRule(rule, { ...(state && { state }), ...(deviceAlarm && { deviceAlarm }) }))) throw new NotFoundError(`No alarm ${alarmId}.`);
   return alarmView({ rule, state: state ?? stored.state, deviceAlarm: deviceAlarm ?? stored.deviceAlarm });
 }
