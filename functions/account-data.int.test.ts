@@ -69,7 +69,8 @@ describe('account export and deletion', () => {
     expect(cooks.cooks.length).toBeGreaterThanOrEqual(4); // three ended demo cooks and the ones in progress
     expect((await call('POST', `/cooks/${cooks.cooks[0]!.cookId}/shares`, guest.token, { expiresInHours: 1 })).status).toBe(201);
 
-    // An API token and an MQTT integration (its broker password sealed) belong to the account too.
+    // Display settings, an API token and an MQTT integration (its broker password sealed) belong to the account too.
+    expect((await call('PATCH', '/me/settings', guest.token, { units: 'C' })).status).toBe(200);
     const apiToken = (await call('POST', '/api-tokens', guest.token, { name: 'export test', scopes: ['read'] })).body as { token: string };
     expect((await call('PUT', '/integrations/mqtt', guest.token, { url: 'mqtt://127.0.0.1:9', username: 'pitwatch', password: 'broker-secret' })).status).toBe(200);
     // A notification channel (its webhook secret sealed) and an alarm rule that fires on the next poll (an event).
@@ -90,6 +91,7 @@ describe('account export and deletion', () => {
       'notificationChannels',
       'devicesReadingsActiveCooksAndIntegrations',
       'apiTokens',
+      'settings',
       'decryptAudit',
       'signInAttempts',
       'connections',
@@ -97,6 +99,7 @@ describe('account export and deletion', () => {
       'sessions',
     ]);
     expect(doc.parts.apiTokens!.length).toBe(1);
+    expect(doc.parts.settings).toEqual([expect.objectContaining({ units: 'C' })]);
     expect(doc.parts.devicesReadingsActiveCooksAndIntegrations!.filter((i) => (i as { type?: string }).type === 'mqtt-integration').length).toBe(1);
     expect(doc.parts.cooks!.length).toBe(cooks.cooks.length);
     expect(doc.parts.history!.length).toBeGreaterThan(0);

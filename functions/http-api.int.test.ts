@@ -59,6 +59,11 @@ describe('bad input', () => {
     ['POST', '/cooks', 'demo', '{"serial":"12:34:56:78:90:AB","probes":[{"channel":"2","presetId":"unicorn"}]}', 400],
     ['POST', '/cooks', 'demo', '{"serial":"12:34:56:78:90:AB","probes":[{"channel":"2"}]}', 400],
     ['DELETE', '/cooks/nothing-here', 'demo', undefined, 404],
+    ['GET', '/me/settings', undefined, undefined, 401],
+    ['PATCH', '/me/settings', 'demo', '{}', 400],
+    ['PATCH', '/me/settings', 'demo', '{"units":"K"}', 400],
+    ['PATCH', '/me/settings', 'demo', '{"timeZone":"Mars/Olympus"}', 400],
+    ['PATCH', '/me/settings', 'demo', '{"theme":"dark","font":"comic"}', 400],
     ['GET', '/no-such-route', 'demo', undefined, 404],
   ])('%s %s (session: %s, body: %s) → %i with the documented error body', async (method, path, who, body, status) => {
     const token = who === 'demo' ? demo : who;
@@ -81,6 +86,21 @@ describe('ownership', () => {
     expect((await call('GET', `/devices/${serial}/history?${range}`, guest)).status).toBe(404);
     expect((await call('GET', `/devices/${serial}/history?${range}`, demo)).status).toBe(200);
     expect((await call('POST', '/cooks', guest, JSON.stringify({ serial: demoSerials[0], probes: [{ channel: '2', presetId: 'brisket' }] }))).status).toBe(404);
+  });
+});
+
+describe('settings', () => {
+  it('starts at the defaults, keeps each user\'s patches apart, and changes only the fields patched', async () => {
+    expect((await call('GET', '/me/settings', guest)).body).toEqual({ units: 'F', clock: '12h', timeZone: null, theme: 'system' });
+    expect(await call('PATCH', '/me/settings', demo, '{"units":"C","timeZone":"Europe/Berlin"}')).toEqual({
+      status: 200,
+      body: { units: 'C', clock: '12h', timeZone: 'Europe/Berlin', theme: 'system' },
+    });
+    // Two screens changing different settings at once: both land.
+    await Promise.all([call('PATCH', '/me/settings', demo, '{"clock":"24h"}'), call('PATCH', '/me/settings', demo, '{"theme":"dark"}')]);
+    expect((await call('GET', '/me/settings', demo)).body).toEqual({ units: 'C', clock: '24h', timeZone: 'Europe/Berlin', theme: 'dark' });
+    expect((await call('GET', '/me/settings', guest)).body).toEqual({ units: 'F', clock: '12h', timeZone: null, theme: 'system' });
+    expect((await call('PATCH', '/me/settings', demo, '{"timeZone":null,"units":"F"}')).body).toEqual({ units: 'F', clock: '24h', timeZone: null, theme: 'dark' });
   });
 });
 

@@ -3,7 +3,7 @@
  * checkout for files, and the suites that read files pass in a copy of the tree that has no `../shared` (the
  * reference folder this repository happens to sit beside on developer machines and in CI).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,15 +62,18 @@ describe('a fresh clone stands on its own', () => {
 
       const inherited = Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV');
       const env = { ...Object.fromEntries(inherited), NO_COLOR: '1', FORCE_COLOR: '0' };
-      // Asynchronously: a synchronous child of a minute or more blocks this test worker past vitest's 60 s RPC timeout,
-      // which fails the whole run ("Timeout calling onTaskUpdate") even when every test passed.
+      // Asynchronously: a worker blocked for minutes misses vitest's own RPC deadline (60 s) and fails the run.
       const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          [path.join(clone, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'web', '--reporter', 'dot'],
-          { cwd: clone, env, encoding: 'utf8', timeout: 170_000, maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout, stderr) => resolve({ status: error ? ((error as { code?: unknown }).code as number | null) ?? 1 : 0, stdout, stderr }),
-        );
+        const child = spawn(process.execPath, [path.join(clone, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'web', '--reporter', 'dot'], { cwd: clone, env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 170_000);
+        child.on('close', (status) => {
+          clearTimeout(timer);
+          resolve({ status, stdout, stderr });
+        });
       });
       const output = `${run.stdout}\n${run.stderr}`;
       expect(output).toMatch(/Test Files\s+\d+ passed/);

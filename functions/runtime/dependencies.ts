@@ -18,6 +18,7 @@ import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
 import { DynamoShareStore } from '../../shared/aws/dynamo-share-store';
+import { DynamoSettingsStore } from '../../shared/aws/dynamo-settings-store';
 import { ScaledClock, systemClock, type Clock } from '../../shared/clock';
 import { loadConfig, type AppConfig } from '../../shared/config';
 import { randomIds } from '../../shared/ids';
@@ -68,6 +69,7 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     shares,
     /** Share tokens alone (the public share route resolves its path token with it). */
     shareCredentials: shareKind,
+    settings: lazy(() => new DynamoSettingsStore(db(), config.tableName)),
   };
 }
 

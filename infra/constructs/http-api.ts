@@ -45,6 +45,7 @@ const functionSpecs: Record<HttpFunctionName, { id: string; description: string 
   login: { id: 'Login', description: 'sign-in: ThermoWorks credentials, throttled; session token' },
   sessions: { id: 'Sessions', description: 'sign-out and sessions: list, revoke (closes their WebSockets)' },
   tokens: { id: 'Tokens', description: 'API tokens: create, list, revoke (closes their WebSockets)' },
+  settings: { id: 'Settings', description: 'display settings: units, clock, time zone, theme' },
   account: { id: 'Account', description: 'linked ThermoWorks account status' },
   privacy: { id: 'Privacy', description: 'your data: account export (to the exports bucket) and account deletion' },
   devices: { id: 'Devices', description: 'devices and latest readings' },
@@ -104,6 +105,7 @@ export class HttpApi extends Construct {
       login: fn('login', { ...data.environment, ...data.vaultEnvironment, ...pushEnvironment }),
       sessions: fn('sessions', { ...data.environment, ...pushEnvironment }),
       tokens: fn('tokens', { ...data.environment, ...pushEnvironment }),
+      settings: fn('settings', data.environment),
       account: fn('account', data.environment),
       privacy: fn('privacy', { ...data.environment, ...exports.environment, ...pushEnvironment }, exportTimeout),
       devices: fn('devices', data.environment),
@@ -132,6 +134,9 @@ export class HttpApi extends Construct {
     data.grantSessionUse(f.tokens);
     data.grantTable(f.tokens, ['PutItem', 'Query', 'DeleteItem']);
     live.grantManage(f.tokens);
+    // The settings item: read it (GetItem), set the patched fields (UpdateItem).
+    data.grantSessionUse(f.settings);
+    data.grantTable(f.settings, ['GetItem', 'UpdateItem']);
     // The link item.
     data.grantSessionUse(f.account);
     // The account partition: devices and latest readings.

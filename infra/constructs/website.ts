@@ -28,8 +28,20 @@ export interface WebsiteConfig {
 const hashedAssets = 'assets/*';
 
 /**
- * The React app: a private S3 bucket read by CloudFront through Origin Access Control, SPA routing,
- * security headers, and `config.json` pointing at the HTTP and WebSocket APIs.
+ * The CloudFront Function in front of the bucket (viewer request): a path whose last segment has no extension is a
+ * screen of the app (`/devices/12:34`, `/settings`), so it gets the app shell; anything with an extension is a file
+ * and is looked up as it is, so a missing one is a real 404 (not index.html served as `/manifest.json`).
+ */
+export const spaRewriteSource = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+/**
+ * The React app: a private S3 bucket read by CloudFront through Origin Access Control, SPA routing (a CloudFront
+ * Function; missing files stay 404), security headers, and `config.json` pointing at the HTTP and WebSocket APIs.
  */
 export class Website extends Construct {
   readonly bucket: s3.Bucket;
@@ -72,24 +84,27 @@ export class Website extends Construct {
       ...removal,
     });
 
+    const spaRewrite = new cloudfront.Function(this, 'SpaRewrite', {
+      comment: 'Pitwatch: app screens get index.html; files are served as they are',
+      code: cloudfront.FunctionCode.fromInline(spaRewriteSource),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Pitwatch web app',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        // LIST as well as READ: S3 then answers a missing file with 404 (without it, 403), and no error response
+        // turns that into the app shell.
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+        }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.securityHeaders(),
         compress: true,
+        functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
       },
-      // Client-side routes (/cook/123) are not objects: without s3:ListBucket S3 answers 403, so both 403 and
-      // 404 serve the app shell and let the router decide.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
       ...(props.domain && {
         domainNames: [props.domain.name],
         certificate: props.domain.certificate,

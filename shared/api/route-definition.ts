@@ -18,6 +18,7 @@ export type Scope = 'read' | 'write';
 export type HttpFunctionName =
   | 'login'
   | 'sessions'
+  | 'settings'
   | 'tokens'
   | 'account'
   | 'privacy'

@@ -33,6 +33,7 @@ import {
   shareListSchema,
   shareRevokedSchema,
 } from './cook-schemas';
+import { settingsPatchSchema, userSettingsSchema } from './settings-schemas';
 import {
   accountStatusSchema,
   cooksResponseSchema,
@@ -124,6 +125,25 @@ export const routes = {
     params: apiTokenParamsSchema,
     query: emptyQuerySchema,
     response: revokedSchema,
+  },
+  getSettings: {
+    method: 'GET',
+    path: '/me/settings',
+    fn: 'settings',
+    summary: 'Your display settings: units (°F/°C), 12/24-hour clock, time zone, theme',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    response: userSettingsSchema,
+  },
+  updateSettings: {
+    method: 'PATCH',
+    path: '/me/settings',
+    fn: 'settings',
+    summary: 'Change some of your display settings; the others stay as they are',
+    auth: signedIn,
+    query: emptyQuerySchema,
+    body: settingsPatchSchema,
+    response: userSettingsSchema,
   },
   getAccount: {
     method: 'GET',

@@ -122,6 +122,11 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     return found.flatMap((out) => (out.Item ? [out.Item] : []));
   };
 
+  const settings = async (s: AccountDataScope) => {
+    const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.settings(s.userId) }));
+    return out.Item ? [out.Item] : [];
+  };
+
   const link = async (s: AccountDataScope) => {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.link(s.userId) }));
     return out.Item ? [out.Item] : [];
@@ -154,6 +159,7 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     // the alarm rules.
     keyedPart('devicesReadingsActiveCooksAndIntegrations', accountPartition, db, tableName, ['sealedPassword']),
     keyedPart('apiTokens', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.userApiTokens(s.userId) } }), db, tableName, ['tokenHash']),
+    keyedPart('settings', settings, db, tableName),
     // The user's secrets are audited under the user, notification secrets (webhooks) under the account.
     keyedPart(
       'decryptAudit',

@@ -5,6 +5,7 @@
  * | item                | PK                         | SK                         | GSI1PK                   | GSI1SK        | TTL |
  * |---------------------|----------------------------|----------------------------|--------------------------|---------------|-----|
  * | linked TW account   | USER#{userId}              | LINK                       | LINKS                    | {userId}      |     |
+ * | display settings    | USER#{userId}              | SETTINGS                   |                          |               |     |
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
  * | active cook (live)  | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
@@ -30,6 +31,7 @@
  *   GSI1SK BETWEEN from AND to, ScanIndexForward false, paged; status, tag and words are filters on that page.
  * - "a cook's share links": Query GSI1 GSI1PK = COOK#{cookId}#SHARES; "the share a token stands for": GetItem
  *   SHARE#{sha256(token)} (tokens are stored hashed only).
+ * - "a user's display settings": GetItem USER#{userId} / SETTINGS; PATCH sets only the fields given (UpdateItem).
  * - "all linked accounts to poll": Query GSI1 GSI1PK = LINKS (paginated).
  * - "connections watching an account": Query GSI1 GSI1PK = ACCOUNT#{accountId}#CONN.
  * - "a user's sessions, oldest first": Query GSI1 GSI1PK = USER#{userId}#SESSIONS.
@@ -62,6 +64,7 @@ export const tableDesign = {
 
 export const keys = {
   link: (userId: string) => ({ PK: `USER#${userId}`, SK: 'LINK' }),
+  settings: (userId: string) => ({ PK: `USER#${userId}`, SK: 'SETTINGS' }),
   linksIndex: 'LINKS',
   accountPartition: (accountId: string) => `ACCOUNT#${accountId}`,
   device: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `DEVICE#${serial}` }),

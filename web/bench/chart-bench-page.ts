@@ -1,7 +1,8 @@
 /**
  * The in-browser half of `npm run bench:chart`, bundled by esbuild with the app's own chart code and uPlot's
  * ESM build. Generates 4 probes × 86,400 points (a day at one reading per second), lines them up with the
- * app's mergeSeries, and times `new uPlot(...)` with the app's options until uPlot's first draw is done.
+ * app's mergeSeries, and times `new uPlot(...)` with the options the live view builds (targets on three probes,
+ * event markers, theme and clock functions, drag-to-zoom) until uPlot's first draw is done.
  */
 import uPlot from 'uplot';
 import { mergeSeries, type SeriesPoint } from '../src/history/chartData';
@@ -59,7 +60,7 @@ function plan(seriesCount: number): ChartPlan {
     channels: Array.from({ length: seriesCount }, (_, s) => ({
       channel: String(s + 1),
       label: s === 0 ? 'Pit' : `Probe ${s + 1}`,
-      target: s === 1 ? 203 : null,
+      target: s === 0 ? null : 203 - s,
       isPit: s === 0,
     })),
   };
@@ -83,7 +84,18 @@ window.runChartBench = async ({ series, points, runs, width, height }) => {
     document.body.append(holder);
     await nextFrame();
 
-    const options = buildChartOptions({ plan: chartPlan, width, height, xRange: () => [START_SEC, START_SEC + points] });
+    const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', hour12: false });
+    const markers = Array.from({ length: 8 }, (_, i) => ({ at: START_SEC + (i + 1) * (points / 9), label: i % 2 === 0 ? 'Brisket: stall' : 'lid open' }));
+    const options = buildChartOptions({
+      plan: chartPlan,
+      width,
+      height,
+      xRange: () => [START_SEC, START_SEC + points],
+      theme: () => ({ text: '#655c55', grid: 'rgba(31,27,24,0.12)', background: '#ffffff' }),
+      markers: () => markers,
+      onSelectRange: () => undefined,
+      formatTime: (sec) => clock.format(sec * 1000),
+    });
     let readyAt = 0;
     const ready = new Promise<void>((resolve) => {
       options.hooks = { ready: [() => ((readyAt = performance.now()), resolve())] };

@@ -1,6 +1,7 @@
 /**
- * `npm run bench:chart`: how long the history chart takes to first render a day of one-second readings from
- * 4 probes (NOTES: "chart: 4 probes × 86,400 points first render < 200 ms").
+ * `npm run bench:chart`: how long the live view's chart takes to first render a day of one-second readings from
+ * 4 probes (NOTES: "chart: 4 probes × 86,400 points first render < 200 ms"). `npm run bench:web` reuses
+ * `measureChartRender`.
  *
  * Bundles web/bench/chart-bench-page.ts (the app's mergeSeries + buildChartOptions + uPlot's ESM build) with
  * esbuild, loads it with uPlot's stylesheet into Debian's Chromium (playwright-core, no download) and renders
@@ -9,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { launchChromium } from '../e2e/browser';
 import type { ChartBenchResult, ChartBenchRun } from './chart-bench-page';
@@ -45,13 +46,25 @@ function quantile(sorted: number[], q: number): number {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-async function main(): Promise<void> {
+export interface ChartRenderFigures {
+  series: number;
+  points: number;
+  columns: number;
+  width: number;
+  height: number;
+  runs: ChartBenchRun[];
+  medianMs: number;
+  p95Ms: number;
+}
+
+/** Cold first renders of the chart (a fresh page each), in Debian's Chromium. */
+export async function measureChartRender(runs = RUNS): Promise<ChartRenderFigures> {
   const html = await pageHtml();
   const browser = await launchChromium();
   const measured: ChartBenchRun[] = [];
   let result: ChartBenchResult | undefined;
   try {
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: WIDTH + 40, height: 800 }, deviceScaleFactor: 1 });
       const page = await context.newPage();
       const errors: string[] = [];
@@ -66,7 +79,13 @@ async function main(): Promise<void> {
     await browser.close();
   }
   if (result === undefined) throw new Error('no run finished');
+  const firstRender = measured.map((r) => r.firstRenderMs).sort((a, b) => a - b);
+  return { ...result, runs: measured, medianMs: round(quantile(firstRender, 0.5)), p95Ms: round(quantile(firstRender, 0.95)) };
+}
 
+async function main(): Promise<void> {
+  const result = await measureChartRender();
+  const measured = result.runs;
   const rows = measured.map((run, i) => ({
     run: i + 1,
     'merge ms': round(run.mergeMs),
@@ -99,7 +118,9 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,11 +1,12 @@
 /**
- * The walking skeleton end to end, in a real browser: sign in with the demo account, see a probe temperature, and
- * watch it change over the WebSocket without a reload. Everything behind the page is real: DynamoDB Local, the
- * ThermoWorks simulator over HTTP, the Lambda handlers behind the local gateways.
+ * The app end to end in a real browser, against the whole local stack (DynamoDB Local, the ThermoWorks simulator,
+ * the Lambda handlers behind the local gateways): sign in and land on the devices, readings change live, a device
+ * opens by URL, a reload stays there, the back button goes back; the sign-in form checks each field on its own.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
+import { DEMO, SMOKER, screenshot, signIn, smokerPath, waitForLive } from './app-helpers';
 import { launchChromium } from './browser';
 
 let stack: LocalStack;
@@ -21,65 +22,95 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-describe('live readings in the browser', () => {
-  it('shows a probe temperature after sign-in and updates it without reload', async () => {
+describe('signing in and moving around', () => {
+  it('signs in, lands on the devices, and sees a probe temperature change without a reload', async () => {
     const page = await browser.newPage();
     const navigations: string[] = [];
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) navigations.push(frame.url());
     });
     await page.goto(stack.url);
-    await page.getByLabel('Email').fill('demo@pitwatch.local');
-    await page.getByLabel('Password').fill('pitwatch');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await signIn(page, stack.url);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('heading', { name: 'Your thermometers' }).waitFor();
+    await waitForLive(page);
 
     const temperatures = page.locator('[data-testid^="temp-"]');
-    await temperatures.first().waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByTestId('live-status').textContent(), { timeout: 20_000 }).toMatch(/live/i);
-
     const read = async () => temperatures.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-testid')}=${e.textContent}`).join('|'));
     const first = await read();
     expect(first).toMatch(/\d/);
     const navigationsBefore = navigations.length;
     await expect.poll(read, { timeout: 30_000, interval: 250 }).not.toBe(first);
     expect(navigations.length).toBe(navigationsBefore);
+    await screenshot(page, 'devices');
   });
 
-  it('tells the user when the password is wrong', async () => {
+  it('opens a device by URL (signing in on the way), stays there on reload, and the back button goes back', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${stack.url}${smokerPath}`);
+    // Signed out: the sign-in form, then straight to where the link pointed.
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByLabel('Email').fill(DEMO);
+    await page.getByLabel('Password').fill('pitwatch');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Offset smoker' }).waitFor({ timeout: 20_000 });
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/devices/${SMOKER}`);
+
+    const chart = page.locator('[data-testid^="history-chart-"]');
+    await expect.poll(() => chart.locator('canvas').count(), { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
+    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await chart.getAttribute('aria-label')).toMatch(/Pit -?\d+ °F.* over the last 12 h$/);
+    for (const channel of ['1', '2', '3', '4']) await page.getByTestId(`readout-${channel}`).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Offset smoker' }).waitFor({ timeout: 20_000 });
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/devices/${SMOKER}`);
+    await expect.poll(() => chart.locator('canvas').count(), { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
+    await screenshot(page, 'live-view');
+
+    // The system turns dark while the chart is open: the same chart redraws in the dark palette.
+    const canvas = await chart.locator('canvas').first().elementHandle();
+    expect(await chart.getAttribute('data-palette')).toBe('light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => chart.getAttribute('data-palette')).toBe('dark');
+    expect(await chart.locator('canvas').first().evaluate((el, before) => el === before, canvas)).toBe(true);
+    await screenshot(page, 'live-view-turned-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.getByRole('link', { name: 'Cooks' }).click();
+    await page.getByRole('heading', { name: 'Cooks in progress' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Offset smoker' }).waitFor();
+    await page.getByRole('link', { name: '← All devices' }).click();
+    await page.getByRole('heading', { name: 'Your thermometers' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Offset smoker' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('says which field is missing, only that one, and what the server said about a wrong password', async () => {
     const page = await browser.newPage();
     await page.goto(stack.url);
-    await page.getByLabel('Email').fill('demo@pitwatch.local');
+    await expect.poll(() => page.locator('.login__hint').textContent()).toMatch(/demo@pitwatch\.local.*guest@pitwatch\.local/);
+    await page.getByLabel('Email').fill(DEMO);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('false');
+    expect(await page.getByText('Enter your password.').count()).toBe(1);
+    await screenshot(page, 'sign-in-missing-password');
+
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toMatch(/wrong email or password/i);
   });
-});
 
-describe('history chart in the browser', () => {
-  it('opens a device history chart, with readings from the API, and names it for screen readers', async () => {
+  it('shows "not found" for an unknown screen, and 404 (not the app) for a missing file', async () => {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(stack.url);
-    await page.getByLabel('Email').fill('demo@pitwatch.local');
-    await page.getByLabel('Password').fill('pitwatch');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-
-    const toggle = page.getByRole('button', { name: 'History' }).first();
-    await toggle.waitFor({ timeout: 20_000 });
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    await toggle.click();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-
-    const chart = page.locator('[data-testid^="history-chart-"]').first();
-    await chart.waitFor({ timeout: 20_000 });
-    // The stack has been polling the simulator since it started: there is history to draw.
-    await expect.poll(() => chart.locator('canvas').count(), { timeout: 30_000, interval: 500 }).toBeGreaterThan(0);
-    expect(await chart.getAttribute('role')).toBe('img');
-    expect(await chart.getAttribute('aria-label')).toMatch(/-?\d+ °[FC].* over the last 12 h$/);
-
-    await page.getByRole('button', { name: '1 h' }).first().click();
-    await expect.poll(() => chart.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/over the last 1 h$/);
-    expect(errors).toEqual([]);
+    await signIn(page, stack.url, DEMO, '/no-such-screen');
+    await page.getByRole('heading', { name: 'Nothing here' }).waitFor();
+    for (const path of ['/favicon.ico', '/manifest.json', '/no-such.js']) expect((await fetch(`${stack.url}${path}`)).status, path).toBe(404);
   });
 });

@@ -3,6 +3,7 @@
  * (ThermoWorks wants the password again) or keeps failing, and a discreet "Last reading 2 min ago". Pure.
  */
 import type { AccountStatus, DeviceView } from '../../../shared/api/schemas';
+import type { ClockOptions } from '../cooks/predictionFormat';
 import { formatAgo } from '../devices/format';
 import { isOlder } from '../live/mergeReading';
 
@@ -24,11 +25,11 @@ export const RELINK_TEXT =
  * @param seenReadingAt the newest reading already on screen (live readings arrive between two GET /account, and
  *   signing in resets the account's own `lastReadingAt` until the next poll): the newer of the two is shown.
  */
-export function accountNotice(knowledge: AccountKnowledge, nowMs: number, seenReadingAt: string | null = null): AccountNotice {
+export function accountNotice(knowledge: AccountKnowledge, nowMs: number, seenReadingAt: string | null = null, clock: ClockOptions = {}): AccountNotice {
   const accountReadingAt = knowledge.kind === 'loaded' ? knowledge.account.lastReadingAt : null;
   const newest = isOlder(accountReadingAt, seenReadingAt) ? seenReadingAt : accountReadingAt;
   const lastReading =
-    newest !== null ? `Last reading ${formatAgo(newest, nowMs)}` : knowledge.kind === 'loaded' ? 'No readings yet' : null;
+    newest !== null ? `Last reading ${formatAgo(newest, nowMs, clock)}` : knowledge.kind === 'loaded' ? 'No readings yet' : null;
 
   if (knowledge.kind === 'unknown') return { banner: null, lastReading };
   // No link at all is mended the same way: signing in links the account again.

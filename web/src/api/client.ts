@@ -21,6 +21,8 @@ import {
   type startCookRequestSchema,
   type WebConfig,
 } from '../../../shared/api/schemas';
+import { revokedSchema, sessionListSchema, signedOutSchema, type SessionView } from '../../../shared/api/auth-schemas';
+import { userSettingsSchema, type SettingsPatch, type UserSettingsView } from '../../../shared/api/settings-schemas';
 import { ApiError, ContractError, NetworkError, SessionExpiredError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -41,6 +43,18 @@ export interface ApiClient {
   endCook(sessionToken: string, cookId: string): Promise<void>;
   /** GET /devices/{serial}/history: one channel's readings over a time range, downsampled to `maxPoints`. */
   getHistory(sessionToken: string, request: HistoryRequest, init?: { signal?: AbortSignal }): Promise<HistoryResponse>;
+  /** GET /me/settings: units, clock, time zone, theme. */
+  getSettings(sessionToken: string): Promise<UserSettingsView>;
+  /** PATCH /me/settings: changes the given fields, answers with all of them. */
+  updateSettings(sessionToken: string, patch: SettingsPatch): Promise<UserSettingsView>;
+  /** GET /auth/sessions: where this user is signed in. */
+  listSessions(sessionToken: string): Promise<SessionView[]>;
+  /** DELETE /auth/sessions/{id}: signs one session out. */
+  revokeSession(sessionToken: string, sessionId: string): Promise<number>;
+  /** DELETE /auth/sessions: signs out everywhere but here. */
+  revokeOtherSessions(sessionToken: string): Promise<number>;
+  /** POST /auth/logout: ends this session on the server (its sockets close too). */
+  logout(sessionToken: string): Promise<void>;
 }
 
 export interface HistoryRequest {
@@ -161,7 +175,59 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       if (!response.ok) throw await errorFrom(response);
       return parseBody(response, historyResponseSchema, 'history');
     },
+
+    async getSettings(sessionToken) {
+      const response = await send(fetchFn, `${apiUrl}/me/settings`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, userSettingsSchema, 'settings');
+    },
+
+    async updateSettings(sessionToken, patch) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/me/settings`,
+        { method: 'PATCH', headers: json(sessionToken), body: JSON.stringify(patch) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, userSettingsSchema, 'settings');
+    },
+
+    async listSessions(sessionToken) {
+      const response = await send(fetchFn, `${apiUrl}/auth/sessions`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return (await parseBody(response, sessionListSchema, 'session list')).sessions;
+    },
+
+    async revokeSession(sessionToken, sessionId) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/auth/sessions/${encodeURIComponent(sessionId)}`,
+        { method: 'DELETE', headers: bearer(sessionToken) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return (await parseBody(response, revokedSchema, 'revocation')).revoked;
+    },
+
+    async revokeOtherSessions(sessionToken) {
+      const response = await send(fetchFn, `${apiUrl}/auth/sessions`, { method: 'DELETE', headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return (await parseBody(response, revokedSchema, 'revocation')).revoked;
+    },
+
+    async logout(sessionToken) {
+      const response = await send(fetchFn, `${apiUrl}/auth/logout`, { method: 'POST', headers: bearer(sessionToken) }, timeoutMs);
+      // Already ended (expired, revoked elsewhere): signed out is what the user wanted.
+      if (response.status === 401) return;
+      if (!response.ok) throw await errorFrom(response);
+      await parseBody(response, signedOutSchema, 'sign-out');
+    },
   };
+}
+
+function json(sessionToken: string): Record<string, string> {
+  return { ...bearer(sessionToken), 'content-type': 'application/json' };
 }
 
 function bearer(sessionToken: string): Record<string, string> {

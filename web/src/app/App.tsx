@@ -1,16 +1,15 @@
 import { useMemo } from 'react';
 import { createApiClient } from '../api/client';
-import { LoginPage } from '../auth/LoginPage';
+import { SessionProvider } from '../auth/SessionContext';
 import type { SessionStore } from '../auth/session';
-import { useSession } from '../auth/useSession';
-import { DevicesPage } from '../devices/DevicesPage';
 import { AppHeader } from './AppHeader';
+import { AppRoutes } from './AppRoutes';
+import { UpdatePrompt } from './UpdatePrompt';
 import { useConfig } from './useConfig';
 
-/** Config first, then either the sign-in form or the dashboard: two screens need no router. */
+/** Config first (the API and WebSocket URLs), then the session and the screens. */
 export function App({ sessionStore }: { sessionStore: SessionStore }) {
   const { state: config, retry } = useConfig();
-  const { session, notice, signIn, signOut } = useSession(sessionStore);
   const ready = config.status === 'ready' ? config.config : null;
   const api = useMemo(() => (ready === null ? null : createApiClient(ready)), [ready]);
 
@@ -22,7 +21,7 @@ export function App({ sessionStore }: { sessionStore: SessionStore }) {
           <main className="page page--narrow">
             <div className="card banner--error" role="alert">
               <p className="empty__title">{config.message}</p>
-              <p className="muted">Check your connection, then try again.</p>
+              <p>Check your connection, then try again.</p>
               <button type="button" className="button button--primary" onClick={retry}>
                 Try again
               </button>
@@ -39,26 +38,10 @@ export function App({ sessionStore }: { sessionStore: SessionStore }) {
     );
   }
 
-  if (session === null) {
-    return (
-      <>
-        <AppHeader />
-        <LoginPage api={api} onSignedIn={signIn} notice={notice} />
-      </>
-    );
-  }
-
   return (
-    <>
-      <AppHeader email={session.user.email} onSignOut={() => signOut()} />
-      {/* Keyed by token: a new session starts from a clean device list and a fresh socket. */}
-      <DevicesPage
-        key={session.sessionToken}
-        api={api}
-        wsUrl={ready.wsUrl}
-        sessionToken={session.sessionToken}
-        onSessionEnded={signOut}
-      />
-    </>
+    <SessionProvider store={sessionStore} api={api} config={ready}>
+      <AppRoutes />
+      <UpdatePrompt />
+    </SessionProvider>
   );
 }

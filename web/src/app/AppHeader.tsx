@@ -1,10 +1,16 @@
+import { NavLink } from 'react-router';
+import { screenList } from './routes';
+
 export interface AppHeaderProps {
   /** The signed-in user's email; absent on the sign-in screen. */
   email?: string;
   onSignOut?: () => void;
 }
 
+const navigation = screenList.filter((screen) => screen.nav !== undefined && screen.load !== undefined && screen.access === 'signed-in');
+
 export function AppHeader({ email, onSignOut }: AppHeaderProps) {
+  const signedIn = email !== undefined && onSignOut !== undefined;
   return (
     <header className="app-header">
       <span className="app-header__brand">
@@ -13,7 +19,16 @@ export function AppHeader({ email, onSignOut }: AppHeaderProps) {
         </svg>
         Pitwatch
       </span>
-      {email !== undefined && onSignOut !== undefined && (
+      {signedIn && (
+        <nav className="app-header__nav" aria-label="Main">
+          {navigation.map((screen) => (
+            <NavLink key={screen.id} to={screen.path} end={screen.path === '/'} className="app-header__link">
+              {screen.nav}
+            </NavLink>
+          ))}
+        </nav>
+      )}
+      {signedIn && (
         <div className="app-header__user">
           <span className="app-header__email">{email}</span>
           <button type="button" className="button button--quiet" onClick={onSignOut}>

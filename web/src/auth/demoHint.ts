@@ -1,5 +1,5 @@
 /**
- * The demo account exists only on the local stack (`npm start`), so the hint is shown only there:
+ * The demo accounts exist only on the local stack (`npm start`), so the hint is shown only there:
  * on a real deployment it would advertise credentials that do not work.
  */
 const LOCAL_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -8,4 +8,4 @@ export function isLocalHost(hostname: string): boolean {
   return LOCAL_HOSTNAMES.has(hostname) || hostname.endsWith('.localhost');
 }
 
-export const DEMO_HINT = 'Demo: demo@pitwatch.local / pitwatch';
+export const DEMO_HINT = 'Demo accounts: demo@pitwatch.local or guest@pitwatch.local, password pitwatch';

@@ -1,20 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CookView, DeviceView } from '../../../shared/api/schemas';
+import type { StartCookBody } from '../api/client';
 import { describeError } from '../api/errors';
-import { temperatureChannels } from './cookForm';
+import type { Display } from '../settings/useDisplay';
+import { cookableChannels } from './cookForm';
 import { formatClock } from './predictionFormat';
 import { StartCookForm } from './StartCookForm';
-import type { CookActions } from './useCooks';
+
+export interface CookActions {
+  /** Resolves once the cook runs; rejects with the error to show in the form. */
+  start(request: StartCookBody): Promise<unknown>;
+  /** Resolves once the cook is gone; rejects with the error to show next to the button. */
+  end(serial: string): Promise<unknown>;
+}
 
 export interface CookControlsProps {
   device: DeviceView;
   cook: CookView | undefined;
   actions: CookActions;
   nowMs: number;
+  display: Display;
 }
 
-/** The bottom of a device card: "Start cook" (opening the form), or the cook in progress with "End cook". */
-export function CookControls({ device, cook, actions, nowMs }: CookControlsProps) {
+const STARTED_ELSEWHERE = 'A cook was just started on this device from another screen. Starting this one replaces it.';
+
+/**
+ * "Start cook" (opening the form), or the cook in progress with "End cook". An open form stays open, with what was
+ * typed, when a cook starts on the device from another screen: it says so instead of vanishing.
+ */
+export function CookControls({ device, cook, actions, nowMs, display }: CookControlsProps) {
   const [formOpen, setFormOpen] = useState(false);
   const [ending, setEnding] = useState(false);
   const [endError, setEndError] = useState<string | null>(null);
@@ -22,6 +36,9 @@ export function CookControls({ device, cook, actions, nowMs }: CookControlsProps
   const [focusNext, setFocusNext] = useState<'start' | 'end' | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
+  // The cook (if any) running when the form was opened: another one appearing meanwhile was started elsewhere.
+  const [cookWhenOpened, setCookWhenOpened] = useState<string | null>(null);
+  const [startingHere, setStartingHere] = useState(false);
 
   useEffect(() => {
     if (focusNext === null) return;
@@ -29,55 +46,77 @@ export function CookControls({ device, cook, actions, nowMs }: CookControlsProps
     setFocusNext(null);
   }, [focusNext]);
 
-  if (temperatureChannels(device).length === 0) return null;
+  const cookable = cookableChannels(device);
 
-  if (cook !== undefined) {
-    const end = async () => {
-      setEnding(true);
-      setEndError(null);
-      try {
-        await actions.end(device.serial);
-        setFormOpen(false);
-        setFocusNext('start');
-      } catch (caught) {
-        setEndError(describeError(caught));
-      } finally {
-        setEnding(false);
-      }
-    };
-    const startedAt = Date.parse(cook.startedAt);
-    return (
-      <div className="cook-bar">
-        <p className="cook-bar__status">
-          <span className="cook-bar__dot" aria-hidden="true" />
-          Cook in progress{Number.isNaN(startedAt) ? '' : ` since ${formatClock(startedAt, nowMs)}`}
-        </p>
+  const end = async () => {
+    if (cook === undefined) return;
+    setEnding(true);
+    setEndError(null);
+    try {
+      await actions.end(device.serial);
+      setFocusNext('start');
+    } catch (caught) {
+      setEndError(describeError(caught));
+    } finally {
+      setEnding(false);
+    }
+  };
+
+  const startedAt = cook === undefined ? NaN : Date.parse(cook.startedAt);
+  const cookBar = cook !== undefined && (
+    <div className="cook-bar">
+      <p className="cook-bar__status" data-testid={`cook-status-${device.serial}`}>
+        <span className="cook-bar__dot" aria-hidden="true" />
+        Cook in progress{Number.isNaN(startedAt) ? '' : ` since ${formatClock(startedAt, nowMs, display.clock)}`}
+      </p>
+      {!formOpen && (
         <button type="button" className="button" ref={endButton} onClick={() => void end()} disabled={ending}>
           {ending ? 'Ending…' : 'End cook'}
         </button>
-        {endError !== null && (
-          <p className="form-error cook-bar__error" role="alert">
-            {endError}
-          </p>
-        )}
-      </div>
+      )}
+      {endError !== null && (
+        <p className="form-error cook-bar__error" role="alert">
+          {endError}
+        </p>
+      )}
+    </div>
+  );
+
+  if (formOpen) {
+    const startedElsewhere = !startingHere && cook !== undefined && cook.startedAt !== cookWhenOpened;
+    return (
+      <>
+        {cookBar}
+        <StartCookForm
+          device={device}
+          units={display.units}
+          notice={startedElsewhere ? STARTED_ELSEWHERE : null}
+          onStart={async (request) => {
+            setStartingHere(true);
+            try {
+              await actions.start(request);
+              setFormOpen(false);
+              setFocusNext('end');
+            } finally {
+              setStartingHere(false);
+            }
+          }}
+          onCancel={() => {
+            setFormOpen(false);
+            setFocusNext(cook === undefined ? 'start' : 'end');
+          }}
+        />
+      </>
     );
   }
 
-  if (formOpen) {
+  if (cook !== undefined) return cookBar;
+
+  if (cookable.length === 0) {
     return (
-      <StartCookForm
-        device={device}
-        onStart={async (request) => {
-          await actions.start(request);
-          setFormOpen(false);
-          setFocusNext('end');
-        }}
-        onCancel={() => {
-          setFormOpen(false);
-          setFocusNext('start');
-        }}
-      />
+      <div className="cook-bar">
+        <p className="muted">Plug in a temperature probe to start a cook.</p>
+      </div>
     );
   }
 
@@ -89,6 +128,7 @@ export function CookControls({ device, cook, actions, nowMs }: CookControlsProps
         ref={startButton}
         onClick={() => {
           setEndError(null);
+          setCookWhenOpened(null);
           setFormOpen(true);
         }}
       >

@@ -1,27 +1,29 @@
-import type { ChannelView } from '../../../shared/api/schemas';
+import type { Display } from '../settings/useDisplay';
 import type { ProbeCook } from './cooksState';
 import { describeProbeCook } from './predictionFormat';
 
 export interface ProbeCookInfoProps {
   serial: string;
-  channel: Pick<ChannelView, 'number' | 'units'>;
+  channel: { number: string };
   cook: ProbeCook;
   nowMs: number;
+  display: Display;
 }
 
 /**
- * A meat probe's cook: its target, phase and done-time estimate. The estimate sits in `eta-{serial}-{channel}`
- * whatever it says. Deliberately not a live region: it changes on every poll and would drown the temperatures.
+ * A meat probe's cook: its target, phase and done-time estimate with its range. The estimate sits in
+ * `eta-{serial}-{channel}` whatever it says. Deliberately not a live region: it changes on every poll and would
+ * drown the temperatures.
  */
-export function ProbeCookInfo({ serial, channel, cook, nowMs }: ProbeCookInfoProps) {
-  const view = describeProbeCook({ targetF: cook.targetF, units: channel.units, prediction: cook.prediction }, nowMs);
+export function ProbeCookInfo({ serial, channel, cook, nowMs, display }: ProbeCookInfoProps) {
+  const view = describeProbeCook({ targetF: cook.targetF, units: display.units, prediction: cook.prediction }, nowMs, display.clock);
   const phaseKind = cook.prediction?.phase ?? 'unknown';
   const eta = view.eta;
 
   return (
     <div className="probe-cook">
       <div className="probe-cook__head">
-        <span className="probe-cook__target">
+        <span className="probe-cook__target" data-testid={`target-${serial}-${channel.number}`}>
           <span aria-hidden="true">{view.target}</span>
           <span className="visually-hidden">Target {view.targetTemperature}</span>
         </span>

@@ -3,11 +3,12 @@ import type { DeviceView } from '../../../shared/api/schemas';
 import { findDonenessPreset } from '../../../shared/cook/presets/doneness-presets';
 import { describeError } from '../api/errors';
 import type { StartCookBody } from '../api/client';
+import type { TemperatureUnits } from '../settings/temperature';
 import {
   buildStartCookRequest,
+  cookableChannels,
   initialCookForm,
   presetGroups,
-  temperatureChannels,
   withChoice,
   withPitChannel,
   type CookFormState,
@@ -17,8 +18,12 @@ import {
 
 export interface StartCookFormProps {
   device: DeviceView;
+  /** The unit custom targets are typed in and presets shown in: the user's display units. */
+  units: TemperatureUnits;
   onStart(request: StartCookBody): Promise<unknown>;
   onCancel(): void;
+  /** Said above the fields, e.g. that a cook was started on this device from another screen meanwhile. */
+  notice?: string | null;
 }
 
 const CUSTOM = 'custom';
@@ -39,14 +44,15 @@ function choiceFrom(value: string, previous: TargetChoice): TargetChoice {
  * Starts a cook on one device: which channel is the pit (optional) and, per meat probe, a doneness preset or a
  * custom target. Checked before sending; the API's own refusal is shown in its words.
  */
-export function StartCookForm({ device, onStart, onCancel }: StartCookFormProps) {
+export function StartCookForm({ device, units, onStart, onCancel, notice = null }: StartCookFormProps) {
   const id = useId();
-  const [form, setForm] = useState(() => initialCookForm(device));
+  // Taken once: what the user picks and types stays put however the device's data changes underneath.
+  const [form, setForm] = useState(() => initialCookForm(device, units));
   const [errors, setErrors] = useState<FormError[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const groups = useMemo(() => presetGroups(form.units), [form.units]);
-  const channels = temperatureChannels(device);
+  const channels = cookableChannels(device);
   const firstField = useRef<HTMLSelectElement>(null);
 
   // Errors describe the form as it was submitted: any change makes them stale.
@@ -80,7 +86,8 @@ export function StartCookForm({ device, onStart, onCancel }: StartCookFormProps)
   };
 
   const errorFor = (channel: string) => errors.find((error) => error.channel === channel);
-  const messages = [...errors.map((error) => error.message), ...(serverError !== null ? [serverError] : [])];
+  // Field errors sit under their fields; the summary keeps what is about the form as a whole (and the server's word).
+  const messages = [...errors.filter((error) => error.channel === null).map((error) => error.message), ...(serverError !== null ? [serverError] : [])];
   const errorId = `${id}-errors`;
   const unit = `°${form.units}`;
 
@@ -89,6 +96,11 @@ export function StartCookForm({ device, onStart, onCancel }: StartCookFormProps)
       <h3 id={`${id}-title`} className="cook-form__title">
         Start a cook on {device.label}
       </h3>
+      {notice !== null && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
 
       <div className="field">
         <label htmlFor={`${id}-pit`}>Pit probe</label>
@@ -127,7 +139,7 @@ export function StartCookForm({ device, onStart, onCancel }: StartCookFormProps)
                   value={choiceValue(probe.choice)}
                   onChange={(e) => update((f) => withChoice(f, probe.channel, choiceFrom(e.target.value, probe.choice)))}
                   aria-invalid={error !== undefined && probe.choice.kind !== 'custom'}
-                  aria-describedby={error !== undefined ? errorId : undefined}
+                  aria-describedby={error !== undefined ? `${fieldId}-error` : undefined}
                 >
                   <option value="">Not used</option>
                   {groups.map((group) => (
@@ -154,9 +166,14 @@ export function StartCookForm({ device, onStart, onCancel }: StartCookFormProps)
                       value={probe.choice.value}
                       onChange={(e) => update((f) => withChoice(f, probe.channel, { kind: 'custom', value: e.target.value }))}
                       aria-invalid={error !== undefined}
-                      aria-describedby={error !== undefined ? errorId : undefined}
+                      aria-describedby={error !== undefined ? `${fieldId}-error` : undefined}
                     />
                   </div>
+                )}
+                {error !== undefined && (
+                  <p id={`${fieldId}-error`} className="field__error">
+                    {error.message}
+                  </p>
                 )}
                 {preset !== undefined && <p className="field__hint">{preset.guidance}</p>}
               </div>

@@ -7,7 +7,8 @@ import type { ChannelView, DeviceView } from '../../../shared/api/schemas';
 import { startCookRequestSchema } from '../../../shared/api/schemas';
 import { MEAT_KINDS, type MeatKind } from '../../../shared/cook/meat-kind';
 import { DONENESS_PRESETS, findDonenessPreset, presetInUnit } from '../../../shared/cook/presets/doneness-presets';
-import { fToC, type TemperatureUnit } from '../../../shared/cook/units';
+import type { TemperatureUnit } from '../../../shared/cook/units';
+import { convertTemperature } from '../settings/temperature';
 import type { StartCookBody } from '../api/client';
 
 /** What one probe channel is cooking to. `value` is the text typed for a custom target, in the form's unit. */
@@ -46,6 +47,14 @@ export function temperatureChannels(device: Pick<DeviceView, 'channels'>): Chann
   return device.channels.filter((channel) => channel.units !== 'H');
 }
 
+/**
+ * The channels a cook can use: a temperature channel with a probe plugged in (the API refuses humidity channels and
+ * channels the device lacks; a channel with no probe has nothing to cook with).
+ */
+export function cookableChannels(device: Pick<DeviceView, 'channels'>): ChannelView[] {
+  return temperatureChannels(device).filter((channel) => channel.probeConnected);
+}
+
 /** The unit the device reports in (°F unless its temperature channels say °C). */
 export function deviceUnit(device: Pick<DeviceView, 'channels'>): TemperatureUnit {
   return temperatureChannels(device)[0]?.units === 'C' ? 'C' : 'F';
@@ -56,13 +65,13 @@ export function guessPitChannel(channels: readonly Pick<ChannelView, 'number' | 
   return channels.find((channel) => /\b(pit|ambient|air|grate|smoker|cooker)\b/i.test(channel.label))?.number ?? null;
 }
 
-/** A fresh form for a device: the pit guessed from channel names, every other probe unused. */
-export function initialCookForm(device: Pick<DeviceView, 'channels'>): CookFormState {
-  const channels = temperatureChannels(device);
+/** A fresh form for a device: the pit guessed from channel names, every other probe unused; targets in `units`. */
+export function initialCookForm(device: Pick<DeviceView, 'channels'>, units: TemperatureUnit = deviceUnit(device)): CookFormState {
+  const channels = cookableChannels(device);
   return {
     pitChannel: guessPitChannel(channels),
     probes: channels.map((channel) => ({ channel: channel.number, label: channel.label, choice: { kind: 'none' } })),
-    units: deviceUnit(device),
+    units,
   };
 }
 
@@ -135,7 +144,7 @@ export function targetError(target: number | null, units: TemperatureUnit): stri
   if (target === null) return 'enter a target temperature';
   // The API takes 32–500 of whichever unit is sent; in °C the upper end is kept at 500 °F, which is 260 °C.
   const min = MIN_TARGET_F;
-  const max = units === 'F' ? MAX_TARGET_F : Math.floor(fToC(MAX_TARGET_F));
+  const max = units === 'F' ? MAX_TARGET_F : Math.floor(convertTemperature(MAX_TARGET_F, 'F', 'C'));
   if (target < min || target > max) return `enter a target between ${min} and ${max} °${units}`;
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertMessage, CookView, PredictionMessage } from '../../../shared/api/schemas';
-import { ALERTS_SHOWN, cooksReducer, findCook, initialCooksState, mergeAlert, mergePrediction, probeCook, type CooksState } from './cooksState';
+import { ALERTS_SHOWN, findCook, keepNewerPredictions, mergeAlert, mergePrediction, probeCook } from './cooksState';
 
 const cook = (overrides: Partial<CookView> = {}): CookView => ({
   cookId: 'cook-1',
@@ -103,52 +103,21 @@ describe('mergePrediction', () => {
   });
 });
 
-describe('cooksReducer', () => {
-  const loaded = (cooks: CookView[], state: CooksState = initialCooksState) => cooksReducer(state, { type: 'loaded', cooks });
-
-  it('drops predictions that arrive before the first load', () => {
-    expect(cooksReducer(initialCooksState, { type: 'prediction', prediction: message() })).toBe(initialCooksState);
-  });
-
-  it('merges live predictions into loaded cooks', () => {
-    const next = cooksReducer(loaded([cook()]), { type: 'prediction', prediction: message() });
-    expect(next.cooks?.[0]?.predictions[0]?.phase).toBe('stall');
-  });
-
+describe('keepNewerPredictions', () => {
   it('lets a live prediction win over an older reload answer, but takes newer reloads', () => {
-    let state = cooksReducer(loaded([cook()]), { type: 'prediction', prediction: message() });
-    state = loaded([cook()], state); // the reload still says "heating" as of 10:00
-    expect(state.cooks?.[0]?.predictions[0]).toMatchObject({ phase: 'stall', at: '2026-01-01T10:45:00.000Z' });
+    let cooks = mergePrediction([cook()], message());
+    cooks = keepNewerPredictions(cooks, [cook()]); // the reload still says "heating" as of 10:00
+    expect(cooks[0]?.predictions[0]).toMatchObject({ phase: 'stall', at: '2026-01-01T10:45:00.000Z' });
 
     const newer = cook({ predictions: [{ ...message({ phase: 'post_stall', at: '2026-01-01T11:30:00.000Z' }), channel: '2' }] });
-    state = loaded([newer], state);
-    expect(state.cooks?.[0]?.predictions[0]).toMatchObject({ phase: 'post_stall', at: '2026-01-01T11:30:00.000Z' });
+    cooks = keepNewerPredictions(cooks, [newer]);
+    expect(cooks[0]?.predictions[0]).toMatchObject({ phase: 'post_stall', at: '2026-01-01T11:30:00.000Z' });
   });
 
   it('takes a restarted cook from the reload as it is', () => {
-    const state = cooksReducer(loaded([cook()]), { type: 'prediction', prediction: message() });
+    const cooks = mergePrediction([cook()], message());
     const restarted = cook({ startedAt: '2026-01-01T11:00:00.000Z', predictions: [] });
-    expect(loaded([restarted], state).cooks?.[0]?.predictions).toEqual([]);
-  });
-
-  it('adds a started cook (replacing one on the same device) and removes an ended one', () => {
-    let state = loaded([cook(), other]);
-    const restarted = cook({ startedAt: '2026-01-01T12:00:00.000Z', predictions: [] });
-    state = cooksReducer(state, { type: 'started', cook: restarted });
-    expect(state.cooks?.map((c) => [c.serial, c.startedAt])).toEqual([
-      ['SMOKE-9', other.startedAt],
-      ['SIG-1', '2026-01-01T12:00:00.000Z'],
-    ]);
-    state = cooksReducer(state, { type: 'ended', serial: 'SIG-1' });
-    expect(state.cooks?.map((c) => c.serial)).toEqual(['SMOKE-9']);
-    expect(cooksReducer(state, { type: 'ended', serial: 'SIG-1' })).toBe(state);
-  });
-
-  it('keeps the cooks on screen when a reload fails, and clears the error on the next success', () => {
-    const state = loaded([cook()]);
-    const failed = cooksReducer(state, { type: 'failed', message: 'no' });
-    expect(failed).toEqual({ cooks: state.cooks, error: 'no' });
-    expect(loaded([], failed)).toEqual({ cooks: [], error: null });
+    expect(keepNewerPredictions(cooks, [restarted])[0]?.predictions).toEqual([]);
   });
 });
 

@@ -1,54 +1,10 @@
 /**
- * The cooks in progress as the page sees them: loaded over HTTP (GET /cooks), with live `prediction` messages
- * folded in. A reducer, like the device list, so WebSocket messages and HTTP reloads interleave without losing
- * either: per probe, the prediction with the newer `at` wins.
+ * The cooks in progress as the cache holds them: loaded over HTTP (GET /cooks), with live `prediction` and `alert`
+ * messages folded in. Pure, so WebSocket messages and HTTP reloads interleave without losing either: per probe, the
+ * prediction with the newer `at` wins.
  */
 import type { AlertMessage, CookAlert, CookView, PredictionMessage, ProbePrediction } from '../../../shared/api/schemas';
 import { isOlder } from '../live/mergeReading';
-
-export interface CooksState {
-  /** null until the first successful load. */
-  cooks: CookView[] | null;
-  /** The last load's failure, shown over whatever is already on screen. */
-  error: string | null;
-}
-
-export type CooksAction =
-  | { type: 'loaded'; cooks: CookView[] }
-  | { type: 'failed'; message: string }
-  | { type: 'prediction'; prediction: PredictionMessage }
-  | { type: 'alert'; alert: AlertMessage }
-  | { type: 'started'; cook: CookView }
-  | { type: 'ended'; serial: string };
-
-export const initialCooksState: CooksState = { cooks: null, error: null };
-
-export function cooksReducer(state: CooksState, action: CooksAction): CooksState {
-  switch (action.type) {
-    case 'loaded':
-      return { cooks: keepNewerPredictions(state.cooks, action.cooks), error: null };
-    case 'failed':
-      return { ...state, error: action.message };
-    case 'prediction': {
-      if (state.cooks === null) return state; // the first load brings the cook with its predictions anyway
-      const cooks = mergePrediction(state.cooks, action.prediction);
-      return cooks === state.cooks ? state : { ...state, cooks };
-    }
-    case 'alert': {
-      if (state.cooks === null) return state;
-      const cooks = mergeAlert(state.cooks, action.alert);
-      return cooks === state.cooks ? state : { ...state, cooks };
-    }
-    case 'started': {
-      const others = (state.cooks ?? []).filter((cook) => cook.serial !== action.cook.serial);
-      return { ...state, cooks: [...others, action.cook] };
-    }
-    case 'ended': {
-      if (state.cooks === null || !state.cooks.some((cook) => cook.serial === action.serial)) return state;
-      return { ...state, cooks: state.cooks.filter((cook) => cook.serial !== action.serial) };
-    }
-  }
-}
 
 /**
  * Folds one live prediction into the cooks. Returns the very same array when nothing changes (unknown serial,
@@ -113,7 +69,7 @@ export function probeCook(cook: CookView | undefined, channel: string): ProbeCoo
  * and must win, or the ETA would briefly jump back. Only within the same cook: a restarted cook (new
  * `startedAt`) takes the reload as it is.
  */
-function keepNewerPredictions(current: CookView[] | null, loaded: CookView[]): CookView[] {
+export function keepNewerPredictions(current: CookView[] | null, loaded: CookView[]): CookView[] {
   if (current === null) return loaded;
   return loaded.map((cook) => {
     const shown = current.find((c) => c.serial === cook.serial && c.startedAt === cook.startedAt);

@@ -2,26 +2,33 @@
  * How a probe's cook reads on screen: target, phase, and the done time as a clock time, a countdown and the 80 %
  * range. Pure (the clock, locale and time zone are parameters) so the wording is pinned by tests.
  */
-import type { ChannelView, ProbePrediction } from '../../../shared/api/schemas';
-import { fToC } from '../../../shared/cook/units';
+import type { ProbePrediction } from '../../../shared/api/schemas';
+import { formatTemperature, type TemperatureUnits } from '../settings/temperature';
 
-/** Which locale and time zone clock times are written in; the browser's own when left out. */
+/** Which locale, time zone and 12/24-hour style clock times are written in; the browser's own when left out. */
 export interface ClockOptions {
   locale?: string;
   timeZone?: string;
+  /** true: "2:05 PM", false: "14:05"; the locale's habit when left out. */
+  hour12?: boolean;
 }
 
 const MINUTE_MS = 60_000;
 
 /** "14:05" (or "2:05 PM", per locale) today; "tomorrow 02:30", "yesterday 23:10", "Sat 7 Mar 09:00" otherwise. */
 export function formatClock(atMs: number, nowMs: number, options: ClockOptions = {}): string {
-  const time = new Intl.DateTimeFormat(options.locale, { timeStyle: 'short', timeZone: options.timeZone }).format(atMs);
+  const time = new Intl.DateTimeFormat(options.locale, { timeStyle: 'short', timeZone: options.timeZone, hour12: options.hour12 }).format(atMs);
   const days = calendarDaysBetween(nowMs, atMs, options.timeZone);
   if (days === 0) return time;
   if (days === 1) return `tomorrow ${time}`;
   if (days === -1) return `yesterday ${time}`;
   const date = new Intl.DateTimeFormat(options.locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: options.timeZone }).format(atMs);
   return `${date} ${time}`;
+}
+
+/** A time of day alone, for chart axes: "2:05 PM" or "14:05" in the user's zone. */
+export function formatTimeOfDay(atMs: number, options: ClockOptions = {}): string {
+  return new Intl.DateTimeFormat(options.locale, { hour: 'numeric', minute: '2-digit', hour12: options.hour12, timeZone: options.timeZone }).format(atMs);
 }
 
 /** "45 min", "2 h", "2 h 10 min", rounded to the minute; "less than a minute" below that. */
@@ -51,13 +58,13 @@ export function formatRange(lowIso: string | null, highIso: string | null, nowMs
   return fromText === toText ? null : `between ${fromText} and ${toText}`;
 }
 
-/** "203 °F", or in °C when the probe reports °C (targets are stored in °F). */
-export function formatTargetTemperature(targetF: number, units: ChannelView['units']): string {
-  return units === 'C' ? `${Math.round(fToC(targetF))} °C` : `${Math.round(targetF)} °F`;
+/** "203 °F", or "95 °C" in °C display units (targets are stored in °F). */
+export function formatTargetTemperature(targetF: number, units: TemperatureUnits): string {
+  return formatTemperature(targetF, 'F', units, 0);
 }
 
 /** "→ 203 °F": where the probe is heading. */
-export function formatTarget(targetF: number, units: ChannelView['units']): string {
+export function formatTarget(targetF: number, units: TemperatureUnits): string {
   return `→ ${formatTargetTemperature(targetF, units)}`;
 }
 
@@ -95,7 +102,7 @@ export interface ProbeCookView {
 
 /** Everything shown for one meat probe in a cook. `prediction` is null until the first one is computed. */
 export function describeProbeCook(
-  input: { targetF: number; units: ChannelView['units']; prediction: ProbePrediction | null },
+  input: { targetF: number; units: TemperatureUnits; prediction: ProbePrediction | null },
   nowMs: number,
   options: ClockOptions = {},
 ): ProbeCookView {

@@ -1,43 +1,26 @@
-import { Suspense, lazy, useState } from 'react';
+import { Link } from 'react-router';
 import type { CookView, DeviceView } from '../../../shared/api/schemas';
-import { CookControls } from '../cooks/CookControls';
-import { ALERTS_SHOWN } from '../cooks/cooksState';
+import { paths } from '../app/routes';
+import { CookAlerts } from '../cooks/CookAlerts';
+import { CookControls, type CookActions } from '../cooks/CookControls';
 import { probeCook } from '../cooks/cooksState';
-import type { CookActions } from '../cooks/useCooks';
-import type { HistorySource } from '../history/historySource';
+import type { Display } from '../settings/useDisplay';
 import { ChannelReading } from './ChannelReading';
 import { formatBattery, formatKind, formatPresence, formatWifi, isBatteryLow } from './format';
 
 export interface DeviceCardProps {
   device: DeviceView;
   nowMs: number;
+  display: Display;
   /** The cook in progress on this device, if any. */
   cook?: CookView | undefined;
   /** Starting and ending cooks; without it the card shows no cook controls. */
   cookActions?: CookActions | undefined;
-  /** Where the history chart fetches from and gets live readings; without it the card offers no history. */
-  history?: HistorySource | undefined;
 }
 
-// uPlot and the chart code load only when someone first opens a history: the dashboard itself stays small.
-// A chunk that fails to load (offline, a redeploy removed it) shows a message instead of breaking the page.
-const HistoryPanel = lazy(() =>
-  import('../history/HistoryPanel').catch(() => ({
-    default: function ChartUnavailable() {
-      return (
-        <p className="banner banner--error" role="alert">
-          Couldn't load the chart. Check your connection and reload the page.
-        </p>
-      );
-    },
-  })),
-);
-
-/** One thermometer: who it is, how it is doing, every probe channel, and its cook. */
-export function DeviceCard({ device, nowMs, cook, cookActions, history }: DeviceCardProps) {
+/** One thermometer: who it is, how it is doing, every probe channel, its cook, and the way to its live view. */
+export function DeviceCard({ device, nowMs, display, cook, cookActions }: DeviceCardProps) {
   const headingId = `device-${device.serial}`;
-  const historyId = `history-${device.serial}`;
-  const [historyOpen, setHistoryOpen] = useState(false);
   return (
     <article className={`card device${device.online ? '' : ' device--offline'}`} aria-labelledby={headingId}>
       <header className="device__header">
@@ -50,7 +33,7 @@ export function DeviceCard({ device, nowMs, cook, cookActions, history }: Device
       <dl className="device__facts">
         <div>
           <dt>Status</dt>
-          <dd className={device.online ? 'is-online' : 'is-offline'}>{formatPresence(device.online, device.lastSeen, nowMs)}</dd>
+          <dd className={device.online ? 'is-online' : 'is-offline'}>{formatPresence(device.online, device.lastSeen, nowMs, display.clock)}</dd>
         </div>
         <div>
           <dt>Battery</dt>
@@ -72,6 +55,7 @@ export function DeviceCard({ device, nowMs, cook, cookActions, history }: Device
               cook={probeCook(cook, channel.number)}
               isPit={cook !== undefined && cook.pitChannel === channel.number}
               nowMs={nowMs}
+              display={display}
             />
           ))}
         </ul>
@@ -79,42 +63,13 @@ export function DeviceCard({ device, nowMs, cook, cookActions, history }: Device
         <p className="muted">This device reports no probe channels.</p>
       )}
 
-      {cook !== undefined && cook.alerts.length > 0 && (
-        <ul className="device__alerts" aria-label={`${device.label} alerts`} aria-live="polite">
-          {cook.alerts.slice(-ALERTS_SHOWN).reverse().map((alert) => (
-            <li key={`${alert.kind}-${alert.channel ?? 'pit'}-${alert.at}`} className={`alert alert--${alert.kind}`} data-testid="cook-alert">
-              <time dateTime={alert.at}>{new Date(alert.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}</time> {alert.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {cook !== undefined && <CookAlerts device={device} cook={cook} nowMs={nowMs} display={display} />}
 
-      {history !== undefined && device.channels.length > 0 && (
-        <div className="device__history">
-          <button
-            type="button"
-            className="button button--quiet device__history-toggle"
-            aria-expanded={historyOpen}
-            aria-controls={historyOpen ? historyId : undefined}
-            onClick={() => setHistoryOpen((open) => !open)}
-          >
-            History
-          </button>
-          {historyOpen && (
-            <Suspense
-              fallback={
-                <p className="muted" role="status">
-                  Loading chart…
-                </p>
-              }
-            >
-              <HistoryPanel id={historyId} device={device} cook={cook} source={history} />
-            </Suspense>
-          )}
-        </div>
-      )}
+      <Link className="button device__live-link" to={paths.liveView(device.serial)}>
+        Live view<span className="visually-hidden"> of {device.label}</span>
+      </Link>
 
-      {cookActions !== undefined && <CookControls device={device} cook={cook} actions={cookActions} nowMs={nowMs} />}
+      {cookActions !== undefined && <CookControls device={device} cook={cook} actions={cookActions} nowMs={nowMs} display={display} />}
     </article>
   );
 }

@@ -1,21 +1,20 @@
 import type { CookView, DeviceView } from '../../../shared/api/schemas';
+import type { CookActions } from '../cooks/CookControls';
 import { findCook } from '../cooks/cooksState';
-import type { CookActions } from '../cooks/useCooks';
-import type { HistorySource } from '../history/historySource';
+import type { Display } from '../settings/useDisplay';
 import { DeviceCard } from './DeviceCard';
 
 export interface DeviceListProps {
   devices: DeviceView[];
   nowMs: number;
+  display: Display;
   /** Cooks in progress; null while they are still loading. */
   cooks?: CookView[] | null;
   cookActions?: CookActions;
-  /** Lets each card open a history chart. */
-  history?: HistorySource;
 }
 
 /** The grid of device cards, or the empty state when the account has none. */
-export function DeviceList({ devices, nowMs, cooks = null, cookActions, history }: DeviceListProps) {
+export function DeviceList({ devices, nowMs, display, cooks = null, cookActions }: DeviceListProps) {
   if (devices.length === 0) {
     return (
       <div className="empty card">
@@ -31,10 +30,10 @@ export function DeviceList({ devices, nowMs, cooks = null, cookActions, history 
           key={device.serial}
           device={device}
           nowMs={nowMs}
+          display={display}
           cook={findCook(cooks, device.serial)}
           // Until the cooks are known, "Start cook" could restart one already running: wait for the list.
           cookActions={cooks === null ? undefined : cookActions}
-          history={history}
         />
       ))}
     </div>

@@ -1,57 +1,29 @@
-import { useCallback, useMemo } from 'react';
-import type { ReadingMessage } from '../../../shared/api/schemas';
+import { useMemo } from 'react';
 import { accountNotice, newestReadingAt } from '../account/accountNotice';
-import { AccountBanner } from '../account/AccountBanner';
-import { useAccountStatus } from '../account/useAccountStatus';
-import type { ApiClient } from '../api/client';
-import { useCooks } from '../cooks/useCooks';
-import type { HistorySource } from '../history/historySource';
+import { useAccountQuery, useCookActions, useCooksQuery, useDevicesQuery } from '../api/queries';
+import { describeError } from '../api/errors';
+import type { CookActions } from '../cooks/CookControls';
 import { LiveStatusBadge } from '../live/LiveStatusBadge';
-import { createReadingHub } from '../live/readingHub';
-import { useLiveReadings } from '../live/useLiveReadings';
+import { useLive } from '../live/LiveProvider';
+import { useDisplay } from '../settings/useDisplay';
 import { DeviceList } from './DeviceList';
-import { useDevices } from './useDevices';
 import { useNow } from './useNow';
 
-export interface DevicesPageProps {
-  api: ApiClient;
-  wsUrl: string;
-  sessionToken: string;
-  onSessionEnded(notice: string): void;
-}
-
-const RELINK_NOTICE = 'Sign in with your ThermoWorks password to resume polling.';
-
-/**
- * The live dashboard: every device with its cook, kept current over the WebSocket (readings and predictions),
- * re-synced over HTTP after gaps; above it, whether Pitwatch can still read the ThermoWorks account.
- */
-export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: DevicesPageProps) {
-  const { state, refresh: refreshDevices, applyReading } = useDevices(api, sessionToken, onSessionEnded);
-  const { state: cooks, refresh: refreshCooks, applyPrediction, applyAlert, actions: cookActions } = useCooks(api, sessionToken, onSessionEnded);
-  const { knowledge, refresh: refreshAccount } = useAccountStatus(api, sessionToken, onSessionEnded);
-  const refresh = useCallback(() => {
-    refreshDevices();
-    refreshCooks();
-    refreshAccount();
-  }, [refreshDevices, refreshCooks, refreshAccount]);
-  // Open history charts take live readings straight from the socket and append them themselves.
-  const readings = useMemo(() => createReadingHub(), []);
-  const history = useMemo<HistorySource>(() => ({ api, sessionToken, readings }), [api, sessionToken, readings]);
-  const onReading = useCallback(
-    (reading: ReadingMessage) => {
-      applyReading(reading);
-      readings.publish(reading);
-    },
-    [applyReading, readings],
-  );
-  const liveStatus = useLiveReadings({ wsUrl, sessionToken, onReading, onPrediction: applyPrediction, onAlert: applyAlert, onResync: refresh });
+/** `/`: every device with its cook, kept current over the live connection. */
+export default function DevicesPage() {
+  const devices = useDevicesQuery();
+  const cooks = useCooksQuery();
+  const account = useAccountQuery();
+  const { start, end } = useCookActions();
+  const cookActions = useMemo<CookActions>(() => ({ start: start.mutateAsync, end: end.mutateAsync }), [start.mutateAsync, end.mutateAsync]);
+  const { status } = useLive();
+  const display = useDisplay();
   const nowMs = useNow();
-  const notice = accountNotice(knowledge, nowMs, newestReadingAt(state.devices));
-  const error = state.error ?? cooks.error;
+  const notice = accountNotice(account.data ?? { kind: 'unknown' }, nowMs, newestReadingAt(devices.data ?? null), display.clock);
+  const error = devices.error ?? cooks.error;
 
   return (
-    <main className="page" aria-busy={state.devices === null && state.error === null}>
+    <main className="page" aria-busy={devices.isPending}>
       <div className="page__title-row">
         <h1>Your thermometers</h1>
         <div className="page__status">
@@ -60,25 +32,30 @@ export function DevicesPage({ api, wsUrl, sessionToken, onSessionEnded }: Device
               {notice.lastReading}
             </span>
           )}
-          <LiveStatusBadge status={liveStatus} />
+          <LiveStatusBadge status={status} />
         </div>
       </div>
 
-      <AccountBanner banner={notice.banner} onSignOut={() => onSessionEnded(RELINK_NOTICE)} />
-
       {error !== null && (
         <div className="banner banner--error" role="alert">
-          <span>{error}</span>
-          <button type="button" className="button" onClick={refresh}>
+          <span>{describeError(error)}</span>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void devices.refetch();
+              void cooks.refetch();
+            }}
+          >
             Try again
           </button>
         </div>
       )}
 
-      {state.devices !== null ? (
-        <DeviceList devices={state.devices} nowMs={nowMs} cooks={cooks.cooks} cookActions={cookActions} history={history} />
+      {devices.data !== undefined ? (
+        <DeviceList devices={devices.data} nowMs={nowMs} display={display} cooks={cooks.data ?? null} cookActions={cookActions} />
       ) : (
-        state.error === null && (
+        devices.error === null && (
           <p className="loading" role="status">
             Loading your devices…
           </p>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceView, ReadingMessage } from '../../../shared/api/schemas';
-import { devicesReducer, initialDevicesState, type DevicesState } from './devicesState';
+import { mergeReading } from '../live/mergeReading';
+import { keepNewerChannels } from './devicesState';
 
 const device = (value: number | null, at: string | null): DeviceView => ({
   serial: 'SMOKE-1',
@@ -27,41 +28,20 @@ const reading: ReadingMessage = {
   at: '2026-01-01T10:05:00.000Z',
 };
 
-describe('devicesReducer', () => {
-  it('is loading until the first load, then shows the devices', () => {
-    expect(initialDevicesState).toEqual({ devices: null, error: null });
-    const loaded = devicesReducer(initialDevicesState, { type: 'loaded', devices: [device(110, '2026-01-01T10:00:00.000Z')] });
-    expect(loaded.devices?.[0]?.channels[0]?.value).toBe(110);
-  });
-
-  it('drops readings that arrive before the first load', () => {
-    expect(devicesReducer(initialDevicesState, { type: 'reading', reading })).toBe(initialDevicesState);
-  });
-
-  it('merges live readings into loaded devices', () => {
-    const loaded = devicesReducer(initialDevicesState, { type: 'loaded', devices: [device(110, '2026-01-01T10:00:00.000Z')] });
-    const next = devicesReducer(loaded, { type: 'reading', reading });
-    expect(next.devices?.[0]?.channels[0]?.value).toBe(121.5);
-  });
-
-  it('keeps stale devices on screen when a reload fails, and clears the error on the next success', () => {
-    const loaded = devicesReducer(initialDevicesState, { type: 'loaded', devices: [device(110, '2026-01-01T10:00:00.000Z')] });
-    const failed = devicesReducer(loaded, { type: 'failed', message: "Can't reach Pitwatch" });
-    expect(failed.devices).toBe(loaded.devices);
-    expect(failed.error).toBe("Can't reach Pitwatch");
-    expect(devicesReducer(failed, { type: 'loaded', devices: [] })).toEqual({ devices: [], error: null });
+describe('keepNewerChannels', () => {
+  it('takes the first load as it is', () => {
+    const loaded = [device(110, '2026-01-01T10:00:00.000Z')];
+    expect(keepNewerChannels(null, loaded)).toBe(loaded);
   });
 
   it('lets a live reading win over an older reload answer', () => {
-    let state: DevicesState = devicesReducer(initialDevicesState, { type: 'loaded', devices: [device(110, '2026-01-01T10:00:00.000Z')] });
-    state = devicesReducer(state, { type: 'reading', reading });
-    state = devicesReducer(state, { type: 'loaded', devices: [device(112, '2026-01-01T10:01:00.000Z')] });
-    expect(state.devices?.[0]?.channels[0]).toMatchObject({ value: 121.5, at: '2026-01-01T10:05:00.000Z', label: 'Pit' });
+    const shown = mergeReading([device(110, '2026-01-01T10:00:00.000Z')], reading);
+    const next = keepNewerChannels(shown, [device(112, '2026-01-01T10:01:00.000Z')]);
+    expect(next[0]?.channels[0]).toMatchObject({ value: 121.5, at: '2026-01-01T10:05:00.000Z', label: 'Pit' });
   });
 
   it('takes a reload answer that is newer than what is shown', () => {
-    let state = devicesReducer(initialDevicesState, { type: 'loaded', devices: [device(110, '2026-01-01T10:00:00.000Z')] });
-    state = devicesReducer(state, { type: 'loaded', devices: [device(130, '2026-01-01T10:30:00.000Z')] });
-    expect(state.devices?.[0]?.channels[0]?.value).toBe(130);
+    const next = keepNewerChannels([device(110, '2026-01-01T10:00:00.000Z')], [device(130, '2026-01-01T10:30:00.000Z')]);
+    expect(next[0]?.channels[0]?.value).toBe(130);
   });
 });

@@ -1,27 +1,21 @@
 /** How device facts read on screen. Pure, so the wording is pinned by tests rather than by eye. */
 import type { ChannelView } from '../../../shared/api/schemas';
+import type { ClockOptions } from '../cooks/predictionFormat';
+import { displayTemperature, type TemperatureUnits } from '../settings/temperature';
 
-const UNIT_SYMBOL: Record<ChannelView['units'], string> = { F: '°F', C: '°C', H: '%' };
-
-export function unitSymbol(units: ChannelView['units']): string {
-  return UNIT_SYMBOL[units];
-}
+export { formatNumber, unitSymbol } from '../settings/temperature';
 
 export type ChannelDisplay =
   | { kind: 'value'; number: string; unit: string }
   | { kind: 'no-probe' }
   | { kind: 'waiting' };
 
-export function channelDisplay(channel: Pick<ChannelView, 'value' | 'units' | 'probeConnected'>): ChannelDisplay {
+/** A channel's reading in the display units (the device's own when none is given). */
+export function channelDisplay(channel: Pick<ChannelView, 'value' | 'units' | 'probeConnected'>, display?: TemperatureUnits): ChannelDisplay {
   if (!channel.probeConnected) return { kind: 'no-probe' };
   if (channel.value === null) return { kind: 'waiting' };
-  return { kind: 'value', number: formatNumber(channel.value), unit: unitSymbol(channel.units) };
-}
-
-/** One decimal, the devices' resolution. ASCII minus so the number stays machine-readable. */
-export function formatNumber(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return (rounded === 0 ? 0 : rounded).toFixed(1); // no "-0.0"
+  const shown = displayTemperature(channel.value, channel.units, display ?? (channel.units === 'C' ? 'C' : 'F'));
+  return { kind: 'value', number: shown.number, unit: shown.unit };
 }
 
 export function formatBattery(battery: number | null): string {
@@ -59,7 +53,7 @@ export function formatKind(kind: string): string {
 }
 
 /** "just now", "5 min ago", "3 h ago", then a date: a cook glances, they do not read timestamps. */
-export function formatAgo(iso: string | null, nowMs: number): string {
+export function formatAgo(iso: string | null, nowMs: number, clock: ClockOptions = {}): string {
   if (iso === null) return 'never';
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return 'unknown';
@@ -69,9 +63,9 @@ export function formatAgo(iso: string | null, nowMs: number): string {
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
-  return `on ${new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  return `on ${new Intl.DateTimeFormat(clock.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: clock.timeZone }).format(at)}`;
 }
 
-export function formatPresence(online: boolean, lastSeen: string | null, nowMs: number): string {
-  return online ? `Online · seen ${formatAgo(lastSeen, nowMs)}` : `Offline · last seen ${formatAgo(lastSeen, nowMs)}`;
+export function formatPresence(online: boolean, lastSeen: string | null, nowMs: number, clock: ClockOptions = {}): string {
+  return online ? `Online · seen ${formatAgo(lastSeen, nowMs, clock)}` : `Offline · last seen ${formatAgo(lastSeen, nowMs, clock)}`;
 }

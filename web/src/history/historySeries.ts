@@ -3,10 +3,10 @@
  * become chart points. Humidity channels (`H`) are left out: a percentage on a temperature axis misleads.
  */
 import type { ChannelView, CookView, DeviceView, HistoryResponse, ReadingMessage } from '../../../shared/api/schemas';
-import { unitSymbol } from '../devices/format';
+import { convertTemperature, unitSymbol, type TemperatureUnits } from '../settings/temperature';
 import type { SeriesPoint } from './chartData';
 
-export type TemperatureUnits = 'F' | 'C';
+export type { TemperatureUnits } from '../settings/temperature';
 
 export interface ChartChannel {
   /** The API's channel number ("1"). */
@@ -20,13 +20,17 @@ export interface ChartChannel {
 export interface ChartPlan {
   /** One series per entry, in this order. */
   channels: ChartChannel[];
-  /** Every value on the chart is in these units (the device's own). */
+  /** Every value on the chart is in these units (the display units; the device's own when none are given). */
   units: TemperatureUnits;
 }
 
-export function chartPlan(device: Pick<DeviceView, 'channels'>, cook?: Pick<CookView, 'pitChannel' | 'probes'>): ChartPlan {
+export function chartPlan(
+  device: Pick<DeviceView, 'channels'>,
+  cook?: Pick<CookView, 'pitChannel' | 'probes'>,
+  display?: TemperatureUnits,
+): ChartPlan {
   const temperatures = device.channels.filter((channel) => channel.units !== 'H');
-  const units: TemperatureUnits = temperatures[0]?.units === 'C' ? 'C' : 'F';
+  const units: TemperatureUnits = display ?? (temperatures[0]?.units === 'C' ? 'C' : 'F');
   return {
     units,
     channels: temperatures.map((channel: ChannelView) => {
@@ -46,10 +50,7 @@ export function planKey(plan: ChartPlan): string {
   return JSON.stringify(plan);
 }
 
-export function convert(value: number, from: TemperatureUnits, to: TemperatureUnits): number {
-  if (from === to) return value;
-  return to === 'C' ? ((value - 32) * 5) / 9 : (value * 9) / 5 + 32;
-}
+export const convert = convertTemperature;
 
 /** One API history answer as chart points in `units`; stray humidity points are dropped. */
 export function historyPoints(points: HistoryResponse['points'], units: TemperatureUnits): SeriesPoint[] {

@@ -4,6 +4,7 @@ const TEXT: Record<LiveStatus, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
+  offline: 'Offline',
 };
 
 /** Whether the temperatures on screen are live; announced politely when it changes. */

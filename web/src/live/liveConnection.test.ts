@@ -126,7 +126,7 @@ describe('LiveConnection', () => {
   });
 
   it('starts backoff over after a healthy connection drops, and flags the reopen as a reconnect', () => {
-    connection().start();
+    connection({ pingIntervalMs: 3_600_000 }).start();
     latest().handlers.onClose();
     time.advance(1_000);
     latest().handlers.onClose();
@@ -157,8 +157,53 @@ describe('LiveConnection', () => {
     time.advance(299_999);
     expect(latest().sent).toEqual([]);
     time.advance(1);
+    latest().handlers.onMessage('{"type":"pong","at":"2026-01-01T00:05:00.000Z"}');
     time.advance(300_000);
     expect(latest().sent).toEqual(['{"type":"ping"}', '{"type":"ping"}']);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('drops a socket that answers no ping within 5 s and reconnects', () => {
+    connection({ pingIntervalMs: 20_000 }).start();
+    latest().handlers.onOpen();
+    time.advance(20_000 + 4_999);
+    expect(statuses.at(-1)).toBe('live');
+    time.advance(1);
+    expect(sockets[0]!.closed).toBe(true);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    time.advance(time.pendingDelays()[0] ?? 0);
+    expect(sockets).toHaveLength(2);
+    latest().handlers.onOpen();
+    expect(opens).toEqual([false, true]);
+  });
+
+  it('goes offline at once when the browser says so, waits, and reconnects the moment it is back', () => {
+    const live = connection();
+    live.start();
+    latest().handlers.onOpen();
+    live.goOffline();
+    expect(statuses.at(-1)).toBe('offline');
+    expect(sockets[0]!.closed).toBe(true);
+    latest().handlers.onClose(); // the close event of the dropped socket changes nothing
+    time.advance(600_000);
+    expect(sockets).toHaveLength(1);
+    expect(statuses.at(-1)).toBe('offline');
+    live.reconnectNow();
+    expect(sockets).toHaveLength(2);
+    latest().handlers.onOpen();
+    expect(opens).toEqual([false, true]); // a reconnect: the gap gets fetched
+  });
+
+  it('checks an open socket with a ping when asked to reconnect (the page became visible again)', () => {
+    const live = connection();
+    live.start();
+    latest().handlers.onOpen();
+    live.reconnectNow();
+    expect(latest().sent).toEqual(['{"type":"ping"}']);
+    latest().handlers.onMessage('{"type":"pong","at":"x"}');
+    time.advance(10_000);
+    expect(sockets).toHaveLength(1);
+    expect(statuses.at(-1)).toBe('live');
   });
 
   it('stops cleanly: closes the socket, cancels timers, ignores late events', () => {

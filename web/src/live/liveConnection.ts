@@ -1,14 +1,15 @@
 /**
- * One live WebSocket to Pitwatch that keeps itself alive: reconnects with jittered backoff, pings so
- * API Gateway's 10-minute idle timeout never fires, and comes back after its 2-hour connection limit.
- * Framework-free so the whole state machine is unit-tested; useLiveReadings wraps it for React.
+ * One live WebSocket to Pitwatch that keeps itself alive: reconnects with jittered backoff, pings so API Gateway's
+ * 10-minute idle timeout never fires and a silently dead socket is noticed (no answer within `pongTimeoutMs`), comes
+ * back after its 2-hour connection limit, and stands still while the browser says it is offline.
+ * Framework-free so the whole state machine is unit-tested; LiveProvider wraps it for React.
  */
 import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
 import { serverMessageSchema } from '../../../shared/api/schemas';
 import { backoffDelay } from './backoff';
 import type { LiveSocket, SocketFactory } from './liveSocket';
 
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** Runs `task` after `ms`; returns a function that cancels it. */
 export type Schedule = (task: () => void, ms: number) => () => void;
@@ -25,8 +26,10 @@ export interface LiveConnectionOptions {
   schedule?: Schedule;
   now?: () => number;
   random?: () => number;
-  /** Half of API Gateway's 10-minute idle timeout, so one lost ping does not drop the connection. */
+  /** How often an open socket is pinged: well inside API Gateway's 10-minute idle timeout. */
   pingIntervalMs?: number;
+  /** A ping with no message at all back within this long means the socket is dead: drop it and reconnect. */
+  pongTimeoutMs?: number;
   /** A connection that lasted this long was healthy: the next drop restarts backoff from the beginning. */
   stableAfterMs?: number;
 }
@@ -51,6 +54,9 @@ export class LiveConnection {
   private failuresBeforeOpen = 0;
   private cancelRetry: (() => void) | null = null;
   private cancelPing: (() => void) | null = null;
+  private cancelPongWait: (() => void) | null = null;
+  /** The browser said it is offline: no reconnect attempts until it says it is back (or `reconnectNow`). */
+  private offline = false;
 
   constructor(options: LiveConnectionOptions) {
     this.options = options;
@@ -74,11 +80,31 @@ export class LiveConnection {
     socket?.close();
   }
 
-  /** Skip the remaining backoff wait, e.g. when the browser reports it is back online. */
+  /**
+   * Skip the remaining backoff wait (the browser is back online, the page is visible again). An open socket is
+   * checked with a ping instead: after a laptop sleeps, a socket can look open and be dead.
+   */
   reconnectNow(): void {
-    if (!this.running || this.socket !== null) return;
+    if (!this.running) return;
+    this.offline = false;
+    if (this.socket !== null) {
+      if (this.openedAt !== null) this.ping();
+      return;
+    }
     this.clearTimers();
     this.open();
+  }
+
+  /** The browser reports no network: say so at once, drop the socket (it cannot deliver), wait for `reconnectNow`. */
+  goOffline(): void {
+    if (!this.running) return;
+    this.offline = true;
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket !== null && this.openedAt !== null) this.everOpened = true;
+    socket?.close();
+    this.options.onStatus('offline');
   }
 
   private open(): void {
@@ -112,6 +138,9 @@ export class LiveConnection {
   }
 
   private handleMessage(data: unknown): void {
+    // Any message proves the socket alive.
+    this.cancelPongWait?.();
+    this.cancelPongWait = null;
     if (typeof data !== 'string') return;
     let json: unknown;
     try {
@@ -127,7 +156,7 @@ export class LiveConnection {
   private handleClose(): void {
     this.socket = null;
     this.clearTimers();
-    if (!this.running) return;
+    if (!this.running || this.offline) return;
 
     if (this.openedAt === null) {
       this.failuresBeforeOpen += 1;
@@ -144,12 +173,28 @@ export class LiveConnection {
 
   private schedulePing(): void {
     this.cancelPing = this.schedule(() => {
-      this.socket?.send(JSON.stringify(PING));
+      this.ping();
       this.schedulePing();
-    }, this.options.pingIntervalMs ?? 5 * 60_000);
+    }, this.options.pingIntervalMs ?? 25_000);
+  }
+
+  private ping(): void {
+    const socket = this.socket;
+    if (socket === null) return;
+    socket.send(JSON.stringify(PING));
+    if (this.cancelPongWait !== null) return;
+    this.cancelPongWait = this.schedule(() => {
+      this.cancelPongWait = null;
+      if (this.socket !== socket) return;
+      // Dead without a close event (network gone, laptop slept): treat it as a drop.
+      socket.close();
+      this.handleClose();
+    }, this.options.pongTimeoutMs ?? 5_000);
   }
 
   private clearTimers(): void {
+    this.cancelPongWait?.();
+    this.cancelPongWait = null;
     this.cancelRetry?.();
     this.cancelRetry = null;
     this.cancelPing?.();

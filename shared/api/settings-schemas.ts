@@ -1,0 +1,34 @@
+/** Wire contracts of GET/PATCH /me/settings: how a user wants Pitwatch shown, the same on every screen they use. */
+import * as z from 'zod';
+import { isTimeZone } from '../settings/time-zone';
+
+export const displayUnitsSchema = z.enum(['F', 'C']);
+export const clockStyleSchema = z.enum(['12h', '24h']);
+export const themeSchema = z.enum(['system', 'dark', 'light']);
+
+/** An IANA time zone ("Europe/Berlin", "UTC"); null: each screen follows its own device's zone. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, { message: 'an IANA time zone such as Europe/Berlin' })
+  .nullable();
+
+export const userSettingsSchema = z.object({
+  units: displayUnitsSchema,
+  clock: clockStyleSchema,
+  timeZone: timeZoneSchema,
+  theme: themeSchema,
+});
+export type UserSettingsView = z.infer<typeof userSettingsSchema>;
+
+/** Only the fields to change; at least one. Unknown fields are rejected, not ignored. */
+export const settingsPatchSchema = z
+  .strictObject({
+    units: displayUnitsSchema.optional(),
+    clock: clockStyleSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
+    theme: themeSchema.optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'name at least one setting to change' });
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,150 @@
+/**
+ * Server state, one query per resource, keyed here once. Reads merge with what live messages already put in the
+ * cache: an HTTP answer started before a newer live reading or prediction must not step the screen back in time.
+ */
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { AccountStatus, CookView, DeviceView } from '../../../shared/api/schemas';
+import type { SettingsPatch, UserSettingsView } from '../../../shared/api/settings-schemas';
+import type { AccountKnowledge } from '../account/accountNotice';
+import { useSignedIn } from '../auth/SessionContext';
+import { keepNewerPredictions } from '../cooks/cooksState';
+import { keepNewerChannels } from '../devices/devicesState';
+import { DEFAULT_SETTINGS, rememberSettings, rememberedSettings } from '../settings/settingsCache';
+import type { StartCookBody } from './client';
+import { ApiError } from './errors';
+
+export const queryKeys = {
+  devices: ['devices'],
+  cooks: ['cooks'],
+  account: ['account'],
+  settings: ['settings'],
+  sessions: ['sessions'],
+} as const;
+
+/**
+ * Until the server pushes `cook` messages (the cook-records work), another screen's new or ended cook is only learnt
+ * by re-reading the list: this often while the page is visible. The first `cook` message proves the server pushes them,
+ * and the re-reading stops (live/liveMessages.ts calls `serverPushesCooks`).
+ */
+export const COOKS_FALLBACK_REFETCH_MS = 4_000;
+let cooksArePushed = false;
+export function serverPushesCooks(): void {
+  cooksArePushed = true;
+}
+
+export function useDevicesQuery() {
+  const { api, token } = useSignedIn();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.devices,
+    queryFn: async (): Promise<DeviceView[]> => {
+      const loaded = await api.listDevices(token);
+      return keepNewerChannels(queryClient.getQueryData<DeviceView[]>(queryKeys.devices) ?? null, loaded);
+    },
+  });
+}
+
+export function useCooksQuery() {
+  const { api, token } = useSignedIn();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.cooks,
+    queryFn: async (): Promise<CookView[]> => {
+      const loaded = await api.listCooks(token);
+      return keepNewerPredictions(queryClient.getQueryData<CookView[]>(queryKeys.cooks) ?? null, loaded);
+    },
+    refetchInterval: () => (cooksArePushed ? false : COOKS_FALLBACK_REFETCH_MS),
+  });
+}
+
+/** GET /account every minute; a 404 means no linked account at all (treated like "sign in again"). */
+export function useAccountQuery() {
+  const { api, token } = useSignedIn();
+  return useQuery({
+    queryKey: queryKeys.account,
+    queryFn: async (): Promise<AccountKnowledge> => {
+      try {
+        const account: AccountStatus = await api.getAccount(token);
+        return { kind: 'loaded', account };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return { kind: 'unlinked' };
+        throw error;
+      }
+    },
+    refetchInterval: 60_000,
+  });
+}
+
+export function upsertCook(queryClient: QueryClient, cook: CookView): void {
+  queryClient.setQueryData<CookView[]>(queryKeys.cooks, (cooks) => [...(cooks ?? []).filter((c) => c.serial !== cook.serial), cook]);
+}
+
+export function removeCook(queryClient: QueryClient, serial: string): void {
+  queryClient.setQueryData<CookView[]>(queryKeys.cooks, (cooks) => (cooks?.some((c) => c.serial === serial) ? cooks.filter((c) => c.serial !== serial) : cooks));
+}
+
+export function useCookActions() {
+  const { api, token } = useSignedIn();
+  const queryClient = useQueryClient();
+  const start = useMutation({
+    mutationFn: (request: StartCookBody) => api.startCook(token, request),
+    onSuccess: (cook) => upsertCook(queryClient, cook),
+  });
+  const end = useMutation({
+    mutationFn: async (serial: string) => {
+      const cookId = queryClient.getQueryData<CookView[]>(queryKeys.cooks)?.find((c) => c.serial === serial)?.cookId;
+      try {
+        if (cookId) await api.endCook(token, cookId);
+      } catch (error) {
+        // Already ended (another screen, or the first click's answer got lost): the page just catches up.
+        if (!(error instanceof ApiError && (error.status === 404 || error.status === 409))) throw error;
+      }
+      return serial;
+    },
+    onSuccess: (serial) => removeCook(queryClient, serial),
+  });
+  return { start, end };
+}
+
+/** The user's settings; until the server answers, the ones this browser saw last (so the theme does not flash). */
+export function useSettingsQuery() {
+  const { api, token } = useSignedIn();
+  return useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: async () => {
+      const settings = await api.getSettings(token);
+      rememberSettings(settings);
+      return settings;
+    },
+    placeholderData: () => rememberedSettings() ?? DEFAULT_SETTINGS,
+    staleTime: 60_000,
+  });
+}
+
+/** Changes settings at once on screen (optimistic), then on the server; a refusal puts the old ones back. */
+export function useUpdateSettings() {
+  const { api, token } = useSignedIn();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => api.updateSettings(token, patch),
+    onMutate: async (patch) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.settings });
+      const previous = queryClient.getQueryData<UserSettingsView>(queryKeys.settings);
+      const base = previous ?? rememberedSettings() ?? DEFAULT_SETTINGS;
+      queryClient.setQueryData<UserSettingsView>(queryKeys.settings, { ...base, ...patch });
+      return { previous };
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.previous !== undefined) queryClient.setQueryData(queryKeys.settings, context.previous);
+    },
+    onSuccess: (settings) => {
+      rememberSettings(settings);
+      queryClient.setQueryData(queryKeys.settings, settings);
+    },
+  });
+}
+
+export function useSessionsQuery() {
+  const { api, token } = useSignedIn();
+  return useQuery({ queryKey: queryKeys.sessions, queryFn: () => api.listSessions(token) });
+}

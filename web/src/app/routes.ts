@@ -1,0 +1,50 @@
+/**
+ * Every screen of the app, once: its URL, who may see it, and where its code is (loaded when first shown, so a
+ * screen costs nothing until someone opens it). Later issues add their screen here by giving their entry a `load`:
+ * an entry without one is only a reserved URL (it shows "not found" until its screen exists).
+ */
+import type { ComponentType } from 'react';
+
+export type Access = 'public' | 'signed-in' | 'signed-out';
+
+export interface ScreenDefinition {
+  /** A React Router path. */
+  path: string;
+  access: Access;
+  /** The document title while it is shown. */
+  title: string;
+  /** In the header's navigation, with this label. */
+  nav?: string;
+  /** The screen's module, whose default export is the screen. Absent: planned, not built yet. */
+  load?: () => Promise<{ default: ComponentType }>;
+  /** Who builds it, for entries without `load`. */
+  plannedBy?: string;
+}
+
+export const screens = {
+  signIn: { path: '/sign-in', access: 'signed-out', title: 'Sign in', load: () => import('../auth/SignInPage') },
+  devices: { path: '/', access: 'signed-in', title: 'Your thermometers', nav: 'Devices', load: () => import('../devices/DevicesPage') },
+  liveView: { path: '/devices/:serial', access: 'signed-in', title: 'Live', load: () => import('../live-view/LiveViewPage') },
+  cooks: { path: '/cooks', access: 'signed-in', title: 'Cooks', nav: 'Cooks', load: () => import('../cooks/CooksPage') },
+  settings: { path: '/settings', access: 'signed-in', title: 'Settings', nav: 'Settings', load: () => import('../settings/SettingsPage') },
+  cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', plannedBy: 'cook records' },
+  compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', plannedBy: 'cook records' },
+  alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
+  notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
+  integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
+  share: { path: '/share/:token', access: 'public', title: 'Shared cook', plannedBy: 'sharing' },
+} as const satisfies Record<string, ScreenDefinition>;
+
+export type ScreenId = keyof typeof screens;
+
+/** The URLs screens link to, built in one place. */
+export const paths = {
+  devices: () => '/',
+  liveView: (serial: string) => `/devices/${encodeURIComponent(serial)}`,
+  cooks: () => '/cooks',
+  settings: () => '/settings',
+  signIn: () => '/sign-in',
+  share: (token: string) => `/share/${encodeURIComponent(token)}`,
+};
+
+export const screenList = (Object.entries(screens) as Array<[ScreenId, ScreenDefinition]>).map(([id, screen]) => ({ id, ...screen }));

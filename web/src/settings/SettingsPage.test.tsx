@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SettingsPatch, UserSettingsView } from '../../../shared/api/settings-schemas';
+import { ApiError } from '../api/errors';
+import { queryKeys } from '../api/queries';
+import { fakeApi, renderWithApp } from '../testing/renderWithApp';
+import SettingsPage from './SettingsPage';
+
+afterEach(cleanup);
+
+const stored: UserSettingsView = { units: 'F', clock: '12h', timeZone: null, theme: 'system' };
+
+describe('SettingsPage', () => {
+  it('shows the change at once and saves it on the server', async () => {
+    let resolve: (settings: UserSettingsView) => void = () => undefined;
+    const updateSettings = vi.fn((_token: string, patch: SettingsPatch) => new Promise<UserSettingsView>((r) => (resolve = () => r({ ...stored, ...patch }))));
+    const api = fakeApi({ getSettings: async () => stored, updateSettings, listSessions: async () => [] });
+    const { queryClient } = renderWithApp(<SettingsPage />, { api });
+    await waitFor(() => expect((screen.getByRole('radio', { name: '°F (Fahrenheit)' }) as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(screen.getByRole('radio', { name: '°C (Celsius)' }));
+    // Optimistic: checked before the server answers.
+    await waitFor(() => expect((screen.getByRole('radio', { name: '°C (Celsius)' }) as HTMLInputElement).checked).toBe(true));
+    expect(updateSettings).toHaveBeenCalledWith('token-1', { units: 'C' });
+    resolve(stored);
+    await waitFor(() => expect(queryClient.getQueryData<UserSettingsView>(queryKeys.settings)?.units).toBe('C'));
+
+    fireEvent.click(screen.getByRole('radio', { name: '24-hour (14:05)' }));
+    await waitFor(() => expect(updateSettings).toHaveBeenLastCalledWith('token-1', { clock: '24h' }));
+    expect(screen.getByRole('option', { name: 'Europe/Berlin' })).toBeTruthy();
+  });
+
+  it('puts the old choice back and says so when the server refuses', async () => {
+    const api = fakeApi({
+      getSettings: async () => stored,
+      updateSettings: async () => {
+        throw new ApiError(400, 'VALIDATION_FAILED', 'Request is invalid.');
+      },
+      listSessions: async () => [],
+    });
+    renderWithApp(<SettingsPage />, { api });
+    await waitFor(() => expect((screen.getByRole('radio', { name: 'Like the system' }) as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(screen.getByRole('radio', { name: 'Dark' }));
+    await waitFor(() => expect(screen.getByText("Couldn't save: Request is invalid.")).toBeTruthy());
+    expect((screen.getByRole('radio', { name: 'Like the system' }) as HTMLInputElement).checked).toBe(true);
+  });
+});
