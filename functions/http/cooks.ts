@@ -29,7 +29,7 @@ export const handler = httpFunction(
   'cooks',
   {
     startCook: async ({ principal, body }) => {
-      const { record, active } = await startCook(principal.accountId, body, { devices: deps.devices(), cooks: deps.cooks(), clock: deps.clock, ids: deps.ids });
+      const { record, active } = await startCook(principal.accountId, body, { devices: deps.devices(), cooks: deps.cooks(), clock: deps.clock, ids: deps.ids, readings: readings() });
       await announceCook(principal.accountId, 'started', cookView(record, active), cookDeps());
       return cookDetail(record, active);
     },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
 import { parseCookLog } from './cook-log/parse-cook-log';
 import { newtonTemperatureAfter } from './prediction/newton-heating';
-import { parsePredictArgs, PREDICT_HEADER, predictFromLog } from './predict-command';
+import { learnFromHistory, parsePredictArgs, PREDICT_HEADER, predictFromLog } from './predict-command';
 import { fToC } from './units';
 
 const START_MS = Date.UTC(2024, 4, 1, 12);
@@ -34,6 +34,18 @@ describe('parsePredictArgs', () => {
       target: 203,
       pit: 'pit',
     });
+  });
+
+  it('reads --history, --events and --set-point', () => {
+    expect(parsePredictArgs(['--input', 'a.csv', '--probe', 'meat1', '--target', '203', '--history', 'past', '--events=e.json', '--set-point', '250'])).toEqual({
+      input: 'a.csv',
+      probe: 'meat1',
+      target: 203,
+      history: 'past',
+      events: 'e.json',
+      setPoint: 250,
+    });
+    expect(() => parsePredictArgs(['--input', 'a.csv', '--probe', 'meat1', '--target', '1', '--set-point', 'hot'])).toThrow(/--set-point/);
   });
 
   it('rejects missing, unknown and malformed arguments', () => {
@@ -91,6 +103,38 @@ describe('predictFromLog', () => {
   });
 });
 
+describe('predictFromLog with a timeline and past cooks', () => {
+  /** A collagen-target curve: Newton toward 250 °F from 40 °F, 4 hours, no pit probe. */
+  const slowLog = (): string => {
+    const lines = ['timestamp,probe,temperature,unit'];
+    for (let minute = 0; minute <= 240; minute += 1) {
+      lines.push(`${START_MS + minute * 60_000},meat1,${newtonTemperatureAfter(40, 250, 0.3, minute / 60).toFixed(1)},F`);
+    }
+    return lines.join('\n');
+  };
+  const slow = { input: 'x.csv', probe: 'meat1', target: 195 };
+  const phases = (lines: string[]): string[] => lines.slice(1).map((l) => l.split(',')[5] as string);
+
+  it('applies the events as the replay reaches them, only the watched probe’s or the whole cook’s', () => {
+    const wrapAt = START_MS + 120 * 60_000;
+    const told = predictFromLog(parseCookLog(slowLog()), slow, { events: [{ kind: 'wrapped', atMs: wrapAt }] });
+    expect(phases(told).slice(0, 120)).not.toContain('post_stall');
+    expect(phases(told).slice(121)).toContain('post_stall');
+    const other = predictFromLog(parseCookLog(slowLog()), slow, { events: [{ kind: 'wrapped', atMs: wrapAt, probe: 'meat2' }] });
+    expect(other).toEqual(predictFromLog(parseCookLog(slowLog()), slow));
+  });
+
+  it('learns from past cooks (and their pit band, with no pit probe here) and says so', () => {
+    const past = [{ name: 'past.csv', log: parseCookLog(chickenLog('F')) }];
+    const learned = learnFromHistory(past, { targetF: 165 });
+    expect(learned.basedOn).toMatch(/^based on your last (cook like this|poultry cook): pit about 325 °F$/);
+    const plain = predictFromLog(parseCookLog(chickenLog('F', { pit: false })), args);
+    const personal = predictFromLog(parseCookLog(chickenLog('F', { pit: false })), args, { history: past });
+    expect(personal).not.toEqual(plain);
+    expect(personal[0]).toBe(PREDICT_HEADER);
+  });
+});
+
 describe('predict CLI', () => {
   const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'predict-cli.ts');
   const run = (argv: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...argv], { encoding: 'utf8' });
@@ -108,6 +152,35 @@ describe('predict CLI', () => {
     const bad = run(['--input', garbage, '--probe', 'meat1', '--target', '165']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/header/);
+  });
+
+  it('exits 2 on a bad events file or an empty history folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pitwatch-predict-'));
+    const file = path.join(dir, 'cook.csv');
+    writeFileSync(file, chickenLog());
+    const events = path.join(dir, 'events.json');
+    writeFileSync(events, JSON.stringify([{ kind: 'sauced', at: '2024-05-01T12:30:00Z' }]));
+    const bad = run(['--input', file, '--probe', 'meat1', '--target', '165', '--events', events]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--events .*kind/);
+    const empty = mkdtempSync(path.join(tmpdir(), 'pitwatch-history-'));
+    const none = run(['--input', file, '--probe', 'meat1', '--target', '165', '--history', empty]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/holds no \.csv cook logs/);
+  });
+
+  it('replays with the history and the events, saying what it learned', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pitwatch-predict-'));
+    const history = mkdtempSync(path.join(tmpdir(), 'pitwatch-history-'));
+    writeFileSync(path.join(history, 'last-week.csv'), chickenLog());
+    const file = path.join(dir, 'cook.csv');
+    writeFileSync(file, chickenLog('F', { pit: false }));
+    const events = path.join(dir, 'events.json');
+    writeFileSync(events, JSON.stringify([{ kind: 'lid-open', at: '2024-05-01T12:30:00Z', endedAt: '2024-05-01T12:33:00Z', text: 'peek' }]));
+    const result = run(['--input', file, '--probe', 'meat1', '--target', '165', '--history', history, '--events', events]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/based on your last .*: pit about 325 °F/);
+    expect(result.stdout.trim().split('\n')).toHaveLength(122);
   });
 
   it('writes the predictions to stdout', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../ids';
 import type { CookEvent } from '../api/cook-schemas';
-import { newCookEvent, predictorEventsFor, wrappedAtMs } from './cook-events';
+import { newCookEvent, predictorEventsFor } from './cook-events';
 import type { CookProbe } from './cook-record';
 import { updateCook } from './update-cook';
 import type { ActiveCook } from './cook-record';
@@ -22,12 +22,6 @@ describe('cook events', () => {
       { kind: 'wrapped', atMs: Date.parse('2026-11-01T08:00:00Z') },
     ]);
     expect(predictorEventsFor(events, '3').map((e) => e.kind)).toEqual(['lid-open', 'wrapped', 'note']);
-  });
-
-  it('passes the first wrap at or before the prediction instant to the predictor', () => {
-    const timeline = predictorEventsFor(events, '2');
-    expect(wrappedAtMs(timeline, Date.parse('2026-11-01T07:30:00Z'))).toEqual({});
-    expect(wrappedAtMs(timeline, Date.parse('2026-11-01T10:00:00Z'))).toEqual({ wrappedAtMs: Date.parse('2026-11-01T08:00:00Z') });
   });
 
   it('defaults the time to now, and refuses a probe the cook does not have or a time before the cook', () => {

@@ -6,22 +6,11 @@ import type { AddCookEventRequest, CookEvent } from '../api/cook-schemas';
 import { assertNotTooFarAhead } from '../api/wire-formats';
 import { ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
+import type { CookTimelineEvent } from '../cook/timeline/cook-timeline-event';
 import type { CookProbe } from './cook-record';
 
-/**
- * The predictor's timeline event (`shared/cook/timeline/cook-timeline-event.ts` once the predictor takes events):
- * the same fields as the wire event, instants in epoch ms like everything in shared/cook.
- */
-export interface PredictorTimelineEvent {
-  readonly kind: CookEvent['kind'];
-  readonly atMs: number;
-  readonly text?: string;
-  readonly probe?: string;
-  readonly endedAtMs?: number;
-}
-
 /** The events that concern one meat probe (its own, and those for every probe), oldest first, in the predictor's shape. */
-export function predictorEventsFor(events: readonly CookEvent[], channel: string): PredictorTimelineEvent[] {
+export function predictorEventsFor(events: readonly CookEvent[], channel: string): CookTimelineEvent[] {
   return events
     .filter((e) => e.probe === undefined || e.probe === channel)
     .map((e) => ({
@@ -32,15 +21,6 @@ export function predictorEventsFor(events: readonly CookEvent[], channel: string
       ...(e.endedAt !== undefined ? { endedAtMs: Date.parse(e.endedAt) } : {}),
     }))
     .sort((a, b) => a.atMs - b.atMs);
-}
-
-/**
- * What today's predictor entry point (`predictDoneTime`'s `wrappedAtMs`) takes of the timeline: the first wrap at or
- * before `atMs`. When the predictor takes the whole timeline, pass `predictorEventsFor(…)` as its `events` instead.
- */
-export function wrappedAtMs(events: readonly PredictorTimelineEvent[], atMs: number): { wrappedAtMs?: number } {
-  const wrap = events.find((e) => e.kind === 'wrapped' && e.atMs <= atMs);
-  return wrap ? { wrappedAtMs: wrap.atMs } : {};
 }
 
 /** A new event from a request: its time defaults to now, and its probe must be one of the cook's meat probes. */

@@ -8,7 +8,7 @@ import { predictDoneTime } from '../cook/prediction/predict-done-time';
 import type { ProbeReading } from '../cook/probe-reading';
 import { toFahrenheit } from '../cook/units';
 import type { Reading } from '../readings/reading';
-import { predictorEventsFor, wrappedAtMs } from './cook-events';
+import { predictorEventsFor } from './cook-events';
 import type { CookRecord } from './cook-record';
 import { appendToSeries } from './update-cook';
 
@@ -43,7 +43,7 @@ export function computeCookStats(
       targetF: probe.targetF,
       ...(probe.meat ? { meat: probe.meat } : {}),
       atMs: endMs,
-      ...wrappedAtMs(predictorEventsFor(cook.events, probe.channel), endMs),
+      events: predictorEventsFor(cook.events, probe.channel),
     });
     const stall = prediction.stall;
     const stallStart = stall.phase !== 'heating' ? stall.startedAtMs : undefined;

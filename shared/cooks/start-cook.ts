@@ -5,8 +5,10 @@ import { toFahrenheit } from '../cook/units';
 import type { DeviceStore, LatestReading } from '../devices/device-store';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
-import type { ActiveCook, CookProbe, CookRecord } from './cook-record';
+import type { ReadingStore } from '../readings/reading';
+import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import type { CookStore } from './cook-store';
+import { seedSeriesFromHistory } from './update-cook';
 
 /**
  * Every channel the cook names must be one the device has, and a temperature channel: a humidity sensor cannot be
@@ -33,6 +35,28 @@ export interface StartCookDependencies {
   cooks: CookStore;
   clock: Clock;
   ids: IdGenerator;
+  /** The device's stored history: a cook started hours into the cook predicts from the curve so far. */
+  readings?: Pick<ReadingStore, 'query'>;
+}
+
+/** How far back a new cook looks for the curve it was started in the middle of. */
+const SEED_LOOKBACK_MS = 24 * 3_600_000;
+
+/**
+ * The cook's channels' stored readings of the last day, one per minute (seedSeriesFromHistory keeps the run since
+ * each channel's lowest reading). Best-effort: without history the cook starts from its first poll, as before.
+ */
+async function seeded(active: ActiveCook, readings: Pick<ReadingStore, 'query'> | undefined): Promise<ActiveCook> {
+  if (!readings) return active;
+  const to = new Date(active.startedAt);
+  const from = new Date(to.getTime() - SEED_LOOKBACK_MS);
+  try {
+    const channels = cookChannels(active);
+    const found = await Promise.all(channels.map((channel) => readings.query({ accountId: active.accountId, serial: active.serial, channel, from, to, binSeconds: 60 })));
+    return seedSeriesFromHistory(active, Object.fromEntries(channels.map((channel, i) => [channel, found[i] ?? []])));
+  } catch {
+    return active;
+  }
 }
 
 /** Starts a cook on one of the account's devices: from now on its probes get done-time predictions. 409 if one runs. */
@@ -61,7 +85,7 @@ export async function startCook(accountId: string, request: StartCookRequest, de
   const firstPreset = request.probes[0]?.presetId ? findDonenessPreset(request.probes[0].presetId) : undefined;
   const name = request.name ?? (firstPreset ? firstPreset.label : `${device.label} cook`);
   const pitChannel = request.pitChannel ?? null;
-  const active: ActiveCook = { accountId, cookId, serial: request.serial, startedAt: now, pitChannel, probes, events: [], series: {}, predictions: [], alerts: [], updatedAt: now };
+  const active = await seeded({ accountId, cookId, serial: request.serial, startedAt: now, pitChannel, probes, events: [], series: {}, predictions: [], alerts: [], updatedAt: now }, deps.readings);
   const record: CookRecord = {
     accountId,
     cookId,

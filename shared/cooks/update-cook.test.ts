@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
 import type { ActiveCook } from './cook-record';
 import { createCookSimulation } from '../cook/physics';
-import { updateCook } from './update-cook';
+import { seedSeriesFromHistory, updateCook } from './update-cook';
 
 const START = Date.UTC(2026, 10, 1, 12);
 const cook: ActiveCook = {
@@ -60,6 +60,30 @@ describe('updateCook', () => {
   it('says there is not enough data rather than guessing at the start', () => {
     const updated = updateCook(cook, heating(2), new Date(START + 2 * 60_000)).cook;
     expect(updated.predictions[0]).toMatchObject({ phase: 'unknown', etaAt: null });
+  });
+});
+
+describe('seedSeriesFromHistory', () => {
+  it('lets a cook started mid-way predict at its first poll from the stored curve since the lowest reading', () => {
+    // The meat went on three hours before the cook record; an hour before that the probe lay on the counter.
+    const history = heating(180).map((r) => ({ ...r, at: new Date(r.at.getTime() - 3 * 3600_000) }));
+    const counter = [{ accountId: 'a', serial: 'S', channel: '2', value: 68, units: 'F' as const, at: new Date(START - 4 * 3600_000) }];
+    const byChannel = { '1': history.filter((r) => r.channel === '1'), '2': [...counter, ...history.filter((r) => r.channel === '2')] };
+    const seeded = seedSeriesFromHistory(cook, byChannel);
+    expect(seeded.series['2']![0]![0]).toBe(START - 3 * 3600_000); // the counter reading is not the cook
+    expect(seeded.series['2']).toHaveLength(180);
+    const firstPoll = heating(1).map((r) => ({ ...r, value: r.channel === '2' ? 250 - 210 * Math.exp(-3 / 4) : 250 }));
+    const now = new Date(START + 15_000);
+    expect(updateCook(seeded, firstPoll, now).cook.predictions[0]).toMatchObject({ phase: 'heating', etaAt: expect.any(String) });
+    expect(updateCook(cook, firstPoll, now).cook.predictions[0]).toMatchObject({ phase: 'unknown', etaAt: null });
+  });
+
+  it('ignores channels outside the cook, other devices and humidity', () => {
+    const stray = [
+      { accountId: 'a', serial: 'X', channel: '2', value: 100, units: 'F' as const, at: new Date(START - 60_000) },
+      { accountId: 'a', serial: 'S', channel: '2', value: 55, units: 'H' as const, at: new Date(START - 60_000) },
+    ];
+    expect(seedSeriesFromHistory(cook, { '2': stray, '9': heating(5) }).series).toEqual({});
   });
 });
 

@@ -7,13 +7,14 @@ import type { CookAlert, ProbePrediction } from '../api/schemas';
 import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
 import type { PitEvent } from '../cook/pit-health/pit-event';
+import { historySinceLowest } from '../cook/cook-history';
 import { predictDoneTime } from '../cook/prediction/predict-done-time';
 import type { ProbeReading } from '../cook/probe-reading';
 import { toFahrenheit } from '../cook/units';
 import type { Reading } from '../readings/reading';
 import { alertFor } from './cook-alerts';
 import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type ActiveCook } from './cook-record';
-import { predictorEventsFor, wrappedAtMs } from './cook-events';
+import { predictorEventsFor } from './cook-events';
 
 const MINUTE_MS = 60_000;
 
@@ -47,6 +48,28 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 function newPitEvents(pit: readonly ProbeReading[], sinceMs: number): PitEvent[] {
   const monitor = new PitHealthMonitor();
   return pit.flatMap((r) => monitor.observe(r)).filter((e) => e.atMs > sinceMs);
+}
+
+/**
+ * Seeds a new cook's series from the history store, for a cook started mid-way (the meat went on hours before):
+ * each channel gets its stored readings since its lowest one (cook-history.ts), so the first poll already predicts
+ * from the whole curve. `history` holds, per channel of the cook, what the history store has for the last day or
+ * so (e.g. `ReadingStore.query` over [startedAt − 24 h, startedAt], binSeconds 60). Channels not in the cook are
+ * ignored; a channel's readings must be its own.
+ */
+export function seedSeriesFromHistory(cook: ActiveCook, history: Readonly<Record<string, readonly Reading[]>>): ActiveCook {
+  const atMs = new Date(cook.startedAt).getTime();
+  const series = { ...cook.series };
+  for (const channel of [...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]) {
+    const stored = (history[channel] ?? []).filter((r) => r.serial === cook.serial && r.channel === channel && r.units !== 'H');
+    const byMs = new Map(stored.map((r) => [r.at.getTime(), r]));
+    const kept = historySinceLowest(
+      stored.map((r) => ({ atMs: r.at.getTime(), temperatureF: toFahrenheit(r.value, r.units === 'C' ? 'C' : 'F') })),
+      { atMs },
+    ).flatMap((p) => byMs.get(p.atMs) ?? []);
+    if (kept.length > 0) series[channel] = appendToSeries(series[channel] ?? [], kept);
+  }
+  return { ...cook, series };
 }
 
 export interface CookUpdate {
@@ -83,8 +106,8 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       targetF: probe.targetF,
       ...(probe.meat ? { meat: probe.meat } : {}),
       atMs,
-      // The predictor's entry point takes the wrap instant today; predictorEventsFor is the seam for all events.
-      ...wrappedAtMs(predictorEventsFor(cook.events, probe.channel), atMs),
+      // wrapped, probe-moved and lid-open change the prediction (the other kinds are the cook's record).
+      events: predictorEventsFor(cook.events, probe.channel),
     });
     const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
     alarmState = derived.state;

@@ -15,6 +15,13 @@ export interface CorpusSummary {
   readonly baselineMapeAll: number;
   /** Share of readings (10–95 %) whose 80 % interval held the truth, among those with an interval. */
   readonly coverage80: number;
+  /**
+   * Coverage around 25 / 50 / 75 % of the cook: each cook's share of readings near the checkpoint whose interval
+   * held the truth, averaged over the cooks that had an interval there (each cook counts once, whatever its cadence).
+   */
+  readonly coverage25: number;
+  readonly coverage50: number;
+  readonly coverage75: number;
   /** Share of readings (10–95 %) that got an ETA at all. */
   readonly answered: number;
   readonly stall?: {
@@ -47,6 +54,9 @@ export function summariseCorpus(cooks: readonly BenchCook[], scores: readonly Co
     baselineMapeAll: pct(scores.map((s) => s.baselineMeanError)),
     coverage80: round((100 * covered) / Math.max(1, intervals)),
     answered: round((100 * intervals) / Math.max(1, readings)),
+    coverage25: checkpointCoverage(scores, 0),
+    coverage50: checkpointCoverage(scores, 1),
+    coverage75: checkpointCoverage(scores, 2),
   };
   const labelled = cooks.map((cook, i) => ({ cook, score: scores[i] as CookScore })).filter((x) => x.cook.stall !== undefined);
   if (labelled.length === 0) return summary;
@@ -79,6 +89,13 @@ export function summariseCorpus(cooks: readonly BenchCook[], scores: readonly Co
       detected,
     },
   };
+}
+
+function checkpointCoverage(scores: readonly CookScore[], index: number): number {
+  const shares = scores
+    .filter((s) => (s.intervalsAt[index] as number) > 0)
+    .map((s) => (s.coveredAt[index] as number) / (s.intervalsAt[index] as number));
+  return shares.length === 0 ? NaN : round((100 * shares.reduce((a, b) => a + b, 0)) / shares.length);
 }
 
 function round(value: number): number {

@@ -1,4 +1,5 @@
 import { replayCookLog } from '../cook-log/replay-cook-log';
+import type { DoneTimePrediction } from '../prediction/done-time-prediction';
 import type { BenchCook } from './bench-cook';
 import { BASELINE_WINDOW_MS, linearEtaSeconds } from './linear-baseline';
 
@@ -16,15 +17,29 @@ export interface CookScore {
   readonly covered: number;
   /** Readings in 10–95 % of the cook, with or without an ETA. */
   readonly readings: number;
+  /**
+   * Around 25 / 50 / 75 % of the cook (± COVERAGE_WINDOW), the readings that had an interval and how many of those
+   * held the truth: coverage per checkpoint, over a window because one reading per cook says little.
+   */
+  readonly intervalsAt: readonly number[];
+  readonly coveredAt: readonly number[];
   readonly stallDetection?: { readonly startedAtMs: number; readonly detectedAtMs: number };
 }
 
+/** The bench scores a prediction a minute: what the poll worker stores and pushes. */
+export const PREDICTION_INTERVAL_MS = 0;
+const MAX_MEAN_ERROR = 10;
 export const SCORE_FRACTIONS = [0.25, 0.5, 0.75] as const;
+/** Half-width of the window around each checkpoint over which its coverage is counted (share of the cook). */
+export const COVERAGE_WINDOW = 0.05;
 
 export function evaluateCook(cook: BenchCook): CookScore {
   const setup = {
     ...(cook.pitProbe !== undefined ? { pitProbe: cook.pitProbe } : {}),
-    meatProbes: [{ probe: cook.probe, targetF: cook.targetF }],
+    meatProbes: [
+      { probe: cook.probe, targetF: cook.targetF, ...(cook.meat ? { meat: cook.meat } : {}), ...(cook.priors ? { priors: cook.priors } : {}) },
+    ],
+    ...(cook.pitHint ? { pitHint: cook.pitHint } : {}),
   };
   const raw = cook.log.rows
     .filter((r) => r.probe === cook.probe && r.temperatureF !== undefined)
@@ -32,8 +47,13 @@ export function evaluateCook(cook: BenchCook): CookScore {
   const duration = cook.reachMs - cook.startMs;
   const predictions: Array<{ atMs: number; eta?: { seconds: number; lowSeconds: number; highSeconds: number } }> = [];
   let stallDetection: CookScore['stallDetection'];
-  for (const { prediction } of replayCookLog(cook.log, setup, cook.probe)) {
+  let previous: DoneTimePrediction | undefined;
+  // One prediction a minute, as the poll worker stores them.
+  const replay = replayCookLog(cook.log, setup, cook.probe, { ...(cook.events ? { events: cook.events } : {}), predictEveryMs: PREDICTION_INTERVAL_MS });
+  for (const { prediction } of replay) {
     if (prediction.atMs >= cook.reachMs) break;
+    if (prediction === previous) continue;
+    previous = prediction;
     predictions.push({ atMs: prediction.atMs, ...(prediction.eta ? { eta: prediction.eta } : {}) });
     const { startedAtMs, detectedAtMs } = prediction.stall;
     if (stallDetection === undefined && startedAtMs !== undefined && detectedAtMs !== undefined) {
@@ -59,6 +79,8 @@ export function evaluateCook(cook: BenchCook): CookScore {
   let intervals = 0;
   let covered = 0;
   let readings = 0;
+  const intervalsAt = SCORE_FRACTIONS.map(() => 0);
+  const coveredAt = SCORE_FRACTIONS.map(() => 0);
   const baselineByAt = new Map<number, number | undefined>();
   for (const p of predictions) {
     const fraction = (p.atMs - cook.startMs) / duration;
@@ -69,11 +91,19 @@ export function evaluateCook(cook: BenchCook): CookScore {
     if (p.eta) {
       intervals += 1;
       const remaining = (cook.reachMs - p.atMs) / 1000;
-      if (remaining >= p.eta.lowSeconds && remaining <= p.eta.highSeconds) covered += 1;
+      const holds = remaining >= p.eta.lowSeconds && remaining <= p.eta.highSeconds;
+      if (holds) covered += 1;
+      SCORE_FRACTIONS.forEach((checkpoint, i) => {
+        if (Math.abs(fraction - checkpoint) > COVERAGE_WINDOW) return;
+        intervalsAt[i] = (intervalsAt[i] as number) + 1;
+        if (holds) coveredAt[i] = (coveredAt[i] as number) + 1;
+      });
     }
     if (fraction <= 0.9) {
-      modelSum += error(p.eta?.seconds, p.atMs);
-      baselineSum += error(baseline, p.atMs);
+      // Capped at 1000 % in the mean: one flat stretch that makes the straight line say "next week" must not hide
+      // every other reading (neither model's figure at the checkpoints is capped).
+      modelSum += Math.min(MAX_MEAN_ERROR, error(p.eta?.seconds, p.atMs));
+      baselineSum += Math.min(MAX_MEAN_ERROR, error(baseline, p.atMs));
       scored += 1;
     }
   }
@@ -106,6 +136,8 @@ export function evaluateCook(cook: BenchCook): CookScore {
     intervals,
     covered,
     readings,
+    intervalsAt,
+    coveredAt,
     ...(stallDetection ? { stallDetection } : {}),
   };
 }

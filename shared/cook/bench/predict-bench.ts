@@ -10,6 +10,7 @@ import type { BenchCook } from './bench-cook';
 import { summariseCorpus, type CorpusSummary } from './corpus-summary';
 import { evaluateCook, type CookScore } from './evaluate-cook';
 import { MissingCorpusError, realCookLogsDir, realCorpus } from './real-corpus';
+import { realPersonalCorpus, simulatedPersonalCorpus, type PersonalCorpus } from './personal-corpus';
 import { simulatedCorpus } from './simulated-corpus';
 
 const args = process.argv.slice(2);
@@ -59,7 +60,9 @@ function printSummary(label: string, s: CorpusSummary): void {
   console.log('                      25 %     50 %     75 %   all 10–90 %');
   console.log(`  model            ${cell(s.mape25)} ${cell(s.mape50)} ${cell(s.mape75)}   ${cell(s.mapeAll)}`);
   console.log(`  linear baseline  ${cell(s.baselineMape25)} ${cell(s.baselineMape50)} ${cell(s.baselineMape75)}   ${cell(s.baselineMapeAll)}`);
-  console.log(`  80 % interval coverage: ${s.coverage80} % (ETA given on ${s.answered} % of readings)`);
+  console.log(
+    `  80 % interval coverage: ${s.coverage80} % overall; ${s.coverage25} / ${s.coverage50} / ${s.coverage75} % at 25 / 50 / 75 % (ETA given on ${s.answered} % of readings)`,
+  );
   if (s.stall) {
     console.log(
       `  stall detection: precision ${s.stall.precision} %, recall ${s.stall.recall} % (${s.stall.detected} detected / ${s.stall.trueStalls} true), mean delay ${s.stall.meanDelayMinutes} min`,
@@ -71,7 +74,15 @@ function cell(value: number): string {
   return `${value.toFixed(1)} %`.padStart(8);
 }
 
-const simulated = runCorpus('simulated', simulatedCorpus(), (cook) => cook.name.split('@')[0] ?? cook.name);
+const simulatedCooks = simulatedCorpus();
+const simulated = runCorpus('simulated', simulatedCooks, (cook) => cook.name.split('@')[0] ?? cook.name);
+// The wrapped cooks again, now with the cook saying "wrapped" at the moment it happened (timeline event).
+const wrappedCooks = simulatedCooks.filter((cook) => cook.wrappedAtMs !== undefined);
+const wrappedSilent = runCorpus('simulated, wrapped, no event', wrappedCooks);
+const wrappedTold = runCorpus(
+  'simulated, wrapped, "wrapped" event',
+  wrappedCooks.map((cook) => ({ ...cook, events: [{ kind: 'wrapped' as const, atMs: cook.wrappedAtMs as number }] })),
+);
 let real: BenchCook[];
 try {
   real = realCorpus(realDirectory);
@@ -80,12 +91,32 @@ try {
   console.error(`bench:predict: ${error.message}`);
   process.exit(1);
 }
-const headline: Record<string, unknown> = { bench: 'predict', simulated: headlineOf(simulated) };
+const headline: Record<string, unknown> = {
+  bench: 'predict',
+  simulated: headlineOf(simulated),
+  wrappedNoEvent: headlineOf(wrappedSilent),
+  wrappedEvent: headlineOf(wrappedTold),
+};
 headline.real = headlineOf(runCorpus(`real (${path.relative(process.cwd(), realDirectory) || realDirectory})`, real));
 if (hidePit) {
   const blind = real.map(({ pitProbe: _hidden, ...cook }) => cook);
   headline.realPitHidden = headlineOf(runCorpus('real, pit probe hidden', blind));
 }
+
+/** The personal corpus: the same cooks without and with the priors learned from their family's other cooks. */
+function runPersonal(label: string, corpus: PersonalCorpus): Record<string, unknown> {
+  const plain = runCorpus(`${label}, today's priors`, corpus.plain);
+  const personal = runCorpus(`${label}, personal priors (leave one out)`, corpus.personal);
+  const gain = (a: number, b: number): string => `${(a - b).toFixed(1)} pt`;
+  console.log(
+    `  personal-prior gain at 25 / 50 / 75 %: ${gain(plain.mape25, personal.mape25)} / ${gain(plain.mape50, personal.mape50)} / ${gain(plain.mape75, personal.mape75)}; over 10–90 %: ${gain(plain.mapeAll, personal.mapeAll)}`,
+  );
+  return { plain: headlineOf(plain), personal: headlineOf(personal) };
+}
+
+headline.personalReal = runPersonal('personal, real families', realPersonalCorpus(real));
+if (hidePit) headline.personalRealPitHidden = runPersonal('personal, real families, pit probe hidden', realPersonalCorpus(real, { hidePit: true }));
+headline.personalSimulated = runPersonal('personal, simulated families', simulatedPersonalCorpus());
 console.log(JSON.stringify(headline));
 
 function headlineOf(s: CorpusSummary): Record<string, number> {
@@ -100,6 +131,9 @@ function headlineOf(s: CorpusSummary): Record<string, number> {
     mapeAll: s.mapeAll,
     baselineMapeAll: s.baselineMapeAll,
     coverage80: s.coverage80,
+    coverage25: s.coverage25,
+    coverage50: s.coverage50,
+    coverage75: s.coverage75,
     ...(s.stall
       ? { stallPrecision: s.stall.precision, stallRecall: s.stall.recall, stallDelayMinutes: s.stall.meanDelayMinutes }
       : {}),

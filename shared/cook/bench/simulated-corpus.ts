@@ -52,34 +52,45 @@ export function simulatedCorpus(cooksPerCut = 10): BenchCook[] {
         ...(i % 2 === 1 ? { lidOpenEveryMinutes: 30 + random.next() * 60 } : {}),
         ...(bigCut && i % 4 === 3 ? { fuelHalfLifeHours: 14 + random.next() * 6 } : {}),
       };
-      const sim = createCookSimulation(scenario);
-      const reachSeconds = sim.groundTruth.reachSeconds(plan.targetF, 0);
-      if (reachSeconds === undefined) continue; // never got there (fuel ran out): nothing to score
-      const unit = i % 4 === 1 ? 'C' : 'F';
-      const text = writeMessyCookLog(sim, {
-        seed,
-        epochStartMs: EPOCH_START_MS,
-        endSeconds: reachSeconds + 10 * 60,
-        unit,
+      const cook = simulatedBenchCook(`${plan.meat}@${pitF}#${i}`, scenario, plan.targetF, {
+        unit: i % 4 === 1 ? 'C' : 'F',
         withPit: i % 4 !== 2,
         cadence: CADENCES[(i + seed) % CADENCES.length] as MessyLogOptions['cadence'],
         epochTimestamps: i % 2 === 0,
       });
-      const truth = sim.groundTruth;
-      cooks.push({
-        name: `${plan.meat}@${pitF}#${i}`,
-        log: parseCookLog(text),
-        probe: 'meat1',
-        ...(i % 4 !== 2 ? { pitProbe: 'pit' } : {}),
-        targetF: plan.targetF,
-        startMs: EPOCH_START_MS,
-        reachMs: EPOCH_START_MS + reachSeconds * 1000,
-        stall:
-          truth.stallStartSeconds !== undefined && truth.stallEndSeconds !== undefined
-            ? { startMs: EPOCH_START_MS + truth.stallStartSeconds * 1000, endMs: EPOCH_START_MS + truth.stallEndSeconds * 1000 }
-            : null,
-      });
+      if (cook !== undefined) cooks.push(cook); // undefined: never got there (fuel ran out), nothing to score
     }
   }
   return cooks;
+}
+
+/**
+ * One simulated cook written as a messy log, with its truth: when the probe reached the target, its stall, its wrap.
+ * Undefined when it never reaches the target.
+ */
+export function simulatedBenchCook(
+  name: string,
+  scenario: CookScenario,
+  targetF: number,
+  log: Pick<MessyLogOptions, 'unit' | 'withPit' | 'cadence' | 'epochTimestamps'>,
+): BenchCook | undefined {
+  const sim = createCookSimulation(scenario);
+  const reachSeconds = sim.groundTruth.reachSeconds(targetF, 0);
+  if (reachSeconds === undefined) return undefined;
+  const text = writeMessyCookLog(sim, { seed: scenario.seed, epochStartMs: EPOCH_START_MS, endSeconds: reachSeconds + 10 * 60, ...log });
+  const truth = sim.groundTruth;
+  return {
+    name,
+    log: parseCookLog(text),
+    probe: 'meat1',
+    ...(log.withPit ? { pitProbe: 'pit' } : {}),
+    targetF,
+    startMs: EPOCH_START_MS,
+    reachMs: EPOCH_START_MS + reachSeconds * 1000,
+    stall:
+      truth.stallStartSeconds !== undefined && truth.stallEndSeconds !== undefined
+        ? { startMs: EPOCH_START_MS + truth.stallStartSeconds * 1000, endMs: EPOCH_START_MS + truth.stallEndSeconds * 1000 }
+        : null,
+    ...(truth.wrapSeconds !== undefined ? { wrappedAtMs: EPOCH_START_MS + truth.wrapSeconds * 1000 } : {}),
+  };
 }

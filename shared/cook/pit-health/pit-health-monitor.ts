@@ -34,6 +34,8 @@ export class PitHealthMonitor {
   private dip: { startMs: number; baselineF: number; lowestF: number } | undefined;
   private dropping: { holdingF: number } | undefined;
   private lastDriftCheckBins = 0;
+  /** The lid baseline moves only as bins close: computed once per bin. */
+  private baselineCache: { bins: number; minute: number; value: number | undefined } | undefined;
 
   /** Feeds one pit reading; returns the events it completes. */
   observe(reading: ProbeReading): PitEvent[] {
@@ -71,18 +73,28 @@ export class PitHealthMonitor {
       if (r.atMs - this.dip.startMs > LID_MAX_MS) this.dip = undefined;
       return undefined;
     }
-    const baseline = median(
-      this.tracker.series
-        .since(r.atMs - LID_BASELINE_FROM_MS)
-        .filter((p) => p.atMs <= r.atMs - LID_BASELINE_TO_MS)
-        .map((p) => p.valueF),
-    );
+    const baseline = this.baseline(r.atMs);
     if (baseline === undefined) return undefined;
     const threshold = Math.max(LID_MIN_DROP_F, LID_DROP_SHARE * (baseline - ROOM_F));
     if (r.temperatureF < baseline - threshold && !this.dropping) {
       this.dip = { startMs: r.atMs, baselineF: baseline, lowestF: r.temperatureF };
     }
     return undefined;
+  }
+
+  private baseline(atMs: number): number | undefined {
+    // Bins at least LID_BASELINE_TO_MS old are closed, so the baseline depends only on the bin count and the minute.
+    const minute = Math.floor(atMs / this.tracker.series.binMs);
+    const cached = this.baselineCache;
+    if (cached !== undefined && cached.bins === this.tracker.series.length && cached.minute === minute) return cached.value;
+    const value = median(
+      this.tracker.series
+        .since(atMs - LID_BASELINE_FROM_MS)
+        .filter((p) => p.atMs <= atMs - LID_BASELINE_TO_MS)
+        .map((p) => p.valueF),
+    );
+    this.baselineCache = { bins: this.tracker.series.length, minute, value };
+    return value;
   }
 
   private checkDrift(atMs: number): PitEvent[] {

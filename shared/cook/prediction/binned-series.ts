@@ -52,6 +52,12 @@ export class BinnedSeries {
     return bin === undefined ? undefined : toPoint(bin);
   }
 
+  /** The bin at `index` (0 = oldest), if any. */
+  at(index: number): BinnedPoint | undefined {
+    const bin = index >= 0 ? this.bins[index] : undefined;
+    return bin === undefined ? undefined : toPoint(bin);
+  }
+
   all(): BinnedPoint[] {
     return this.bins.map(toPoint);
   }

@@ -25,8 +25,8 @@ const HOUR_MS = 3_600_000;
 const RATIOS = [1.5, 2, 3, 5, 8, 13, 21] as const;
 const MIN_K = 0.02;
 const MAX_K = 20;
-const GOLDEN_STEPS = 20;
-const MAX_SAMPLES = 60;
+const GOLDEN_STEPS = 14;
+const MAX_SAMPLES = 40;
 const RATIO_STEPS = 8;
 
 export function shareOfDriveLeft(slowK: number, fastK: number, hours: number): number {

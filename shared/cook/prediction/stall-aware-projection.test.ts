@@ -43,6 +43,14 @@ describe('projectHoursToTarget', () => {
     expect(maybe.low).toBeLessThan(certain.low);
   });
 
+  it('counts a long sag toward the stall it began: less of the stall is left', () => {
+    const sagging = { ...heating, temperatureF: 155, ratePerHour: 9, kRatio: 0.5 };
+    const fresh = projectHoursToTarget(sagging);
+    const long = projectHoursToTarget({ ...sagging, saggingHours: 1.5 });
+    expect(long.mid).toBeLessThan(fresh.mid - 0.5);
+    expect(long.high).toBeGreaterThan(long.mid);
+  });
+
   it('takes the straight line through the lag phase', () => {
     const q = projectHoursToTarget({ ...heating, expectStall: false, lagWeight: 1 });
     expect(q.mid).toBeCloseTo((203 - 120) / 26, 10);

@@ -3,6 +3,7 @@ import { blendQuantiles, heatingQuantiles, newtonQuantiles, sumQuantiles, Z80, t
 import { laggedHoursToReach, type LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant, newtonTemperatureAfter } from './newton-heating';
 import { normalQuantile } from './normal-distribution';
+import { DEFAULT_POST_STALL_K_RATIO, DEFAULT_STALL_PROBABILITY, DEFAULT_STALL_SIGMA } from './cut-priors';
 import { remainingStallHours, stallDurationPrior, type StallDurationPrior } from './stall-duration-prior';
 
 /**
@@ -30,12 +31,14 @@ export interface ProjectionInput {
   readonly heatingK: number;
   readonly phase: StallPhase;
   readonly expectStall: boolean;
-  /** Hours since the stall started (stall phase). */
+  /** Hours since the stall started (stall phase), counted from the sag it began with. */
   readonly stallElapsedHours?: number;
   /** Current rate constant / heatingK. */
   readonly kRatio?: number;
   /** Lowest kRatio seen in the evaporative band, heating or stalled. */
   readonly lowestBandKRatio?: number;
+  /** Heating: hours the rate constant has sagged in the band (the stall may already be under way, mildly). */
+  readonly saggingHours?: number;
   /** 0 = settled Newton heating … 1 = still clearly accelerating (lag phase). */
   readonly lagWeight?: number;
   /**
@@ -43,23 +46,31 @@ export interface ProjectionInput {
    * approach instead of Newton-on-the-recent-rate and the straight line.
    */
   readonly lagged?: { readonly fit: LaggedHeatingFit; readonly atMs: number };
+  /** The cut's stall and post-stall priors (cut-priors.ts); today's defaults when absent. */
+  readonly priors?: ProjectionPriors;
 }
+
+export interface ProjectionPriors {
+  readonly stallProbability: number;
+  /** Multiplies the physics median stall length. */
+  readonly stallLengthFactor: number;
+  readonly stallSigma: number;
+  readonly postStallKRatio: number;
+}
+
+const DEFAULT_PROJECTION_PRIORS: ProjectionPriors = {
+  stallProbability: DEFAULT_STALL_PROBABILITY,
+  stallLengthFactor: 1,
+  stallSigma: DEFAULT_STALL_SIGMA,
+  postStallKRatio: DEFAULT_POST_STALL_K_RATIO,
+};
 
 /** Where a stall usually begins. */
 export const EXPECTED_STALL_START_F = 150;
 /** Creep rate during a stall, as a fraction of the heating rate constant (pitmasters see a few °F per hour). */
 const STALL_CREEP_K_RATIO = 0.25;
-/**
- * Rate constant after the stall, as a fraction of the heating one: an unwrapped bark keeps evaporating a little
- * (real logs show 0.3–0.5 for a bare brisket), a wrapped or hot-pit cook heats at about its old rate (~1).
- */
-export const POST_STALL_K_RATIO = 0.8;
-/**
- * Chance that a collagen cook stalls noticeably at all, before the curve shows anything: most do, but wet or dry
- * rubs, injections, early wraps, hot pits and lean cuts make some barely pause. The rest is a point mass at "no
- * stall" in the stall-length distribution, so the median ETA ahead of the band is not a full stall's.
- */
-const STALL_PROBABILITY = 0.8;
+/** Rate constant after the stall, as a fraction of the heating one (cut-priors.ts). */
+export const POST_STALL_K_RATIO = DEFAULT_POST_STALL_K_RATIO;
 /** Above the usual start with the rate still healthy, the chance of a stall fades out over this many °F… */
 const STALL_FADE_F = 20;
 /** …unless the rate constant is already sagging: below this ratio a stall is in the making. */
@@ -81,12 +92,19 @@ export function projectHoursToTarget(input: ProjectionInput): EtaQuantiles {
       ? heatingQuantiles(laggedHoursToReach(input.lagged.fit, input.lagged.atMs, toF), fromF, toF, pitF)
       : blendQuantiles(newtonQuantiles(fromF, toF, pitF, kNow), linearQuantiles(fromF, toF, ratePerHour), input.lagWeight ?? 0);
   const recent = approach(T, targetF);
-  const postK = heatingK * POST_STALL_K_RATIO;
+  const priors = input.priors ?? DEFAULT_PROJECTION_PRIORS;
+  const postK = heatingK * priors.postStallKRatio;
+  // The chance of a stall is a point mass at "no stall" beside the length distribution, so the median ETA ahead of
+  // the band is not a full stall's.
+  const stallPrior = (): StallDurationPrior => {
+    const physics = stallDurationPrior(heatingK, pitF);
+    return { medianHours: physics.medianHours * priors.stallLengthFactor, sigma: priors.stallSigma };
+  };
 
   if (phase === 'post_stall' || !input.expectStall || targetF <= EXPECTED_STALL_START_F) return recent;
 
   if (phase === 'stall') {
-    const prior = stallDurationPrior(heatingK, pitF);
+    const prior = stallPrior();
     const elapsed = input.stallElapsedHours ?? 0;
     const breakQuantiles = [0.1, 0.5, 0.9].map((p) => remainingStallHours(prior, elapsed, p)) as Triple;
     const creepK = Math.max(kNow, newtonRateConstant(MIN_CREEP_PER_HOUR, T, pitF));
@@ -109,11 +127,15 @@ export function projectHoursToTarget(input: ProjectionInput): EtaQuantiles {
   // Until the stall shows, its creep is the typical one; inside the band a probe already slower than that creeps on.
   const typicalCreepK = STALL_CREEP_K_RATIO * heatingK;
   const creepK = T < EXPECTED_STALL_START_F ? typicalCreepK : Math.max(Math.min(typicalCreepK, kNow), typicalCreepK / 4);
-  const prior = stallDurationPrior(heatingK, pitF);
+  const prior = stallPrior();
   // Chance that a stall still lies ahead: the base rate fading above the usual start, or the sag's own evidence.
-  const pStall = Math.max(STALL_PROBABILITY * clamp01(fade), clamp01(sagging));
-  const breakQuantiles = ([0.1, 0.5, 0.9] as const).map((q) => stallQuantileWithNoStall(prior, pStall, q)) as Triple;
-  const through = creepThenHeat(stallStartF, creepK, breakQuantiles, targetF, pitF, heatingK * blendRatio(pStall));
+  const pStall = Math.max(priors.stallProbability * clamp01(fade), clamp01(sagging));
+  // A sag is how a stall begins: the hours it has lasted count toward the stall's length, as in the stall itself.
+  const sagged = input.saggingHours ?? 0;
+  const breakQuantiles = ([0.1, 0.5, 0.9] as const).map((q) =>
+    sagged > 0 && q > 1 - pStall ? remainingStallHours(prior, sagged, (q - (1 - pStall)) / pStall) : stallQuantileWithNoStall(prior, pStall, q),
+  ) as Triple;
+  const through = creepThenHeat(stallStartF, creepK, breakQuantiles, targetF, pitF, heatingK * blendRatio(pStall, priors.postStallKRatio));
   return sumQuantiles([before, through]);
 }
 
@@ -128,8 +150,8 @@ function linearQuantiles(fromF: number, toF: number, ratePerHour: number): EtaQu
 const zero: EtaQuantiles = { low: 0, mid: 0, high: 0 };
 
 /** With no stall expected the post-"stall" heating is just heating. */
-function blendRatio(likelihood: number): number {
-  return 1 - likelihood * (1 - POST_STALL_K_RATIO);
+function blendRatio(likelihood: number, postStallKRatio: number): number {
+  return 1 - likelihood * (1 - postStallKRatio);
 }
 
 /**

@@ -92,3 +92,43 @@ describe('detectStall', () => {
     expect(status.startedAtMs).toBe(240 * MINUTE);
   });
 });
+
+describe('StallDetector started mid-way', () => {
+  it('takes the cut prior heating rate when the probe is first seen past where it learns one, and sees the stall', () => {
+    const withPrior = new StallDetector({ heatingKPrior: 0.22 });
+    const without = new StallDetector();
+    let status = withPrior.status();
+    for (let minute = 0; minute <= 60; minute += 1) {
+      // A brisket met at 155 °F, creeping 2 °F an hour in a 250 °F pit.
+      const observation = { atMs: minute * 60_000, temperatureF: 155 + (2 * minute) / 60, ratePerHour: 2, pitF: 250 };
+      status = withPrior.update(observation);
+      without.update(observation);
+    }
+    expect(status).toMatchObject({ phase: 'stall', heatingK: 0.22, heatingKFromPrior: true });
+    expect(without.status().phase).toBe('heating');
+    expect(without.status().heatingK).toBeUndefined();
+  });
+});
+
+describe('StallDetector and the sag a stall begins with', () => {
+  it('reports how long the rate constant has sagged, and dates the stall back to the sag', () => {
+    const detector = new StallDetector();
+    let T = 60;
+    let status = detector.status();
+    let sagSeenAt: number | undefined;
+    for (let minute = 0; minute <= 300; minute += 1) {
+      const atMs = minute * 60_000;
+      // Heating (k = 0.3 in a 250 °F pit), then a long shallow sag from 150 °F (k at 0.6 of it), then a deep stall.
+      const k = T < 150 ? 0.3 : minute < 220 ? 0.18 : 0.06;
+      const rate = k * (250 - T);
+      status = detector.update({ atMs, temperatureF: T, ratePerHour: rate, pitF: 250 });
+      if (sagSeenAt === undefined && status.saggingSinceMs !== undefined) sagSeenAt = status.saggingSinceMs;
+      T += rate / 60;
+    }
+    expect(status.phase).toBe('stall');
+    expect(sagSeenAt).toBeDefined();
+    expect(status.sagStartedAtMs).toBe(sagSeenAt);
+    expect(status.sagStartedAtMs!).toBeLessThan(status.startedAtMs! - 60 * 60_000);
+    expect(status.saggingSinceMs).toBeUndefined();
+  });
+});

@@ -27,11 +27,20 @@ export interface StallStatus {
   readonly startedAtMs?: number;
   /** When the detector became sure. */
   readonly detectedAtMs?: number;
+  /** Heating in the band with the rate constant sagging (below SAG_RATIO) since then, without a stall yet. */
+  readonly saggingSinceMs?: number;
+  /**
+   * When the sag that became this stall began: a stall starts as a sag, and a mild one sags a long while before it
+   * is deep enough to call. Its length counts from here.
+   */
+  readonly sagStartedAtMs?: number;
   readonly startTemperatureF?: number;
   readonly endedAtMs?: number;
   readonly endCause?: StallEndCause;
   /** Learned heating rate constant of the cut (1/h), before any stall; undefined until learned. */
   readonly heatingK?: number;
+  /** The probe came in past the learning range (a cook started mid-way): heatingK is the cut's prior, not learned. */
+  readonly heatingKFromPrior?: boolean;
   /** Current rate constant as a fraction of heatingK. */
   readonly kRatio?: number;
   /**
@@ -45,6 +54,8 @@ export const STALL_BAND_LOW_F = 135;
 export const STALL_BAND_HIGH_F = 185;
 /** k below this fraction of the heating k starts the slow run that may become a stall. */
 const SLOW_RATIO = 0.5;
+/** k below this fraction in the band is a sag (the projection's SAGGING_K_RATIO). */
+const SAG_RATIO = 0.85;
 /** …and the run is a stall once k has stayed below SLOW_RATIO for CONFIRM_MS and now sits below STALL_RATIO. */
 const STALL_RATIO = 0.35;
 const CONFIRM_MS = 20 * 60_000;
@@ -61,14 +72,25 @@ const MAX_STALL_RISE_F = 30;
 const LEARN_AFTER_RISE_F = 20;
 const HEATING_K_PERCENTILE = 0.8;
 
+export interface StallDetectorOptions {
+  /**
+   * The cut's usual heating rate constant (cut-priors.ts), taken when the probe is first seen past the range the
+   * detector learns it in (a cook record started mid-way, at the stall): a stall is still recognised as one.
+   */
+  readonly heatingKPrior?: number;
+}
+
 export class StallDetector {
   private phase: StallPhase = 'heating';
+  private heatingKFromPrior = false;
   private readonly heatingKs: number[] = [];
   private heatingK: number | undefined;
   private firstTemperatureF: number | undefined;
   private lowestTemperatureF = Number.POSITIVE_INFINITY;
   private slowSinceMs: number | undefined;
   private slowSinceF: number | undefined;
+  private sagSinceMs: number | undefined;
+  private sagStartedAtMs: number | undefined;
   private fastSinceMs: number | undefined;
   private startedAtMs: number | undefined;
   private detectedAtMs: number | undefined;
@@ -78,6 +100,8 @@ export class StallDetector {
   private lastStalledMs: number | undefined;
   private kRatio: number | undefined;
   private lowestBandKRatio: number | undefined;
+
+  constructor(private readonly options: StallDetectorOptions = {}) {}
 
   /** A wrap the cook told us about (button in the app). */
   markWrapped(atMs: number): void {
@@ -101,11 +125,16 @@ export class StallDetector {
     if (this.phase === 'heating') {
       if (temperatureF >= this.lowestTemperatureF + LEARN_AFTER_RISE_F && temperatureF < STALL_BAND_LOW_F + 10) {
         this.learnHeatingK(k);
+      } else if (this.heatingK === undefined && temperatureF >= STALL_BAND_LOW_F + 10 && this.options.heatingKPrior !== undefined) {
+        this.heatingK = this.options.heatingKPrior;
+        this.heatingKFromPrior = true;
       }
       if (this.heatingK === undefined) return this.status();
       this.kRatio = k / this.heatingK;
       const inBand = temperatureF >= STALL_BAND_LOW_F && temperatureF <= STALL_BAND_HIGH_F;
       if (inBand) this.lowestBandKRatio = Math.min(this.lowestBandKRatio ?? Number.POSITIVE_INFINITY, this.kRatio);
+      if (inBand && this.kRatio < SAG_RATIO) this.sagSinceMs ??= atMs;
+      else this.sagSinceMs = undefined;
       if (inBand && this.kRatio < SLOW_RATIO) {
         if (this.slowSinceMs === undefined) {
           this.slowSinceMs = atMs;
@@ -114,6 +143,7 @@ export class StallDetector {
         if (atMs - this.slowSinceMs >= CONFIRM_MS && this.kRatio < STALL_RATIO) {
           this.phase = 'stall';
           this.startedAtMs = this.slowSinceMs;
+          this.sagStartedAtMs = Math.min(this.sagSinceMs ?? this.slowSinceMs, this.slowSinceMs);
           this.startTemperatureF = this.slowSinceF;
           this.detectedAtMs = atMs;
           this.lastStalledMs = atMs;
@@ -156,10 +186,13 @@ export class StallDetector {
       phase: this.phase,
       ...(this.startedAtMs !== undefined ? { startedAtMs: this.startedAtMs } : {}),
       ...(this.detectedAtMs !== undefined ? { detectedAtMs: this.detectedAtMs } : {}),
+      ...(this.phase === 'heating' && this.sagSinceMs !== undefined ? { saggingSinceMs: this.sagSinceMs } : {}),
+      ...(this.sagStartedAtMs !== undefined ? { sagStartedAtMs: this.sagStartedAtMs } : {}),
       ...(this.startTemperatureF !== undefined ? { startTemperatureF: this.startTemperatureF } : {}),
       ...(this.endedAtMs !== undefined ? { endedAtMs: this.endedAtMs } : {}),
       ...(this.endCause !== undefined ? { endCause: this.endCause } : {}),
       ...(this.heatingK !== undefined ? { heatingK: this.heatingK } : {}),
+      ...(this.heatingKFromPrior ? { heatingKFromPrior: true } : {}),
       ...(this.kRatio !== undefined ? { kRatio: this.kRatio } : {}),
       ...(this.lowestBandKRatio !== undefined ? { lowestBandKRatio: this.lowestBandKRatio } : {}),
     };

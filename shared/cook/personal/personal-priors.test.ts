@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCutPriors } from '../prediction/cut-priors';
+import {
+  describePersonalPriors,
+  EMPTY_PERSONAL_PRIORS,
+  learnFromCook,
+  MAX_COOKS_PER_KIND,
+  personalCutPriors,
+  personalPitBand,
+  personalPriorsSchema,
+  type EndedCookSummary,
+} from './personal-priors';
+
+const brisket = { meat: 'brisket' as const, targetF: 203 };
+const cook = (i: number, stallRatio: number, extra: Partial<EndedCookSummary> = {}): EndedCookSummary => ({
+  kind: brisket,
+  cookId: `c${i}`,
+  endedAtMs: 1_700_000_000_000 + i * 86_400_000,
+  pitF: 250,
+  heatingK: 0.2,
+  stalled: true,
+  stall: { hours: 2.5 * stallRatio, censored: false, physicsMedianHours: 2.5 },
+  postStallKRatio: 0.8,
+  ...extra,
+});
+const learn = (...cooks: EndedCookSummary[]) => cooks.reduce(learnFromCook, EMPTY_PERSONAL_PRIORS);
+
+describe('personal priors', () => {
+  it('are exactly today’s priors with no past cook of the kind', () => {
+    expect(personalCutPriors(undefined, brisket)).toEqual(defaultCutPriors(brisket));
+    expect(personalCutPriors(learn(cook(1, 2, { kind: { meat: 'chicken', targetF: 165 } })), brisket)).toEqual(defaultCutPriors(brisket));
+    expect(describePersonalPriors(EMPTY_PERSONAL_PRIORS, brisket)).toBeUndefined();
+  });
+
+  it('move toward what past cooks showed, more with more cooks, and narrow', () => {
+    const one = personalCutPriors(learn(cook(1, 2)), brisket);
+    const ten = personalCutPriors(learn(...Array.from({ length: 10 }, (_, i) => cook(i, 2))), brisket);
+    expect(one.stall.lengthFactor).toBeGreaterThan(1.2);
+    expect(one.stall.lengthFactor).toBeLessThan(2);
+    expect(ten.stall.lengthFactor).toBeGreaterThan(one.stall.lengthFactor);
+    expect(ten.stall.lengthFactor).toBeGreaterThan(1.8);
+    expect(ten.stall.sigma).toBeLessThan(one.stall.sigma);
+    expect(one.stall.sigma).toBeLessThan(defaultCutPriors(brisket).stall.sigma);
+    // The cook-to-cook spread stays: ten cooks do not make the next stall certain.
+    expect(ten.stall.sigma).toBeGreaterThan(0.5);
+    expect(ten.learnedFrom).toBe(10);
+  });
+
+  it('read a stall still going at the end as "at least that long"', () => {
+    const observed = personalCutPriors(learn(cook(1, 1.5), cook(2, 1.5)), brisket);
+    const censored = personalCutPriors(learn(cook(1, 1.5, { stall: { hours: 3.75, censored: true, physicsMedianHours: 2.5 } }), cook(2, 1.5)), brisket);
+    expect(censored.stall.lengthFactor).toBeGreaterThan(observed.stall.lengthFactor);
+  });
+
+  it('learn how often the cook stalls, and what its cut heats like after', () => {
+    const none = learn(
+      ...[1, 2, 3].map((i) => cook(i, 1, { stalled: false, postStallKRatio: 0.5 })).map(({ stall: _none, ...c }) => c),
+    );
+    const priors = personalCutPriors(none, brisket);
+    expect(priors.stall.probability).toBeLessThan(0.5);
+    expect(priors.stall.probability).toBeGreaterThan(0);
+    expect(priors.postStallKRatio.median).toBeLessThan(0.8);
+    expect(priors.postStallKRatio.median).toBeGreaterThan(0.5);
+  });
+
+  it('count another cut of the same class at half weight, and another pit band at half', () => {
+    const pork = (i: number) => cook(i, 2, { kind: { meat: 'pork-butt', targetF: 200 } });
+    const fromPork = personalCutPriors(learn(pork(1)), brisket).stall.lengthFactor;
+    const fromBrisket = personalCutPriors(learn(cook(1, 2)), brisket).stall.lengthFactor;
+    expect(fromPork).toBeGreaterThan(1);
+    expect(fromPork).toBeLessThan(fromBrisket);
+    const elsewhere = personalCutPriors(learn(cook(1, 2, { pitF: 300 })), brisket, 225).stall.lengthFactor;
+    expect(elsewhere).toBeLessThan(fromBrisket);
+  });
+
+  it('keep the last cooks of a kind, replace a cook learned twice, and survive storage', () => {
+    const many = learn(...Array.from({ length: MAX_COOKS_PER_KIND + 3 }, (_, i) => cook(i, 1)));
+    expect(many.kinds.brisket).toHaveLength(MAX_COOKS_PER_KIND);
+    expect(many.kinds.brisket?.[0]?.cookId).toBe('c3');
+    const again = learnFromCook(many, cook(14, 3));
+    expect(again.kinds.brisket).toHaveLength(MAX_COOKS_PER_KIND);
+    expect(again.kinds.brisket?.at(-1)?.stall?.hours).toBe(7.5);
+    const stored = JSON.parse(JSON.stringify(again)) as unknown;
+    expect(personalPriorsSchema.parse(stored)).toEqual(again);
+    expect(personalPriorsSchema.safeParse({ version: 2, kinds: {} }).success).toBe(false);
+    expect(personalPriorsSchema.safeParse({ version: 1, kinds: { brisket: [{ endedAtMs: 1, heatingK: -1 }] } }).success).toBe(false);
+    expect(JSON.stringify(again).length).toBeLessThan(4000);
+  });
+
+  it('say what they are based on, in words', () => {
+    const state = learn(cook(1, 1.2, { pitF: 240 }), cook(2, 1.3, { pitF: 250 }), cook(3, 1.25, { pitF: 245 }));
+    expect(describePersonalPriors(state, brisket)).toMatch(/^based on your last 3 briskets: stall about \d+ h( \d\d m)?, pit about 245 °F$/);
+    expect(describePersonalPriors(learn(cook(1, 1)), brisket)).toMatch(/^based on your last brisket: /);
+    expect(describePersonalPriors(state, { meat: 'pork-butt', targetF: 200 })).toMatch(/^based on your last 3 low-and-slow cooks: /);
+    expect(personalPitBand(state, brisket)).toEqual({ medianF: 245, spreadF: 5, cooks: 3 });
+  });
+});
