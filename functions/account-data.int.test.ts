@@ -73,6 +73,11 @@ describe('account export and deletion', () => {
     expect((await call('PATCH', '/me/settings', guest.token, { units: 'C' })).status).toBe(200);
     const apiToken = (await call('POST', '/api-tokens', guest.token, { name: 'export test', scopes: ['read'] })).body as { token: string };
     expect((await call('PUT', '/integrations/mqtt', guest.token, { url: 'mqtt://127.0.0.1:9', username: 'pitwatch', password: 'broker-secret' })).status).toBe(200);
+    // A notification channel (its webhook secret sealed) and an alarm rule that fires on the next poll (an event).
+    const channel = (await call('POST', '/notification-channels', guest.token, { type: 'webhook', url: 'http://127.0.0.1:9/hook' })).body as { channelId: string; secret: string };
+    const serial = ((await call('GET', '/devices', guest.token)).body as { devices: Array<{ serial: string }> }).devices[0]!.serial;
+    expect((await call('POST', '/alarms', guest.token, { serial, kind: 'battery-below', threshold: 101, notify: [channel.channelId] })).status).toBe(201);
+    await stack.pollNow([guest.userId]);
     // An API token could not do this: session only. The export is a link to one JSON document.
     const link = downloadLinkSchema.parse((await call('GET', '/account/export', guest.token)).body);
     const text = await (await fetch(link.url)).text();
@@ -82,6 +87,8 @@ describe('account export and deletion', () => {
       'history',
       'shareLinks',
       'cooks',
+      'alarmEvents',
+      'notificationChannels',
       'devicesReadingsActiveCooksAndIntegrations',
       'apiTokens',
       'settings',
@@ -98,6 +105,10 @@ describe('account export and deletion', () => {
     expect(doc.parts.history!.length).toBeGreaterThan(0);
     expect(doc.parts.sessions!.length).toBe(2); // the local stack's own sign-in that linked the account, and this one
     expect(doc.parts.shareLinks!.length).toBe(1);
+    expect(doc.parts.alarmEvents!.length).toBe(1);
+    expect(doc.parts.notificationChannels!.length).toBe(1);
+    expect(doc.parts.devicesReadingsActiveCooksAndIntegrations!.filter((i) => (i as { type?: string }).type === 'alarm').length).toBe(1);
+    expect(text).not.toContain(channel.secret);
     expect(doc.parts.signInAttempts!.length).toBe(2); // the window's counter and the day's
     for (const secret of [hashToken(guest.token), hashToken(apiToken.token), 'sealedRefreshToken', 'sealedPassword', 'tokenHash', 'ciphertext']) expect(text).not.toContain(secret);
     expect(text).not.toContain('acct-demo-0001');

@@ -10,11 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { errorBodySchema } from '../shared/api/schemas';
 import { requiredScopeOf } from '../shared/api/route-definition';
-import { routeList, type RouteId } from '../shared/api/routes';
+import { routeList, type RouteId } from '../shared/api/route-table';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../shared/aws/dynamo-session-store';
 import { hashToken } from '../shared/ids';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createAlarmFixtures } from './testing/alarm-fixtures';
 import { createVictimCooks, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 import { accountSnapshot } from './testing/table-snapshot';
 
@@ -118,7 +119,11 @@ beforeAll(async () => {
     email: VICTIM.email,
     now: new Date(),
     ...(await createVictimCooks(api, victimToken, serial)),
+    alarmId: '',
+    alarmEventId: '',
+    channelId: '',
   };
+  Object.assign(ctx, await createAlarmFixtures(api, victimToken, { db: db(), tableName: TABLE }, { accountId: VICTIM.accountId, serial: ctx.serial, channel: ctx.channel }));
   const revokedShare = (await (await fetch(`${api}/cooks/${ctx.cookId}/shares`, {
     method: 'POST',
     headers: { authorization: `Bearer ${victimToken}`, 'content-type': 'application/json' },

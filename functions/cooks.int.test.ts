@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { cookDetailSchema, cookReadingsSchema, sharedCookSchema } from '../shared/api/cook-schemas';
 import { downloadLinkSchema } from '../shared/api/account-schemas';
-import { routeList } from '../shared/api/routes';
+import { routeList } from '../shared/api/route-table';
 import { cooksResponseSchema, errorBodySchema, serverMessageSchema, type ServerMessage } from '../shared/api/schemas';
 import { parseCookLog } from '../shared/cook/cook-log/parse-cook-log';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';

@@ -11,10 +11,11 @@ import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../shared/api/schemas';
 import { matchRoute } from '../shared/api/match-route';
-import { routeList } from '../shared/api/routes';
+import { routeList } from '../shared/api/route-table';
 import type { RouteDefinition } from '../shared/api/route-definition';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createAlarmFixtures } from './testing/alarm-fixtures';
 import { createVictimCooks, pathOf, routeExamples, type ExampleContext, type RouteExample } from './testing/route-examples';
 import { accountSnapshot } from './testing/table-snapshot';
 
@@ -128,6 +129,7 @@ beforeAll(async () => {
   });
   const tokenId = ((await created.json()) as { tokenId: string }).tokenId;
   const serial = '12:34:56:78:90:AB';
+  const db = createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint });
   ctx = {
     serial,
     channel: '1',
@@ -136,8 +138,9 @@ beforeAll(async () => {
     email: VICTIM.email,
     now: new Date(),
     ...(await createVictimCooks(api, token, serial)),
+    ...(await createAlarmFixtures(api, token, { db, tableName: 'pitwatch-local' }, { accountId: VICTIM.accountId, serial, channel: '1' })),
   };
-  before = await accountSnapshot(createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), 'pitwatch-local', VICTIM);
+  before = await accountSnapshot(db, 'pitwatch-local', VICTIM);
 });
 
 afterAll(async () => {

@@ -7,11 +7,14 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeList, type RouteId } from '../shared/api/routes';
+import { routeList, type RouteId } from '../shared/api/route-table';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createDocumentClient } from '../shared/aws/dynamo-document-client';
+import { createAlarmFixtures } from './testing/alarm-fixtures';
 import { createVictimCooks, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 
-const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001' };
+const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
+const NO_ALARMS = { alarmId: 'no-such-alarm', alarmEventId: 'no-such-event', channelId: 'no-such-channel' };
 const GUEST_EMAIL = 'guest@pitwatch.local';
 interface Operation {
   operationId: string;
@@ -109,10 +112,16 @@ describe('what the handlers answer matches the document', () => {
         body: JSON.stringify({ name: 'to revoke', scopes: ['read'] }),
       })).json()) as { tokenId: string };
       const current = sessions.sessions.at(-1)!.sessionId;
-      // Cook routes aim at fresh cooks of their own (some end or delete them); the rest need none.
+      // Cook routes aim at fresh cooks of their own (some end or delete them); alarm routes at their own rules and
+      // channels; the rest need neither.
       const needsCooks = route.path.startsWith('/cooks') || route.path.startsWith('/share');
       const cooks = needsCooks ? await createVictimCooks(api, token, '12:34:56:78:90:AB') : { cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '' };
-      const ctx: ExampleContext = { serial: '12:34:56:78:90:AB', channel: '1', sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date(), ...cooks };
+      const devices = { serial: '12:34:56:78:90:AB', channel: '1' };
+      const alarms =
+        route.fn === 'alarms' || route.fn === 'notifications'
+          ? await createAlarmFixtures(api, token, { db: createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), tableName: 'pitwatch-local' }, { accountId: DEMO.accountId, ...devices })
+          : NO_ALARMS;
+      const ctx: ExampleContext = { ...devices, sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date(), ...cooks, ...alarms };
       // Routes that act on something make it first; starting a cook needs the device free; deleting the account
       // is done last, by the other demo user (below).
       if (route.id === 'deleteAccount') continue;
@@ -122,7 +131,7 @@ describe('what the handlers answer matches the document', () => {
       expect(status, route.id).toBe(route.status ?? 200);
     }
     const guest = await signIn(GUEST_EMAIL);
-    const guestCtx = { serial: '', channel: '1', sessionId: '', tokenId: '', email: GUEST_EMAIL, now: new Date(), cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '' };
+    const guestCtx = { serial: '', channel: '1', sessionId: '', tokenId: '', email: GUEST_EMAIL, now: new Date(), cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '', ...NO_ALARMS };
     expect(await exercise('deleteAccount', guestCtx, guest), 'deleteAccount').toBe(200);
   }, 180_000); // every route in turn, with what it acts on made first: a few hundred requests on a shared machine
 
@@ -140,10 +149,14 @@ describe('what the handlers answer matches the document', () => {
       eventId: 'no-such-event',
       shareId: 'no-such-share',
       shareToken: `pws_${'A'.repeat(43)}`,
+      ...NO_ALARMS,
     };
     for (const route of routeList.filter((r) => r.auth !== 'public')) expect(await exercise(route.id, ctx, undefined)).toBe(401);
     expect(await exercise('endCook', ctx, token)).toBe(404);
     expect(await exercise('revokeApiToken', ctx, token)).toBe(404);
+    expect(await exercise('updateAlarm', ctx, token)).toBe(404);
+    expect(await exercise('acknowledgeAlarmEvent', ctx, token)).toBe(404);
+    expect(await exercise('deleteNotificationChannel', ctx, token)).toBe(404);
     await fetch(`${api}/integrations/mqtt`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect(await exercise('testMqttIntegration', ctx, token)).toBe(404);
     expect(await exercise('removeMqttIntegration', ctx, token)).toBe(404);

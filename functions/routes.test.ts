@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKeyOf } from '../shared/api/route-definition';
-import { routeList } from '../shared/api/routes';
+import { routeList } from '../shared/api/route-table';
 
 const httpDir = path.join(import.meta.dirname, 'http');
 /** `$default`'s handler: it answers what the table does not have, so it has no entries of its own. */

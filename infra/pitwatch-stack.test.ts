@@ -6,7 +6,7 @@ import { tableDesign } from '../shared/aws/table-design';
 import { pollCadence } from '../shared/polling/poll-cadence';
 import { timestreamRetention, vaultEncryptionContext } from './constructs/data-stores';
 import { routeKeyOf } from '../shared/api/route-definition';
-import { routeList } from '../shared/api/routes';
+import { routeList } from '../shared/api/route-table';
 import { httpThrottle } from './constructs/http-api';
 import { spaRewriteSource } from './constructs/website';
 import { liveStageName } from './constructs/live-updates';
@@ -42,6 +42,8 @@ type FunctionName =
   | 'history'
   | 'cooks'
   | 'integrations'
+  | 'alarms'
+  | 'notifications'
   | 'metrics'
   | 'openapi'
   | 'share'
@@ -50,7 +52,8 @@ type FunctionName =
   | 'connect'
   | 'disconnect'
   | 'message'
-  | 'mqttPublisher';
+  | 'mqttPublisher'
+  | 'notifier';
 let fns: Record<FunctionName, PitwatchFunction>;
 
 beforeAll(async () => {
@@ -68,6 +71,7 @@ beforeAll(async () => {
     disconnect: stack.live.disconnectFn,
     message: stack.live.messageFn,
     mqttPublisher: stack.mqtt.publisher,
+    notifier: stack.notifications.notifier,
   };
 });
 
@@ -155,7 +159,7 @@ describe('Poller', () => {
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 4); // the poll queue and its DLQ, the MQTT publish queue and its DLQ
+    template.resourceCountIs('AWS::SQS::Queue', 6); // the poll queue, the MQTT publish queue, the notify queue, and a DLQ each
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
       MessageRetentionPeriod: 3600,
@@ -185,7 +189,7 @@ describe('Poller', () => {
   });
 
   it('feeds the worker batches of 10 from the poll queue, at once, reporting partial failures, at most 20 at a time', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2); // this one and the MQTT publisher's
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3); // this one, the MQTT publisher's and the notifier's
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(logicalId(stack.poller.queue)),
       FunctionName: ref(logicalId(fns.worker.function)),
@@ -249,6 +253,58 @@ describe('MqttPublisher', () => {
   });
 });
 
+describe('Notifications', () => {
+  it('feeds the notifier from the notify queue, reporting partial failures, dead-letters after 5 tries, and alarms on the DLQ', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(logicalId(stack.notifications.queue)),
+      FunctionName: ref(logicalId(fns.notifier.function)),
+      BatchSize: 10,
+      MaximumBatchingWindowInSeconds: 0,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 6 * Number(functionProps(template, fns.notifier).Timeout),
+      MessageRetentionPeriod: 86_400,
+      SqsManagedSseEnabled: true,
+      RedrivePolicy: { deadLetterTargetArn: getAtt(logicalId(stack.notifications.deadLetterQueue)), maxReceiveCount: 5 },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: getAtt(logicalId(stack.notifications.deadLetterQueue), 'QueueName') }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('only the poll worker, the channels routes and the notifier itself may send to the notify queue', () => {
+    const senders = Object.entries(fns).filter(([, fn]) =>
+      statementsOf(template, fn).some((s) => actionsOf(s).includes('sqs:SendMessage') && JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.notifications.queue)))),
+    );
+    expect(senders.map(([name]) => name).sort()).toEqual(['notifications', 'notifier', 'worker']);
+  });
+
+  it('with notifyEmailFrom, sends email from that identity only; with smsPerHour, SMS to phone numbers but no topic', () => {
+    const withBoth = synthesize({ historyStore: 'dynamodb', deletionProtection: false, notifyEmailFrom: 'alarms@pit.example.com', smsPerHour: 5 }, { bundle: false });
+    const notifier = withBoth.stack.notifications.notifier;
+    const statements = statementsOf(withBoth.template, notifier);
+    const identity = (name: string) => ({ 'Fn::Join': ['', ['arn:', ref('AWS::Partition'), ':ses:', ref('AWS::Region'), ':', ref('AWS::AccountId'), `:identity/${name}`]] });
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: 'ses:SendEmail',
+      Resource: [identity('alarms@pit.example.com'), identity('pit.example.com')],
+      Condition: { StringEquals: { 'ses:FromAddress': 'alarms@pit.example.com' } },
+    });
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' });
+    expect(statements).toContainEqual({
+      Effect: 'Deny',
+      Action: 'sns:Publish',
+      Resource: { 'Fn::Join': ['', ['arn:', ref('AWS::Partition'), ':sns:', ref('AWS::Region'), ':', ref('AWS::AccountId'), ':*']] },
+    });
+    const env = functionProps(withBoth.template, notifier).Environment.Variables;
+    expect(env).toMatchObject({ NOTIFY_EMAIL_FROM: 'alarms@pit.example.com', NOTIFY_SMS_PER_HOUR: '5' });
+  });
+});
+
 describe('Operations', () => {
   const dashboardBody = () => {
     const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard')) as { Properties: { DashboardName: string; DashboardBody: unknown } }[];
@@ -308,7 +364,7 @@ describe('Operations', () => {
     const topic = ref(logicalId(stack.alarms.topic));
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: string; AlarmActions: unknown[]; OKActions: unknown[] } }[];
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
-      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'PollDeadLetters', 'PollDispatcherErrors'].map((n) => `${stack.stackName}-${n}`).sort(),
+      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'NotifyDeadLetters', 'PollDeadLetters', 'PollDispatcherErrors'].map((n) => `${stack.stackName}-${n}`).sort(),
     );
     for (const a of alarms) expect({ name: a.Properties.AlarmName, alarm: a.Properties.AlarmActions, ok: a.Properties.OKActions }).toEqual({ name: a.Properties.AlarmName, alarm: [topic], ok: [topic] });
   });
@@ -344,7 +400,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(5); // the poll pipeline's two, the MQTT publisher's dead letters, and the Operations two
+    expect(alarms).toHaveLength(6); // the poll pipeline's two, the MQTT publisher's and the notifier's dead letters, and the Operations two
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
@@ -625,9 +681,10 @@ describe('Lambda functions', () => {
   });
 
   // The MQTT client (mqtt, mqtt-packet, readable-stream: ~110 KB minified) rides only in the two functions that talk
-  // to brokers; every other handler stays under the general budget.
-  const MQTT_FUNCTIONS = new Set(['integrations', 'mqttPublisher']);
-  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB (400 KB with MQTT)', () => {
+  // to brokers, and web-push (its VAPID signing brings asn1.js and bn.js: ~80 KB) only in the notifier; every other
+  // handler stays under the general budget.
+  const MQTT_FUNCTIONS = new Set(['integrations', 'mqttPublisher', 'notifier']);
+  it('are bundled by esbuild as ESM with the createRequire shim and source maps, AWS SDK left out, under 300 KB (400 KB with MQTT or Web Push)', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const code = functionProps(template, fn).Code as { S3Key: string };
       const assetDir = path.join(synth.assemblyDir, `asset.${code.S3Key.replace(/\.zip$/, '')}`);
@@ -657,16 +714,18 @@ describe('Lambda functions', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const env = functionProps(template, fn).Environment.Variables;
       expect(env, name).toMatchObject(common);
-      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher'].includes(name);
+      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher', 'notifications', 'notifier'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy', 'notifier'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
       else expect(env, name).not.toHaveProperty('POLL_QUEUE_URL');
       if (name === 'worker') expect(env.MQTT_PUBLISH_QUEUE_URL, name).toEqual(ref(logicalId(stack.mqtt.queue)));
       else expect(env, name).not.toHaveProperty('MQTT_PUBLISH_QUEUE_URL');
+      if (name === 'notifications' || name === 'notifier' || name === 'worker') expect(env.NOTIFY_QUEUE_URL, name).toEqual(ref(logicalId(stack.notifications.queue)));
+      else expect(env, name).not.toHaveProperty('NOTIFY_QUEUE_URL');
       // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
       if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
       else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
@@ -694,7 +753,7 @@ describe('IAM, per function', () => {
       'timestream:DescribeEndpoints',
       manage,
       ...pollQueue,
-      'sqs:SendMessage', // the MQTT hand-off only (see below)
+      'sqs:SendMessage', // the MQTT hand-off and alarm events only (see below)
     ],
     login: [...ddb('GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'), 'kms:GenerateDataKey', manage],
     sessions: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem'), manage],
@@ -714,6 +773,10 @@ describe('IAM, per function', () => {
     disconnect: ddb('DeleteItem'),
     message: [manage],
     mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
+    alarms: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    notifications: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'sqs:SendMessage'],
+    // No SES or SNS in this variant: no notifyEmailFrom, SMS off (see 'Notifications' above for both).
+    notifier: [...ddb('GetItem', 'Query', 'UpdateItem', 'DeleteItem', 'PutItem'), 'kms:Decrypt', manage, ...pollQueue, 'sqs:SendMessage'],
   };
 
   it.each(Object.keys(expected) as FunctionName[])('%s is granted exactly the actions it calls', (name) => {
@@ -789,7 +852,7 @@ describe('IAM, per function', () => {
     expect(kmsOf(fns.login)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: vaultConditions }]);
     expect(kmsOf(fns.worker)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: vaultConditions }]);
     for (const [name, fn] of Object.entries(fns)) {
-      if (!['login', 'worker', 'integrations', 'mqttPublisher'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
+      if (!['login', 'worker', 'integrations', 'mqttPublisher', 'notifications', 'notifier'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
     }
   });
 
@@ -800,6 +863,13 @@ describe('IAM, per function', () => {
       { Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: brokerConditions },
       { Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: brokerConditions },
     ]);
+  });
+
+  it('notification secrets are sealed by the channels routes and opened only by the notifier, never ThermoWorks tokens there', () => {
+    const key = getAtt(logicalId(stack.data.vaultKey));
+    const notifyConditions = conditionsFor('notification-secret');
+    expect(kmsOf(fns.notifications)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: notifyConditions }]);
+    expect(kmsOf(fns.notifier)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: notifyConditions }]);
   });
 
   it('the vault key policy names each role with the kind it may use, beside the account root', () => {
@@ -822,7 +892,7 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
     );
-    expect(statements.length).toBe(6);
+    expect(statements.length).toBe(8);
   });
 
   it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
@@ -834,14 +904,15 @@ describe('IAM, per function', () => {
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
     expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions', 'tokens', 'worker'] as const) {
+    for (const name of ['login', 'sessions', 'tokens', 'worker', 'notifier'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });
 
-  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs', () => {
+  it('the worker consumes the poll queue (its event source) and only sends MQTT hand-offs and alarm events', () => {
     const sqs = sqsStatements(fns.worker);
-    expect(sqs).toHaveLength(2);
+    expect(sqs).toHaveLength(3);
+    expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.notifications.queue)) });
     const consume = sqs.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.poller.queue))));
     expect(actionsOf(consume!)).not.toContain('sqs:SendMessage');
     expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.mqtt.queue)) });

@@ -7,6 +7,7 @@ import { Exports } from './constructs/exports';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
 import { MqttPublisher } from './constructs/mqtt-publisher';
+import { Notifications } from './constructs/notifications';
 import { Operations } from './constructs/operations';
 import { PitwatchFunction } from './constructs/pitwatch-function';
 import { Poller, pollSettings } from './constructs/poller';
@@ -26,7 +27,9 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                  │                │               KMS credential vault)
  *                                                  │                └→ LiveUpdates (WebSocket API) → browsers
  *                                                  └→ dead-letter queue ─→ alarms → AlarmTopic (SNS) → email
- *                                                                   └→ MqttPublisher (SQS → publisher) → the user's MQTT broker
+ *                                                                   ├→ MqttPublisher (SQS → publisher) → the user's MQTT broker
+ *                                                                   └→ Notifications (SQS notify queue → notifier) → webhooks,
+ *                                                                        Web Push, SES email, SNS SMS, open pages
  *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks, shares,
  *                                                      integrations, metrics, OpenAPI) → DataStores
  *                                                  └→ Exports (S3, presigned links) ← browsers download
@@ -43,6 +46,7 @@ export class PitwatchStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly poller: Poller;
   readonly mqtt: MqttPublisher;
+  readonly notifications: Notifications;
   readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: PitwatchStackProps) {
@@ -66,17 +70,28 @@ export class PitwatchStack extends Stack {
       data: this.data,
       ...(domain && certificate && { domain: { name: `live.${domain.domainName}`, certificate } }),
     });
+    this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
+    this.notifications = new Notifications(this, 'Notifications', {
+      data: this.data,
+      live: this.live,
+      alarms: this.alarms,
+      appUrl: this.website.url,
+      ...(props.notifyEmailFrom && { emailFrom: props.notifyEmailFrom }),
+      ...(props.smsPerHour !== undefined && { smsPerHour: props.smsPerHour }),
+    });
     this.http = new HttpApi(this, 'HttpApi', {
       data: this.data,
       live: this.live,
+      notifications: this.notifications,
       exports: this.exports,
       allowedOrigin: this.website.url,
       ...(domain && certificate && { domain: { name: `api.${domain.domainName}`, certificate } }),
     });
-    this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
+    this.notifications.setApiUrl(this.http.url);
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.mqtt = new MqttPublisher(this, 'MqttPublisher', { data: this.data, alarms: this.alarms });
     this.mqtt.acceptHandOffsFrom(this.poller.worker);
+    this.notifications.acceptNotificationsFrom(this.poller.worker);
     this.website.publish({ apiUrl: this.http.url, wsUrl: this.live.url });
     this.operations = new Operations(this, 'Operations', {
       alarms: this.alarms,
@@ -85,8 +100,9 @@ export class PitwatchStack extends Stack {
       deadLetterQueues: [
         { name: 'poll queue', queue: this.poller.deadLetterQueue },
         { name: 'MQTT publish queue', queue: this.mqtt.deadLetterQueue },
+        { name: 'notify queue', queue: this.notifications.deadLetterQueue },
       ],
-      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm, this.mqtt.deadLetterAlarm],
+      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm, this.mqtt.deadLetterAlarm, this.notifications.deadLetterAlarm],
     });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });

@@ -17,6 +17,10 @@ export interface PitwatchSettings {
    * CloudFront only takes certificates from us-east-1: deploy there, or give `cloudFrontCertificateArn` too.
    */
   readonly customDomain?: CustomDomainSettings;
+  /** Alarm email through SES v2 from this verified sender identity. Unset: no email channels. */
+  readonly notifyEmailFrom?: string;
+  /** Alarm SMS through SNS, at most this many per account per hour. Unset or 0: SMS is off. */
+  readonly smsPerHour?: number;
 }
 
 export interface CustomDomainSettings {
@@ -48,11 +52,20 @@ export function readSettings(node: Node): PitwatchSettings {
     throw new Error(`Context alarmEmail must be an email address, got ${JSON.stringify(email)}`);
   }
   const customDomain = readCustomDomain(node);
+  const emailFrom: unknown = node.tryGetContext('notifyEmailFrom') ?? '';
+  if (typeof emailFrom !== 'string' || (emailFrom !== '' && !emailPattern.test(emailFrom))) {
+    throw new Error(`Context notifyEmailFrom must be an email address (an SES verified identity), got ${JSON.stringify(emailFrom)}`);
+  }
+  const sms: unknown = node.tryGetContext('smsPerHour') ?? 0;
+  const smsPerHour = Number(sms);
+  if (!Number.isInteger(smsPerHour) || smsPerHour < 0 || smsPerHour > 100) throw new Error(`Context smsPerHour must be a whole number 0–100, got ${JSON.stringify(sms)}`);
   return {
     historyStore: store as HistoryStore,
     deletionProtection: protection === true || protection === 'true',
     ...(email !== '' && { alarmEmail: email }),
     ...(customDomain && { customDomain }),
+    ...(emailFrom !== '' && { notifyEmailFrom: emailFrom }),
+    ...(smsPerHour > 0 && { smsPerHour }),
   };
 }
 

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { matchRoute } from '../../shared/api/match-route';
 import { routeKeyOf } from '../../shared/api/route-definition';
-import { routeList } from '../../shared/api/routes';
+import { routeList } from '../../shared/api/route-table';
 import { NotFoundError } from '../../shared/errors';
 import { httpErrors } from '../../shared/http/error-middleware';
 import { createLogger } from '../runtime/logger';

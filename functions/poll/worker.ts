@@ -13,6 +13,7 @@ import { createThermoWorks } from '../runtime/thermoworks';
 import { createVault } from '../runtime/vault';
 import { createLogger } from '../runtime/logger';
 import { createMqttHandOff } from '../runtime/mqtt';
+import { createAlarmStore, createNotifyQueue, notifyConfigOf } from '../runtime/notify';
 
 const logger = createLogger('poll-worker');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-worker' });
@@ -22,6 +23,10 @@ const vault = lazy(() => createVault(deps));
 const readings = lazy(() => createReadingStore(deps));
 const pusher = lazy(() => createPusher(deps));
 const mqttHandOff = lazy(() => createMqttHandOff(deps));
+/** Alarm rules are evaluated on every poll; fired alarms go to the notify queue (when the deployment has one). */
+const alarms = lazy(() =>
+  notifyConfigOf(deps).queue ? { alarms: createAlarmStore(deps), queue: createNotifyQueue(deps), ids: deps.ids, clock: deps.clock, log: logger } : undefined,
+);
 /** ThermoWorks sessions survive between invocations of a warm container: id tokens are reused until near expiry. */
 const sessionCache = new Map<string, ThermoWorksAccountSession>();
 
@@ -47,6 +52,7 @@ export const handler = middy(async (event: SQSEvent, context: Context): Promise<
       // Readings are spaced in simulated time: under --time-scale n a real 5 s cadence spaces them n × 5 s apart.
       pollIntervalSeconds: deps.config.pollIntervalSeconds * deps.clockScale,
       mqttHandOff: mqttHandOff(),
+      ...(alarms() && { alarms: alarms()! }),
       // The budget is real time: it bounds how long this invocation waits on ThermoWorks.
       timeBudgetMs: Math.max(1_000, Math.min(pollTimeBudgetMs(deps.config.pollIntervalSeconds), context.getRemainingTimeInMillis() - REPORT_MARGIN_MS)),
       log: logger,
@@ -75,6 +81,7 @@ export const handler = middy(async (event: SQSEvent, context: Context): Promise<
     gapsAbandoned: outcomes.reduce((n, o) => n + o.gapsAbandoned, 0),
     retried: batchItemFailures.length,
     mqttHandOffs: outcomes.filter((o) => o.mqttHandOff === 'sent').length,
+    alarmsFired: outcomes.reduce((n, o) => n + (o.alarmsFired ?? 0), 0),
   });
   const handOffsFailed = outcomes.filter((o) => o.mqttHandOff === 'failed').length;
   if (handOffsFailed > 0) logger.warn('MQTT hand-offs failed; the next poll with news hands off again', { accounts: handOffsFailed });

@@ -14,8 +14,18 @@ import { httpErrors } from '../../shared/http/error-middleware';
 import { runRoute, type RouteImplementations, type RouteRequest } from '../../shared/http/route-pipeline';
 import type { Dependencies } from './dependencies';
 
-export function httpFunction<F extends HttpFunctionName>(fn: F, implementations: RouteImplementations<F>, deps: Dependencies, logger: Logger) {
-  const served = new Map(routeList.filter((r) => r.fn === fn).map((r) => [routeKeyOf(r), r]));
+/**
+ * `table`: the part of the route table this function's routes are in (routes.ts unless given, e.g. alarm-routes.ts),
+ * so that a bundle carries the schemas of its own part only.
+ */
+export function httpFunction<F extends HttpFunctionName>(
+  fn: F,
+  implementations: RouteImplementations<F>,
+  deps: Dependencies,
+  logger: Logger,
+  table: ReadonlyArray<RouteDefinition & { id: string }> = routeList,
+) {
+  const served = new Map(table.filter((r) => r.fn === fn).map((r) => [routeKeyOf(r), r]));
   const implementationOf = implementations as unknown as Record<string, (request: RouteRequest<RouteDefinition>) => Promise<unknown>>;
   const handler = middy(async (event: APIGatewayProxyEventV2) => {
     const route = served.get(event.routeKey);

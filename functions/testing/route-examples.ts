@@ -3,7 +3,7 @@
  * the wrong credentials, and the fuzz suite breaks it in every way it knows. A route without an example fails both
  * suites, so each new route brings its example here.
  */
-import type { RouteId } from '../../shared/api/routes';
+import type { RouteId } from '../../shared/api/route-table';
 
 /** What the examples may refer to: the victim's own resources, created by the suite's setup. */
 export interface ExampleContext {
@@ -21,6 +21,10 @@ export interface ExampleContext {
   shareId: string;
   /** The share link's token: a credential of its own kind, for one cook. */
   shareToken: string;
+  /** The victim's alarm rule, one of its alarm events, and a notification channel (functions/testing/alarm-fixtures.ts). */
+  alarmId: string;
+  alarmEventId: string;
+  channelId: string;
 }
 
 export interface RouteExample {
@@ -85,6 +89,17 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   getMqttIntegration: () => ({ owned: false, ownSingleton: true }),
   removeMqttIntegration: () => ({ owned: false, ownSingleton: true }),
   testMqttIntegration: () => ({ owned: false, ownSingleton: true }),
+  createAlarm: (ctx) => ({ body: { serial: ctx.serial, channel: ctx.channel, kind: 'above', threshold: 203, units: 'F', notify: [ctx.channelId] }, owned: true }),
+  listAlarms: (ctx) => ({ query: { serial: ctx.serial }, owned: false }),
+  updateAlarm: (ctx) => ({ params: { alarmId: ctx.alarmId }, body: { threshold: 205, snoozeMinutes: 10 }, owned: true }),
+  deleteAlarm: (ctx) => ({ params: { alarmId: ctx.alarmId }, owned: true }),
+  listAlarmEvents: (ctx) => ({ query: { from: hoursAgo(ctx.now, 24), to: ctx.now.toISOString(), limit: '20' }, owned: false }),
+  acknowledgeAlarmEvent: (ctx) => ({ params: { eventId: ctx.alarmEventId }, owned: true }),
+  createNotificationChannel: () => ({ body: { type: 'webhook', url: 'https://hooks.example.com/pitwatch', name: 'matrix hook' }, owned: false }),
+  listNotificationChannels: () => ({ owned: false }),
+  updateNotificationChannel: (ctx) => ({ params: { channelId: ctx.channelId }, body: { name: 'renamed', quietHours: { start: '22:00', end: '07:00', timeZone: 'America/Chicago' } }, owned: true }),
+  deleteNotificationChannel: (ctx) => ({ params: { channelId: ctx.channelId }, owned: true }),
+  testNotificationChannel: (ctx) => ({ params: { channelId: ctx.channelId }, owned: true }),
   metrics: () => ({ owned: false }),
   openApi: () => ({ owned: false }),
 };

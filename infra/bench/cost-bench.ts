@@ -135,7 +135,22 @@ const ASSUMED = {
   accessLogLineBytes: 330,
   /** DynamoDB keeps 100 bytes of overhead per item. */
   dynamoItemOverheadBytes: 100,
+  /** Alarms (issue 13): an alarm rule item with its state, as stored in the account partition the poll reads. */
+  alarmRuleItemBytes: 700,
+  /** The notifier per alarm event: one invocation (256 MB), one webhook POST and the DynamoDB calls it makes. */
+  notifierMs: 300,
+  notifierLogBytes: 1200,
 };
+
+/**
+ * One alarm event to one webhook channel (non-urgent: no escalation round), counted from the code path: the worker
+ * puts the event (2 WRU, ~1.5 KB) and saves the rule's state when it fires and again when it re-arms (2 × 1 WRU), resolves
+ * the event (2 WRU); the notifier reads the event (consistent: 1 RRU) and the channels (0.5 RRU) and the open pages
+ * (0.5 RRU), claims and completes in-app and the webhook's key, records the delivery, marks it delivered and records the
+ * channel's outcome (7 UpdateItems of a ~2 KB item: 14 WRU), and opens the webhook secret (1 KMS Decrypt);
+ * SQS: one send, one receive, one delete.
+ */
+const PER_ALARM_EVENT = { dynamoWru: 2 + 2 + 2 + 14, dynamoRru: 2, kmsRequests: 1, sqsRequests: 3, notifierRequests: 1 };
 
 // ---- configuration read from the CDK constructs ----
 
@@ -763,8 +778,10 @@ async function main(): Promise<void> {
       fixedLine('CloudWatch Logs ingestion (dispatcher)', (MINUTES_PER_MONTH * dispatcherLogBytes()) / GB, 'GB', 'cloudwatchLogsIngestGb'),
       fixedLine('X-Ray traces (dispatcher)', pollSettings.tracing ? MINUTES_PER_MONTH : 0, 'traces', 'xrayTraceRecorded'),
       fixedLine('SQS empty receives (event source pollers on the idle queue)', MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute, 'requests', 'sqsRequest'),
+      fixedLine('SQS empty receives (the notifier\'s event source on the idle notify queue)', MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute, 'requests', 'sqsRequest'),
       fixedLine('CloudWatch custom metrics (EMF from functions/poll, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
       fixedLine(`CloudWatch alarms (${[...alarms].join(', ')})`, alarms.size, 'alarms', 'cloudwatchAlarmMonth'),
+      fixedLine('CloudWatch alarm (notify dead letters, infra/constructs/notifications.ts)', 1, 'alarms', 'cloudwatchAlarmMonth'),
     ];
     const fixed = totalOf(fixedLines);
 
@@ -776,6 +793,25 @@ async function main(): Promise<void> {
       for (const [key, quantity] of byKey) total += Math.max(0, quantity - (FREE_TIER[key] ?? 0)) * price(key).usd;
       return total;
     };
+
+    // Alarms: 8 cooks × 5 alarm events a month, each to one webhook; 5 rules kept in the account partition, which every
+    // poll of the month reads (its Query grows by the rule items, in 4 KB read units of 0.5 RRU).
+    const events = 8 * 5;
+    const alarmLine = (item: string, quantity: number, unit: string, key: PriceKey): Line => ({ item, quantity, unit, key, usd: quantity * price(key).usd });
+    const pollsInCookMonth = cookMonth.workerRequests;
+    const extraReadUnits = Math.ceil((5 * (ASSUMED.alarmRuleItemBytes + ASSUMED.dynamoItemOverheadBytes)) / 4096) * 0.5;
+    const alarmLines: Line[] = [
+      alarmLine(`DynamoDB reads: 5 rules in the partition each poll reads (+${extraReadUnits} RRU × ${Math.round(pollsInCookMonth).toLocaleString('en-US')} polls)`, extraReadUnits * pollsInCookMonth, 'RRU', 'dynamodbReadRequestUnit'),
+      alarmLine('DynamoDB reads (events, channels, pages)', events * PER_ALARM_EVENT.dynamoRru, 'RRU', 'dynamodbReadRequestUnit'),
+      alarmLine('DynamoDB writes (event, rule state, claims, deliveries)', events * PER_ALARM_EVENT.dynamoWru, 'WRU', 'dynamodbWriteRequestUnit'),
+      alarmLine('SQS notify queue (send, receive, delete)', events * PER_ALARM_EVENT.sqsRequests, 'requests', 'sqsRequest'),
+      alarmLine('Lambda notifier requests', events * PER_ALARM_EVENT.notifierRequests, 'requests', 'lambdaRequest'),
+      alarmLine(`Lambda notifier duration (256 MB, ${ASSUMED.notifierMs} ms + one INIT each)`, events * ((ASSUMED.notifierMs + ASSUMED.initMs) / 1000) * 0.25, 'GB-s', 'lambdaArmGbSecond'),
+      alarmLine('KMS Decrypt (webhook secret; the deployment secrets once per cold start)', events * PER_ALARM_EVENT.kmsRequests + events, 'requests', 'kmsRequest'),
+      alarmLine('CloudWatch Logs ingestion (notifier)', (events * ASSUMED.notifierLogBytes) / GB, 'GB', 'cloudwatchLogsIngestGb'),
+      alarmLine('X-Ray traces (notifier)', events, 'traces', 'xrayTraceRecorded'),
+    ];
+    const alarmsTotal = totalOf(alarmLines);
 
     const idleTotal = totalOf(idleLines);
     const cookTotal = totalOf(cookLines);
@@ -816,6 +852,9 @@ async function main(): Promise<void> {
     out.push(`  target ≤ $${TARGETS.cook}: ${cookTotal <= TARGETS.cook ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(cookDdb)})`);
     out.push('');
     out.push(...table(`ONE 8-HOUR COOK (issue 4) — what the 8 h + ${tail.minutes}-min active-cadence tail cost in all (magnetic store: its data for the 12-month retention)`, cook8Lines));
+    out.push('');
+    out.push(...table('ALARMS (issue 13): A MONTH WITH 8 COOKS AND 5 ALARMS EACH — 40 alarm events to one webhook, 5 rules on the device (modelled from the code path; see PER_ALARM_EVENT)', alarmLines));
+    out.push('  (email through SES adds $0.10 per 1,000; SMS through SNS is priced per message and country, off by default)');
     out.push('');
     out.push(...table('PER DEPLOYMENT, FIXED (whatever the number of devices)', fixedLines));
     out.push(`  custom metrics, each published every minute with dimension service: ${[...customMetrics].join(', ')} (plus one PollErrors_<code> per error code seen)`);
@@ -866,6 +905,7 @@ async function main(): Promise<void> {
         cookUsdPerDeviceMonth: Number(cookTotal.toFixed(4)),
         per8hCookUsd: Number(cook8Total.toFixed(4)),
         fixedUsdPerMonth: Number(fixed.toFixed(4)),
+        alarms8Cooks5EachUsdPerMonth: Number(alarmsTotal.toFixed(4)),
         historyStore: 'timestream',
         dynamodbHistory: { idleUsdPerDeviceMonth: Number(idleDdb.toFixed(4)), cookUsdPerDeviceMonth: Number(cookDdb.toFixed(4)) },
         alwaysUploadingUsdPerDeviceMonth: Number(totalOf(alwaysOnLines).toFixed(4)),

@@ -7,10 +7,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import { routeKeyOf, type HttpFunctionName } from '../../shared/api/route-definition';
-import { routeList, routes } from '../../shared/api/routes';
+import { routeList, routes } from '../../shared/api/route-table';
 import type { DataStores } from './data-stores';
 import type { Exports } from './exports';
 import type { LiveUpdates } from './live-updates';
+import type { Notifications } from './notifications';
 import { PitwatchFunction, type FunctionEnvironment } from './pitwatch-function';
 
 export interface HttpApiProps {
@@ -21,6 +22,8 @@ export interface HttpApiProps {
   readonly exports: Exports;
   /** The website's origin (`https://xxxx.cloudfront.net`): the only origin CORS lets call the API. */
   readonly allowedOrigin: string;
+  /** The channels routes queue test notifications and say which channel types this deployment offers. */
+  readonly notifications: Notifications;
   /** Serve the API on this host name (an ACM certificate in the stack's region), TLS 1.2 at least. */
   readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
 }
@@ -50,6 +53,8 @@ const functionSpecs: Record<HttpFunctionName, { id: string; description: string 
   cooks: { id: 'Cooks', description: 'cook records: start, list, edit, events, end, readings, export, compare, share links' },
   share: { id: 'Share', description: 'a shared cook, public: that cook and nothing else' },
   integrations: { id: 'Integrations', description: 'MQTT integration: set up, show, test, remove (clears the broker)' },
+  alarms: { id: 'Alarms', description: 'alarm rules: create, list, change, delete; alarm history and acknowledge' },
+  notifications: { id: 'Notifications', description: 'notification channels: webhook, Web Push, email, SMS; test' },
   metrics: { id: 'Metrics', description: 'Prometheus metrics of devices, readings and cooks' },
   openapi: { id: 'OpenApi', description: 'the OpenAPI 3.1 document of this API' },
 };
@@ -108,6 +113,8 @@ export class HttpApi extends Construct {
       cooks: fn('cooks', { ...data.environment, ...exports.environment, ...pushEnvironment, PUBLIC_WEB_URL: props.allowedOrigin }, exportTimeout),
       share: fn('share', data.environment),
       integrations: fn('integrations', { ...data.environment, ...data.vaultEnvironment }),
+      alarms: fn('alarms', data.environment),
+      notifications: fn('notifications', { ...data.environment, ...data.vaultEnvironment, ...props.notifications.availabilityEnvironment }),
       metrics: fn('metrics', data.environment),
       openapi: fn('openapi', data.environment),
     };
@@ -162,6 +169,16 @@ export class HttpApi extends Construct {
     data.grantTable(f.integrations, ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem']);
     data.grantVaultSeal(f.integrations, 'mqtt-broker-password');
     data.grantVaultOpen(f.integrations, 'mqtt-broker-password');
+    // Rules (account partition: Query, Get, Put, Update, Delete), the device (GetItem), the account's channels (Query),
+    // events (ALARMEVENTS#: Query, UpdateItem to acknowledge, GetItem).
+    data.grantSessionUse(f.alarms);
+    data.grantTable(f.alarms, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    // Channels (NOTIFY#: Query, Get, Put, Update, Delete), the deployment's notification secrets (Get, Put once);
+    // seals webhook secrets and the VAPID private key (never opens one), queues tests.
+    data.grantSessionUse(f.notifications);
+    data.grantTable(f.notifications, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    data.grantVaultSeal(f.notifications, 'notification-secret');
+    props.notifications.acceptNotificationsFrom(f.notifications);
     // The account partition: devices, latest readings, cooks in progress.
     data.grantSessionUse(f.metrics);
     data.grantTable(f.metrics, ['Query']);

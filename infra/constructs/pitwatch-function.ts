@@ -22,6 +22,12 @@ export interface FunctionEnvironment {
   readonly POLL_QUEUE_URL?: string;
   /** Set only on the poll worker, granted sqs:SendMessage on the MQTT publish queue. */
   readonly MQTT_PUBLISH_QUEUE_URL?: string;
+  /** Set only on functions granted sqs:SendMessage on the notify queue (the notifier itself, the channels routes). */
+  readonly NOTIFY_QUEUE_URL?: string;
+  /** The notifier's links and what the channels routes offer (shared/config.ts). */
+  readonly NOTIFY_APP_URL?: string;
+  readonly NOTIFY_EMAIL_FROM?: string;
+  readonly NOTIFY_SMS_PER_HOUR?: string;
   /** Seconds between polls of an active account (the two poll functions; a string, as environment values are). */
   readonly POLL_INTERVAL_SECONDS?: string;
   /** Set only on functions granted writing and linking exports. */

@@ -33,6 +33,8 @@ export interface GatewayHandlers {
   webSocket: { connect: LambdaHandler; disconnect: LambdaHandler; message: LambdaHandler };
   /** AWS JSON-protocol services emulated on the same origin (the poll queue), keyed by x-amz-target prefix. */
   awsJson?: Record<string, (target: string, body: string) => { statusCode: number; body: string }>;
+  /** Local-only pages (`/dev/mail`, `/dev/sms`): what the stack's stand-ins for SES and SNS were given. */
+  devPages?: Record<string, () => { contentType: string; body: string }>;
 }
 
 export interface LocalGatewayOptions {
@@ -190,6 +192,11 @@ export class LocalGateway {
     if (method === 'POST' && typeof target === 'string') return this.awsJson(req, res, target);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return this.httpApi(req, res, url, method);
     if (url.pathname.startsWith('/@connections/')) return this.management(req, res, url, method);
+    const devPage = method === 'GET' ? this.handlers?.devPages?.[url.pathname] : undefined;
+    if (devPage) {
+      const page = devPage();
+      return send(res, { statusCode: 200, headers: { 'content-type': page.contentType, 'cache-control': 'no-store' }, body: page.body });
+    }
     if (url.pathname === '/config.json') {
       const host = req.headers.host ?? `localhost:${this.port}`;
       const config: WebConfig = { apiUrl: `http://${host}/api`, wsUrl: `ws://${host}/ws`, ...(this.options.clock ? { clock: this.options.clock } : {}) };

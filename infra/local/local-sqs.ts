@@ -85,6 +85,12 @@ export class LocalSqs {
     return this.messages.length;
   }
 
+  /** Messages due now or being handled: 0 once everything sent so far has been dealt with (delayed ones aside). */
+  get busy(): number {
+    const now = Date.now();
+    return this.inFlight + this.messages.filter((m) => m.visibleAt <= now).length;
+  }
+
   /** Drops every message (a bench between its measurements). */
   purge(): void {
     this.messages.length = 0;

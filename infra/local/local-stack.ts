@@ -17,11 +17,13 @@ import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from
 import { pollCadence } from '../../shared/polling/poll-cadence';
 import { lambdaContext } from './lambda-context';
 import { routeKeyOf } from '../../shared/api/route-definition';
-import { routeList } from '../../shared/api/routes';
+import { routeList } from '../../shared/api/route-table';
 import { LocalGateway, type LambdaHandler } from './local-gateway';
 import { seedDemoCooks } from './demo-cooks';
 import { LocalS3 } from './local-s3';
 import { LocalSqs, sqsRecord } from './local-sqs';
+import { devPages } from './dev-pages';
+import { SmtpCatcher } from './smtp-catcher';
 
 export interface LocalStackOptions {
   port: number;
@@ -59,6 +61,12 @@ export interface LocalStack {
   queue: LocalSqs;
   /** The MQTT publish queue (poll worker → MQTT publisher). */
   mqttQueue: LocalSqs;
+  /** The notify queue (poll worker, channel tests → notifier). */
+  notifyQueue: LocalSqs;
+  /** The SMTP server email channels send to (`/dev/mail`). */
+  mail: SmtpCatcher;
+  /** Where SMS go instead of SNS, one JSON line each (`/dev/sms`). */
+  smsLogFile: string;
   /** Resolves once the demo cook records are written (`seedDemoCooks`); the stack serves before that. */
   demoCooksReady: Promise<void>;
   /** The S3 stand-in exports are written to (bucket `pitwatch-exports-local`). */
@@ -110,8 +118,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stoppers.push(() => s3.close());
     const queueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-poll-local`;
     const mqttQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-mqtt-local`;
+    const notifyQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-notify-local`;
+    const mail = new SmtpCatcher();
+    const smtpPort = await mail.listen();
+    stoppers.push(() => mail.close());
     // The handlers build their clients from the environment at import, exactly as in Lambda: set it first.
     const keyDir = options.persistDir ?? mkdtempSync(join(tmpdir(), 'pitwatch-vault-'));
+    const smsLogFile = join(keyDir, 'sms.jsonl');
     Object.assign(process.env, {
       ...localAwsEnv,
       TABLE_NAME: tableName,
@@ -121,6 +134,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       WS_CALLBACK_URL: `http://127.0.0.1:${gateway.port}`,
       POLL_QUEUE_URL: queueUrl,
       MQTT_PUBLISH_QUEUE_URL: mqttQueueUrl,
+      NOTIFY_QUEUE_URL: notifyQueueUrl,
+      // Locally a webhook receiver on this machine may be tried out (http to loopback); private ranges stay refused.
+      NOTIFY_ALLOW_LOOPBACK: 'true',
+      NOTIFY_EMAIL_FROM: 'alarms@pitwatch.local',
+      NOTIFY_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      NOTIFY_SMS_PER_HOUR: '10',
+      NOTIFY_SMS_LOG_FILE: smsLogFile,
+      NOTIFY_APP_URL: `http://localhost:${gateway.port}`,
+      NOTIFY_API_URL: `http://localhost:${gateway.port}/api`,
       SQS_ENDPOINT: `http://127.0.0.1:${gateway.port}`,
       POLL_INTERVAL_SECONDS: String(options.pollIntervalSeconds ?? pollCadence.activeIntervalSeconds),
       SIMULATED_CLOCK: JSON.stringify(clock.settings),
@@ -147,6 +169,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       import('../../functions/poll/worker'),
       import('../../functions/mqtt/publisher'),
     ]);
+    const notifier = await import('../../functions/notify/notifier');
     const queue = new LocalSqs({
       queueUrl,
       deliver: (event) => worker.handler(event, lambdaContext('poll-worker', 60_000)),
@@ -163,12 +186,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     mqttQueue.start();
     stoppers.push(() => mqttQueue.stop());
-    const queues = new Map([queue, mqttQueue].map((q) => [q.queueUrl, q]));
+    const notifyQueue = new LocalSqs({
+      queueUrl: notifyQueueUrl,
+      deliver: (event) => notifier.handler(event, lambdaContext('notifier', 30_000)),
+      visibilityTimeoutMs: 30_000,
+      log,
+    });
+    notifyQueue.start();
+    stoppers.push(() => notifyQueue.stop());
+    const queues = new Map([queue, mqttQueue, notifyQueue].map((q) => [q.queueUrl, q]));
     gateway.mount({
       httpRoutes: Object.fromEntries(routeList.map((r) => [routeKeyOf(r), httpFunctions[r.fn]!.handler])),
       webSocket: { connect: connect.handler, disconnect: disconnect.handler, message: message.handler },
       // Each queue answers for its own URL, as SQS does; an unknown URL gets the poll queue's QueueDoesNotExist.
       awsJson: { 'AmazonSQS.': (target, body) => (queues.get(queueUrlOf(body)) ?? queue).handle(target, body) },
+      devPages: devPages(mail, smsLogFile),
     });
 
     // Written beside the rest of the start-up (DynamoDB Local takes a few seconds): live readings do not wait for it.
@@ -219,7 +251,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, s3, demoCooksReady, dispatchNow, pollNow, stop };
+    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, notifyQueue, mail, smsLogFile, s3, demoCooksReady, dispatchNow, pollNow, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,7 +7,7 @@
 import * as z from 'zod';
 import type { OpenApiDocument } from './openapi-schemas';
 import { MAX_JSON_BODY_BYTES, requiredScopeOf, type RouteDefinition } from './route-definition';
-import { routeList } from './routes';
+import { routeList } from './route-table';
 import { errorBodySchema } from './schemas';
 
 type JsonSchema = Record<string, unknown>;

@@ -27,6 +27,8 @@ export type HttpFunctionName =
   | 'cooks'
   | 'share'
   | 'integrations'
+  | 'alarms'
+  | 'notifications'
   | 'metrics'
   | 'openapi';
 

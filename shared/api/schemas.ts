@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { scaledClockSettingsSchema } from '../clock';
 import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
+import type { AlarmMessage, ChannelMessage } from './alarm-message-schemas';
 import { channelNumberSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 export const temperatureUnitSchema = z.enum(['F', 'C']);
@@ -248,7 +249,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   /** The last message on a socket whose credential was revoked or expired: sign in again. */
   z.object({ type: z.literal('session-ended'), reason: z.enum(['signed-out', 'revoked', 'expired', 'account-deleted']) }),
 ]);
-export type ServerMessage = z.infer<typeof serverMessageSchema>;
+/** Alarm messages (alarm-message-schemas.ts: `liveMessageSchema` parses them all) are typed here but parsed apart. */
+export type ServerMessage = z.infer<typeof serverMessageSchema> | AlarmMessage | ChannelMessage;
 
 // WebSocket: browser → server ($default route)
 export const clientMessageSchema = z.discriminatedUnion('type', [z.strictObject({ type: z.literal('ping') })]);

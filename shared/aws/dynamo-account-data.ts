@@ -132,6 +132,20 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     return out.Item ? [out.Item] : [];
   };
 
+  // Alarm events, and notification channels (a webhook's sealed secret stays out of the export).
+  const alarmEvents = (s: AccountDataScope) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.alarmEventsPartition(s.accountId) } });
+  const channels = (s: AccountDataScope) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.channelsPartition(s.accountId) } });
+  const channelsPart = keyedPart('notificationChannels', channels, db, tableName);
+  const notificationChannels: AccountDataPart = {
+    ...channelsPart,
+    async *export(scope) {
+      for (const item of await channels(scope)) {
+        const { sealedSecret: _sealed, ...target } = (item.target ?? {}) as Item;
+        yield plain({ ...item, target });
+      }
+    },
+  };
+
   // Deletion order: history first (found through the devices and cooks), then what finds others, the link and the
   // sessions last (until then the caller is still signed in and can try again).
   return [
@@ -139,11 +153,20 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     // Share links before the cooks they hang on; their token hashes are their keys, left out of the export.
     keyedPart('shareLinks', shares, db, tableName, ['tokenHash']),
     keyedPart('cooks', cookRecords, db, tableName),
-    // The account partition also holds the MQTT integration: its sealed broker password stays out of the export.
+    keyedPart('alarmEvents', alarmEvents, db, tableName, ['claims']),
+    notificationChannels,
+    // The account partition also holds the MQTT integration (its sealed broker password stays out of the export) and
+    // the alarm rules.
     keyedPart('devicesReadingsActiveCooksAndIntegrations', accountPartition, db, tableName, ['sealedPassword']),
     keyedPart('apiTokens', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.userApiTokens(s.userId) } }), db, tableName, ['tokenHash']),
     keyedPart('settings', settings, db, tableName),
-    keyedPart('decryptAudit', (s) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.decryptAuditPartition(s.userId) } }), db, tableName),
+    // The user's secrets are audited under the user, notification secrets (webhooks) under the account.
+    keyedPart(
+      'decryptAudit',
+      async (s) => (await Promise.all([s.userId, s.accountId].map((owner) => q({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.decryptAuditPartition(owner) } })))).flat(),
+      db,
+      tableName,
+    ),
     keyedPart('signInAttempts', signInCounters, db, tableName),
     keyedPart('connections', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.accountConnections(s.accountId) } }), db, tableName),
     // The link holds the vault entry (the sealed refresh token): deleted with it, never exported.

@@ -5,6 +5,8 @@ import type { ActiveCook } from '../cooks/cook-record';
 import type { AccountPartition, DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { isNewer } from '../devices/latest-reading';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
+import { storedRuleOf } from './alarm-rule-item';
+import type { StoredAlarmRule } from '../alarms/alarm-store';
 import { keys } from './table-design';
 
 /** Each channel's latest reading is one map attribute of the device item, named by the channel. */
@@ -93,6 +95,7 @@ export class DynamoDeviceStore implements DeviceStore {
     const legacy: LatestReading[] = [];
     const cooks: ActiveCook[] = [];
     let mqtt: MqttIntegrationRecord | undefined;
+    const alarms: StoredAlarmRule[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -111,6 +114,7 @@ export class DynamoDeviceStore implements DeviceStore {
         } else if (item.type === 'latest') legacy.push(stripKeys(item) as unknown as LatestReading);
         else if (item.type === 'cook') cooks.push(activeCookFromItem(item));
         else if (item.type === 'mqtt-integration') mqtt = mqttIntegrationOf(item);
+        else if (item.type === 'alarm') alarms.push(storedRuleOf(item));
       }
       start = out.LastEvaluatedKey;
     } while (start);
@@ -118,7 +122,7 @@ export class DynamoDeviceStore implements DeviceStore {
       const key = `${l.serial}#${l.channel}`;
       if (!latest.has(key)) latest.set(key, l);
     }
-    return { devices, latest: [...latest.values()], cooks, ...(mqtt ? { mqtt } : {}) };
+    return { devices, latest: [...latest.values()], cooks, ...(mqtt ? { mqtt } : {}), ...(alarms.length > 0 ? { alarms } : {}) };
   }
 }
 

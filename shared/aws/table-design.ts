@@ -18,6 +18,11 @@
  * | history (dynamodb)  | HIST#{acct}#{serial}#{ch}#{hour} | {epoch ms, padded}   |                          |               | yes |
  * | vault decrypt audit | AUDIT#{userId}             | {ISO time}#{purpose}       |                          |               | yes |
  * | sign-in attempts    | SIGNIN#{email hash or ip}  | SIGNIN                     |                          |               | yes |
+ * | alarm rule + state  | ACCOUNT#{accountId}        | ALARM#{alarmId}            |                          |               |     |
+ * | alarm event         | ALARMEVENTS#{accountId}    | EVENT#{eventId (sorts by time)} |                     |               | yes |
+ * | notification channel| NOTIFY#{accountId}         | CHANNEL#{channelId}        |                          |               |     |
+ * | SMS sent this hour  | SMSRATE#{accountId}#{hour} | SMSRATE                    |                          |               | yes |
+ * | deployment secrets  | DEPLOYMENT                 | NOTIFY-SECRETS             |                          |               |     |
  *
  * - "devices + latest readings + active cooks of an account": Query PK = ACCOUNT#{accountId} (the poll worker's one
  *   read per poll; only active cooks live there, so it does not grow with the cooks kept).
@@ -36,6 +41,10 @@
  * hand the account's state to the MQTT publisher (no extra read per poll).
  * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
  * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
+ * - "an account's alarm rules and their state": in the account partition, so the poll's one Query brings them.
+ * - "an account's alarm events in [from, to)": Query PK = ALARMEVENTS#{accountId}, SK BETWEEN (event ids start with
+ *   the firing time).
+ * - "an account's notification channels": Query PK = NOTIFY#{accountId} (the notifier and the channels routes only).
  * Devices carry their back-fill state (pending gaps) and health (battery, wifi, online, last seen); an active cook's
  * live item carries its probes and targets, timeline events, per-minute series, predictions, alerts and alert state
  * (starting one is a conditional put on COOK#{serial}: a device has at most one); the cook record carries name, notes,
@@ -44,8 +53,7 @@
  * items double as the idempotency key of polling (a reading no newer than the stored one is skipped).
  * A Pitwatch user is their ThermoWorks user (uid): the link item holds what Pitwatch knows of them (email, account).
  * Everything of one user is found by key from the link item (shared/account/account-data.ts lists the parts, for the
- * account export and deletion). Planned (later issues, same table): alert rules and alert state (ACCOUNT#… / RULE#{id},
- * ALERT#{ruleId}).
+ * account export and deletion).
  */
 export const tableDesign = {
   partitionKey: 'PK',
@@ -82,4 +90,12 @@ export const keys = {
   signInAttempts: (key: string) => ({ PK: `SIGNIN#${key}`, SK: 'SIGNIN' }),
   decryptAuditPartition: (userId: string) => `AUDIT#${userId}`,
   decryptAudit: (userId: string, atIso: string, purpose: string) => ({ PK: `AUDIT#${userId}`, SK: `${atIso}#${purpose}` }),
+  alarmRule: (accountId: string, alarmId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ALARM#${alarmId}` }),
+  alarmRulePrefix: 'ALARM#',
+  alarmEventsPartition: (accountId: string) => `ALARMEVENTS#${accountId}`,
+  alarmEvent: (accountId: string, eventId: string) => ({ PK: `ALARMEVENTS#${accountId}`, SK: `EVENT#${eventId}` }),
+  channelsPartition: (accountId: string) => `NOTIFY#${accountId}`,
+  channel: (accountId: string, channelId: string) => ({ PK: `NOTIFY#${accountId}`, SK: `CHANNEL#${channelId}` }),
+  smsRate: (accountId: string, hour: string) => ({ PK: `SMSRATE#${accountId}#${hour}`, SK: 'SMSRATE' }),
+  deploymentSecrets: { PK: 'DEPLOYMENT', SK: 'NOTIFY-SECRETS' },
 } as const;

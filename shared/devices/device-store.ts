@@ -1,3 +1,4 @@
+import type { StoredAlarmRule } from '../alarms/alarm-store';
 import type { ActiveCook } from '../cooks/cook-record';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ReadingGap } from '../polling/reading-gaps';
@@ -45,6 +46,8 @@ export interface AccountPartition {
   latest: LatestReading[];
   cooks: ActiveCook[];
   mqtt?: MqttIntegrationRecord | undefined;
+  /** The account's alarm rules with their state (shared/alarms), read with the rest of the partition. */
+  alarms?: StoredAlarmRule[];
 }
 
 export interface DeviceStore {

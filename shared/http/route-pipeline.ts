@@ -7,7 +7,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { MAX_JSON_BODY_BYTES, requiredScopeOf, type HttpFunctionName, type RouteDefinition } from '../api/route-definition';
-import type { RouteId, Routes } from '../api/routes';
+import type { RouteId, Routes } from '../api/route-table';
 import type { CredentialResolver, Principal, RequestOrigin } from '../auth/principal';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../errors';
 import { bearerToken, parseInput, readJsonBody } from './request';

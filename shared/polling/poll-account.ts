@@ -11,6 +11,7 @@ import { latestKey, toReading } from '../devices/latest-reading';
 import { PitwatchError } from '../errors';
 import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
+import { evaluateAccountAlarms } from '../alarms/evaluate-account-alarms';
 import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
 import { updateCooks } from './cook-updates';
@@ -121,6 +122,11 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     const predictions = await updateCooks(stored.cooks, readings, deps);
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
     const handOff = mqttHandOff(link.accountId, stored.mqtt, writes.length + predictions.length > 0, deps);
+    if (deps.alarms && stored.alarms && stored.alarms.length > 0) {
+      const latest = [...new Map([...stored.latest, ...changed].map((l) => [latestKey(l), l])).values()];
+      const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
+      outcome.alarmsFired = alarms.fired;
+    }
     const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
     outcome.pushed = await pushUpdates(link.accountId, [...readingsMessages(changed, deps.clock), ...predictions], activeCookIds, deps);
     if (handOff) outcome.mqttHandOff = await handOff;

@@ -1,3 +1,4 @@
+import type { AlarmEvaluationDependencies } from '../alarms/evaluate-account-alarms';
 import type { AccountStore } from '../auth/account-store';
 import type { Clock } from '../clock';
 import type { CookStore } from '../cooks/cook-store';
@@ -28,6 +29,8 @@ export interface PollDependencies {
   pollIntervalSeconds?: number;
   /** Accounts with an MQTT integration: the poll hands what changed to the publisher (never waits for the broker). */
   mqttHandOff?: StateHandOff;
+  /** Accounts with alarm rules: evaluated on every poll, fired alarms queued for the notifier (shared/alarms). */
+  alarms?: AlarmEvaluationDependencies;
   /** Each account's time budget (poll-time-budget.ts); none when undefined. */
   timeBudgetMs?: number;
 }
@@ -44,6 +47,8 @@ export interface PollOutcome {
   gapsAbandoned: number;
   /** Whether this poll handed the account to the MQTT publisher: sent, failed (logged, the poll goes on) or not. */
   mqttHandOff?: 'sent' | 'failed';
+  /** Alarm rules that fired on this poll. */
+  alarmsFired?: number;
   /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
   devicesReporting: number;
   errorCode?: string;

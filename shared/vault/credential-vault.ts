@@ -11,7 +11,7 @@ import type { SealedSecret } from './sealed-secret';
 import type { SecretKind } from './secret-kind';
 
 /** Why a secret was opened, for the audit trail. */
-export type DecryptPurpose = 'poll' | 'login' | 'rotation' | 'backfill' | 'mqtt-publish' | 'mqtt-test' | 'mqtt-remove';
+export type DecryptPurpose = 'poll' | 'login' | 'rotation' | 'backfill' | 'mqtt-publish' | 'mqtt-test' | 'mqtt-remove' | 'notify';
 
 /** Who opened which secret, when and why: kept for the audit trail. */
 export interface DecryptAudit {

@@ -26,7 +26,8 @@ export async function signIn(page: Page, baseUrl: string, email = DEMO, path = '
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 20_000 });
+  // Exact: the settings screen also has "Sign out <session>" buttons.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout: 20_000 });
 }
 
 export async function waitForLive(page: Page): Promise<void> {

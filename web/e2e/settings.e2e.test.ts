@@ -108,7 +108,7 @@ describe('sessions', () => {
 
     const token = await laptop.evaluate(() => (JSON.parse(sessionStorage.getItem('pitwatch.session') ?? '{}') as { sessionToken?: string }).sessionToken);
     const logout = laptop.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/auth/logout'));
-    await laptop.getByRole('button', { name: 'Sign out' }).first().click();
+    await laptop.getByRole('button', { name: 'Sign out', exact: true }).click();
     await logout;
     await laptop.waitForURL((url) => url.pathname === '/sign-in');
     const after = await fetch(`${stack.url}/api/devices`, { headers: { authorization: `Bearer ${token}` } });

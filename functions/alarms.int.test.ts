@@ -1,0 +1,264 @@
+/**
+ * Alarms end to end on the local stack: a rule on a simulator probe fires on a poll, the poll worker queues the event,
+ * the notifier delivers it. A local webhook receiver gets exactly one POST whose Pitwatch-Signature verifies; a local
+ * push service gets the Web Push request, whose aes128gcm payload this test decrypts with the subscription keys it
+ * generated (RFC 8291); the email lands in the stack's SMTP catcher; the open page gets the `alarm` message. Faults:
+ * the notify message redelivered sends nothing twice; an acknowledged event's next escalation round sends nothing; a
+ * failing webhook's alarm is retried later (the delayed retry is seen queued, not waited for: 10 s to 5 min apart), and
+ * the webhook is disabled after 10 failures in a row.
+ */
+import { createECDH, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { AlarmEventView, AlarmView, ChannelView } from '../shared/api/alarm-schemas';
+import type { DevicesResponse } from '../shared/api/schemas';
+import { verifyWebhook } from '../shared/notify/webhook-signature';
+import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+
+const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
+const SIGNALS = '12:34:56:78:90:AB';
+
+interface Received {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
+/** A loopback HTTP server that records every request and answers `status()`. */
+async function receiver(status: () => number = () => 200): Promise<{ server: Server; url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(status()).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** RFC 8291 + RFC 8188: the user agent's side of Web Push decryption (one record). */
+function decryptWebPush(body: Buffer, ua: { ecdh: ReturnType<typeof createECDH>; auth: Buffer }): string {
+  const salt = body.subarray(0, 16);
+  const idLength = body.readUInt8(20);
+  const serverPublic = body.subarray(21, 21 + idLength);
+  const record = body.subarray(21 + idLength);
+  const shared = ua.ecdh.computeSecret(serverPublic);
+  const keyInfo = Buffer.concat([Buffer.from('WebPush: info\0'), ua.ecdh.getPublicKey(), serverPublic]);
+  const ikm = Buffer.from(hkdfSync('sha256', shared, ua.auth, keyInfo, 32));
+  const cek = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16));
+  const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
+  const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
+  decipher.setAuthTag(record.subarray(record.length - 16));
+  const plain = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
+  // The last record ends with the delimiter 0x02, then optional zero padding.
+  const end = plain.lastIndexOf(2);
+  return plain.subarray(0, end).toString('utf8');
+}
+
+let stack: LocalStack;
+let api: string;
+let token: string;
+let hooks: Awaited<ReturnType<typeof receiver>>;
+let push: Awaited<ReturnType<typeof receiver>>;
+const servers: Server[] = [];
+const sockets: WebSocket[] = [];
+const pageMessages: Array<{ type: string; change?: string; event?: AlarmEventView }> = [];
+const ua = { ecdh: createECDH('prime256v1'), auth: randomBytes(16) };
+ua.ecdh.generateKeys();
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const res = await fetch(`${api}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
+
+/** Until the notify queue has dealt with every message that is due (delayed escalation rounds wait in it). */
+const notifyQueueSettled = () => until('the notify queue to settle', () => (stack.notifyQueue.busy === 0 ? true : undefined));
+
+beforeAll(async () => {
+  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
+  stack = await startLocalStack({ port: 0, autoDispatch: false });
+  api = `${stack.url}/api`;
+  hooks = await receiver();
+  push = await receiver(() => 201);
+  servers.push(hooks.server, push.server);
+  const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO.email, password: 'pitwatch' }) });
+  token = ((await res.json()) as { sessionToken: string }).sessionToken;
+  const ws = new WebSocket(`${stack.url.replace('http', 'ws')}/ws?token=${token}`);
+  ws.on('message', (data) => pageMessages.push(JSON.parse(data.toString()) as (typeof pageMessages)[number]));
+  await new Promise((resolve) => ws.once('open', resolve));
+  sockets.push(ws);
+  await stack.pollNow([DEMO.userId]);
+});
+
+afterAll(async () => {
+  for (const ws of sockets) ws.close();
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  await stack?.stop();
+  delete process.env.POWERTOOLS_LOG_LEVEL;
+});
+
+describe('an alarm on a probe, through every channel', () => {
+  let secret: string;
+  let webhookId: string;
+  let event: AlarmEventView;
+
+  it('fires on the poll, and each channel gets it once', async () => {
+    const listed = await call<{ vapidPublicKey: string; email: { available: boolean } }>('GET', '/notification-channels');
+    expect(listed.status).toBe(200);
+    expect(Buffer.from(listed.json.vapidPublicKey, 'base64url')).toHaveLength(65);
+    expect(listed.json.email.available).toBe(true);
+
+    const webhook = await call<ChannelView & { secret: string }>('POST', '/notification-channels', { type: 'webhook', url: `${hooks.url}/hook`, name: 'my receiver' });
+    expect(webhook.status).toBe(201);
+    expect(webhook.json.secret).toMatch(/^whsec_/);
+    secret = webhook.json.secret;
+    webhookId = webhook.json.channelId;
+    const again = await call<{ channels: Array<Record<string, unknown>> }>('GET', '/notification-channels');
+    expect(JSON.stringify(again.json)).not.toContain(secret); // shown once
+
+    const subscription = { endpoint: `${push.url}/push/this-browser`, keys: { p256dh: ua.ecdh.getPublicKey().toString('base64url'), auth: ua.auth.toString('base64url') } };
+    const pushChannel = await call<ChannelView>('POST', '/notification-channels', { type: 'web-push', subscription });
+    expect(pushChannel.status).toBe(201);
+    const email = await call<ChannelView>('POST', '/notification-channels', { type: 'email', address: 'cook@example.com' });
+    expect(email.status).toBe(201);
+
+    // A rule already breached when it is created fires on the next poll: below a level far above the probe.
+    const devices = await call<DevicesResponse>('GET', '/devices');
+    const probe = devices.json.devices.find((d) => d.serial === SIGNALS)!.channels.find((c) => c.value !== null && c.units === 'F')!;
+    const created = await call<AlarmView>('POST', '/alarms', {
+      serial: SIGNALS,
+      channel: probe.number,
+      kind: 'below',
+      threshold: 900,
+      units: 'F',
+      notify: [webhookId, pushChannel.json.channelId, email.json.channelId],
+      urgent: true,
+    });
+    expect(created.status).toBe(201);
+
+    await stack.pollNow([DEMO.userId]);
+    const delivered = await until('the webhook POST', () => hooks.received[0]);
+    await notifyQueueSettled();
+    expect(hooks.received).toHaveLength(1);
+
+    // The signature verifies over the raw body with the secret shown at creation, and only with it.
+    const header = String(delivered.headers['pitwatch-signature']);
+    expect(header).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhook(secret, delivered.body.toString('utf8'), header, new Date())).toBe(true);
+    expect(verifyWebhook(`${secret}x`, delivered.body.toString('utf8'), header, new Date())).toBe(false);
+    const body = JSON.parse(delivered.body.toString('utf8')) as Record<string, unknown> & { rule: { alarmId: string }; event: { eventId: string }; temperature: { value: number; units: string } };
+    expect(body).toMatchObject({ type: 'alarm', serial: SIGNALS, channel: probe.number, label: probe.label, urgent: true, round: 0 });
+    expect(body.rule.alarmId).toBe(created.json.alarmId);
+    expect(body.temperature.units).toBe('F');
+    expect(Math.abs(body.temperature.value - probe.value!)).toBeLessThan(50);
+    expect(delivered.headers['idempotency-key']).toBe(`${body.event.eventId}:${webhookId}:0`);
+
+    // The push service got an aes128gcm request with VAPID; the payload opens with the keys the "browser" made.
+    const pushed = await until('the push request', () => push.received[0]);
+    expect(pushed.headers['content-encoding']).toBe('aes128gcm');
+    expect(String(pushed.headers.authorization)).toMatch(/^vapid t=[\w-]+\.[\w-]+\.[\w-]+, k=[\w-]+$/);
+    expect(pushed.headers.urgency).toBe('high');
+    const payload = JSON.parse(decryptWebPush(pushed.body, ua)) as { title: string; eventId: string; body: string };
+    expect(payload.eventId).toBe(body.event.eventId);
+    expect(payload.body).toContain(probe.label);
+
+    const mail = await stack.mail.waitFor((m) => m.to.includes('cook@example.com'));
+    expect(mail.subject).toMatch(/^\[URGENT\] Alarm: /);
+    expect(mail.text).toContain(probe.label);
+
+    const inApp = await until('the alarm message', () => pageMessages.find((m) => m.type === 'alarm'));
+    expect(inApp.change).toBe('fired');
+    expect(inApp.event!.eventId).toBe(body.event.eventId);
+
+    const events = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
+    event = events.json.events.find((e) => e.eventId === body.event.eventId)!;
+    expect(event.state).toBe('delivered');
+    expect(event.deliveries.map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('a redelivered notify message sends nothing twice', async () => {
+    const sqs = new SQSClient({ region: 'us-east-1', endpoint: stack.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await sqs.send(new SendMessageCommand({ QueueUrl: stack.notifyQueue.queueUrl, MessageBody: JSON.stringify({ kind: 'alarm', accountId: DEMO.accountId, eventId: event.eventId, round: 0 }) }));
+    await notifyQueueSettled();
+    expect(hooks.received).toHaveLength(1);
+    expect(push.received).toHaveLength(1);
+    expect(stack.mail.messages.filter((m) => m.to.includes('cook@example.com'))).toHaveLength(1);
+  });
+
+  it('acknowledging stops the escalation: the next round sends nothing', async () => {
+    const acked = await call<AlarmEventView>('POST', `/alarm-events/${event.eventId}/ack`);
+    expect(acked.status).toBe(200);
+    expect(acked.json.state).toBe('acknowledged');
+    expect(acked.json.acknowledgedVia).toBe('web');
+    // Round 1 is already queued with a delay; sent now, it must find the event acknowledged.
+    const sqs = new SQSClient({ region: 'us-east-1', endpoint: stack.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await sqs.send(new SendMessageCommand({ QueueUrl: stack.notifyQueue.queueUrl, MessageBody: JSON.stringify({ kind: 'alarm', accountId: DEMO.accountId, eventId: event.eventId, round: 1 }) }));
+    await notifyQueueSettled();
+    expect(hooks.received).toHaveLength(1);
+    expect(push.received).toHaveLength(1);
+    // A second acknowledgement changes nothing.
+    const twice = await call<AlarmEventView>('POST', `/alarm-events/${event.eventId}/ack`);
+    expect(twice.json.acknowledgedAt).toBe(acked.json.acknowledgedAt);
+  });
+});
+
+describe('a failing webhook', () => {
+  it('gets an alarm retried later: its delivery is retrying and a delayed retry waits on the queue', async () => {
+    const failing = await receiver(() => 503);
+    servers.push(failing.server);
+    const channel = await call<ChannelView>('POST', '/notification-channels', { type: 'webhook', url: `${failing.url}/flaky`, name: 'flaky' });
+    const queuedBefore = stack.notifyQueue.depth;
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '1', kind: 'below', threshold: 900, units: 'F', notify: [channel.json.channelId] });
+    expect(rule.status).toBe(201);
+    await stack.pollNow([DEMO.userId]);
+    await until('the first attempt', () => failing.received[0]);
+    await notifyQueueSettled();
+    const events = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
+    const fired = events.json.events.find((e) => e.alarmId === rule.json.alarmId)!;
+    expect(fired.deliveries).toEqual([expect.objectContaining({ channelId: channel.json.channelId, status: 'retrying', attempts: 1, detail: 'HTTP 503' })]);
+    expect(stack.notifyQueue.depth).toBe(queuedBefore + 1); // attempt 2, 10 s later
+    expect(hooks.received.filter((r) => JSON.parse(r.body.toString('utf8')).rule?.alarmId === rule.json.alarmId)).toEqual([]); // not on the other webhook
+    expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+  });
+
+  it('is disabled after 10 failed deliveries in a row, and the user told through the other channels', async () => {
+    const failing = await receiver(() => 500);
+    servers.push(failing.server);
+    const channel = await call<ChannelView & { secret: string }>('POST', '/notification-channels', { type: 'webhook', url: `${failing.url}/down`, name: 'down' });
+    expect(channel.status).toBe(201);
+    const id = channel.json.channelId;
+    for (let i = 1; i <= 10; i++) {
+      expect((await call<{ queued: true }>('POST', `/notification-channels/${id}/test`)).status).toBe(202);
+      await until(`attempt ${i}`, () => (failing.received.length >= i ? true : undefined));
+      await notifyQueueSettled();
+    }
+    const listed = await call<{ channels: ChannelView[] }>('GET', '/notification-channels');
+    const down = listed.json.channels.find((c) => c.channelId === id)!;
+    expect(down.status).toBe('disabled');
+    expect(down.consecutiveFailures).toBe(10);
+    expect(down.lastDelivery).toMatchObject({ status: 'failed', detail: 'HTTP 500' });
+    // The other webhook hears about it; the disabled one is not tried again.
+    const notice = await until('the disabled notice', () => hooks.received.find((r) => JSON.parse(r.body.toString('utf8')).type === 'channel-disabled'));
+    expect(JSON.parse(notice.body.toString('utf8')).title).toContain('down');
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Alarm and notification adapters: the stores (DynamoDB), the notify queue (SQS in AWS, the local SQS stand-in
+ * locally), the deployment's notification secrets, the egress policy webhooks and push endpoints are checked against.
+ */
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoAlarmStore } from '../../shared/aws/dynamo-alarm-store';
+import { DynamoChannelStore } from '../../shared/aws/dynamo-channel-store';
+import { DynamoDeploymentSecretStore } from '../../shared/aws/dynamo-deployment-secret-store';
+import { SqsNotifyQueue } from '../../shared/aws/sqs-notify-queue';
+import { ConfigError } from '../../shared/config';
+import type { ChannelAvailability } from '../../shared/notify/manage-channels';
+import { loadNotifyConfig, type NotifyConfig } from '../../shared/notify/notify-config';
+import type { NotifyQueue } from '../../shared/notify/notify-message';
+import { awsEgressPolicy, type EgressPolicy } from '../../shared/notify/ssrf-guard';
+import type { Dependencies } from './dependencies';
+
+export const createAlarmStore = (deps: Dependencies) => new DynamoAlarmStore(deps.db(), deps.config.tableName);
+export const createChannelStore = (deps: Dependencies) => new DynamoChannelStore(deps.db(), deps.config.tableName);
+export const createDeploymentSecretStore = (deps: Dependencies) => new DynamoDeploymentSecretStore(deps.db(), deps.config.tableName);
+
+const notifyConfigs = new WeakMap<Dependencies, NotifyConfig>();
+/** The notify section of the configuration, read once per composition root. */
+export function notifyConfigOf(deps: Dependencies): NotifyConfig {
+  let config = notifyConfigs.get(deps);
+  if (!config) notifyConfigs.set(deps, (config = loadNotifyConfig(deps.env)));
+  return config;
+}
+
+export function createNotifyQueue(deps: Dependencies): NotifyQueue {
+  const queue = notifyConfigOf(deps).queue;
+  if (!queue) throw new ConfigError('NOTIFY_QUEUE_URL is not set');
+  return new SqsNotifyQueue(new SQSClient({ region: deps.config.region, ...(queue.endpoint ? { endpoint: queue.endpoint } : {}) }), queue.url);
+}
+
+export const egressPolicyOf = (deps: Dependencies): EgressPolicy => (notifyConfigOf(deps).allowLoopback ? { allowLoopback: true } : awsEgressPolicy);
+
+export const channelAvailabilityOf = (deps: Dependencies): ChannelAvailability => ({
+  email: { available: notifyConfigOf(deps).emailFrom !== undefined },
+  sms: { available: notifyConfigOf(deps).smsPerHour > 0, perHour: notifyConfigOf(deps).smsPerHour },
+});

@@ -1,0 +1,61 @@
+/**
+ * Where rules and events live (DynamoDB: shared/aws/dynamo-alarm-store.ts). Rules sit in the account partition with
+ * their evaluation state, so the poll worker gets them with the one Query it already makes; events have a partition of
+ * their own per account, newest last (event ids sort by time).
+ */
+import type { AcknowledgedVia, AlarmEvent, ChannelDelivery } from './alarm-event';
+import type { AlarmRule } from './alarm-rule';
+import type { AlarmRuleState } from './rule-state';
+
+/** The thermometer's own alarm for a rule (deviceAlarm): the worker writes it with the account's session. */
+export interface DeviceAlarmStatus {
+  status: 'pending' | 'written' | 'failed' | 'unsupported' | 'removing';
+  detail: string | null;
+  at: string | null;
+}
+
+export interface StoredAlarmRule {
+  rule: AlarmRule;
+  state: AlarmRuleState;
+  deviceAlarm: DeviceAlarmStatus | null;
+}
+
+export interface EventPage {
+  events: AlarmEvent[];
+  cursor: string | undefined;
+}
+
+export interface AlarmStore {
+  listRules(accountId: string): Promise<StoredAlarmRule[]>;
+  getRule(accountId: string, alarmId: string): Promise<StoredAlarmRule | undefined>;
+  putRule(stored: StoredAlarmRule): Promise<void>;
+  /** Replaces the rule's settings (and state, and device alarm status when given); false when the rule is gone. */
+  updateRule(rule: AlarmRule, changes: { state?: AlarmRuleState; deviceAlarm?: DeviceAlarmStatus | null }): Promise<boolean>;
+  deleteRule(accountId: string, alarmId: string): Promise<StoredAlarmRule | undefined>;
+  /** The worker's write: evaluation state only, so a user's edit in between is not overwritten. */
+  saveRuleState(accountId: string, alarmId: string, state: AlarmRuleState): Promise<void>;
+  saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus): Promise<void>;
+
+  putEvent(event: AlarmEvent): Promise<void>;
+  getEvent(accountId: string, eventId: string): Promise<AlarmEvent | undefined>;
+  /** Oldest first within [from, to), at most `limit`, from `cursor`. */
+  listEvents(accountId: string, range: { from?: string; to?: string; cursor?: string; limit: number }): Promise<EventPage>;
+  /** Sets acknowledgedAt once; answers the event afterwards (undefined when there is no such event). */
+  acknowledge(accountId: string, eventId: string, at: string, via: AcknowledgedVia): Promise<AlarmEvent | undefined>;
+  resolve(accountId: string, eventId: string, at: string): Promise<AlarmEvent | undefined>;
+  /**
+   * The idempotency key of a delivery: (event, channel, round). True for the caller that may send; false when a
+   * delivery with this key was sent, or is being sent by another caller since `staleBefore` (then a crashed
+   * sender's claim is taken over).
+   */
+  claimDelivery(accountId: string, eventId: string, key: string, at: string, staleBefore: string): Promise<boolean>;
+  /** Marks a claim done (sent or given up), so a redelivered message sends nothing. */
+  completeDelivery(accountId: string, eventId: string, key: string, outcome: 'sent' | 'failed'): Promise<void>;
+  /** Frees a claim for a retry (a retryable failure). */
+  releaseDelivery(accountId: string, eventId: string, key: string): Promise<void>;
+  recordDelivery(accountId: string, eventId: string, channelId: string, delivery: ChannelDelivery): Promise<void>;
+  /** Sets deliveredAt unless set. */
+  markDelivered(accountId: string, eventId: string, at: string): Promise<void>;
+  /** Raises escalationRound to `round` if it is lower: true for the one caller that did (it queues that round). */
+  advanceEscalation(accountId: string, eventId: string, round: number): Promise<boolean>;
+}

@@ -1,0 +1,192 @@
+/**
+ * Wire contracts of alarms and notification channels: rules (/alarms), their events (/alarm-events), signed links
+ * (/alarm-links), channels (/notification-channels), and the `alarm` and `notification-channel` WebSocket messages.
+ */
+import * as z from 'zod';
+import {
+  ALARM_KINDS,
+  DEVICE_KINDS,
+  MAX_ESCALATE_EVERY_MINUTES,
+  PROBE_KINDS,
+  TEMPERATURE_KINDS,
+  type AlarmKind,
+} from '../alarms/alarm-rule';
+import { WEBHOOK_PRESETS } from '../notify/notification-channel';
+import { channelViewSchema, quietHoursSchema } from './alarm-message-schemas';
+import { channelNumberSchema, idSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
+
+const temperatureUnits = z.enum(['F', 'C']);
+const name = z.string().trim().min(1).max(80);
+const channelIds = z.array(idSchema).max(10);
+
+const ruleNumbers = {
+  /** above/below (°), battery-below (%), signal-weak (dBm), pit-out-of-band (set point, °), target-reached (override, °). */
+  threshold: z.number().min(-200).max(1000).optional(),
+  low: z.number().min(-200).max(1000).optional(),
+  high: z.number().min(-200).max(1000).optional(),
+  band: z.number().positive().max(200).optional(),
+  /** eta-within / device-offline: minutes; probe-disconnected: grace minutes. */
+  minutes: z.number().int().min(1).max(24 * 60).optional(),
+  hysteresis: z.number().min(0).max(50).optional(),
+  cooldownMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  escalateEveryMinutes: z.number().int().min(1).max(MAX_ESCALATE_EVERY_MINUTES).optional(),
+};
+
+const needs: Partial<Record<AlarmKind, ReadonlyArray<'threshold' | 'low' | 'high' | 'minutes'>>> = {
+  above: ['threshold'],
+  below: ['threshold'],
+  outside: ['low', 'high'],
+  'battery-below': ['threshold'],
+  'signal-weak': ['threshold'],
+  'pit-out-of-band': ['threshold'],
+  'eta-within': ['minutes'],
+};
+
+export const createAlarmRequestSchema = z
+  .strictObject({
+    serial: serialSchema,
+    /** The probe; left out for device kinds (offline, battery, signal). */
+    channel: channelNumberSchema.optional(),
+    kind: z.enum(ALARM_KINDS),
+    name: name.optional(),
+    ...ruleNumbers,
+    units: temperatureUnits.default('F'),
+    notify: channelIds.default([]),
+    urgent: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+    /** Also set the thermometer's own alarm (above/below/outside on a probe), so the device beeps. */
+    deviceAlarm: z.boolean().default(false),
+  })
+  .superRefine((r, ctx) => {
+    for (const field of needs[r.kind] ?? []) {
+      if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${r.kind} needs ${field}` });
+    }
+    if (PROBE_KINDS.includes(r.kind) && r.channel === undefined) ctx.addIssue({ code: 'custom', path: ['channel'], message: `${r.kind} watches a probe: give its channel` });
+    if (DEVICE_KINDS.includes(r.kind) && r.channel !== undefined) ctx.addIssue({ code: 'custom', path: ['channel'], message: `${r.kind} watches the device: no channel` });
+    if (r.low !== undefined && r.high !== undefined && r.high - r.low <= 2 * (r.hysteresis ?? 2)) {
+      ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be above low by more than twice the hysteresis' });
+    }
+    if (r.deviceAlarm && !['above', 'below', 'outside'].includes(r.kind)) ctx.addIssue({ code: 'custom', path: ['deviceAlarm'], message: 'the thermometer itself only alarms above, below or outside a range' });
+  });
+export type CreateAlarmRequest = z.infer<typeof createAlarmRequestSchema>;
+
+export const updateAlarmRequestSchema = z
+  .strictObject({
+    name: name.nullable().optional(),
+    ...ruleNumbers,
+    notify: channelIds.optional(),
+    urgent: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    /** Snooze for this many minutes from now; 0 ends a snooze. */
+    snoozeMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' });
+export type UpdateAlarmRequest = z.infer<typeof updateAlarmRequestSchema>;
+
+export const alarmParamsSchema = z.strictObject({ alarmId: idSchema });
+export const alarmListQuerySchema = z.strictObject({ serial: serialSchema.optional(), channel: channelNumberSchema.optional() });
+
+export const deviceAlarmViewSchema = z.object({
+  /** pending: the next poll writes it; written: the thermometer has it; failed (detail says why); unsupported (RFX meat probes). */
+  status: z.enum(['pending', 'written', 'failed', 'unsupported', 'removing']),
+  detail: z.string().nullable(),
+  at: z.string().nullable(),
+});
+
+export const alarmViewSchema = z.object({
+  alarmId: z.string(),
+  name: z.string().nullable(),
+  serial: z.string(),
+  channel: z.string().nullable(),
+  cookId: z.string().nullable(),
+  kind: z.enum(ALARM_KINDS),
+  threshold: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+  band: z.number().nullable(),
+  minutes: z.number().nullable(),
+  units: temperatureUnits,
+  hysteresis: z.number(),
+  cooldownMinutes: z.number(),
+  notify: z.array(z.string()),
+  urgent: z.boolean(),
+  escalateEveryMinutes: z.number(),
+  enabled: z.boolean(),
+  snoozedUntil: z.string().nullable(),
+  deviceAlarm: deviceAlarmViewSchema.nullable(),
+  state: z.object({ armed: z.boolean(), breached: z.boolean(), lastFiredAt: z.string().nullable(), lastValue: z.number().nullable() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AlarmView = z.infer<typeof alarmViewSchema>;
+export const alarmListSchema = z.object({ alarms: z.array(alarmViewSchema) });
+export const deletedSchema = z.object({ deleted: z.literal(true) });
+
+// Alarm events
+export const alarmEventsQuerySchema = z
+  .strictObject({
+    from: instantSchema.optional(),
+    to: instantSchema.optional(),
+    cursor: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'a cursor as returned').optional(),
+    limit: queryInteger(1, 100).default(50),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] });
+
+export const eventParamsSchema = z.strictObject({ eventId: idSchema });
+
+/** POST /alarm-links: a signed token from an email, a webhook payload or a push notification's button. */
+export const alarmLinkRequestSchema = z.strictObject({ token: z.string().min(10).max(1024).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a link token') });
+export const alarmLinkResponseSchema = z.object({
+  action: z.enum(['acknowledged', 'snoozed', 'verified']),
+  eventId: z.string().optional(),
+  channelId: z.string().optional(),
+  message: z.string(),
+});
+
+// Notification channels
+const httpsUrl = z.string().max(2048).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL');
+export const pushSubscriptionSchema = z.strictObject({
+  endpoint: httpsUrl,
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/, 'a P-256 public key, base64url'),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,24}={0,2}$/, '16 bytes, base64url'),
+  }),
+});
+
+export const createChannelRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('webhook'), url: httpsUrl, name: name.optional(), preset: z.enum(WEBHOOK_PRESETS).default('generic'), quietHours: quietHoursSchema.optional() }),
+  z.strictObject({ type: z.literal('web-push'), subscription: pushSubscriptionSchema, name: name.optional(), quietHours: quietHoursSchema.optional() }),
+  z.strictObject({ type: z.literal('email'), address: z.string().trim().email().max(320), name: name.optional(), quietHours: quietHoursSchema.optional() }),
+  z.strictObject({
+    type: z.literal('sms'),
+    phone: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'a phone number in E.164 form, e.g. +15555550100'),
+    /** SMS is opt-in: the user must say so. */
+    optIn: z.literal(true),
+    name: name.optional(),
+    quietHours: quietHoursSchema.optional(),
+  }),
+]);
+export type CreateChannelRequest = z.infer<typeof createChannelRequestSchema>;
+
+export const updateChannelRequestSchema = z
+  .strictObject({ name: name.optional(), enabled: z.boolean().optional(), quietHours: quietHoursSchema.nullable().optional() })
+  .refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' });
+export const channelParamsSchema = z.strictObject({ channelId: idSchema });
+
+export const createdChannelSchema = channelViewSchema.extend({
+  /** Webhooks only, and only in this answer: the HMAC secret of Pitwatch-Signature. */
+  secret: z.string().optional(),
+});
+
+export const channelListSchema = z.object({
+  channels: z.array(channelViewSchema),
+  /** The VAPID public key browsers subscribe with (applicationServerKey). */
+  vapidPublicKey: z.string(),
+  email: z.object({ available: z.boolean() }),
+  sms: z.object({ available: z.boolean(), perHour: z.number() }),
+});
+export const testQueuedSchema = z.object({ queued: z.literal(true), channelId: z.string() });
+
+export { TEMPERATURE_KINDS };
+export * from './alarm-message-schemas';

@@ -1,0 +1,25 @@
+/** SmsSender on SNS: a direct publish to the phone number, as a transactional SMS (alarms are not marketing). */
+import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { PermanentSendError } from '../notify/email-notifier';
+import type { SmsSender } from '../notify/sms-notifier';
+
+const PERMANENT = new Set(['InvalidParameterException', 'InvalidParameterValueException', 'OptedOutException', 'AuthorizationErrorException']);
+
+export class SnsSmsSender implements SmsSender {
+  constructor(private readonly sns: SNSClient) {}
+
+  async send(phone: string, text: string): Promise<void> {
+    try {
+      await this.sns.send(
+        new PublishCommand({
+          PhoneNumber: phone,
+          Message: text,
+          MessageAttributes: { 'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' } },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && PERMANENT.has(error.name)) throw new PermanentSendError(`SNS refused: ${error.name}: ${error.message}`);
+      throw error;
+    }
+  }
+}
