@@ -42,6 +42,8 @@ export const paths = {
   devices: () => '/',
   liveView: (serial: string) => `/devices/${encodeURIComponent(serial)}`,
   cooks: () => '/cooks',
+  cookDetail: (cookId: string) => `/cooks/${encodeURIComponent(cookId)}`,
+  compare: (ids: readonly [string, string]) => `/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
   settings: () => '/settings',
   signIn: () => '/sign-in',
   share: (token: string) => `/share/${encodeURIComponent(token)}`,
