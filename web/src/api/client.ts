@@ -3,7 +3,7 @@
  * the rest of the app works with typed, validated data or with one of the errors in ./errors.
  * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
  */
-import type { ZodType, input } from 'zod';
+import type { ZodType, infer as Infer, input } from 'zod';
 import {
   accountStatusSchema,
   cookViewSchema,
@@ -25,15 +25,25 @@ import { revokedSchema, sessionListSchema, signedOutSchema, type SessionView } f
 import { userSettingsSchema, type SettingsPatch, type UserSettingsView } from '../../../shared/api/settings-schemas';
 import { downloadLinkSchema } from '../../../shared/api/account-schemas';
 import {
+  compareCooksSchema,
   cookDetailSchema,
   cookReadingsSchema,
   eventDeletedSchema,
+  shareCreatedSchema,
+  sharedCookSchema,
+  shareListSchema,
+  shareRevokedSchema,
+  type SharedCook,
   type AddCookEventRequest,
   type CookDetail,
   type CookReadings,
   type PatchCookRequest,
 } from '../../../shared/api/cook-schemas';
 import { ApiError, ContractError, NetworkError, SessionExpiredError } from './errors';
+
+export type CompareCooks = Infer<typeof compareCooksSchema>;
+export type ShareCreated = Infer<typeof shareCreatedSchema>;
+export type ShareSummary = Infer<typeof shareListSchema>['shares'][number];
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -65,6 +75,16 @@ export interface ApiClient {
   getCookReadings(sessionToken: string, cookId: string, maxPoints?: number): Promise<CookReadings>;
   /** GET /cooks/{cookId}/export: a short-lived link to every stored point as CSV or JSON. */
   exportCook(sessionToken: string, cookId: string, format: 'csv' | 'json'): Promise<{ url: string; expiresAt: string }>;
+  /** POST /cooks/{cookId}/shares: a read-only link to this cook, valid `expiresInHours` (1–72). */
+  createShare(sessionToken: string, cookId: string, expiresInHours: number): Promise<ShareCreated>;
+  /** GET /cooks/{cookId}/shares: the links still valid. */
+  listShares(sessionToken: string, cookId: string): Promise<ShareSummary[]>;
+  /** DELETE /cooks/{cookId}/shares/{shareId}: the link stops working at once. */
+  revokeShare(sessionToken: string, cookId: string, shareId: string): Promise<void>;
+  /** GET /cooks/compare?ids=a,b: both cooks' series aligned at their starts, with their stats. */
+  compareCooks(sessionToken: string, ids: readonly [string, string]): Promise<CompareCooks>;
+  /** GET /share/{token}: public, no session; a revoked or expired link answers 404. */
+  getSharedCook(shareToken: string): Promise<SharedCook>;
   /** GET /devices/{serial}/history: one channel's readings over a time range, downsampled to `maxPoints`. */
   getHistory(sessionToken: string, request: HistoryRequest, init?: { signal?: AbortSignal }): Promise<HistoryResponse>;
   /** GET /me/settings: units, clock, time zone, theme. */
@@ -262,6 +282,50 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       if (!response.ok) throw await errorFrom(response);
       const link = await parseBody(response, downloadLinkSchema, 'export link');
       return { url: link.url, expiresAt: link.expiresAt };
+    },
+
+    async createShare(sessionToken, cookId, expiresInHours) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares`,
+        { method: 'POST', headers: json(sessionToken), body: JSON.stringify({ expiresInHours }) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, shareCreatedSchema, 'share link');
+    },
+
+    async listShares(sessionToken, cookId) {
+      const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return (await parseBody(response, shareListSchema, 'share links')).shares;
+    },
+
+    async revokeShare(sessionToken, cookId, shareId) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares/${encodeURIComponent(shareId)}`,
+        { method: 'DELETE', headers: bearer(sessionToken) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      await parseBody(response, shareRevokedSchema, 'share revocation');
+    },
+
+    async compareCooks(sessionToken, ids) {
+      const response = await send(fetchFn, `${apiUrl}/cooks/compare?ids=${ids.map(encodeURIComponent).join(',')}`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, compareCooksSchema, 'comparison');
+    },
+
+    async getSharedCook(shareToken) {
+      const response = await send(fetchFn, `${apiUrl}/share/${encodeURIComponent(shareToken)}`, {}, timeoutMs);
+      // A share link is not a session: its 401/403/404 must not sign anyone out.
+      if (response.status === 404 || response.status === 401 || response.status === 403) {
+        throw new ApiError(404, 'NOT_FOUND', 'This share link has expired or was revoked.');
+      }
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, sharedCookSchema, 'shared cook');
     },
 
     async getHistory(sessionToken, request, init = {}) {

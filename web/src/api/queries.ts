@@ -24,6 +24,8 @@ export const queryKeys = {
   cookReadings: (cookId: string) => ['cook', cookId, 'readings'] as const,
   cookRecords: (filters: CookRecordFilters) => ['cook-records', filters] as const,
   cookRecordsAll: ['cook-records'] as const,
+  shares: (cookId: string) => ['cook', cookId, 'shares'] as const,
+  compare: (ids: string) => ['compare', ids] as const,
 };
 
 export type CookRecordFilters = Pick<CookListQuery, 'q' | 'tag' | 'from' | 'to'>;
@@ -197,4 +199,57 @@ export function useCookEdits(cookId: string) {
       queryClient.setQueryData<CookDetail>(queryKeys.cook(cookId), (cook) => (cook === undefined ? cook : { ...cook, events: cook.events.filter((e) => e.eventId !== eventId) })),
   });
   return { addEvent, patch, deleteEvent };
+}
+
+/** The cook's readings over its span; re-read every minute while it runs (the live view is the live screen). */
+export function useCookReadingsQuery(cookId: string, active: boolean, maxPoints: number) {
+  const { api, token } = useSignedIn();
+  return useQuery({
+    queryKey: [...queryKeys.cookReadings(cookId), maxPoints],
+    queryFn: () => api.getCookReadings(token, cookId, maxPoints),
+    refetchInterval: active ? 60_000 : false,
+  });
+}
+
+/** Ends the cook from its record: the record is re-read (stats appear), the running cooks drop it. */
+export function useEndCookRecord(cookId: string, serial: string) {
+  const { api, token } = useSignedIn();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api.endCook(token, cookId);
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+      }
+    },
+    onSuccess: async () => {
+      removeCook(queryClient, serial);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.cook(cookId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cookRecordsAll });
+    },
+  });
+}
+
+export function useSharesQuery(cookId: string) {
+  const { api, token } = useSignedIn();
+  return useQuery({ queryKey: queryKeys.shares(cookId), queryFn: () => api.listShares(token, cookId) });
+}
+
+export function useShareActions(cookId: string) {
+  const { api, token } = useSignedIn();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.shares(cookId) });
+  const create = useMutation({ mutationFn: (expiresInHours: number) => api.createShare(token, cookId, expiresInHours), onSuccess: refresh });
+  const revoke = useMutation({ mutationFn: (shareId: string) => api.revokeShare(token, cookId, shareId), onSuccess: refresh });
+  return { create, revoke };
+}
+
+export function useCompareQuery(ids: readonly [string, string] | null) {
+  const { api, token } = useSignedIn();
+  return useQuery({
+    queryKey: queryKeys.compare(ids?.join(',') ?? ''),
+    queryFn: () => api.compareCooks(token, ids ?? ['', '']),
+    enabled: ids !== null,
+  });
 }

@@ -27,7 +27,7 @@ export const screens = {
   liveView: { path: '/devices/:serial', access: 'signed-in', title: 'Live', load: () => import('../live-view/LiveViewPage') },
   cooks: { path: '/cooks', access: 'signed-in', title: 'Cooks', nav: 'Cooks', load: () => import('../cooks/CooksPage') },
   settings: { path: '/settings', access: 'signed-in', title: 'Settings', nav: 'Settings', load: () => import('../settings/SettingsPage') },
-  cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', plannedBy: 'cook records' },
+  cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', load: () => import('../cook-records/CookDetailPage') },
   compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', plannedBy: 'cook records' },
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
