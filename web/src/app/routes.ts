@@ -32,7 +32,7 @@ export const screens = {
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
   integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
-  share: { path: '/share/:token', access: 'public', title: 'Shared cook', plannedBy: 'sharing' },
+  share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
 } as const satisfies Record<string, ScreenDefinition>;
 
 export type ScreenId = keyof typeof screens;

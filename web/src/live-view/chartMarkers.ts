@@ -30,7 +30,7 @@ export function eventLabel(event: Pick<CookEvent, 'kind' | 'text'>, maxChars = 4
   return event.kind === 'note' ? text : `${name}: ${text}`;
 }
 
-export function markersFor(cook: Pick<CookView, 'startedAt' | 'alerts'>, device: Pick<DeviceView, 'channels'>, events: readonly CookEvent[] = []): ChartMarker[] {
+export function markersFor(cook: Pick<CookView, 'startedAt' | 'alerts'>, device: { channels: ReadonlyArray<Pick<DeviceView['channels'][number], 'number' | 'label'>> }, events: readonly CookEvent[] = []): ChartMarker[] {
   const name = (channel: string | null) => (channel === null ? null : (device.channels.find((c) => c.number === channel)?.label ?? `Channel ${channel}`));
   const markers: ChartMarker[] = [{ at: Date.parse(cook.startedAt) / 1000, label: 'Cook started' }];
   for (const alert of cook.alerts) {
