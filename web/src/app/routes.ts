@@ -28,7 +28,7 @@ export const screens = {
   cooks: { path: '/cooks', access: 'signed-in', title: 'Cooks', nav: 'Cooks', load: () => import('../cooks/CooksPage') },
   settings: { path: '/settings', access: 'signed-in', title: 'Settings', nav: 'Settings', load: () => import('../settings/SettingsPage') },
   cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', load: () => import('../cook-records/CookDetailPage') },
-  compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', plannedBy: 'cook records' },
+  compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', load: () => import('../cook-records/ComparePage') },
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
   integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
