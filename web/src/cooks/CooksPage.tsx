@@ -20,7 +20,7 @@ export default function CooksPage() {
       <div className="page__title-row">
         <h1>Cooks</h1>
       </div>
-      <h2>In progress</h2>
+      <h2>Cooks in progress</h2>
       {cooks.error !== null && (
         <div className="banner banner--error" role="alert">
           <span>{describeError(cooks.error)}</span>
