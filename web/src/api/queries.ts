@@ -93,6 +93,12 @@ export function removeCook(queryClient: QueryClient, serial: string): void {
   queryClient.setQueryData<CookView[]>(queryKeys.cooks, (cooks) => (cooks?.some((c) => c.serial === serial) ? cooks.filter((c) => c.serial !== serial) : cooks));
 }
 
+/** A cook ended or changed elsewhere: its record (now with stats) and the past-cooks lists are read afresh. */
+export function cookRecordChanged(queryClient: QueryClient, cookId: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.cook(cookId) });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.cookRecordsAll });
+}
+
 export function useCookActions() {
   const { api, token } = useSignedIn();
   const queryClient = useQueryClient();
@@ -109,9 +115,12 @@ export function useCookActions() {
         // Already ended (another screen, or the first click's answer got lost): the page just catches up.
         if (!(error instanceof ApiError && (error.status === 404 || error.status === 409))) throw error;
       }
-      return serial;
+      return { serial, cookId };
     },
-    onSuccess: (serial) => removeCook(queryClient, serial),
+    onSuccess: ({ serial, cookId }) => {
+      removeCook(queryClient, serial);
+      if (cookId !== undefined) cookRecordChanged(queryClient, cookId);
+    },
   });
   return { start, end };
 }
