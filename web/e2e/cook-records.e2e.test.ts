@@ -84,6 +84,9 @@ describe('cook records', () => {
     await page.locator('[data-testid^="history-chart-"] canvas').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'cook-records-live-wrapped');
 
+    // A few polls into the cook's history before it ends, so its export has rows to count.
+    const pointsSoFar = async () => ((await api.call('GET', `/cooks/${cookId}/readings`)).body as { channels: Array<{ points: unknown[] }> }).channels.reduce((n, c) => n + c.points.length, 0);
+    await expect.poll(pointsSoFar, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
     await page.getByRole('button', { name: 'End cook' }).click();
     await page.getByRole('button', { name: 'Start cook' }).waitFor({ timeout: 10_000 });
     const ended = (await api.call('GET', `/cooks/${cookId}`)).body as CookDetailBody;
