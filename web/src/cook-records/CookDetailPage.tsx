@@ -103,7 +103,7 @@ function CookRecord({ cook, device }: { cook: CookDetail; device: DeviceView | u
           {active && <CookQuickActions cookId={cook.cookId} display={display} />}
           <CookTimeline cook={cook} display={display} />
         </section>
-        <CookStatsSection cook={cook} display={display} />
+        <CookStatsSection cook={cook} device={device} display={display} />
         <CookExport cookId={cook.cookId} />
       </div>
     </main>
@@ -114,7 +114,9 @@ function RecordChart({ cook, device, display }: { cook: CookDetail; device: Devi
   const maxPoints = maxPointsForWidth(typeof window === 'undefined' ? 720 : window.innerWidth - 32);
   const readings = useCookReadingsQuery(cook.cookId, cook.status === 'active', maxPoints);
   const [zoom, setZoom] = useState<[number, number] | null>(null);
-  const model = useMemo(() => (readings.data === undefined ? null : readingsChartModel(readings.data, cook.probes, cook.pitChannel, display.units)), [readings.data, cook.probes, cook.pitChannel, display.units]);
+  // Probes without a label of their own go by the device's name for that channel.
+  const probes = useMemo(() => cook.probes.map((p) => ({ ...p, label: p.label ?? device?.channels.find((c) => c.number === p.channel)?.label ?? null })), [cook.probes, device]);
+  const model = useMemo(() => (readings.data === undefined ? null : readingsChartModel(readings.data, probes, cook.pitChannel, display.units)), [readings.data, probes, cook.pitChannel, display.units]);
   const markers = useMemo(() => markersFor(cook, device ?? { channels: [] }, cook.events), [cook, device]);
   const formatTime = useMemo(() => (sec: number) => formatTimeOfDay(sec * 1000, display.clock), [display.clock]);
   return (
@@ -277,9 +279,9 @@ function CookTimeline({ cook, display }: { cook: CookDetail; display: Pick<Displ
   );
 }
 
-function CookStatsSection({ cook, display }: { cook: CookDetail; display: Pick<Display, 'units'> }) {
+function CookStatsSection({ cook, device, display }: { cook: CookDetail; device: DeviceView | undefined; display: Pick<Display, 'units'> }) {
   const stats = cook.stats;
-  const name = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
+  const name = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? device?.channels.find((c) => c.number === channel)?.label ?? `Probe ${channel}`;
   return (
     <section className="card cook-detail__section" aria-labelledby="cook-stats">
       <h2 id="cook-stats">Stats</h2>
