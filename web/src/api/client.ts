@@ -3,7 +3,7 @@
  * the rest of the app works with typed, validated data or with one of the errors in ./errors.
  * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
  */
-import type { ZodType, input } from 'zod';
+import type { ZodType, infer as Infer, input } from 'zod';
 import {
   accountStatusSchema,
   cookViewSchema,
@@ -23,7 +23,27 @@ import {
 } from '../../../shared/api/schemas';
 import { revokedSchema, sessionListSchema, signedOutSchema, type SessionView } from '../../../shared/api/auth-schemas';
 import { userSettingsSchema, type SettingsPatch, type UserSettingsView } from '../../../shared/api/settings-schemas';
+import { downloadLinkSchema } from '../../../shared/api/account-schemas';
+import {
+  compareCooksSchema,
+  cookDetailSchema,
+  cookReadingsSchema,
+  eventDeletedSchema,
+  shareCreatedSchema,
+  sharedCookSchema,
+  shareListSchema,
+  shareRevokedSchema,
+  type SharedCook,
+  type AddCookEventRequest,
+  type CookDetail,
+  type CookReadings,
+  type PatchCookRequest,
+} from '../../../shared/api/cook-schemas';
 import { ApiError, ContractError, NetworkError, SessionExpiredError } from './errors';
+
+export type CompareCooks = Infer<typeof compareCooksSchema>;
+export type ShareCreated = Infer<typeof shareCreatedSchema>;
+export type ShareSummary = Infer<typeof shareListSchema>['shares'][number];
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -41,6 +61,30 @@ export interface ApiClient {
   startCook(sessionToken: string, request: StartCookBody): Promise<CookView>;
   /** POST /cooks/{cookId}/end: ends that cook (its record is kept). */
   endCook(sessionToken: string, cookId: string): Promise<void>;
+  /** GET /cooks with filters: one page of cook records, newest first. */
+  listCookPage(sessionToken: string, query: CookListQuery): Promise<CookPage>;
+  /** GET /cooks/{cookId}: the record with its events and (once ended) stats. */
+  getCook(sessionToken: string, cookId: string): Promise<CookDetail>;
+  /** PATCH /cooks/{cookId}: name, notes, tags, rating. */
+  patchCook(sessionToken: string, cookId: string, patch: PatchCookRequest): Promise<CookDetail>;
+  /** POST /cooks/{cookId}/events: a timeline event (now, unless `at` says otherwise); answers the whole cook. */
+  addCookEvent(sessionToken: string, cookId: string, event: AddCookEventRequest): Promise<CookDetail>;
+  /** DELETE /cooks/{cookId}/events/{eventId}. */
+  deleteCookEvent(sessionToken: string, cookId: string, eventId: string): Promise<void>;
+  /** GET /cooks/{cookId}/readings: every probe over the cook's span, downsampled to `maxPoints` buckets. */
+  getCookReadings(sessionToken: string, cookId: string, maxPoints?: number): Promise<CookReadings>;
+  /** GET /cooks/{cookId}/export: a short-lived link to every stored point as CSV or JSON. */
+  exportCook(sessionToken: string, cookId: string, format: 'csv' | 'json'): Promise<{ url: string; expiresAt: string }>;
+  /** POST /cooks/{cookId}/shares: a read-only link to this cook, valid `expiresInHours` (1–72). */
+  createShare(sessionToken: string, cookId: string, expiresInHours: number): Promise<ShareCreated>;
+  /** GET /cooks/{cookId}/shares: the links still valid. */
+  listShares(sessionToken: string, cookId: string): Promise<ShareSummary[]>;
+  /** DELETE /cooks/{cookId}/shares/{shareId}: the link stops working at once. */
+  revokeShare(sessionToken: string, cookId: string, shareId: string): Promise<void>;
+  /** GET /cooks/compare?ids=a,b: both cooks' series aligned at their starts, with their stats. */
+  compareCooks(sessionToken: string, ids: readonly [string, string]): Promise<CompareCooks>;
+  /** GET /share/{token}: public, no session; a revoked or expired link answers 404. */
+  getSharedCook(shareToken: string): Promise<SharedCook>;
   /** GET /devices/{serial}/history: one channel's readings over a time range, downsampled to `maxPoints`. */
   getHistory(sessionToken: string, request: HistoryRequest, init?: { signal?: AbortSignal }): Promise<HistoryResponse>;
   /** GET /me/settings: units, clock, time zone, theme. */
@@ -55,6 +99,22 @@ export interface ApiClient {
   revokeOtherSessions(sessionToken: string): Promise<number>;
   /** POST /auth/logout: ends this session on the server (its sockets close too). */
   logout(sessionToken: string): Promise<void>;
+}
+
+export interface CookListQuery {
+  status?: 'active' | 'ended';
+  q?: string;
+  tag?: string;
+  /** ISO-8601 instants: cooks that started in [from, to). */
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface CookPage {
+  cooks: CookView[];
+  cursor?: string;
 }
 
 export interface HistoryRequest {
@@ -160,6 +220,112 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       if (!response.ok) throw await errorFrom(response);
       // The body (the ended cook) is not needed here: the page drops the cook from its running ones.
       await response.body?.cancel().catch(() => undefined);
+    },
+
+    async listCookPage(sessionToken, query) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+      const response = await send(fetchFn, `${apiUrl}/cooks?${params.toString()}`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      const body = await parseBody(response, cooksResponseSchema, 'cook list');
+      return body.cursor === undefined ? { cooks: body.cooks } : { cooks: body.cooks, cursor: body.cursor };
+    },
+
+    async getCook(sessionToken, cookId) {
+      const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, cookDetailSchema, 'cook');
+    },
+
+    async patchCook(sessionToken, cookId, patch) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}`,
+        { method: 'PATCH', headers: json(sessionToken), body: JSON.stringify(patch) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, cookDetailSchema, 'cook');
+    },
+
+    async addCookEvent(sessionToken, cookId, event) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/events`,
+        { method: 'POST', headers: json(sessionToken), body: JSON.stringify(event) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, cookDetailSchema, 'cook');
+    },
+
+    async deleteCookEvent(sessionToken, cookId, eventId) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/events/${encodeURIComponent(eventId)}`,
+        { method: 'DELETE', headers: bearer(sessionToken) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      await parseBody(response, eventDeletedSchema, 'event deletion');
+    },
+
+    async getCookReadings(sessionToken, cookId, maxPoints) {
+      const query = maxPoints === undefined ? '' : `?maxPoints=${Math.round(maxPoints)}`;
+      const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/readings${query}`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, cookReadingsSchema, 'cook readings');
+    },
+
+    async exportCook(sessionToken, cookId, format) {
+      const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/export?format=${format}`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      const link = await parseBody(response, downloadLinkSchema, 'export link');
+      return { url: link.url, expiresAt: link.expiresAt };
+    },
+
+    async createShare(sessionToken, cookId, expiresInHours) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares`,
+        { method: 'POST', headers: json(sessionToken), body: JSON.stringify({ expiresInHours }) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, shareCreatedSchema, 'share link');
+    },
+
+    async listShares(sessionToken, cookId) {
+      const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return (await parseBody(response, shareListSchema, 'share links')).shares;
+    },
+
+    async revokeShare(sessionToken, cookId, shareId) {
+      const response = await send(
+        fetchFn,
+        `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares/${encodeURIComponent(shareId)}`,
+        { method: 'DELETE', headers: bearer(sessionToken) },
+        timeoutMs,
+      );
+      if (!response.ok) throw await errorFrom(response);
+      await parseBody(response, shareRevokedSchema, 'share revocation');
+    },
+
+    async compareCooks(sessionToken, ids) {
+      const response = await send(fetchFn, `${apiUrl}/cooks/compare?ids=${ids.map(encodeURIComponent).join(',')}`, { headers: bearer(sessionToken) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, compareCooksSchema, 'comparison');
+    },
+
+    async getSharedCook(shareToken) {
+      const response = await send(fetchFn, `${apiUrl}/share/${encodeURIComponent(shareToken)}`, {}, timeoutMs);
+      // A share link is not a session: its 401/403/404 must not sign anyone out.
+      if (response.status === 404 || response.status === 401 || response.status === 403) {
+        throw new ApiError(404, 'NOT_FOUND', 'This share link has expired or was revoked.');
+      }
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, sharedCookSchema, 'shared cook');
     },
 
     async getHistory(sessionToken, request, init = {}) {

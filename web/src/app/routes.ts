@@ -27,12 +27,12 @@ export const screens = {
   liveView: { path: '/devices/:serial', access: 'signed-in', title: 'Live', load: () => import('../live-view/LiveViewPage') },
   cooks: { path: '/cooks', access: 'signed-in', title: 'Cooks', nav: 'Cooks', load: () => import('../cooks/CooksPage') },
   settings: { path: '/settings', access: 'signed-in', title: 'Settings', nav: 'Settings', load: () => import('../settings/SettingsPage') },
-  cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', plannedBy: 'cook records' },
-  compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', plannedBy: 'cook records' },
+  cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', load: () => import('../cook-records/CookDetailPage') },
+  compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', load: () => import('../cook-records/ComparePage') },
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
   integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
-  share: { path: '/share/:token', access: 'public', title: 'Shared cook', plannedBy: 'sharing' },
+  share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
 } as const satisfies Record<string, ScreenDefinition>;
 
 export type ScreenId = keyof typeof screens;
@@ -42,6 +42,8 @@ export const paths = {
   devices: () => '/',
   liveView: (serial: string) => `/devices/${encodeURIComponent(serial)}`,
   cooks: () => '/cooks',
+  cookDetail: (cookId: string) => `/cooks/${encodeURIComponent(cookId)}`,
+  compare: (ids: readonly [string, string]) => `/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
   settings: () => '/settings',
   signIn: () => '/sign-in',
   share: (token: string) => `/share/${encodeURIComponent(token)}`,

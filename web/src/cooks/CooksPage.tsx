@@ -5,9 +5,10 @@ import { paths } from '../app/routes';
 import { useDisplay } from '../settings/useDisplay';
 import { useNow } from '../devices/useNow';
 import { probeCook } from './cooksState';
+import { EndedCooks } from './EndedCooks';
 import { describeProbeCook, formatClock } from './predictionFormat';
 
-/** `/cooks`: every cook in progress, with each probe's done time, and the way to its live view. */
+/** `/cooks`: every cook in progress, with each probe's done time and the way to its live view; then the past cooks. */
 export default function CooksPage() {
   const cooks = useCooksQuery();
   const devices = useDevicesQuery();
@@ -17,8 +18,9 @@ export default function CooksPage() {
   return (
     <main className="page" aria-busy={cooks.isPending}>
       <div className="page__title-row">
-        <h1>Cooks in progress</h1>
+        <h1>Cooks</h1>
       </div>
+      <h2>Cooks in progress</h2>
       {cooks.error !== null && (
         <div className="banner banner--error" role="alert">
           <span>{describeError(cooks.error)}</span>
@@ -51,13 +53,19 @@ export default function CooksPage() {
                   );
                 })}
               </ul>
-              <Link className="button" to={paths.liveView(cook.serial)}>
-                Live view<span className="visually-hidden"> of {device?.label ?? cook.serial}</span>
-              </Link>
+              <div className="cook-list__links">
+                <Link className="button" to={paths.liveView(cook.serial)}>
+                  Live view<span className="visually-hidden"> of {device?.label ?? cook.serial}</span>
+                </Link>
+                <Link className="button button--quiet" to={paths.cookDetail(cook.cookId)}>
+                  Record<span className="visually-hidden"> of {cook.name}</span>
+                </Link>
+              </div>
             </li>
           );
         })}
       </ul>
+      <EndedCooks devices={devices.data} display={display} />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useCookActions, useCooksQuery, useDevicesQuery } from '../api/queries';
+import { useCookActions, useCookDetailQuery, useCooksQuery, useDevicesQuery } from '../api/queries';
 import { paths } from '../app/routes';
 import { CookAlerts } from '../cooks/CookAlerts';
 import { CookControls, type CookActions } from '../cooks/CookControls';
@@ -15,6 +15,7 @@ import { LiveStatusBadge } from '../live/LiveStatusBadge';
 import { useLive } from '../live/LiveProvider';
 import { useDisplay } from '../settings/useDisplay';
 import { markersFor } from './chartMarkers';
+import { CookQuickActions } from './CookQuickActions';
 import { ProbeReadout } from './ProbeReadout';
 import { probeStats } from './probeStats';
 import { RangeBrush } from './RangeBrush';
@@ -86,7 +87,9 @@ function LiveView({ device, cook, cooksLoaded }: { device: NonNullable<ReturnTyp
     [model, version],
   );
   const formatTime = useMemo(() => (sec: number) => formatTimeOfDay(sec * 1000, display.clock), [display.clock]);
-  const markers = useMemo<ChartMarker[]>(() => (cook === undefined ? [] : markersFor(cook, device)), [cook, device]);
+  const detail = useCookDetailQuery(cook?.cookId);
+  const events = cook !== undefined && detail.data?.cookId === cook.cookId ? detail.data.events : undefined;
+  const markers = useMemo<ChartMarker[]>(() => (cook === undefined ? [] : markersFor(cook, device, events)), [cook, device, events]);
   const summary =
     model === null
       ? `${device.label} temperatures`
@@ -193,6 +196,12 @@ function LiveView({ device, cook, cooksLoaded }: { device: NonNullable<ReturnTyp
           </>
         )}
       </section>
+
+      {cook !== undefined && (
+        <section className="card" aria-label="Timeline">
+          <CookQuickActions cookId={cook.cookId} display={display} />
+        </section>
+      )}
 
       {cook !== undefined && <CookAlerts device={device} cook={cook} nowMs={nowMs} display={display} />}
 

@@ -46,8 +46,11 @@ describe('applyServerMessage', () => {
     expect(queryClient.getQueryData<CookView[]>(queryKeys.cooks)?.map((c) => c.serial)).toEqual(['S1', 'S2']);
     apply({ type: 'cook', change: 'updated', serial: 'S1', cook: { ...cook, probes: [{ ...cook.probes[0]!, targetF: 195 }] } });
     expect(queryClient.getQueryData<CookView[]>(queryKeys.cooks)?.find((c) => c.serial === 'S1')?.probes[0]?.targetF).toBe(195);
+    queryClient.setQueryData(queryKeys.cook(cook.cookId), { ...cook, notes: '', events: [], stats: null });
     apply({ type: 'cook', change: 'ended', serial: 'S1', cook });
     expect(queryClient.getQueryData<CookView[]>(queryKeys.cooks)?.map((c) => c.serial)).toEqual(['S2']);
+    // Its record is read afresh (it now has stats), wherever it is shown.
+    expect(queryClient.getQueryState(queryKeys.cook(cook.cookId))?.isInvalidated).toBe(true);
   });
 
   it('folds predictions and alerts into their cook, and re-reads the cooks for a cook it does not know', async () => {

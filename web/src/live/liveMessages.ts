@@ -5,7 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { splitReadings, type CookView, type DeviceView, type ReadingMessage, type ServerMessage } from '../../../shared/api/schemas';
-import { queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
+import { cookRecordChanged, queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
 import { findCook, mergeAlert, mergePrediction } from '../cooks/cooksState';
 import { mergeReading } from './mergeReading';
 import type { ReadingHub } from './readingHub';
@@ -54,8 +54,10 @@ export function applyServerMessage(message: ServerMessage, context: LiveMessageC
       return;
     case 'cook':
       serverPushesCooks();
-      if (message.change === 'ended') removeCook(queryClient, message.serial);
-      else upsertCook(queryClient, message.cook);
+      if (message.change === 'ended') {
+        removeCook(queryClient, message.serial);
+        cookRecordChanged(queryClient, message.cook.cookId);
+      } else upsertCook(queryClient, message.cook);
       return;
     case 'session-ended':
       context.onSessionEnded(SESSION_ENDED_NOTICE[message.reason]);
