@@ -3,12 +3,13 @@
  * feature adds its items to (README "Account export and deletion"). Secrets never leave: session, API token and
  * share token hashes (their items' keys), the sealed refresh token, the sealed MQTT broker password.
  */
-import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountDataPart, AccountDataScope } from '../account/account-data';
 import { signInKeys } from '../auth/sign-in-throttle';
 import type { HistoryEraser, ReadingStore } from '../readings/reading';
 import { latestOf } from './dynamo-device-store';
 import { defaultDynamoHistoryOptions } from './dynamo-reading-store';
+import { queryAll } from './query-all';
 import { keys } from './table-design';
 
 type Item = Record<string, unknown>;
@@ -17,17 +18,6 @@ const DAY_MS = 86_400_000;
 const BACKFILL_MARGIN_MS = 2 * DAY_MS;
 /** History is exported a few hours at a time, so memory stays flat however long it is. */
 const EXPORT_CHUNK_MS = 6 * 3_600_000;
-
-async function queryAll(db: DynamoDBDocumentClient, tableName: string, input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Item }): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Item | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 async function deleteKeys(db: DynamoDBDocumentClient, tableName: string, items: readonly Item[]): Promise<number> {
   const requests = items.map((i) => ({ DeleteRequest: { Key: { PK: i.PK, SK: i.SK } } }));

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Scope } from '../api/route-definition';
 import type { ApiTokenRecord, ApiTokenStore } from '../auth/api-token-store';
+import { queryGsi1 } from './query-all';
 import { keys } from './table-design';
 
 export class DynamoApiTokenStore implements ApiTokenStore {
@@ -57,22 +58,7 @@ export class DynamoApiTokenStore implements ApiTokenStore {
   }
 
   async listForUser(userId: string): Promise<ApiTokenRecord[]> {
-    const tokens: ApiTokenRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.userApiTokens(userId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      tokens.push(...(out.Items ?? []).map(tokenOf));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return tokens;
+    return (await queryGsi1(this.db, this.tableName, keys.userApiTokens(userId))).map(tokenOf);
   }
 }
 

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuthSession, SessionStore } from '../auth/session-store';
 import { epochSeconds } from './dynamo-document-client';
+import { queryGsi1 } from './query-all';
 import { keys } from './table-design';
 
 export class DynamoSessionStore implements SessionStore {
@@ -58,22 +59,7 @@ export class DynamoSessionStore implements SessionStore {
   }
 
   async listForUser(userId: string): Promise<AuthSession[]> {
-    const sessions: AuthSession[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.userSessions(userId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      sessions.push(...(out.Items ?? []).map(sessionOf));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return sessions;
+    return (await queryGsi1(this.db, this.tableName, keys.userSessions(userId))).map(sessionOf);
   }
 }
 

@@ -1,6 +1,7 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ShareLink, ShareStore } from '../sharing/share-store';
 import { epochSeconds } from './dynamo-document-client';
+import { queryGsi1 } from './query-all';
 import { keys } from './table-design';
 
 function fromItem(item: Record<string, unknown>): ShareLink {
@@ -48,22 +49,7 @@ export class DynamoShareStore implements ShareStore {
   }
 
   async listForCook(cookId: string): Promise<ShareLink[]> {
-    const shares: ShareLink[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.cookShares(cookId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      shares.push(...(out.Items ?? []).map(fromItem));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return shares;
+    return (await queryGsi1(this.db, this.tableName, keys.cookShares(cookId))).map(fromItem);
   }
 
   async delete(tokenHash: string): Promise<void> {
