@@ -118,6 +118,11 @@ describe('a cook from start to export', () => {
 
     const list = cooksResponseSchema.parse((await call('GET', '/cooks?status=ended&tag=brisket&q=post%20oak', demo.token)).body);
     expect(list.cooks.map((c) => c.cookId)).toEqual([cookId]);
+    // Rated 4: found from 4 stars down, not by "5 only"; a bad rating is a 400.
+    const rated = async (minRating: string) => cooksResponseSchema.parse((await call('GET', `/cooks?status=ended&minRating=${minRating}`, demo.token)).body).cooks.map((c) => c.cookId);
+    expect(await rated('4')).toContain(cookId);
+    expect(await rated('5')).not.toContain(cookId);
+    expect((await call('GET', '/cooks?minRating=6', demo.token)).status).toBe(400);
     expect(cooksResponseSchema.parse((await call('GET', '/cooks?status=active', demo.token)).body).cooks).toEqual([]);
     expect((await call('GET', `/cooks/${cookId}`, guest.token)).status).toBe(404);
     expect(cooksResponseSchema.parse((await call('GET', '/cooks', guest.token)).body).cooks.map((c) => c.cookId)).not.toContain(cookId);

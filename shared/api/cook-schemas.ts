@@ -92,6 +92,8 @@ export const listCooksQuerySchema = z
     tag: tagSchema.optional(),
     /** Words in the name or notes (case-insensitive). */
     q: z.string().trim().min(1).max(100).optional(),
+    /** Cooks rated at least this (1–5); unrated cooks are left out. */
+    minRating: queryInteger(1, 5).optional(),
     cursor: z.string().min(1).max(512).regex(/^[A-Za-z0-9_-]+$/).optional(),
     limit: queryInteger(1, 100).default(20),
   })

@@ -120,6 +120,11 @@ export class DynamoCookStore implements CookStore {
       values[':tag'] = filter.tag;
       filters.push('contains(tags, :tag)');
     }
+    if (filter.minRating !== undefined) {
+      names['#rating'] = 'rating';
+      values[':minRating'] = filter.minRating;
+      filters.push('#rating >= :minRating'); // an unrated cook's null is no number: left out
+    }
     (filter.words ?? []).forEach((word, i) => {
       values[`:w${i}`] = word;
       filters.push(`contains(searchText, :w${i})`);

@@ -9,6 +9,8 @@ export interface CookListFilter {
   tag?: string;
   /** Lower-case words that must all appear in the name or notes. */
   words?: string[];
+  /** Rated at least this. */
+  minRating?: number;
 }
 
 /** Where a page ended: the last cook returned (opaque to callers, see cook-cursor.ts). */

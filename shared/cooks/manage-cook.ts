@@ -49,6 +49,7 @@ export async function listCooks(accountId: string, query: ListCooksQuery, deps: 
       ...(query.to ? { to: new Date(query.to).toISOString() } : {}),
       ...(query.tag ? { tag: query.tag.toLowerCase() } : {}),
       ...(words && words.length > 0 ? { words } : {}),
+      ...(query.minRating !== undefined ? { minRating: query.minRating } : {}),
     },
     query.limit,
     query.cursor ? decodeCookCursor(query.cursor) : undefined,

@@ -108,6 +108,8 @@ export interface CookListQuery {
   /** ISO-8601 instants: cooks that started in [from, to). */
   from?: string;
   to?: string;
+  /** Rated at least this (1–5). */
+  minRating?: number;
   cursor?: string;
   limit?: number;
 }

@@ -28,7 +28,7 @@ export const queryKeys = {
   compare: (ids: string) => ['compare', ids] as const,
 };
 
-export type CookRecordFilters = Pick<CookListQuery, 'q' | 'tag' | 'from' | 'to'>;
+export type CookRecordFilters = Pick<CookListQuery, 'q' | 'tag' | 'from' | 'to' | 'minRating'>;
 export const COOK_PAGE_SIZE = 20;
 
 /**

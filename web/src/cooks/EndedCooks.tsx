@@ -58,6 +58,17 @@ export function EndedCooks({ devices, display }: { devices: readonly DeviceView[
         {field('tag', 'Tag', 'text')}
         {field('from', 'Started from', 'date')}
         {field('to', 'Started until', 'date')}
+        <div className="field">
+          <label htmlFor={`${id}-minRating`}>Rating</label>
+          <select id={`${id}-minRating`} value={form.minRating} onChange={(e) => setForm({ ...form, minRating: e.target.value })}>
+            <option value="">Any</option>
+            {[5, 4, 3, 2, 1].map((n) => (
+              <option key={n} value={String(n)}>
+                {n === 5 ? '★★★★★ only' : `${'★'.repeat(n)} or more`}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="cook-filters__buttons">
           <button type="submit" className="button button--primary">
             Search
@@ -110,7 +121,7 @@ export function EndedCooks({ devices, display }: { devices: readonly DeviceView[
       {cooks.data !== undefined && list.length === 0 && (
         <div className="card empty">
           <p className="empty__title">{filtered ? 'No cook matches' : 'No past cooks yet'}</p>
-          <p className="muted">{filtered ? 'Try other words, another tag or a wider date range.' : 'A cook shows here once it ends.'}</p>
+          <p className="muted">{filtered ? 'Try other words, another tag, a wider date range or any rating.' : 'A cook shows here once it ends.'}</p>
         </div>
       )}
       <ul className="cook-records" aria-busy={cooks.isFetching}>

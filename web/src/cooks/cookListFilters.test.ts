@@ -3,10 +3,10 @@ import { dayStartMs, filtersFromForm, formatDateTime, ratingText, EMPTY_FILTERS 
 
 describe('filtersFromForm', () => {
   it('sends only what was typed, with a date range covering whole days in the user zone', () => {
-    const result = filtersFromForm({ q: ' brisket ', tag: 'competition', from: '2026-03-07', to: '2026-03-08' }, 'America/Chicago');
+    const result = filtersFromForm({ q: ' brisket ', tag: 'competition', from: '2026-03-07', to: '2026-03-08', minRating: '4' }, 'America/Chicago');
     expect(result).toEqual({
       ok: true,
-      filters: { q: 'brisket', tag: 'competition', from: '2026-03-07T06:00:00.000Z', to: '2026-03-09T05:00:00.000Z' },
+      filters: { q: 'brisket', tag: 'competition', from: '2026-03-07T06:00:00.000Z', to: '2026-03-09T05:00:00.000Z', minRating: 4 },
     });
     expect(filtersFromForm(EMPTY_FILTERS, 'UTC')).toEqual({ ok: true, filters: {} });
   });

@@ -1,5 +1,5 @@
 /**
- * The ended-cooks filters as typed (words, a tag, a date range in the user's time zone) turned into the GET /cooks
+ * The ended-cooks filters as typed (words, a tag, a date range in the user's time zone, a lowest rating) turned into the GET /cooks
  * query, and how a cook's times read in the list. Pure, so time zones and wording are pinned by tests.
  */
 import type { CookRecordFilters } from '../api/queries';
@@ -11,9 +11,11 @@ export interface CookFilterForm {
   /** `YYYY-MM-DD` from a date input, or empty. */
   from: string;
   to: string;
+  /** '' for any, or '1'…'5': rated at least that. */
+  minRating: string;
 }
 
-export const EMPTY_FILTERS: CookFilterForm = { q: '', tag: '', from: '', to: '' };
+export const EMPTY_FILTERS: CookFilterForm = { q: '', tag: '', from: '', to: '', minRating: '' };
 const DAY_MS = 86_400_000;
 const TAG_PATTERN = /^[\p{L}\p{N} _-]{1,32}$/u;
 
@@ -32,6 +34,7 @@ export function filtersFromForm(form: CookFilterForm, timeZone: string | undefin
   const fromMs = form.from === '' ? null : dayStartMs(form.from, timeZone);
   const toMs = form.to === '' ? null : dayStartMs(form.to, timeZone, 1);
   if (fromMs !== null && toMs !== null && fromMs >= toMs) return { ok: false, field: 'to', message: 'The end date must not be before the start date.' };
+  if (/^[1-5]$/.test(form.minRating)) filters.minRating = Number(form.minRating);
   if (fromMs !== null) filters.from = new Date(fromMs).toISOString();
   if (toMs !== null) filters.to = new Date(toMs).toISOString();
   return { ok: true, filters };
