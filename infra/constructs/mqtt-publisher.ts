@@ -1,11 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic';
 import type { DataStores } from './data-stores';
 import { PitwatchFunction } from './pitwatch-function';
+import { workQueue } from './work-queue';
 
 export interface MqttPublisherProps {
   readonly data: DataStores;
@@ -41,19 +42,17 @@ export class MqttPublisher extends Construct {
     super(scope, id);
     const { data, alarms } = props;
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
     // The messages are an account id and a time: SSE-SQS is enough.
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue, deadLetterAlarm: this.deadLetterAlarm } = workQueue(this, {
       visibilityTimeout: mqttPublisherSettings.visibilityTimeout,
-      retentionPeriod: mqttPublisherSettings.retention,
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: mqttPublisherSettings.maxReceiveCount },
-    });
+      retention: mqttPublisherSettings.retention,
+      maxReceiveCount: mqttPublisherSettings.maxReceiveCount,
+      alarms,
+      alarm: {
+        name: 'MqttPublishDeadLetters',
+        description: 'MQTT publishes failed on our side (DynamoDB, a bug) and were dead-lettered; broker failures are on each integration\'s status instead.',
+      },
+    }));
 
     this.publisher = new PitwatchFunction(this, 'Publisher', {
       entry: 'functions/mqtt/publisher.ts',
@@ -77,17 +76,6 @@ export class MqttPublisher extends Construct {
       }),
     );
 
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmName: alarms.alarmName('MqttPublishDeadLetters'),
-      alarmDescription: 'MQTT publishes failed on our side (DynamoDB, a bug) and were dead-lettered; broker failures are on each integration\'s status instead.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    alarms.notify(this.deadLetterAlarm);
   }
 
   /** The poll worker may send hand-offs (SendMessage only) and learns the queue's URL. */

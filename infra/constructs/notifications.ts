@@ -1,13 +1,14 @@
 import { Arn, Duration, Stack } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AlarmTopic } from './alarm-topic';
 import type { DataStores } from './data-stores';
 import type { LiveUpdates } from './live-updates';
 import { PitwatchFunction } from './pitwatch-function';
+import { workQueue } from './work-queue';
 
 export interface NotificationsProps {
   readonly data: DataStores;
@@ -52,19 +53,17 @@ export class Notifications extends Construct {
     super(scope, id);
     const { data, live, alarms } = props;
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
     // The messages are ids (account, event, channel) and a round: SSE-SQS is enough.
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue, deadLetterAlarm: this.deadLetterAlarm } = workQueue(this, {
       visibilityTimeout: notifySettings.visibilityTimeout,
-      retentionPeriod: notifySettings.retention,
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: notifySettings.maxReceiveCount },
-    });
+      retention: notifySettings.retention,
+      maxReceiveCount: notifySettings.maxReceiveCount,
+      alarms,
+      alarm: {
+        name: 'NotifyDeadLetters',
+        description: 'Alarm notifications failed on our side (DynamoDB, KMS, a bug) five times and were dead-lettered: someone may not have been woken.',
+      },
+    }));
 
     const smsPerHour = props.smsPerHour ?? 0;
     this.availabilityEnvironment = {
@@ -121,17 +120,6 @@ export class Notifications extends Construct {
       );
     }
 
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmName: alarms.alarmName('NotifyDeadLetters'),
-      alarmDescription: 'Alarm notifications failed on our side (DynamoDB, KMS, a bug) five times and were dead-lettered: someone may not have been woken.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    alarms.notify(this.deadLetterAlarm);
   }
 
   /** Who may queue notifications (SendMessage only), and learns the queue's URL: the poll worker, the channels routes. */

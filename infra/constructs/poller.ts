@@ -3,13 +3,14 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { pollCadence } from '../../shared/polling/poll-cadence';
 import type { AlarmTopic } from './alarm-topic';
 import type { DataStores } from './data-stores';
 import type { LiveUpdates } from './live-updates';
 import { PitwatchFunction } from './pitwatch-function';
+import { workQueue } from './work-queue';
 
 export interface PollerProps {
   readonly data: DataStores;
@@ -39,7 +40,6 @@ export const pollSettings = {
    * largest line of a device's monthly cost (bench:cost reads this flag); their logs and metrics cover them.
    */
   tracing: false,
-  deadLetterRetention: Duration.days(14),
   /**
    * Batch size, batching window and memory: the cheapest per poll in bench:cost's batch tuning without delaying
    * readings. A batch of 10 shares one invocation, one receive and one delete among 10 polls; more than 10 needs a
@@ -72,20 +72,16 @@ export class Poller extends Construct {
     super(scope, id);
     const { data, live, alarms } = props;
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // SQS keeps a dead-lettered message's original enqueue time; 14 days (the maximum) leaves time to investigate.
-      retentionPeriod: pollSettings.deadLetterRetention,
-    });
-    // SQS-managed SSE (SSE-SQS) satisfies AwsSolutions-SQS2 at no cost; the messages are a user id and a due time.
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue, deadLetterAlarm: this.deadLetterAlarm } = workQueue(this, {
       visibilityTimeout: pollSettings.visibilityTimeout,
-      retentionPeriod: pollSettings.retention,
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: pollSettings.maxReceiveCount },
-    });
+      retention: pollSettings.retention,
+      maxReceiveCount: pollSettings.maxReceiveCount,
+      alarms,
+      alarm: {
+        name: 'PollDeadLetters',
+        description: `Polls failed ${pollSettings.maxReceiveCount} times and were dead-lettered: check the poll worker's logs, then redrive or purge the dead-letter queue.`,
+      },
+    }));
 
     this.dispatcher = new PitwatchFunction(this, 'Dispatch', {
       entry: 'functions/poll/dispatch.ts',
@@ -147,18 +143,6 @@ export class Poller extends Construct {
       }),
     );
 
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmName: alarms.alarmName('PollDeadLetters'),
-      alarmDescription: `Polls failed ${pollSettings.maxReceiveCount} times and were dead-lettered: check the poll worker's logs, then redrive or purge the dead-letter queue.`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      // SQS stops publishing metrics for a queue idle for hours: an empty DLQ must not look like a problem.
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    alarms.notify(this.deadLetterAlarm);
 
     this.dispatcherErrorsAlarm = new cloudwatch.Alarm(this, 'DispatcherErrorsAlarm', {
       alarmName: alarms.alarmName('PollDispatcherErrors'),
