@@ -74,6 +74,29 @@ export const MAX_ALERTS_KEPT = 20;
 export const MAX_SERIES_MINUTES = 48 * 60;
 
 /** The channels whose readings belong to the cook: its meat probes, then the pit. */
+/** The record a new cook starts with beside its live item: named, nothing said about it yet. */
+export function newCookRecord(active: ActiveCook, name: string): CookRecord {
+  return {
+    accountId: active.accountId,
+    cookId: active.cookId,
+    serial: active.serial,
+    status: 'active',
+    name,
+    notes: '',
+    tags: [],
+    rating: null,
+    startedAt: active.startedAt,
+    endedAt: null,
+    pitChannel: active.pitChannel,
+    probes: active.probes,
+    events: [],
+    predictions: [],
+    alerts: [],
+    stats: null,
+    updatedAt: active.updatedAt,
+  };
+}
+
 export function cookChannels(cook: Pick<CookRecord, 'probes' | 'pitChannel'>): string[] {
   return [...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])];
 }

@@ -6,7 +6,7 @@ import type { DeviceStore, LatestReading } from '../devices/device-store';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { ReadingStore } from '../readings/reading';
-import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
+import { cookChannels, newCookRecord, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import type { CookStore } from './cook-store';
 import { seedSeriesFromHistory } from './update-cook';
 
@@ -86,25 +86,7 @@ export async function startCook(accountId: string, request: StartCookRequest, de
   const name = request.name ?? (firstPreset ? firstPreset.label : `${device.label} cook`);
   const pitChannel = request.pitChannel ?? null;
   const active = await seeded({ accountId, cookId, serial: request.serial, startedAt: now, pitChannel, probes, events: [], series: {}, predictions: [], alerts: [], updatedAt: now }, deps.readings);
-  const record: CookRecord = {
-    accountId,
-    cookId,
-    serial: request.serial,
-    status: 'active',
-    name,
-    notes: '',
-    tags: [],
-    rating: null,
-    startedAt: now,
-    endedAt: null,
-    pitChannel,
-    probes,
-    events: [],
-    predictions: [],
-    alerts: [],
-    stats: null,
-    updatedAt: now,
-  };
+  const record = newCookRecord(active, name);
   if (!(await deps.cooks.start(active, record))) throw conflict(request.serial);
   return { active, record };
 }
