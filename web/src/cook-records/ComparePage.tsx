@@ -9,7 +9,8 @@ import { formatDateTime, ratingText } from '../cooks/cookListFilters';
 import { formatDuration } from '../cooks/predictionFormat';
 import { useDisplay, type Display } from '../settings/useDisplay';
 import { compareChartModel } from './readingsChart';
-import { pitText, probeStatRows } from './statsText';
+import { ProbeStatsList, StatRows } from './StatRows';
+import { pitText } from './statsText';
 
 const CookChart = lazy(() => import('../live-view/CookChart'));
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -109,27 +110,8 @@ function CookSummary({ cook, display }: { cook: CookDetail; display: Display }) 
       <h2>
         <Link to={paths.cookDetail(cook.cookId)}>{cook.name}</Link>
       </h2>
-      <dl className="stats">
-        {rows.map((row) => (
-          <div key={row.label} className="stats__row">
-            <dt>{row.label}</dt>
-            <dd>{row.value}</dd>
-          </div>
-        ))}
-      </dl>
-      {(cook.stats?.probes ?? []).map((probe) => (
-        <div key={probe.channel}>
-          <h3>{name(probe.channel)}</h3>
-          <dl className="stats">
-            {probeStatRows(probe, display.units).map((row) => (
-              <div key={row.label} className="stats__row">
-                <dt>{row.label}</dt>
-                <dd>{row.value}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
-      ))}
+      <StatRows rows={rows} />
+      <ProbeStatsList probes={cook.stats?.probes ?? []} name={name} units={display.units} />
     </section>
   );
 }

@@ -13,7 +13,8 @@ import { maxPointsForWidth } from '../history/historyRange';
 import { eventLabel, markersFor } from '../live-view/chartMarkers';
 import { CookQuickActions } from '../live-view/CookQuickActions';
 import { useDisplay, type Display } from '../settings/useDisplay';
-import { pitText, probeStatRows } from './statsText';
+import { ProbeStatsList, StatRows } from './StatRows';
+import { pitText } from './statsText';
 import { readingsChartModel } from './readingsChart';
 import { ShareDialog } from './ShareDialog';
 
@@ -289,31 +290,14 @@ function CookStatsSection({ cook, device, display }: { cook: CookDetail; device:
         <p className="muted">Stats are worked out when the cook ends.</p>
       ) : (
         <>
-          <dl className="stats">
-            {[
+          <StatRows
+            rows={[
               { label: 'Length', value: formatDuration(stats.durationSeconds * 1000) },
               { label: 'Pit', value: pitText(stats.pit, display.units) },
               { label: 'Readings', value: stats.readings.toLocaleString() },
-            ].map((row) => (
-              <div key={row.label} className="stats__row">
-                <dt>{row.label}</dt>
-                <dd>{row.value}</dd>
-              </div>
-            ))}
-          </dl>
-          {stats.probes.map((probe) => (
-            <div key={probe.channel}>
-              <h3>{name(probe.channel)}</h3>
-              <dl className="stats">
-                {probeStatRows(probe, display.units).map((row) => (
-                  <div key={row.label} className="stats__row">
-                    <dt>{row.label}</dt>
-                    <dd>{row.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </div>
-          ))}
+            ]}
+          />
+          <ProbeStatsList probes={stats.probes} name={name} units={display.units} />
         </>
       )}
     </section>
