@@ -11,7 +11,7 @@ import { routeList, type RouteId } from '../shared/api/route-table';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { createAlarmFixtures } from './testing/alarm-fixtures';
-import { createVictimCooks, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
+import { createVictimCooks, NO_COOKS, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
 const NO_ALARMS = { alarmId: 'no-such-alarm', alarmEventId: 'no-such-event', channelId: 'no-such-channel' };
@@ -115,7 +115,7 @@ describe('what the handlers answer matches the document', () => {
       // Cook routes aim at fresh cooks of their own (some end or delete them); alarm routes at their own rules and
       // channels; the rest need neither.
       const needsCooks = route.path.startsWith('/cooks') || route.path.startsWith('/share');
-      const cooks = needsCooks ? await createVictimCooks(api, token, '12:34:56:78:90:AB') : { cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '' };
+      const cooks = needsCooks ? await createVictimCooks(api, token, '12:34:56:78:90:AB') : NO_COOKS;
       const devices = { serial: '12:34:56:78:90:AB', channel: '1' };
       const alarms =
         route.fn === 'alarms' || route.fn === 'notifications'
@@ -131,7 +131,7 @@ describe('what the handlers answer matches the document', () => {
       expect(status, route.id).toBe(route.status ?? 200);
     }
     const guest = await signIn(GUEST_EMAIL);
-    const guestCtx = { serial: '', channel: '1', sessionId: '', tokenId: '', email: GUEST_EMAIL, now: new Date(), cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '', ...NO_ALARMS };
+    const guestCtx = { serial: '', channel: '1', sessionId: '', tokenId: '', email: GUEST_EMAIL, now: new Date(), ...NO_COOKS, ...NO_ALARMS };
     expect(await exercise('deleteAccount', guestCtx, guest), 'deleteAccount').toBe(200);
   }, 180_000); // every route in turn, with what it acts on made first: a few hundred requests on a shared machine
 

@@ -104,6 +104,9 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   openApi: () => ({ owned: false }),
 };
 
+/** For a caller whose examples aim at no cook. */
+export const NO_COOKS: Pick<ExampleContext, 'cookId' | 'endedCookId' | 'eventId' | 'shareId' | 'shareToken'> = { cookId: '', endedCookId: '', eventId: '', shareId: '', shareToken: '' };
+
 /**
  * The victim's cook records for the examples to aim at, made through the API as a user would: a cook started and
  * ended, then a cook in progress with a note on its timeline and a share link.
