@@ -50,7 +50,8 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   const endpoint = `http://127.0.0.1:${port}`;
 
   const client = localClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // The JVM starts in 3–5 s alone, but far slower beside other suites on a loaded 2-core machine.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}: ${output.trim()}`);
     try {
@@ -59,7 +60,7 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${output.trim()}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${output.trim()}`);
       }
       await new Promise((r) => setTimeout(r, 150));
     }

@@ -52,6 +52,21 @@ export async function apiSession(baseUrl: string, email = DEMO): Promise<{ token
   };
 }
 
+type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/**
+ * Waits until the poller has stored `serial` for this account. The local stack's first polls run on the queue after
+ * it starts, so on a loaded machine a cook started at once would meet an unknown device (404).
+ */
+export async function waitForDevice(api: ApiSession, serial = SMOKER): Promise<void> {
+  await expect
+    .poll(async () => ((await api.call('GET', '/devices')).body as { devices?: Array<{ serial: string }> }).devices?.some((d) => d.serial === serial) ?? false, {
+      timeout: 60_000,
+      interval: 250,
+    })
+    .toBe(true);
+}
+
 /** The chart's x values (seconds) as drawn: the live view's chart element exposes them as `chartData`. */
 export async function chartXs(page: Page): Promise<number[]> {
   return page.locator('[data-testid^="history-chart-"]').first().evaluate((el) => {
