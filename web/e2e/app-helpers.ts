@@ -59,12 +59,14 @@ type ApiSession = Awaited<ReturnType<typeof apiSession>>;
  * it starts, so on a loaded machine a cook started at once would meet an unknown device (404).
  */
 export async function waitForDevice(api: ApiSession, serial = SMOKER): Promise<void> {
-  await expect
-    .poll(async () => ((await api.call('GET', '/devices')).body as { devices?: Array<{ serial: string }> }).devices?.some((d) => d.serial === serial) ?? false, {
-      timeout: 60_000,
-      interval: 250,
-    })
-    .toBe(true);
+  // A loop rather than expect.poll: this runs in beforeAll hooks too, where expect.poll is not allowed.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { body } = await api.call('GET', '/devices');
+    if ((body as { devices?: Array<{ serial: string }> }).devices?.some((d) => d.serial === serial)) return;
+    if (Date.now() > deadline) throw new Error(`The poller had not stored ${serial} after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** The chart's x values (seconds) as drawn: the live view's chart element exposes them as `chartData`. */
