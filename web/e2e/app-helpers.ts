@@ -35,12 +35,13 @@ export async function waitForLive(page: Page): Promise<void> {
 }
 
 /** The API, from the test's side: sign in, and call with the session. */
-export async function apiSession(baseUrl: string, email = DEMO): Promise<{ token: string; call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> }> {
+export async function apiSession(baseUrl: string, email = DEMO): Promise<{ token: string; userId: string; call(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> }> {
   const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   expect(res.status).toBe(200);
-  const { sessionToken: token } = (await res.json()) as { sessionToken: string };
+  const { sessionToken: token, user } = (await res.json()) as { sessionToken: string; user: { userId: string } };
   return {
     token,
+    userId: user.userId,
     async call(method, path, body) {
       const response = await fetch(`${baseUrl}/api${path}`, {
         method,
@@ -50,23 +51,6 @@ export async function apiSession(baseUrl: string, email = DEMO): Promise<{ token
       return { status: response.status, body: (await response.json()) as unknown };
     },
   };
-}
-
-type ApiSession = Awaited<ReturnType<typeof apiSession>>;
-
-/**
- * Waits until the poller has stored `serial` for this account. The local stack's first polls run on the queue after
- * it starts, so on a loaded machine a cook started at once would meet an unknown device (404).
- */
-export async function waitForDevice(api: ApiSession, serial = SMOKER): Promise<void> {
-  // A loop rather than expect.poll: this runs in beforeAll hooks too, where expect.poll is not allowed.
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { body } = await api.call('GET', '/devices');
-    if ((body as { devices?: Array<{ serial: string }> }).devices?.some((d) => d.serial === serial)) return;
-    if (Date.now() > deadline) throw new Error(`The poller had not stored ${serial} after 60 s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** The chart's x values (seconds) as drawn: the live view's chart element exposes them as `chartData`. */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
-import { SMOKER, apiSession, screenshot, signIn, smokerPath, waitForDevice } from './app-helpers';
+import { SMOKER, apiSession, screenshot, signIn, smokerPath } from './app-helpers';
 import { launchChromium } from './browser';
 
 let stack: LocalStack;
@@ -153,7 +153,8 @@ describe('cook records', () => {
 
   it('has no critical or serious axe finding on the new screens, light and dark, and compares two cooks', async () => {
     const api = await apiSession(stack.url);
-    await waitForDevice(api);
+    // Devices are known once polled: poll now rather than race the stack's first dispatch.
+    await stack.pollNow([api.userId]);
     const startCook = async () => {
       expect((await api.call('POST', '/cooks', { serial: SMOKER, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }] })).status).toBe(201);
       return ((await api.call('GET', '/cooks?status=active')).body as { cooks: Array<{ cookId: string; serial: string }> }).cooks.find((c) => c.serial === SMOKER)!.cookId;

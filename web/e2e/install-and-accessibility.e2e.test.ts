@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
-import { SMOKER, apiSession, screenshot, signIn, smokerPath, waitForDevice } from './app-helpers';
+import { SMOKER, apiSession, screenshot, signIn, smokerPath } from './app-helpers';
 import { launchChromium } from './browser';
 
 let stack: LocalStack;
@@ -21,7 +21,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   // A cook on the smoker, so the live view shows targets, ETAs and the cook controls.
   const api = await apiSession(stack.url);
-  await waitForDevice(api);
+  // Devices are known once polled: poll now rather than race the stack's first dispatch.
+  await stack.pollNow([api.userId]);
   expect((await api.call('POST', '/cooks', { serial: SMOKER, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }, { channel: '3', target: 205 }] })).status).toBe(201);
 });
 

@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
-import { SMOKER, apiSession, chartXs, largestGap, screenshot, signIn, smokerPath, waitForLive, waitForDevice } from './app-helpers';
+import { SMOKER, apiSession, chartXs, largestGap, screenshot, signIn, smokerPath, waitForLive } from './app-helpers';
 import { launchChromium } from './browser';
 
 const POLL_SECONDS = 5;
@@ -72,7 +72,8 @@ describe('going offline and coming back', () => {
 describe('two screens', () => {
   it('ends a cook in one page and the other page shows it ended within 5 s', async () => {
     const api = await apiSession(stack.url);
-    await waitForDevice(api);
+    // Devices are known once polled: poll now rather than race the stack's first dispatch.
+    await stack.pollNow([api.userId]);
     expect((await api.call('POST', '/cooks', { serial: SMOKER, probes: [{ channel: '2', presetId: 'brisket' }] })).status).toBe(201);
 
     // Two browsers, as a phone and a laptop would be: nothing shared but the account.

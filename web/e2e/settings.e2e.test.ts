@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../infra/local/local-stack';
-import { GUEST, SMOKER, apiSession, screenshot, signIn, smokerPath, waitForLive, waitForDevice } from './app-helpers';
+import { GUEST, SMOKER, apiSession, screenshot, signIn, smokerPath, waitForLive } from './app-helpers';
 import { launchChromium } from './browser';
 
 let stack: LocalStack;
@@ -32,7 +32,8 @@ async function texts(page: Page, selector: string): Promise<string[]> {
 describe('display settings', () => {
   it('shows every temperature, target and rate in °C and every time in 24-hour form once chosen, on every screen', async () => {
     const api = await apiSession(stack.url);
-    await waitForDevice(api);
+    // Devices are known once polled: poll now rather than race the stack's first dispatch.
+    await stack.pollNow([api.userId]);
     // A Pitwatch cook on the smoker, so targets, ETAs and min/max are on screen too.
     const started = await api.call('POST', '/cooks', { serial: SMOKER, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }, { channel: '3', target: 205 }] });
     expect(started.status).toBe(201);
