@@ -144,7 +144,11 @@ export function useSettingsQuery() {
 export function useUpdateSettings() {
   const { api, token } = useSignedIn();
   const queryClient = useQueryClient();
+  // Choices made quickly overlap: the first save's answer predates the second choice. Only the last save to
+  // finish may write the server's copy into the cache; an earlier one would put the later choice back.
+  const othersPending = () => queryClient.isMutating({ mutationKey: SETTINGS_MUTATION }) > 1;
   return useMutation({
+    mutationKey: SETTINGS_MUTATION,
     mutationFn: (patch: SettingsPatch) => api.updateSettings(token, patch),
     onMutate: async (patch) => {
       await queryClient.cancelQueries({ queryKey: queryKeys.settings });
@@ -153,15 +157,21 @@ export function useUpdateSettings() {
       queryClient.setQueryData<UserSettingsView>(queryKeys.settings, { ...base, ...patch });
       return { previous };
     },
-    onError: (_error, _patch, context) => {
+    onError: async (_error, _patch, context) => {
+      if (othersPending()) return;
       if (context?.previous !== undefined) queryClient.setQueryData(queryKeys.settings, context.previous);
+      // A refusal in a run of saves: the server's copy is the truth, whichever of them it kept.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.settings });
     },
     onSuccess: (settings) => {
+      if (othersPending()) return;
       rememberSettings(settings);
       queryClient.setQueryData(queryKeys.settings, settings);
     },
   });
 }
+
+const SETTINGS_MUTATION = ['settings', 'update'] as const;
 
 export function useSessionsQuery() {
   const { api, token } = useSignedIn();

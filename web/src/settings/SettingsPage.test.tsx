@@ -30,6 +30,31 @@ describe('SettingsPage', () => {
     expect(screen.getByRole('option', { name: 'Europe/Berlin' })).toBeTruthy();
   });
 
+  it('keeps a second choice made before the first save answered', async () => {
+    // The server applies each patch in turn; its first answer knows nothing of the second choice.
+    let server = stored;
+    const answers: Array<() => void> = [];
+    const updateSettings = vi.fn((_token: string, patch: SettingsPatch) => {
+      server = { ...server, ...patch };
+      const answer = server;
+      return new Promise<UserSettingsView>((r) => answers.push(() => r(answer)));
+    });
+    const api = fakeApi({ getSettings: async () => server, updateSettings, listSessions: async () => [] });
+    const { queryClient } = renderWithApp(<SettingsPage />, { api });
+    await waitFor(() => expect((screen.getByRole('radio', { name: '°F (Fahrenheit)' }) as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(screen.getByRole('radio', { name: '°C (Celsius)' }));
+    await waitFor(() => expect(updateSettings).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('radio', { name: '24-hour (14:05)' }));
+    await waitFor(() => expect(updateSettings).toHaveBeenCalledTimes(2));
+    answers[0]!();
+    await waitFor(() => expect(queryClient.isMutating()).toBe(1));
+    expect((screen.getByRole('radio', { name: '24-hour (14:05)' }) as HTMLInputElement).checked).toBe(true);
+    answers[1]!();
+    await waitFor(() => expect(queryClient.getQueryData<UserSettingsView>(queryKeys.settings)).toEqual({ ...stored, units: 'C', clock: '24h' }));
+    expect((screen.getByRole('radio', { name: '°C (Celsius)' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: '24-hour (14:05)' }) as HTMLInputElement).checked).toBe(true);
+  });
+
   it('puts the old choice back and says so when the server refuses', async () => {
     const api = fakeApi({
       getSettings: async () => stored,
