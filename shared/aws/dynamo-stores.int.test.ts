@@ -195,6 +195,25 @@ describe('DynamoReadingStore roll-ups', () => {
     }
   });
 
+  it('reads one packed item per hour, the late points beside it, and 5-minute items of the earlier layout', async () => {
+    const clock = new ManualClock(base + 10 * 60_000);
+    const store = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
+    const hour = points('4', base, 240);
+    await store.write(hour);
+    clock.set(base + HOUR + 1000);
+    await store.compactHour([{ accountId: 'a-roll', serial: 'S1', channel: '4' }], new Date(base));
+    const late = { ...hour[0]!, value: 99, at: new Date(base + 7_500) }; // between two polled points, after compaction
+    await store.write([late]);
+    // An hour rolled up by the earlier layout: a 5-minute item, its points as attributes named by their time.
+    const oldHour = base - HOUR;
+    await db.send(new PutCommand({ TableName: tableName, Item: { PK: 'ROLL#a-roll#S1#4#2026-11', SK: String(oldHour).padStart(15, '0'), u: 'F', [`p${oldHour + 1000}`]: 150, [`p${oldHour + 61_000}`]: 151 } }));
+    clock.set(base + 5 * HOUR);
+    const read = await store.queryBuckets({ accountId: 'a-roll', serial: 'S1', channel: '4', from: new Date(oldHour), to: new Date(base + HOUR), binSeconds: 60 });
+    expect(read.points).toHaveLength(62); // two minutes of the old hour, sixty of the new
+    expect(read.points.slice(0, 2).map((p) => p.value)).toEqual([150, 151]);
+    expect(read.points[2]).toEqual({ at: new Date(base).toISOString(), value: Math.round(((100 + 101 + 102 + 103 + 99) / 5) * 10) / 10, min: 99, max: 103 });
+  });
+
   it('serves the last two hours of a long range from the raw layer, before their roll-up', async () => {
     const clock = new ManualClock(base + 30 * 60_000);
     const store = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);

@@ -42,6 +42,8 @@ export async function seedLongCook(o: LongCookOptions): Promise<{ rows: number; 
           for (const channel of channels) readings.push({ accountId: o.accountId, serial: o.serial, channel, value: longCookValue(Number(channel), s), units: 'F', at: new Date(o.startMs + s * 1000) });
         }
         const { written } = await history.write(readings);
+        // As the poll path does once the hour is over: the hour rolled up into one item per channel.
+        await history.compactHour(channels.map((channel) => ({ accountId: o.accountId, serial: o.serial, channel })), new Date(o.startMs + h * 3_600_000));
         rows += written;
       }
     }),
