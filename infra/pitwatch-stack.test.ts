@@ -53,7 +53,8 @@ type FunctionName =
   | 'disconnect'
   | 'message'
   | 'mqttPublisher'
-  | 'notifier';
+  | 'notifier'
+  | 'shareExpirer';
 let fns: Record<FunctionName, PitwatchFunction>;
 
 beforeAll(async () => {
@@ -72,6 +73,7 @@ beforeAll(async () => {
     message: stack.live.messageFn,
     mqttPublisher: stack.mqtt.publisher,
     notifier: stack.notifications.notifier,
+    shareExpirer: stack.shareExpiry.expirer,
   };
 });
 
@@ -159,7 +161,7 @@ describe('Poller', () => {
   });
 
   it('queues polls with SSE-SQS, 6 x the worker timeout of visibility, 1 h retention, and a redrive to the DLQ after 5 receives', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 6); // the poll queue, the MQTT publish queue, the notify queue, and a DLQ each
+    template.resourceCountIs('AWS::SQS::Queue', 8); // the poll queue, the MQTT publish queue, the notify queue, the share-expiry queue, and a DLQ each
     template.hasResourceProperties('AWS::SQS::Queue', {
       VisibilityTimeout: 360,
       MessageRetentionPeriod: 3600,
@@ -189,7 +191,7 @@ describe('Poller', () => {
   });
 
   it('feeds the worker batches of 10 from the poll queue, at once, reporting partial failures, at most 20 at a time', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 3); // this one, the MQTT publisher's and the notifier's
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 4); // this one, the MQTT publisher's, the notifier's and the share expirer's
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: getAtt(logicalId(stack.poller.queue)),
       FunctionName: ref(logicalId(fns.worker.function)),
@@ -364,7 +366,7 @@ describe('Operations', () => {
     const topic = ref(logicalId(stack.alarms.topic));
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: string; AlarmActions: unknown[]; OKActions: unknown[] } }[];
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
-      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'NotifyDeadLetters', 'PollDeadLetters', 'PollDispatcherErrors'].map((n) => `${stack.stackName}-${n}`).sort(),
+      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'NotifyDeadLetters', 'PollDeadLetters', 'PollDispatcherErrors', 'ShareExpiryDeadLetters'].map((n) => `${stack.stackName}-${n}`).sort(),
     );
     for (const a of alarms) expect({ name: a.Properties.AlarmName, alarm: a.Properties.AlarmActions, ok: a.Properties.OKActions }).toEqual({ name: a.Properties.AlarmName, alarm: [topic], ok: [topic] });
   });
@@ -400,7 +402,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(6); // the poll pipeline's two, the MQTT publisher's and the notifier's dead letters, and the Operations two
+    expect(alarms).toHaveLength(7); // the poll pipeline's two, the MQTT publisher's, the notifier's and the share expirer's dead letters, and the Operations two
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });
@@ -717,7 +719,7 @@ describe('Lambda functions', () => {
       const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher', 'notifications', 'notifier'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
-      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy', 'notifier'].includes(name);
+      const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy', 'notifier', 'shareExpirer'].includes(name);
       if (pushes) expect(env.WS_CALLBACK_URL, name).toEqual(callbackUrl);
       else expect(env, name).not.toHaveProperty('WS_CALLBACK_URL');
       if (name === 'dispatcher') expect(env.POLL_QUEUE_URL, name).toEqual(ref(logicalId(stack.poller.queue)));
@@ -726,6 +728,8 @@ describe('Lambda functions', () => {
       else expect(env, name).not.toHaveProperty('MQTT_PUBLISH_QUEUE_URL');
       if (name === 'notifications' || name === 'notifier' || name === 'worker') expect(env.NOTIFY_QUEUE_URL, name).toEqual(ref(logicalId(stack.notifications.queue)));
       else expect(env, name).not.toHaveProperty('NOTIFY_QUEUE_URL');
+      if (name === 'cooks' || name === 'shareExpirer') expect(env.SHARE_EXPIRY_QUEUE_URL, name).toEqual(ref(logicalId(stack.shareExpiry.queue)));
+      else expect(env, name).not.toHaveProperty('SHARE_EXPIRY_QUEUE_URL');
       // One cadence for the two poll functions (the dispatcher spaces polls by it, the worker detects gaps by it).
       if (name === 'dispatcher' || name === 'worker') expect(env.POLL_INTERVAL_SECONDS, name).toBe(String(pollCadence.activeIntervalSeconds));
       else expect(env, name).not.toHaveProperty('POLL_INTERVAL_SECONDS');
@@ -762,7 +766,7 @@ describe('IAM, per function', () => {
     account: ddb('GetItem', 'UpdateItem'),
     devices: ddb('GetItem', 'UpdateItem', 'Query'),
     history: [...ddb('GetItem', 'UpdateItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
-    cooks: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
+    cooks: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage, 'sqs:SendMessage'],
     share: [...ddb('GetItem'), 'timestream:Select', 'timestream:DescribeEndpoints'],
     privacy: [...ddb('GetItem', 'UpdateItem', 'Query', 'DeleteItem', 'BatchWriteItem'), 'timestream:Select', 'timestream:DescribeEndpoints', ...exportsAccess, manage],
     integrations: [...ddb('GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'kms:Decrypt'],
@@ -777,6 +781,8 @@ describe('IAM, per function', () => {
     notifications: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'sqs:SendMessage'],
     // No SES or SNS in this variant: no notifyEmailFrom, SMS off (see 'Notifications' above for both).
     notifier: [...ddb('GetItem', 'Query', 'UpdateItem', 'DeleteItem', 'PutItem'), 'kms:Decrypt', manage, ...pollQueue, 'sqs:SendMessage'],
+    // The share's connections (Query, DeleteItem), closing them, and the next hop on its own queue.
+    shareExpirer: [...ddb('Query', 'DeleteItem'), manage, ...pollQueue, 'sqs:SendMessage'],
   };
 
   it.each(Object.keys(expected) as FunctionName[])('%s is granted exactly the actions it calls', (name) => {
@@ -904,7 +910,7 @@ describe('IAM, per function', () => {
     });
     const manageOf = (fn: PitwatchFunction) => statementsOf(template, fn).filter((s) => actionsOf(s).includes(manage));
     expect(manageOf(fns.message).map((s) => s.Resource)).toEqual([connections('POST')]);
-    for (const name of ['login', 'sessions', 'tokens', 'worker', 'notifier'] as const) {
+    for (const name of ['login', 'sessions', 'tokens', 'worker', 'notifier', 'shareExpirer'] as const) {
       expect(manageOf(fns[name]).map((s) => s.Resource), name).toEqual([[connections('POST'), connections('DELETE')]]);
     }
   });
@@ -916,6 +922,15 @@ describe('IAM, per function', () => {
     const consume = sqs.find((s) => JSON.stringify(s.Resource) === JSON.stringify(getAtt(logicalId(stack.poller.queue))));
     expect(actionsOf(consume!)).not.toContain('sqs:SendMessage');
     expect(sqs).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: getAtt(logicalId(stack.mqtt.queue)) });
+  });
+
+  it('share links’ expiries: the cooks routes may only send to the share-expiry queue; the expirer consumes it and sends its next hop there', () => {
+    const queue = getAtt(logicalId(stack.shareExpiry.queue));
+    expect(sqsStatements(fns.cooks)).toEqual([{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queue }]);
+    const expirer = sqsStatements(fns.shareExpirer);
+    expect(expirer.every((s) => JSON.stringify(s.Resource) === JSON.stringify(queue))).toBe(true);
+    expect(expirer).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: queue });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: queue, FunctionName: ref(logicalId(fns.shareExpirer.function)), FunctionResponseTypes: ['ReportBatchItemFailures'] });
   });
 
   it('the MQTT publisher consumes its own queue only', () => {

@@ -6,6 +6,7 @@ import { DataStores } from './constructs/data-stores';
 import { Exports } from './constructs/exports';
 import { HttpApi } from './constructs/http-api';
 import { LiveUpdates } from './constructs/live-updates';
+import { ShareExpiry } from './constructs/share-expiry';
 import { MqttPublisher } from './constructs/mqtt-publisher';
 import { Notifications } from './constructs/notifications';
 import { Operations } from './constructs/operations';
@@ -32,7 +33,9 @@ export interface PitwatchStackProps extends StackProps, PitwatchSettings {
  *                                                                        Web Push, SES email, SNS SMS, open pages
  *   Website (CloudFront + S3, /config.json) → HttpApi (sign-in, tokens, account, devices, history, cooks, shares,
  *                                                      integrations, metrics, OpenAPI) → DataStores
- *                                                  └→ Exports (S3, presigned links) ← browsers download
+ *                                                  ├→ Exports (S3, presigned links) ← browsers download
+ *                                                  └→ ShareExpiry (SQS, delayed to each share's expiry → expirer) → closes
+ *                                                       the share's sockets on LiveUpdates
  *   Operations: the CloudWatch dashboard of all of the above, and its alarms → AlarmTopic
  *
  * Environment-agnostic on purpose: no lookups, so `cdk synth` needs neither credentials nor network.
@@ -42,6 +45,7 @@ export class PitwatchStack extends Stack {
   readonly exports: Exports;
   readonly website: Website;
   readonly live: LiveUpdates;
+  readonly shareExpiry: ShareExpiry;
   readonly http: HttpApi;
   readonly alarms: AlarmTopic;
   readonly poller: Poller;
@@ -88,6 +92,8 @@ export class PitwatchStack extends Stack {
       ...(domain && certificate && { domain: { name: `api.${domain.domainName}`, certificate } }),
     });
     this.notifications.setApiUrl(this.http.url);
+    this.shareExpiry = new ShareExpiry(this, 'ShareExpiry', { data: this.data, live: this.live, alarms: this.alarms });
+    this.shareExpiry.acceptSchedulesFrom(this.http.functions.cooks);
     this.poller = new Poller(this, 'Poller', { data: this.data, live: this.live, alarms: this.alarms });
     this.mqtt = new MqttPublisher(this, 'MqttPublisher', { data: this.data, alarms: this.alarms });
     this.mqtt.acceptHandOffsFrom(this.poller.worker);
@@ -101,8 +107,9 @@ export class PitwatchStack extends Stack {
         { name: 'poll queue', queue: this.poller.deadLetterQueue },
         { name: 'MQTT publish queue', queue: this.mqtt.deadLetterQueue },
         { name: 'notify queue', queue: this.notifications.deadLetterQueue },
+        { name: 'share expiry queue', queue: this.shareExpiry.deadLetterQueue },
       ],
-      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm, this.mqtt.deadLetterAlarm, this.notifications.deadLetterAlarm],
+      otherAlarms: [this.poller.deadLetterAlarm, this.poller.dispatcherErrorsAlarm, this.mqtt.deadLetterAlarm, this.notifications.deadLetterAlarm, this.shareExpiry.deadLetterAlarm],
     });
 
     new CfnOutput(this, 'WebsiteUrl', { value: this.website.url, description: 'Open this in a browser' });

@@ -38,6 +38,8 @@ const envSchema = z.object({
   POLL_QUEUE_URL: z.string().url().optional(),
   /** The MQTT publish queue (poll worker → MQTT publisher): only on the worker, only when MQTT publishing is deployed. */
   MQTT_PUBLISH_QUEUE_URL: z.string().url().optional(),
+  /** The share-expiry queue (share links wait in it until they expire, then their sockets close). */
+  SHARE_EXPIRY_QUEUE_URL: z.string().url().optional(),
   /** Only set locally: the local SQS stand-in's endpoint. */
   SQS_ENDPOINT: z.string().url().optional(),
   /** Seconds between polls of an active account: overrides shared/polling/poll-cadence.ts for every function alike. */
@@ -82,6 +84,7 @@ export interface AppConfig {
   wsCallbackUrl: string | undefined;
   pollQueue: { url: string; endpoint: string | undefined } | undefined;
   mqttPublishQueue: { url: string; endpoint: string | undefined } | undefined;
+  shareExpiryQueue: { url: string; endpoint: string | undefined } | undefined;
   pollIntervalSeconds: number;
   sessions: SessionPolicy;
   signIn: SignInThrottlePolicy;
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     wsCallbackUrl: e.WS_CALLBACK_URL,
     pollQueue: e.POLL_QUEUE_URL ? { url: e.POLL_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
     mqttPublishQueue: e.MQTT_PUBLISH_QUEUE_URL ? { url: e.MQTT_PUBLISH_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
+    shareExpiryQueue: e.SHARE_EXPIRY_QUEUE_URL ? { url: e.SHARE_EXPIRY_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
     pollIntervalSeconds: e.POLL_INTERVAL_SECONDS,
     sessions: {
       idleSeconds: Math.round(e.SESSION_IDLE_DAYS * 86_400),

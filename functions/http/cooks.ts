@@ -12,16 +12,18 @@ import { createReadingStore } from '../runtime/history';
 import { httpFunction } from '../runtime/http-function';
 import { createLogger } from '../runtime/logger';
 import { createPusher } from '../runtime/pusher';
+import { createShareExpiries } from '../runtime/share-expiry-queue';
 
 const logger = createLogger('cooks');
 const deps = createDependencies();
 const readings = lazy(() => createReadingStore(deps));
 const exports = lazy(() => createExportStore(deps));
 const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
+const expiries = lazy(() => createShareExpiries(deps));
 const cookDeps = () => ({ cooks: deps.cooks(), readings: readings(), clock: deps.clock, ids: deps.ids, live: live() });
 const shareDeps = () => {
   if (!deps.config.publicWebUrl) throw new ConfigError('PUBLIC_WEB_URL is not set');
-  return { shares: deps.shares(), cooks: deps.cooks(), clock: deps.clock, ids: deps.ids, webUrl: deps.config.publicWebUrl, live: live() };
+  return { shares: deps.shares(), cooks: deps.cooks(), clock: deps.clock, ids: deps.ids, webUrl: deps.config.publicWebUrl, live: live(), expiries: expiries() };
 };
 
 /** Cook records: start, list, read, edit, events, end, delete, readings, export, compare, share links. */

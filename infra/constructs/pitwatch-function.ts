@@ -24,6 +24,8 @@ export interface FunctionEnvironment {
   readonly MQTT_PUBLISH_QUEUE_URL?: string;
   /** Set only on functions granted sqs:SendMessage on the notify queue (the notifier itself, the channels routes). */
   readonly NOTIFY_QUEUE_URL?: string;
+  /** Set only on functions granted sqs:SendMessage on the share-expiry queue (the cooks routes, the expirer). */
+  readonly SHARE_EXPIRY_QUEUE_URL?: string;
   /** The notifier's links and what the channels routes offer (shared/config.ts). */
   readonly NOTIFY_APP_URL?: string;
   readonly NOTIFY_EMAIL_FROM?: string;

@@ -119,6 +119,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const queueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-poll-local`;
     const mqttQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-mqtt-local`;
     const notifyQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-notify-local`;
+    const shareExpiryQueueUrl = `http://127.0.0.1:${gateway.port}/000000000000/pitwatch-share-expiry-local`;
     const mail = new SmtpCatcher();
     const smtpPort = await mail.listen();
     stoppers.push(() => mail.close());
@@ -135,6 +136,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POLL_QUEUE_URL: queueUrl,
       MQTT_PUBLISH_QUEUE_URL: mqttQueueUrl,
       NOTIFY_QUEUE_URL: notifyQueueUrl,
+      SHARE_EXPIRY_QUEUE_URL: shareExpiryQueueUrl,
       // Locally a webhook receiver on this machine may be tried out (http to loopback); private ranges stay refused.
       NOTIFY_ALLOW_LOOPBACK: 'true',
       NOTIFY_EMAIL_FROM: 'alarms@pitwatch.local',
@@ -170,6 +172,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       import('../../functions/mqtt/publisher'),
     ]);
     const notifier = await import('../../functions/notify/notifier');
+    const shareExpiry = await import('../../functions/ws/share-expiry');
     const queue = new LocalSqs({
       queueUrl,
       deliver: (event) => worker.handler(event, lambdaContext('poll-worker', 60_000)),
@@ -194,7 +197,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     notifyQueue.start();
     stoppers.push(() => notifyQueue.stop());
-    const queues = new Map([queue, mqttQueue, notifyQueue].map((q) => [q.queueUrl, q]));
+    const shareExpiryQueue = new LocalSqs({
+      queueUrl: shareExpiryQueueUrl,
+      deliver: (event) => shareExpiry.handler(event, lambdaContext('share-expiry', 30_000)),
+      visibilityTimeoutMs: 30_000,
+      log,
+    });
+    shareExpiryQueue.start();
+    stoppers.push(() => shareExpiryQueue.stop());
+    const queues = new Map([queue, mqttQueue, notifyQueue, shareExpiryQueue].map((q) => [q.queueUrl, q]));
     gateway.mount({
       httpRoutes: Object.fromEntries(routeList.map((r) => [routeKeyOf(r), httpFunctions[r.fn]!.handler])),
       webSocket: { connect: connect.handler, disconnect: disconnect.handler, message: message.handler },

@@ -18,6 +18,7 @@ import type { ConnectionStore } from '../live/connection-store';
 import { closeLiveConnections } from '../live/live-connections';
 import type { Pusher } from '../live/pusher';
 import type { ReadingStore } from '../readings/reading';
+import { scheduleShareExpiry, type ShareExpiryDependencies } from './share-expiry';
 import type { ShareLink, ShareStore } from './share-store';
 
 export const SHARE_TOKEN_PREFIX = 'pws_';
@@ -34,6 +35,8 @@ export interface ShareDependencies {
   ids: IdGenerator;
   /** The website's origin: links are `{webUrl}/share/{token}`. */
   webUrl: string;
+  /** Where the share waits for its expiry, so that its sockets close then (share-expiry.ts). */
+  expiries: ShareExpiryDependencies;
 }
 
 export async function createShare(
@@ -56,6 +59,8 @@ export async function createShare(
     expiresAt: new Date(now.getTime() + expiresInHours * 3_600_000).toISOString(),
   };
   await deps.shares.put(share);
+  // Before the token is handed out: a share whose expiry could not be queued is never seen by anyone.
+  await scheduleShareExpiry(share, deps.expiries);
   return { shareId: share.shareId, url: `${deps.webUrl}/share/${token}`, expiresAt: share.expiresAt };
 }
 
