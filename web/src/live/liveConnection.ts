@@ -5,9 +5,9 @@
  * Framework-free so the whole state machine is unit-tested; LiveProvider wraps it for React.
  */
 import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
-import { serverMessageSchema } from '../../../shared/api/schemas';
 import { backoffDelay } from './backoff';
 import type { LiveSocket, SocketFactory } from './liveSocket';
+import { parseServerFrame } from './serverMessageReader';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -141,16 +141,9 @@ export class LiveConnection {
     // Any message proves the socket alive.
     this.cancelPongWait?.();
     this.cancelPongWait = null;
-    if (typeof data !== 'string') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(data);
-    } catch {
-      return;
-    }
-    // Anything off-contract is dropped rather than trusted: the UI only ever sees schema-valid messages.
-    const parsed = serverMessageSchema.safeParse(json);
-    if (parsed.success) this.options.onMessage(parsed.data);
+    // Anything off-contract is dropped rather than trusted: the UI only ever sees messages of the contract's shape.
+    const message = parseServerFrame(data);
+    if (message !== undefined) this.options.onMessage(message);
   }
 
   private handleClose(): void {
