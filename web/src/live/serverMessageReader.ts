@@ -8,12 +8,26 @@ import type { AlarmMessage, ChannelMessage } from '../../../shared/api/alarm-mes
 import type { ServerMessage } from '../../../shared/api/schemas';
 import { ALARM_EVENT_STATES } from '../../../shared/alarms/alarm-event';
 import { ALARM_KINDS } from '../../../shared/alarms/alarm-rule';
+import { isTimeZone } from '../../../shared/alarms/quiet-hours';
 import { WEBHOOK_PRESETS } from '../../../shared/notify/notification-channel';
 import { CHANNEL_UNITS } from '../../../shared/thermoworks/channel-unit';
-import { array, boolean, isObject, nullable, number, object, oneOf, readOrUndefined, string, type Reader } from '../api/wireReader';
+import { array, boolean, isObject, nullable, number, object, oneOf, readOrUndefined, string, WireShapeError, type Reader } from '../api/wireReader';
 import { cookAlertShape, probePredictionShape, readCookView } from '../api/wireShapes';
 
 type MessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+/** quietHoursSchema: exactly these three fields, times as HH:MM, a zone Intl knows. */
+const HHMM = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const hhmm: Reader<string> = (value, at = '') => (typeof value === 'string' && HHMM.test(value) ? value : fail(at, 'a time such as 22:00'));
+const readQuietHours: Reader<ChannelMessage['channel']['quietHours'] & object> = (value, at = '') => {
+  const hours = object({ start: hhmm, end: hhmm, timeZone: string })(value, at);
+  if (isObject(value) && Object.keys(value).length !== 3) return fail(at, 'start, end and timeZone only');
+  return hours.timeZone.length <= 64 && isTimeZone(hours.timeZone) ? hours : fail(`${at}.timeZone`, 'an IANA time zone');
+};
+
+function fail(at: string, expected: string): never {
+  throw new WireShapeError(at, expected);
+}
 
 const readAlarmMessage: Reader<AlarmMessage> = object({
   type: oneOf(['alarm']),
@@ -60,7 +74,7 @@ const readChannelMessage: Reader<ChannelMessage> = object({
     name: string,
     status: oneOf(['active', 'pending-verification', 'disabled']),
     disabledReason: nullable(string),
-    quietHours: nullable(object({ start: string, end: string, timeZone: string })),
+    quietHours: nullable(readQuietHours),
     consecutiveFailures: number,
     lastDelivery: nullable(object({ at: string, status: oneOf(['sent', 'failed']), detail: nullable(string) })),
     destination: string,
