@@ -1,7 +1,9 @@
 /**
- * One live WebSocket to Pitwatch that keeps itself alive: reconnects with jittered backoff, pings so API Gateway's
- * 10-minute idle timeout never fires and a silently dead socket is noticed (no answer within `pongTimeoutMs`), comes
- * back after its 2-hour connection limit, and stands still while the browser says it is offline.
+ * One live WebSocket to Pitwatch that keeps itself alive: reconnects with jittered backoff, comes back after API
+ * Gateway's 2-hour connection limit, and stands still while the browser says it is offline. A heartbeat notices a
+ * silently dead socket (network gone without an `offline` event, a laptop that slept) within 5 s while the page is
+ * visible: a ping every `pingIntervalMs` (2 s), and no message at all within `pongTimeoutMs` (3 s) of one means dead.
+ * While the page is hidden it pings only often enough that API Gateway's 10-minute idle timeout never fires.
  * Framework-free so the whole state machine is unit-tested; LiveProvider wraps it for React.
  */
 import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
@@ -26,8 +28,10 @@ export interface LiveConnectionOptions {
   schedule?: Schedule;
   now?: () => number;
   random?: () => number;
-  /** How often an open socket is pinged: well inside API Gateway's 10-minute idle timeout. */
+  /** How often an open socket is pinged while the page is visible: with `pongTimeoutMs`, how fast a dead one is noticed. */
   pingIntervalMs?: number;
+  /** How often while the page is hidden (`setVisible(false)`): well inside API Gateway's 10-minute idle timeout. */
+  hiddenPingIntervalMs?: number;
   /** A ping with no message at all back within this long means the socket is dead: drop it and reconnect. */
   pongTimeoutMs?: number;
   /** A connection that lasted this long was healthy: the next drop restarts backoff from the beginning. */
@@ -40,6 +44,11 @@ const defaultSchedule: Schedule = (task, ms) => {
 };
 
 const PING: ClientMessage = { type: 'ping' };
+
+/** A dead socket is noticed within PING_INTERVAL_MS + PONG_TIMEOUT_MS of dying: 5 s. */
+export const PING_INTERVAL_MS = 2_000;
+export const PONG_TIMEOUT_MS = 3_000;
+const HIDDEN_PING_INTERVAL_MS = 25_000;
 
 export class LiveConnection {
   private readonly options: LiveConnectionOptions;
@@ -57,6 +66,7 @@ export class LiveConnection {
   private cancelPongWait: (() => void) | null = null;
   /** The browser said it is offline: no reconnect attempts until it says it is back (or `reconnectNow`). */
   private offline = false;
+  private visible = true;
 
   constructor(options: LiveConnectionOptions) {
     this.options = options;
@@ -93,6 +103,15 @@ export class LiveConnection {
     }
     this.clearTimers();
     this.open();
+  }
+
+  /** The page was hidden or shown: a hidden page pings rarely (battery, cost), a visible one every 2 s. */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (this.socket === null || this.openedAt === null) return;
+    this.cancelPing?.();
+    this.schedulePing();
   }
 
   /** The browser reports no network: say so at once, drop the socket (it cannot deliver), wait for `reconnectNow`. */
@@ -165,10 +184,11 @@ export class LiveConnection {
   }
 
   private schedulePing(): void {
+    const interval = this.visible ? (this.options.pingIntervalMs ?? PING_INTERVAL_MS) : (this.options.hiddenPingIntervalMs ?? HIDDEN_PING_INTERVAL_MS);
     this.cancelPing = this.schedule(() => {
       this.ping();
       this.schedulePing();
-    }, this.options.pingIntervalMs ?? 25_000);
+    }, interval);
   }
 
   private ping(): void {
@@ -182,7 +202,7 @@ export class LiveConnection {
       // Dead without a close event (network gone, laptop slept): treat it as a drop.
       socket.close();
       this.handleClose();
-    }, this.options.pongTimeoutMs ?? 5_000);
+    }, this.options.pongTimeoutMs ?? PONG_TIMEOUT_MS);
   }
 
   private clearTimers(): void {
