@@ -8,6 +8,7 @@ import { MEAT_KINDS, type MeatKind } from '../../../shared/cook/meat-kind';
 import { DONENESS_PRESETS, findDonenessPreset, presetInUnit } from '../../../shared/cook/presets/doneness-presets';
 import type { TemperatureUnit } from '../../../shared/cook/units';
 import { convertTemperature } from '../settings/temperature';
+import { cookableChannels, temperatureChannels } from './cookableChannels';
 import type { StartCookBody } from '../api/client';
 
 /** What one probe channel is cooking to. `value` is the text typed for a custom target, in the form's unit. */
@@ -44,18 +45,7 @@ const MAX_PROBES = 8;
 const SERIAL = /^[A-Za-z0-9:._-]{1,64}$/;
 const CHANNEL_NUMBER = /^[1-9][0-9]?$/;
 
-/** Temperature channels only: a humidity channel can be neither pit nor meat. */
-export function temperatureChannels(device: Pick<DeviceView, 'channels'>): ChannelView[] {
-  return device.channels.filter((channel) => channel.units !== 'H');
-}
-
-/**
- * The channels a cook can use: a temperature channel with a probe plugged in (the API refuses humidity channels and
- * channels the device lacks; a channel with no probe has nothing to cook with).
- */
-export function cookableChannels(device: Pick<DeviceView, 'channels'>): ChannelView[] {
-  return temperatureChannels(device).filter((channel) => channel.probeConnected);
-}
+export { cookableChannels, temperatureChannels } from './cookableChannels';
 
 /** The unit the device reports in (°F unless its temperature channels say °C). */
 export function deviceUnit(device: Pick<DeviceView, 'channels'>): TemperatureUnit {
