@@ -40,6 +40,7 @@ describe('going offline and coming back', () => {
     const offlineAt = Date.now();
     await context.setOffline(true);
     await page.getByTestId('offline-banner').waitFor({ timeout: 5_000 });
+    console.log(`offline banner after ${Date.now() - offlineAt} ms`);
     expect(Date.now() - offlineAt).toBeLessThan(5_000);
     expect(await page.getByTestId('live-status').textContent()).toMatch(/Offline/);
     await screenshot(page, 'offline-banner');
