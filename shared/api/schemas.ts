@@ -216,10 +216,7 @@ export type ReadingsMessage = z.infer<typeof readingsMessageSchema>;
 export const readingMessageSchema = channelReadingSchema.extend({ type: z.literal('reading'), serial: z.string() });
 export type ReadingMessage = z.infer<typeof readingMessageSchema>;
 
-/** A `readings` message as one ReadingMessage per channel. */
-export function splitReadings(message: ReadingsMessage): ReadingMessage[] {
-  return message.channels.map((c) => ({ type: 'reading', serial: message.serial, ...c }));
-}
+/** Split into one ReadingMessage per channel by `splitReadings` (readings-message.ts, zod-free for the browser). */
 
 export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
 export type PredictionMessage = z.infer<typeof predictionMessageSchema>;

@@ -2,74 +2,22 @@
  * `npm run bench:web`: the web app's figures (NOTES: "initial JS+CSS gzipped per route ≤ 150 KB"; "chart: 4 probes ×
  * 86,400 points first render < 200 ms"), ending with one JSON line.
  *
- * - Route weight: builds the app with Vite's manifest into a temporary folder and adds up, gzipped, the JS and CSS a
- *   first visit to a route downloads: the entry with its static imports, plus the route's screen chunk with its own.
- *   The live view is given twice: before its chart (readouts on screen) and with the chart chunk (uPlot), which it
- *   fetches right after.
+ * - Route weight (route-weights.ts): the JS and CSS a first visit to a route downloads, gzipped: the entry with its
+ *   static imports, plus the route's screen chunk with its own. The live view is given twice: before its chart
+ *   (readouts on screen) and with the chart chunk (uPlot), which it fetches right after.
  * - Chart: bench:chart's cold first render of the live view's chart (BENCH_RUNS renders, default 5).
  * - Lighthouse 12 (mobile emulation, its default simulated throttling) on the live view of the demo smoker, against
  *   the local stack, signed in first in the same tab (the session lives in sessionStorage), in Debian's Chromium.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
-import { build } from 'vite';
 import { startLocalStack } from '../../infra/local/local-stack';
 import { CHROMIUM_PATH } from '../e2e/browser';
 import { measureChartRender } from './chart-bench';
+import { BUDGET_KB, routeWeights } from './route-weights';
 
-const BUDGET_KB = 150;
 const SMOKER_PATH = `/devices/${encodeURIComponent('12:34:56:78:90:AB')}`;
-
-interface ManifestChunk {
-  file: string;
-  css?: string[];
-  imports?: string[];
-}
-
-const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-
-async function routeWeights(): Promise<Record<string, number>> {
-  const outDir = mkdtempSync(join(tmpdir(), 'pitwatch-web-bench-'));
-  try {
-    await build({
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, manifest: true },
-    });
-    const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-    const closure = (keys: string[]): Set<string> => {
-      const files = new Set<string>();
-      const seen = new Set<string>();
-      const visit = (key: string) => {
-        if (seen.has(key)) return;
-        seen.add(key);
-        const chunk = manifest[key];
-        if (chunk === undefined) throw new Error(`no chunk ${key} in the build manifest`);
-        files.add(chunk.file);
-        for (const css of chunk.css ?? []) files.add(css);
-        for (const imported of chunk.imports ?? []) visit(imported);
-      };
-      keys.forEach(visit);
-      return files;
-    };
-    const gzipped = (files: Set<string>) => kb([...files].reduce((sum, file) => sum + gzipSync(readFileSync(join(outDir, file))).length, 0));
-    const routes = {
-      signIn: ['index.html', 'src/auth/SignInPage.tsx'],
-      devices: ['index.html', 'src/devices/DevicesPage.tsx'],
-      liveView: ['index.html', 'src/live-view/LiveViewPage.tsx'],
-      liveViewWithChart: ['index.html', 'src/live-view/LiveViewPage.tsx', 'src/live-view/CookChart.tsx'],
-    };
-    return Object.fromEntries(Object.entries(routes).map(([route, keys]) => [route, gzipped(closure(keys))]));
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
 
 async function lighthouseScores(): Promise<{ performance: number; accessibility: number; lcpMs: number; tbtMs: number }> {
   // The stack serves web/dist: build it first (`npm run build:web`), as npm start does.

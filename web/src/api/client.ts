@@ -1,44 +1,55 @@
 /**
- * The one client for the Pitwatch HTTP API. Every response is checked against the shared zod schemas, so
+ * The one client for the Pitwatch HTTP API. Every response is read against the shared contract (./wireShapes), so
  * the rest of the app works with typed, validated data or with one of the errors in ./errors.
  * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
  */
-import type { ZodType, infer as Infer, input } from 'zod';
-import {
-  accountStatusSchema,
-  cookViewSchema,
-  cooksResponseSchema,
-  devicesResponseSchema,
-  errorBodySchema,
-  historyResponseSchema,
-  loginResponseSchema,
-  webConfigSchema,
-  type AccountStatus,
-  type CookView,
-  type DeviceView,
-  type HistoryResponse,
-  type LoginResponse,
-  type startCookRequestSchema,
-  type WebConfig,
+// Types only (erased from the bundle): the browser reads bodies with ./wireShapes, not with zod.
+import type { infer as Infer, input } from 'zod';
+import type {
+  AccountStatus,
+  CookView,
+  DeviceView,
+  HistoryResponse,
+  LoginResponse,
+  startCookRequestSchema,
+  WebConfig,
 } from '../../../shared/api/schemas';
-import { revokedSchema, sessionListSchema, signedOutSchema, type SessionView } from '../../../shared/api/auth-schemas';
-import { userSettingsSchema, type SettingsPatch, type UserSettingsView } from '../../../shared/api/settings-schemas';
-import { downloadLinkSchema } from '../../../shared/api/account-schemas';
-import {
+import type { SessionView } from '../../../shared/api/auth-schemas';
+import type { SettingsPatch, UserSettingsView } from '../../../shared/api/settings-schemas';
+import type {
   compareCooksSchema,
-  cookDetailSchema,
-  cookReadingsSchema,
-  eventDeletedSchema,
   shareCreatedSchema,
-  sharedCookSchema,
   shareListSchema,
-  shareRevokedSchema,
-  type SharedCook,
-  type AddCookEventRequest,
-  type CookDetail,
-  type CookReadings,
-  type PatchCookRequest,
+  SharedCook,
+  AddCookEventRequest,
+  CookDetail,
+  CookReadings,
+  PatchCookRequest,
 } from '../../../shared/api/cook-schemas';
+import { readOrUndefined, type Reader } from './wireReader';
+import {
+  readAccountStatus,
+  readCompareCooks,
+  readCookDetail,
+  readCookReadings,
+  readCooksResponse,
+  readCookView,
+  readDevicesResponse,
+  readDownloadLink,
+  readErrorBody,
+  readEventDeleted,
+  readHistoryResponse,
+  readLoginResponse,
+  readRevoked,
+  readSessionList,
+  readShareCreated,
+  readSharedCook,
+  readShareList,
+  readShareRevoked,
+  readSignedOut,
+  readUserSettings,
+  readWebConfig,
+} from './wireShapes';
 import { ApiError, ContractError, NetworkError, SessionExpiredError } from './errors';
 
 export type CompareCooks = Infer<typeof compareCooksSchema>;
@@ -146,7 +157,7 @@ export async function loadConfig(fetchFn: FetchLike = browserFetch, url = '/conf
   // no-store: a redeploy that changes the API URLs must be picked up on the next page load.
   const response = await send(fetchFn, url, { cache: 'no-store' }, DEFAULT_TIMEOUT_MS);
   if (!response.ok) throw new NetworkError();
-  return parseBody(response, webConfigSchema, 'configuration');
+  return parseBody(response, readWebConfig, 'configuration');
 }
 
 export function createApiClient(config: WebConfig, options: ApiClientOptions = {}): ApiClient {
@@ -169,7 +180,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       // A 401 here means wrong credentials, not an expired session: say so in the user's terms.
       if (response.status === 401) throw new ApiError(401, 'UNAUTHORIZED', 'Wrong email or password');
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, loginResponseSchema, 'sign-in response');
+      return parseBody(response, readLoginResponse, 'sign-in response');
     },
 
     async listDevices(sessionToken) {
@@ -180,20 +191,20 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      const body = await parseBody(response, devicesResponseSchema, 'device list');
+      const body = await parseBody(response, readDevicesResponse, 'device list');
       return body.devices;
     },
 
     async getAccount(sessionToken) {
       const response = await send(fetchFn, `${apiUrl}/account`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, accountStatusSchema, 'account status');
+      return parseBody(response, readAccountStatus, 'account status');
     },
 
     async listCooks(sessionToken) {
       const response = await send(fetchFn, `${apiUrl}/cooks?status=active&limit=100`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      const body = await parseBody(response, cooksResponseSchema, 'cook list');
+      const body = await parseBody(response, readCooksResponse, 'cook list');
       return body.cooks;
     },
 
@@ -209,7 +220,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, cookViewSchema, 'cook');
+      return parseBody(response, readCookView, 'cook');
     },
 
     async endCook(sessionToken, cookId) {
@@ -229,14 +240,14 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
       const response = await send(fetchFn, `${apiUrl}/cooks?${params.toString()}`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      const body = await parseBody(response, cooksResponseSchema, 'cook list');
+      const body = await parseBody(response, readCooksResponse, 'cook list');
       return body.cursor === undefined ? { cooks: body.cooks } : { cooks: body.cooks, cursor: body.cursor };
     },
 
     async getCook(sessionToken, cookId) {
       const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, cookDetailSchema, 'cook');
+      return parseBody(response, readCookDetail, 'cook');
     },
 
     async patchCook(sessionToken, cookId, patch) {
@@ -247,7 +258,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, cookDetailSchema, 'cook');
+      return parseBody(response, readCookDetail, 'cook');
     },
 
     async addCookEvent(sessionToken, cookId, event) {
@@ -258,7 +269,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, cookDetailSchema, 'cook');
+      return parseBody(response, readCookDetail, 'cook');
     },
 
     async deleteCookEvent(sessionToken, cookId, eventId) {
@@ -269,20 +280,20 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      await parseBody(response, eventDeletedSchema, 'event deletion');
+      await parseBody(response, readEventDeleted, 'event deletion');
     },
 
     async getCookReadings(sessionToken, cookId, maxPoints) {
       const query = maxPoints === undefined ? '' : `?maxPoints=${Math.round(maxPoints)}`;
       const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/readings${query}`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, cookReadingsSchema, 'cook readings');
+      return parseBody(response, readCookReadings, 'cook readings');
     },
 
     async exportCook(sessionToken, cookId, format) {
       const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/export?format=${format}`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      const link = await parseBody(response, downloadLinkSchema, 'export link');
+      const link = await parseBody(response, readDownloadLink, 'export link');
       return { url: link.url, expiresAt: link.expiresAt };
     },
 
@@ -294,13 +305,13 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, shareCreatedSchema, 'share link');
+      return parseBody(response, readShareCreated, 'share link');
     },
 
     async listShares(sessionToken, cookId) {
       const response = await send(fetchFn, `${apiUrl}/cooks/${encodeURIComponent(cookId)}/shares`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return (await parseBody(response, shareListSchema, 'share links')).shares;
+      return (await parseBody(response, readShareList, 'share links')).shares;
     },
 
     async revokeShare(sessionToken, cookId, shareId) {
@@ -311,13 +322,13 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      await parseBody(response, shareRevokedSchema, 'share revocation');
+      await parseBody(response, readShareRevoked, 'share revocation');
     },
 
     async compareCooks(sessionToken, ids) {
       const response = await send(fetchFn, `${apiUrl}/cooks/compare?ids=${ids.map(encodeURIComponent).join(',')}`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, compareCooksSchema, 'comparison');
+      return parseBody(response, readCompareCooks, 'comparison');
     },
 
     async getSharedCook(shareToken) {
@@ -327,7 +338,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         throw new ApiError(404, 'NOT_FOUND', 'This share link has expired or was revoked.');
       }
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, sharedCookSchema, 'shared cook');
+      return parseBody(response, readSharedCook, 'shared cook');
     },
 
     async getHistory(sessionToken, request, init = {}) {
@@ -341,13 +352,13 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         init.signal,
       );
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, historyResponseSchema, 'history');
+      return parseBody(response, readHistoryResponse, 'history');
     },
 
     async getSettings(sessionToken) {
       const response = await send(fetchFn, `${apiUrl}/me/settings`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, userSettingsSchema, 'settings');
+      return parseBody(response, readUserSettings, 'settings');
     },
 
     async updateSettings(sessionToken, patch) {
@@ -358,13 +369,13 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, userSettingsSchema, 'settings');
+      return parseBody(response, readUserSettings, 'settings');
     },
 
     async listSessions(sessionToken) {
       const response = await send(fetchFn, `${apiUrl}/auth/sessions`, { headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return (await parseBody(response, sessionListSchema, 'session list')).sessions;
+      return (await parseBody(response, readSessionList, 'session list')).sessions;
     },
 
     async revokeSession(sessionToken, sessionId) {
@@ -375,13 +386,13 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
         timeoutMs,
       );
       if (!response.ok) throw await errorFrom(response);
-      return (await parseBody(response, revokedSchema, 'revocation')).revoked;
+      return (await parseBody(response, readRevoked, 'revocation')).revoked;
     },
 
     async revokeOtherSessions(sessionToken) {
       const response = await send(fetchFn, `${apiUrl}/auth/sessions`, { method: 'DELETE', headers: bearer(sessionToken) }, timeoutMs);
       if (!response.ok) throw await errorFrom(response);
-      return (await parseBody(response, revokedSchema, 'revocation')).revoked;
+      return (await parseBody(response, readRevoked, 'revocation')).revoked;
     },
 
     async logout(sessionToken) {
@@ -389,7 +400,7 @@ export function createApiClient(config: WebConfig, options: ApiClientOptions = {
       // Already ended (expired, revoked elsewhere): signed out is what the user wanted.
       if (response.status === 401) return;
       if (!response.ok) throw await errorFrom(response);
-      await parseBody(response, signedOutSchema, 'sign-out');
+      await parseBody(response, readSignedOut, 'sign-out');
     },
   };
 }
@@ -425,30 +436,32 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return controller.signal;
 }
 
-async function parseBody<T>(response: Response, schema: ZodType<T>, what: string): Promise<T> {
+async function parseBody<T>(response: Response, read: Reader<T>, what: string): Promise<T> {
   let json: unknown;
   try {
     json = await response.json();
   } catch (cause) {
     throw new ContractError(what, { cause });
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ContractError(what, { cause: parsed.error });
-  return parsed.data;
+  try {
+    return read(json);
+  } catch (cause) {
+    throw new ContractError(what, { cause });
+  }
 }
 
 /** Turns a non-2xx answer into an ApiError, preferring the server's own `{error:{code,message}}`. */
 async function errorFrom(response: Response): Promise<ApiError> {
-  const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-  const code = body.success ? body.data.error.code : `HTTP_${response.status}`;
-  const message = body.success ? body.data.error.message : fallbackMessage(response.status);
+  const body = readOrUndefined(readErrorBody, await response.json().catch(() => undefined));
+  const code = body !== undefined ? body.error.code : `HTTP_${response.status}`;
+  const message = body !== undefined ? body.error.message : fallbackMessage(response.status);
 
   // 401 is always a dead session. A 403 whose body is not ours comes from API Gateway itself: an HTTP API
   // Lambda authorizer with simple responses answers `{"message":"Forbidden"}` when it rejects the token.
-  if (response.status === 401 || (response.status === 403 && !body.success)) {
+  if (response.status === 401 || (response.status === 403 && body === undefined)) {
     return new SessionExpiredError(response.status, code, 'Your session has ended. Sign in again.');
   }
-  return new ApiError(response.status, code, message, body.success ? body.data.error.details : undefined);
+  return new ApiError(response.status, code, message, body?.error.details);
 }
 
 function fallbackMessage(status: number): string {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ScaledClock } from '../../../shared/clock';
 import { configureClock, nowMs, tickEveryMs } from './clock';
 
 const REAL = Date.parse('2026-12-02T12:00:00.000Z');
@@ -28,5 +29,15 @@ describe('the page clock', () => {
     expect(new Date(nowMs()).toISOString()).toBe('2026-12-02T08:05:00.000Z');
     expect(tickEveryMs(30_000)).toBe(1000);
     expect(tickEveryMs(600_000)).toBe(20_000);
+  });
+
+  it('reads the same time as the server’s ScaledClock for the same settings', () => {
+    const settings = { scale: 7.5, realOriginMs: REAL - 12_345, simulatedOriginMs: Date.parse('2026-12-01T23:00:00.000Z') };
+    configureClock(settings);
+    const server = new ScaledClock(settings);
+    for (const step of [0, 1, 999, 61_000]) {
+      vi.advanceTimersByTime(step);
+      expect(nowMs()).toBe(server.nowMs());
+    }
   });
 });

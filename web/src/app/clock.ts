@@ -4,17 +4,23 @@
  * server and the ThermoWorks simulator. What paces the page itself (reconnect backoff, request throttles, timeouts)
  * stays on real time.
  */
-import { ScaledClock, type ScaledClockSettings } from '../../../shared/clock';
+import type { ScaledClockSettings } from '../../../shared/clock';
 
-let simulated: ScaledClock | null = null;
+let simulated: ScaledClockSettings | null = null;
 
-/** Called once /config.json is loaded, before anything shows a time. */
+/** Called once /config.json is loaded (and read, api/wireShapes.ts), before anything shows a time. */
 export function configureClock(settings: ScaledClockSettings | undefined): void {
-  simulated = settings === undefined ? null : new ScaledClock(settings);
+  simulated = settings ?? null;
 }
 
+/**
+ * ScaledClock's `nowMs` (shared/clock.ts), computed here because that module carries its zod schema, which the
+ * browser does not load; clock.test.ts holds the two together.
+ */
 export function nowMs(): number {
-  return simulated === null ? Date.now() : simulated.nowMs();
+  if (simulated === null) return Date.now();
+  const { scale, realOriginMs, simulatedOriginMs } = simulated;
+  return Math.round(simulatedOriginMs + (Date.now() - realOriginMs) * scale);
 }
 
 /**

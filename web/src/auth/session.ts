@@ -1,9 +1,11 @@
 /**
  * The signed-in session, kept in sessionStorage: it survives a reload but ends with the tab, so a
  * borrowed phone or a shared laptop is not left signed in. What is stored is the login response itself,
- * re-validated with its schema on read, so a tampered or outdated entry simply means "signed out".
+ * re-read against its contract on read, so a tampered or outdated entry simply means "signed out".
  */
-import { loginResponseSchema, type LoginResponse } from '../../../shared/api/schemas';
+import type { LoginResponse } from '../../../shared/api/schemas';
+import { readOrUndefined } from '../api/wireReader';
+import { readLoginResponse } from '../api/wireShapes';
 import { nowMs } from '../app/clock';
 
 export type Session = LoginResponse;
@@ -36,12 +38,12 @@ export function createSessionStore(storage: SessionStorageLike, now: () => numbe
         return null;
       }
       if (raw === null) return null;
-      const parsed = loginResponseSchema.safeParse(safeJson(raw));
-      if (!parsed.success || isExpired(parsed.data, now())) {
+      const session = readOrUndefined(readLoginResponse, safeJson(raw));
+      if (session === undefined || isExpired(session, now())) {
         clear();
         return null;
       }
-      return parsed.data;
+      return session;
     },
     save(session) {
       try {

@@ -4,7 +4,8 @@
  * chart model in place; predictions replace that probe's one in the cached shared cook.
  */
 import type { SharedCook } from '../../../shared/api/cook-schemas';
-import { splitReadings, type ServerMessage } from '../../../shared/api/schemas';
+import { splitReadings } from '../../../shared/api/readings-message';
+import type { ServerMessage } from '../../../shared/api/schemas';
 import { applyReading, type ChartModel } from '../live-view/useCookChartData';
 
 export function shareLiveUrl(wsUrl: string, shareToken: string): string {

@@ -1,11 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { CookView, DeviceView } from '../../../shared/api/schemas';
 import type { StartCookBody } from '../api/client';
 import { describeError } from '../api/errors';
 import type { Display } from '../settings/useDisplay';
-import { cookableChannels } from './cookForm';
+import { cookableChannels } from './cookableChannels';
 import { formatClock } from './predictionFormat';
-import { StartCookForm } from './StartCookForm';
+
+// The form (with the doneness presets) is fetched when first wanted, not with the screen: the bundle budget. Hovering
+// or focusing "Start cook" fetches it ahead of the click.
+const loadStartCookForm = () => import('./StartCookForm');
+const StartCookForm = lazy(() =>
+  loadStartCookForm().then(
+    (module) => ({ default: module.StartCookForm }),
+    () => ({ default: StartCookFormUnavailable }),
+  ),
+);
+
+function StartCookFormUnavailable() {
+  return (
+    <p className="form-error" role="alert">
+      Couldn't load the Start-cook form. Check your connection and reload the page.
+    </p>
+  );
+}
 
 export interface CookActions {
   /** Resolves once the cook runs; rejects with the error to show in the form. */
@@ -87,25 +104,33 @@ export function CookControls({ device, cook, actions, nowMs, display }: CookCont
     return (
       <>
         {cookBar}
-        <StartCookForm
-          device={device}
-          units={display.units}
-          notice={startedElsewhere ? STARTED_ELSEWHERE : null}
-          onStart={async (request) => {
-            setStartingHere(true);
-            try {
-              await actions.start(request);
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <StartCookForm
+            device={device}
+            units={display.units}
+            notice={startedElsewhere ? STARTED_ELSEWHERE : null}
+            onStart={async (request) => {
+              setStartingHere(true);
+              try {
+                await actions.start(request);
+                setFormOpen(false);
+                setFocusNext('end');
+              } finally {
+                setStartingHere(false);
+              }
+            }}
+            onCancel={() => {
               setFormOpen(false);
-              setFocusNext('end');
-            } finally {
-              setStartingHere(false);
-            }
-          }}
-          onCancel={() => {
-            setFormOpen(false);
-            setFocusNext(cook === undefined ? 'start' : 'end');
-          }}
-        />
+              setFocusNext(cook === undefined ? 'start' : 'end');
+            }}
+          />
+        </Suspense>
       </>
     );
   }
@@ -126,6 +151,8 @@ export function CookControls({ device, cook, actions, nowMs, display }: CookCont
         type="button"
         className="button"
         ref={startButton}
+        onPointerEnter={() => void loadStartCookForm().catch(() => undefined)}
+        onFocus={() => void loadStartCookForm().catch(() => undefined)}
         onClick={() => {
           setEndError(null);
           setCookWhenOpened(null);

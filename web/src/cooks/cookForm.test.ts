@@ -152,9 +152,10 @@ describe('buildStartCookRequest', () => {
     if (!result.ok) expect(result.errors.map((e) => e.message)).toEqual(['A cook can follow at most 8 probes.']);
   });
 
-  it('reports what the API schema refuses when the friendly checks let it through', () => {
+  it('refuses what the API schema would (a channel or serial not in its wire format)', () => {
     const result = buildStartCookRequest('S', form({ probes: [{ channel: '123', label: 'X', choice: { kind: 'custom', value: '150' } }] }));
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, errors: [{ channel: '123', message: 'Channel 123 cannot be cooked with.' }] });
+    expect(buildStartCookRequest('bad serial', form()).ok).toBe(false);
   });
 });
 

@@ -4,11 +4,11 @@
  * made here first so the user hears about them without a round trip, in words about their probes.
  */
 import type { ChannelView, DeviceView } from '../../../shared/api/schemas';
-import { startCookRequestSchema } from '../../../shared/api/schemas';
 import { MEAT_KINDS, type MeatKind } from '../../../shared/cook/meat-kind';
 import { DONENESS_PRESETS, findDonenessPreset, presetInUnit } from '../../../shared/cook/presets/doneness-presets';
 import type { TemperatureUnit } from '../../../shared/cook/units';
 import { convertTemperature } from '../settings/temperature';
+import { cookableChannels, temperatureChannels } from './cookableChannels';
 import type { StartCookBody } from '../api/client';
 
 /** What one probe channel is cooking to. `value` is the text typed for a custom target, in the form's unit. */
@@ -41,19 +41,11 @@ export type BuildResult = { ok: true; request: StartCookBody } | { ok: false; er
 const MIN_TARGET_F = 32;
 const MAX_TARGET_F = 500;
 const MAX_PROBES = 8;
+/** serialSchema and channelNumberSchema (shared/api/wire-formats.ts). */
+const SERIAL = /^[A-Za-z0-9:._-]{1,64}$/;
+const CHANNEL_NUMBER = /^[1-9][0-9]?$/;
 
-/** Temperature channels only: a humidity channel can be neither pit nor meat. */
-export function temperatureChannels(device: Pick<DeviceView, 'channels'>): ChannelView[] {
-  return device.channels.filter((channel) => channel.units !== 'H');
-}
-
-/**
- * The channels a cook can use: a temperature channel with a probe plugged in (the API refuses humidity channels and
- * channels the device lacks; a channel with no probe has nothing to cook with).
- */
-export function cookableChannels(device: Pick<DeviceView, 'channels'>): ChannelView[] {
-  return temperatureChannels(device).filter((channel) => channel.probeConnected);
-}
+export { cookableChannels, temperatureChannels } from './cookableChannels';
 
 /** The unit the device reports in (°F unless its temperature channels say °C). */
 export function deviceUnit(device: Pick<DeviceView, 'channels'>): TemperatureUnit {
@@ -95,6 +87,12 @@ export function buildStartCookRequest(serial: string, form: CookFormState): Buil
   if (used.length === 0) errors.push({ channel: null, message: 'Choose a target for at least one meat probe.' });
   if (used.length > MAX_PROBES) errors.push({ channel: null, message: `A cook can follow at most ${MAX_PROBES} probes.` });
 
+  // The wire formats the API checks (wire-formats.ts): these come from the device list, so only a broken one fails.
+  if (!SERIAL.test(serial)) errors.push({ channel: null, message: 'This device cannot be cooked with (its serial is not one Pitwatch knows).' });
+  for (const channel of [form.pitChannel, ...used.map((probe) => probe.channel)]) {
+    if (channel !== null && !CHANNEL_NUMBER.test(channel)) errors.push({ channel, message: `Channel ${channel} cannot be cooked with.` });
+  }
+
   const seen = new Set<string>();
   for (const probe of used) {
     if (seen.has(probe.channel)) errors.push({ channel: probe.channel, message: `${name(probe)} is chosen twice.` });
@@ -123,12 +121,9 @@ export function buildStartCookRequest(serial: string, form: CookFormState): Buil
   }
   if (errors.length > 0) return { ok: false, errors: dedupe(errors) };
 
+  // What passes the checks above passes the API's startCookRequestSchema too (cookForm.test.ts holds them together);
+  // the schema itself stays on the server, so the browser does not carry zod.
   const request: StartCookBody = { serial, ...(form.pitChannel !== null ? { pitChannel: form.pitChannel } : {}), probes };
-  // The same schema the API validates with: whatever passed the friendlier checks above must pass this too.
-  const parsed = startCookRequestSchema.safeParse(request);
-  if (!parsed.success) {
-    return { ok: false, errors: [{ channel: null, message: parsed.error.issues[0]?.message ?? 'These settings cannot be sent.' }] };
-  }
   return { ok: true, request };
 }
 

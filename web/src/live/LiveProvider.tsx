@@ -1,7 +1,9 @@
 /**
  * The signed-in app's one live WebSocket: opened once for the session, whatever screen is showing. It reconnects at
- * once when the browser comes back online or the page becomes visible, says "offline" the moment the browser does,
- * and tells screens when it reconnected so they can fetch what they missed (the chart fetches its gap).
+ * once when the browser comes back online or the page becomes visible, says "offline" the moment the browser does
+ * (and "reconnecting" within 5 s when the socket dies without the browser noticing: LiveConnection's heartbeat, fast
+ * while the page is visible), and tells screens when it reconnected so they can fetch what they missed (the chart
+ * fetches its gap).
  */
 import { createContext, useCallback, useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -52,11 +54,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         if (failures >= 2) void queryClient.invalidateQueries({ queryKey: queryKeys.account });
       },
     });
+    connection.setVisible(document.visibilityState !== 'hidden');
     connection.start();
     if (isOffline()) connection.goOffline();
     const online = () => connection.reconnectNow();
     const offline = () => connection.goOffline();
     const visible = () => {
+      connection.setVisible(document.visibilityState !== 'hidden');
       if (document.visibilityState === 'visible' && !isOffline()) connection.reconnectNow();
     };
     window.addEventListener('online', online);

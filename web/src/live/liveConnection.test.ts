@@ -55,7 +55,7 @@ const createSocket: SocketFactory = (url, handlers) => {
   };
 };
 
-function connection(overrides: { pingIntervalMs?: number } = {}): LiveConnection {
+function connection(overrides: { pingIntervalMs?: number; hiddenPingIntervalMs?: number } = {}): LiveConnection {
   return new LiveConnection({
     url: 'ws://localhost:3000/ws?token=t',
     createSocket,
@@ -163,10 +163,10 @@ describe('LiveConnection', () => {
     expect(sockets).toHaveLength(1);
   });
 
-  it('drops a socket that answers no ping within 5 s and reconnects', () => {
+  it('drops a socket that answers no ping within 2.5 s and reconnects', () => {
     connection({ pingIntervalMs: 20_000 }).start();
     latest().handlers.onOpen();
-    time.advance(20_000 + 4_999);
+    time.advance(20_000 + 2_499);
     expect(statuses.at(-1)).toBe('live');
     time.advance(1);
     expect(sockets[0]!.closed).toBe(true);
@@ -175,6 +175,54 @@ describe('LiveConnection', () => {
     expect(sockets).toHaveLength(2);
     latest().handlers.onOpen();
     expect(opens).toEqual([false, true]);
+  });
+
+  it('notices a socket that died silently within 4 s (of the 5 s promised), wherever between two pings it died', () => {
+    // Default heartbeat: a ping every 1.5 s, dead when nothing at all comes back within 2.5 s of one.
+    for (const diesAfter of [0, 1, 750, 1_499, 1_500, 1_501, 2_999, 3_500]) {
+      sockets = [];
+      statuses = [];
+      time = new FakeTime();
+      connection().start();
+      latest().handlers.onOpen();
+      // Alive: every ping answered at once, for a while.
+      const socket = latest();
+      let answered = 0;
+      const answer = () => {
+        for (; answered < socket.sent.length; answered++) socket.handlers.onMessage('{"type":"pong","at":"x"}');
+      };
+      for (let t = 0; t < 20_000 + diesAfter; t += 1) {
+        time.advance(1);
+        answer();
+      }
+      expect(statuses.at(-1)).toBe('live');
+      const diedAt = time.now;
+      // Dead from here: pings go out, nothing comes back.
+      while (statuses.at(-1) === 'live' && time.now - diedAt < 60_000) time.advance(1);
+      expect(statuses.at(-1)).toBe('reconnecting');
+      expect(time.now - diedAt).toBeLessThanOrEqual(4_000);
+      expect(latest().closed).toBe(true);
+    }
+  });
+
+  it('pings rarely while the page is hidden, and every 1.5 s again once it shows', () => {
+    const live = connection();
+    live.start();
+    latest().handlers.onOpen();
+    live.setVisible(false);
+    time.advance(24_999);
+    expect(latest().sent).toEqual([]);
+    time.advance(1);
+    expect(latest().sent).toHaveLength(1);
+    latest().handlers.onMessage('{"type":"pong","at":"x"}');
+    live.setVisible(true);
+    time.advance(1_500);
+    expect(latest().sent).toHaveLength(2);
+    latest().handlers.onMessage('{"type":"pong","at":"x"}');
+    time.advance(60_000);
+    // Unanswered from here: dead within 5 s of the last answer.
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(sockets[0]!.closed).toBe(true);
   });
 
   it('goes offline at once when the browser says so, waits, and reconnects the moment it is back', () => {
@@ -195,7 +243,7 @@ describe('LiveConnection', () => {
   });
 
   it('checks an open socket with a ping when asked to reconnect (the page became visible again)', () => {
-    const live = connection();
+    const live = connection({ pingIntervalMs: 60_000 });
     live.start();
     latest().handlers.onOpen();
     live.reconnectNow();

@@ -4,7 +4,8 @@
  * `session-ended` message signs out. The shape of the `readings` message is known here and nowhere else.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { splitReadings, type CookView, type DeviceView, type ReadingMessage, type ServerMessage } from '../../../shared/api/schemas';
+import { splitReadings } from '../../../shared/api/readings-message';
+import type { CookView, DeviceView, ReadingMessage, ServerMessage } from '../../../shared/api/schemas';
 import { cookRecordChanged, queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
 import { findCook, mergeAlert, mergePrediction } from '../cooks/cooksState';
 import { mergeReading } from './mergeReading';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readingsMessageSchema, splitReadings, type DeviceView, type ReadingMessage } from '../../../shared/api/schemas';
+import { splitReadings } from '../../../shared/api/readings-message';
+import { readingsMessageSchema, type DeviceView, type ReadingMessage } from '../../../shared/api/schemas';
 import { isOlder, mergeReading } from './mergeReading';
 
 const devices: DeviceView[] = [

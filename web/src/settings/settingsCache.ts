@@ -2,7 +2,9 @@
  * The last settings this browser saw, in localStorage: the next page load starts in the right theme and units
  * before GET /me/settings answers. The server's copy always wins once it arrives.
  */
-import { userSettingsSchema, type UserSettingsView } from '../../../shared/api/settings-schemas';
+import type { UserSettingsView } from '../../../shared/api/settings-schemas';
+import { readOrUndefined } from '../api/wireReader';
+import { readUserSettings } from '../api/wireShapes';
 
 export { DEFAULT_SETTINGS } from '../../../shared/settings/user-settings';
 
@@ -12,8 +14,7 @@ export function rememberedSettings(storage: Pick<Storage, 'getItem'> | undefined
   try {
     const raw = storage?.getItem(KEY);
     if (raw === null || raw === undefined) return undefined;
-    const parsed = userSettingsSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
+    return readOrUndefined(readUserSettings, JSON.parse(raw));
   } catch {
     return undefined;
   }
