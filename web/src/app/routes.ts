@@ -31,7 +31,7 @@ export const screens = {
   compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', load: () => import('../cook-records/ComparePage') },
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
-  integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
+  integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', nav: 'Integrations', load: () => import('../integrations/IntegrationsPage') },
   share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
 } as const satisfies Record<string, ScreenDefinition>;
 
