@@ -52,7 +52,7 @@ export function ApiTokensSection({ display }: { display: Display }) {
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-name`}>Name</label>
+          <label htmlFor={`${id}-name`}>Token name</label>
           <input id={`${id}-name`} value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-invalid={nameError !== null} aria-describedby={nameError !== null ? `${id}-name-error` : undefined} />
           {nameError !== null && (
             <p id={`${id}-name-error`} className="form-error">

@@ -75,7 +75,7 @@ describe('IntegrationsPage: API tokens', () => {
     expect(await screen.findByText(/Name the token after what will use it/)).toBeTruthy();
     expect(server.calls.some((c) => c.method === 'POST')).toBe(false);
 
-    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Prometheus' } });
+    fireEvent.change(screen.getByLabelText('Token name'), { target: { value: 'Prometheus' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Read and change' }));
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
     const shown = await screen.findByTestId('new-token');
