@@ -88,6 +88,15 @@ afterAll(async () => {
 });
 
 describe('setting up', () => {
+  it('a broker on a private, link-local or metadata address: 400 URL_REFUSED, nothing stored (loopback is allowed locally)', async () => {
+    for (const url of ['mqtt://10.0.0.5:1883', 'mqtt://192.168.1.10', 'mqtt://169.254.169.254', 'mqtts://[fe80::1]:8883']) {
+      const put = await call<{ error: { code: string; details?: unknown } }>('PUT', '/integrations/mqtt', { url });
+      expect(put.status, url).toBe(400);
+      expect(put.json.error, url).toMatchObject({ code: 'URL_REFUSED', details: { field: 'url' } });
+    }
+    expect(await integration()).toBeNull();
+  });
+
   it('a wrong password: the test says so, and the status shows it', async () => {
     const put = await call<MqttIntegrationView>('PUT', '/integrations/mqtt', { url: broker.url, username: broker.username, password: 'wrong' });
     expect(put.status).toBe(200);

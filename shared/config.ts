@@ -8,6 +8,7 @@ import { pollCadence } from './polling/poll-cadence';
 import type { SessionPolicy } from './auth/session-policy';
 import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
 import { scaledClockSettingsSchema, type ScaledClockSettings } from './clock';
+import type { EgressPolicy } from './egress/ssrf-guard';
 
 /** A JSON-valued variable: malformed JSON is reported under the variable's name like any other bad value. */
 const jsonOf = <T extends z.ZodType>(schema: T) =>
@@ -70,6 +71,13 @@ const envSchema = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   /** The website's origin, for links Pitwatch hands out (share links: `{origin}/share/{token}`). */
   PUBLIC_WEB_URL: z.string().url().optional(),
+  /**
+   * Only set locally: user-chosen destinations (webhooks, push endpoints, MQTT brokers) on loopback are allowed,
+   * http too, so users can try a receiver or a broker on their own machine; private ranges stay refused.
+   */
+  EGRESS_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  /** Only set locally: hosts the operator named themselves (`npm start -- --mqtt-url`), allowed even when private. */
+  EGRESS_ALLOWED_HOSTS: z.string().default(''),
 });
 
 export interface AppConfig {
@@ -93,6 +101,8 @@ export interface AppConfig {
   simulatedClock: ScaledClockSettings | undefined;
   exports: { bucket: string; endpoint: string | undefined } | undefined;
   publicWebUrl: string | undefined;
+  /** Where user-chosen URLs may point (shared/egress/ssrf-guard.ts): public addresses only, in AWS. */
+  egress: EgressPolicy;
 }
 
 export class ConfigError extends Error {
@@ -143,5 +153,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     simulatedClock: e.SIMULATED_CLOCK,
     exports: e.EXPORT_BUCKET ? { bucket: e.EXPORT_BUCKET, endpoint: e.S3_ENDPOINT } : undefined,
     publicWebUrl: e.PUBLIC_WEB_URL?.replace(/\/+$/, ''),
+    egress: {
+      allowLoopback: e.EGRESS_ALLOW_LOOPBACK === 'true',
+      allowedHosts: e.EGRESS_ALLOWED_HOSTS.split(',').map((host) => host.trim()).filter((host) => host !== ''),
+    },
   };
 }

@@ -21,6 +21,12 @@ export class ValidationError extends PitwatchError {
   readonly httpStatus = 400;
 }
 
+/** A URL Pitwatch will not connect to on a user's say-so: a loopback, private, link-local or metadata address. */
+export class UrlRefusedError extends PitwatchError {
+  readonly code = 'URL_REFUSED';
+  readonly httpStatus = 400;
+}
+
 export class UnauthorizedError extends PitwatchError {
   readonly code = 'UNAUTHORIZED';
   readonly httpStatus = 401;

@@ -1,3 +1,4 @@
+import { planFromRequest } from '../../shared/cook/planner/plan-from-request';
 import { compareCooks } from '../../shared/cooks/compare-cooks';
 import { exportCook } from '../../shared/cooks/cook-exports';
 import { cookChartReadings } from '../../shared/cooks/cook-series';
@@ -26,7 +27,7 @@ const shareDeps = () => {
   return { shares: deps.shares(), cooks: deps.cooks(), clock: deps.clock, ids: deps.ids, webUrl: deps.config.publicWebUrl, live: live(), expiries: expiries() };
 };
 
-/** Cook records: start, list, read, edit, events, end, delete, readings, export, compare, share links. */
+/** Cook records: start, list, read, edit, events, end, delete, readings, export, compare, share links; the planner. */
 export const handler = httpFunction(
   'cooks',
   {
@@ -36,6 +37,8 @@ export const handler = httpFunction(
       return cookDetail(record, active);
     },
     listCooks: async ({ principal, query }) => listCooks(principal.accountId, query, cookDeps()),
+    // No personal priors are stored with accounts yet: the plan uses the population priors (planFromRequest shrinks to them).
+    planCook: async ({ body }) => planFromRequest(body, { nowMs: deps.clock.now().getTime() }),
     compareCooks: async ({ principal, query }) => compareCooks(principal.accountId, query.ids, { cooks: deps.cooks(), readings: readings(), now: deps.clock.now() }),
     getCook: async ({ principal, params }) => getCook(principal.accountId, params.cookId, cookDeps()),
     patchCook: async ({ principal, params, body }) => patchCook(principal.accountId, params.cookId, body, cookDeps()),

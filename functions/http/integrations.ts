@@ -11,7 +11,7 @@ const deps = createDependencies();
 const integrations = lazy(() => createMqttIntegrationStore(deps));
 /** Broker passwords only: sealed on PUT, opened to test the broker and to clear it on removal (both publish). */
 const vault = lazy(() => createVault(deps, 'mqtt-broker-password'));
-const manage = () => ({ integrations: integrations(), vault: vault(), clock: deps.clock });
+const manage = () => ({ integrations: integrations(), vault: vault(), clock: deps.clock, egress: deps.config.egress });
 
 /** Home Assistant over MQTT discovery: set up, show, test, remove. Publishing itself is the MQTT publisher's. */
 export const handler = httpFunction(

@@ -20,7 +20,7 @@ const secretCache = new Map<string, { version: string; password: string | null; 
 export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const { batchItemFailures, outcomes } = await processMqttPublishBatch(
     event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
-    { devices: deps.devices(), integrations: integrations(), vault: vault(), broker: mqttJsBroker, clock: deps.clock, secretCache, log: logger },
+    { devices: deps.devices(), integrations: integrations(), vault: vault(), broker: mqttJsBroker, clock: deps.clock, egress: deps.config.egress, secretCache, log: logger },
   );
   logger.info('Published', {
     accounts: outcomes.length,

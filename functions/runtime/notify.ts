@@ -11,7 +11,7 @@ import { ConfigError } from '../../shared/config';
 import type { ChannelAvailability } from '../../shared/notify/manage-channels';
 import { loadNotifyConfig, type NotifyConfig } from '../../shared/notify/notify-config';
 import type { NotifyQueue } from '../../shared/notify/notify-message';
-import { awsEgressPolicy, type EgressPolicy } from '../../shared/notify/ssrf-guard';
+import type { EgressPolicy } from '../../shared/egress/ssrf-guard';
 import type { Dependencies } from './dependencies';
 
 export const createAlarmStore = (deps: Dependencies) => new DynamoAlarmStore(deps.db(), deps.config.tableName);
@@ -32,7 +32,8 @@ export function createNotifyQueue(deps: Dependencies): NotifyQueue {
   return new SqsNotifyQueue(new SQSClient({ region: deps.config.region, ...(queue.endpoint ? { endpoint: queue.endpoint } : {}) }), queue.url);
 }
 
-export const egressPolicyOf = (deps: Dependencies): EgressPolicy => (notifyConfigOf(deps).allowLoopback ? { allowLoopback: true } : awsEgressPolicy);
+/** The one egress policy (shared/config.ts), the same for webhooks, push endpoints and MQTT brokers. */
+export const egressPolicyOf = (deps: Dependencies): EgressPolicy => deps.config.egress;
 
 export const channelAvailabilityOf = (deps: Dependencies): ChannelAvailability => ({
   email: { available: notifyConfigOf(deps).emailFrom !== undefined },

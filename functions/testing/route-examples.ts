@@ -73,6 +73,7 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   startCook: (ctx) => ({ body: { serial: ctx.serial, probes: [{ channel: '2', presetId: 'brisket' }] }, owned: true }),
   listCooks: () => ({ query: { status: 'active', minRating: '1', limit: '10' }, owned: false }),
   compareCooks: (ctx) => ({ query: { ids: `${ctx.cookId},${ctx.endedCookId}` }, owned: true }),
+  planCook: (ctx) => ({ body: { presetId: 'brisket', weightKg: 6, pitTemp: 250, serveAt: new Date(ctx.now.getTime() + 20 * 3_600_000).toISOString(), timeZone: 'America/Chicago' }, owned: false }),
   getCook: (ctx) => ({ params: { cookId: ctx.cookId }, owned: true }),
   patchCook: (ctx) => ({ params: { cookId: ctx.cookId }, body: { notes: 'written by the matrix' }, owned: true }),
   deleteCook: (ctx) => ({ params: { cookId: ctx.endedCookId }, owned: true }),

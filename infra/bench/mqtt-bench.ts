@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     vault: createVault(deps, 'mqtt-broker-password'),
     broker: mqttJsBroker,
     clock: deps.clock,
+    egress: deps.config.egress,
     secretCache: new Map<string, { version: string; password: string | null; until: number }>(),
   };
   const inline: number[] = [];

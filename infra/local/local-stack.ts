@@ -137,8 +137,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       MQTT_PUBLISH_QUEUE_URL: mqttQueueUrl,
       NOTIFY_QUEUE_URL: notifyQueueUrl,
       SHARE_EXPIRY_QUEUE_URL: shareExpiryQueueUrl,
-      // Locally a webhook receiver on this machine may be tried out (http to loopback); private ranges stay refused.
-      NOTIFY_ALLOW_LOOPBACK: 'true',
+      // Locally a webhook receiver or a broker on this machine may be tried out (http to loopback); private ranges
+      // stay refused, except the broker the operator named with --mqtt-url (usually on their own network).
+      EGRESS_ALLOW_LOOPBACK: 'true',
+      EGRESS_ALLOWED_HOSTS: options.mqttUrl ? new URL(options.mqttUrl).hostname.replace(/^\[|\]$/g, '') : '',
       NOTIFY_EMAIL_FROM: 'alarms@pitwatch.local',
       NOTIFY_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       NOTIFY_SMS_PER_HOUR: '10',

@@ -42,7 +42,7 @@ function operation(route: RouteDefinition & { id: string }): JsonSchema {
       description: 'Success',
       content: { [route.responseContentType ?? 'application/json']: { schema: jsonSchema(route.response, 'output') } },
     },
-    '400': errorResponse('VALIDATION_FAILED: the request does not match its schema (`details.issues` lists the fields)'),
+    '400': errorResponse('VALIDATION_FAILED: the request does not match its schema (`details.issues` lists the fields); URL_REFUSED: a URL Pitwatch will not connect to (loopback, private, link-local or metadata address)'),
   };
   if (guarded) {
     responses['401'] = errorResponse('UNAUTHORIZED: no credential, or an unknown, expired or revoked one');

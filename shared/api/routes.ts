@@ -7,6 +7,7 @@
 import { apiTokenListSchema, apiTokenParamsSchema, createApiTokenRequestSchema, createdApiTokenSchema } from './api-token-schemas';
 import { mqttIntegrationResponseSchema, mqttIntegrationViewSchema, mqttRemovedSchema, mqttTestResultSchema, putMqttIntegrationRequestSchema } from './integration-schemas';
 import { openApiDocumentSchema } from './openapi-schemas';
+import { planRequestSchema, planResponseSchema } from './plan-schemas';
 import { emptyQuerySchema, revokedSchema, sessionListSchema, sessionParamsSchema, signedOutSchema } from './auth-schemas';
 import { sessionOnly, signedIn, type RouteDefinition } from './route-definition';
 import { accountDeletedSchema, deleteAccountRequestSchema, downloadLinkSchema } from './account-schemas';
@@ -220,6 +221,18 @@ export const routes = {
     auth: signedIn,
     query: compareQuerySchema,
     response: compareCooksSchema,
+  },
+  planCook: {
+    method: 'POST',
+    path: '/cooks/plan',
+    fn: 'cooks',
+    summary: 'Plan backwards from serving time: when to start (with its 80 % range) a preset or target at a pit temperature, including the rest',
+    auth: signedIn,
+    // It computes and stores nothing: a read token may plan too (an assistant over MCP, a dashboard).
+    scope: 'read',
+    query: emptyQuerySchema,
+    body: planRequestSchema,
+    response: planResponseSchema,
   },
   getCook: {
     method: 'GET',

@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ChannelStore, SmsRateLimiter } from '../notify/channel-store';
 import type { LastDelivery, NotificationChannel } from '../notify/notification-channel';
+import type { SealedSecret } from '../vault/sealed-secret';
 import { keys } from './table-design';
 
 const channelOf = (item: Record<string, unknown>): NotificationChannel => {
@@ -49,6 +50,26 @@ export class DynamoChannelStore implements ChannelStore {
             ':failures': channel.consecutiveFailures,
             ':at': channel.updatedAt,
           },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Key rotation only: a webhook's secret sealed anew, unless the channel changed or went meanwhile (false). */
+  async replaceSealedSecret(accountId: string, channelId: string, expected: SealedSecret, sealed: SealedSecret): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.channel(accountId, channelId),
+          UpdateExpression: 'SET #target.sealedSecret = :sealed',
+          ConditionExpression: '#target.sealedSecret.ciphertext = :expected',
+          ExpressionAttributeNames: { '#target': 'target' },
+          ExpressionAttributeValues: { ':sealed': sealed, ':expected': expected.ciphertext },
         }),
       );
       return true;

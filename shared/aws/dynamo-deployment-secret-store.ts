@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeploymentSecretStore, StoredNotifySecrets } from '../notify/deployment-secrets';
+import type { SealedSecret } from '../vault/sealed-secret';
 import { keys } from './table-design';
 
 export class DynamoDeploymentSecretStore implements DeploymentSecretStore {
@@ -19,6 +20,25 @@ export class DynamoDeploymentSecretStore implements DeploymentSecretStore {
     try {
       await this.db.send(
         new PutCommand({ TableName: this.tableName, Item: { ...keys.deploymentSecrets, type: 'deployment-secrets', ...secrets }, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Key rotation only: the same secrets sealed anew, unless another rotation replaced them meanwhile (false). */
+  async replaceSealed(expected: SealedSecret, sealed: SealedSecret): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.deploymentSecrets,
+          UpdateExpression: 'SET sealed = :sealed',
+          ConditionExpression: 'sealed.ciphertext = :expected',
+          ExpressionAttributeValues: { ':sealed': sealed, ':expected': expected.ciphertext },
+        }),
       );
       return true;
     } catch (error) {

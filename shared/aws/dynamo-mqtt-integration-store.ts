@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MqttIntegrationRecord, MqttIntegrationStore } from '../integrations/mqtt/mqtt-integration';
+import type { SealedSecret } from '../vault/sealed-secret';
 import { mqttIntegrationOf } from './dynamo-device-store';
 import { keys } from './table-design';
 
@@ -36,6 +37,42 @@ export class DynamoMqttIntegrationStore implements MqttIntegrationStore {
           ConditionExpression: 'version = :version',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': update.status, ':retained': update.retained, ':refreshed': update.discoveryRefreshedAt, ':version': version },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Key rotation only: every integration of the deployment (GSI1 INTEGRATIONS#mqtt), a page at a time. */
+  async listAll(cursor?: string): Promise<{ records: MqttIntegrationRecord[]; cursor: string | undefined }> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.mqttIntegrationsIndex },
+        ...(cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> } : {}),
+      }),
+    );
+    return {
+      records: (out.Items ?? []).map(mqttIntegrationOf),
+      cursor: out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString('base64url') : undefined,
+    };
+  }
+
+  /** Key rotation only: the password sealed anew, unless the user replaced it meanwhile (false). */
+  async replaceSealedPassword(accountId: string, expected: SealedSecret, sealed: SealedSecret): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.mqttIntegration(accountId),
+          UpdateExpression: 'SET sealedPassword = :sealed',
+          ConditionExpression: 'sealedPassword.ciphertext = :expected',
+          ExpressionAttributeValues: { ':sealed': sealed, ':expected': expected.ciphertext },
         }),
       );
       return true;

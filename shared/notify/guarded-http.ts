@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { checkUrl, guardedLookup, type EgressPolicy } from './ssrf-guard';
+import { checkUrl, guardedLookup, type EgressPolicy } from '../egress/ssrf-guard';
 
 export interface HttpAnswer {
   status: number;

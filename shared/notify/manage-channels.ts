@@ -7,7 +7,7 @@
 import type { ChannelView, CreateChannelRequest } from '../api/alarm-schemas';
 import type { Principal } from '../auth/principal';
 import type { Clock } from '../clock';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, UrlRefusedError, ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { ChannelStore } from './channel-store';
@@ -15,7 +15,7 @@ import { channelView } from './channel-view';
 import { ensureNotifySecrets, type DeploymentSecretStore } from './deployment-secrets';
 import { defaultChannelName, type ChannelTarget, type NotificationChannel } from './notification-channel';
 import type { NotifyQueue } from './notify-message';
-import { checkUrl, EgressRefusedError, type EgressPolicy } from './ssrf-guard';
+import { checkUrl, EgressRefusedError, type EgressPolicy } from '../egress/ssrf-guard';
 
 /** A user with more than this many channels has a problem Pitwatch should not make worse. */
 export const MAX_CHANNELS_PER_ACCOUNT = 20;
@@ -37,7 +37,7 @@ function checkedUrl(raw: string, egress: EgressPolicy, field: string): string {
   try {
     return checkUrl(raw, egress).toString();
   } catch (error) {
-    if (error instanceof EgressRefusedError) throw new ValidationError(`This URL cannot be used: ${error.message}.`, { details: { field } });
+    if (error instanceof EgressRefusedError) throw new UrlRefusedError(`This URL cannot be used: ${error.message}.`, { details: { field } });
     throw error;
   }
 }

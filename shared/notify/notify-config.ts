@@ -10,8 +10,6 @@ const notifyEnvSchema = z.object({
   NOTIFY_QUEUE_URL: z.string().url().optional(),
   /** Only set locally: the local SQS stand-in's endpoint. */
   SQS_ENDPOINT: z.string().url().optional(),
-  /** Only set locally: webhooks and push endpoints on loopback (http too) are allowed, so users can try a local receiver. */
-  NOTIFY_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
   /** The SES v2 sender identity (verified); email channels are offered only when set (locally: the SMTP catcher's). */
   NOTIFY_EMAIL_FROM: z.string().email().optional(),
   /** SMS through SNS is off unless this is set, and then at most this many per account per hour. */
@@ -29,7 +27,6 @@ const notifyEnvSchema = z.object({
 
 export interface NotifyConfig {
   queue: { url: string; endpoint: string | undefined } | undefined;
-  allowLoopback: boolean;
   emailFrom: string | undefined;
   /** 0: SMS is off. */
   smsPerHour: number;
@@ -47,7 +44,6 @@ export function loadNotifyConfig(env: Record<string, string | undefined>): Notif
   const smtp = e.NOTIFY_SMTP_URL ? new URL(e.NOTIFY_SMTP_URL) : undefined;
   return {
     queue: e.NOTIFY_QUEUE_URL ? { url: e.NOTIFY_QUEUE_URL, endpoint: e.SQS_ENDPOINT } : undefined,
-    allowLoopback: e.NOTIFY_ALLOW_LOOPBACK === 'true',
     emailFrom: e.NOTIFY_EMAIL_FROM,
     smsPerHour: e.NOTIFY_SMS_PER_HOUR,
     smtp: smtp ? { host: smtp.hostname, port: Number(smtp.port) } : undefined,

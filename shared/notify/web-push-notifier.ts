@@ -8,7 +8,7 @@ import webpush from 'web-push';
 import type { HttpPost } from './guarded-http';
 import type { NotificationChannel } from './notification-channel';
 import { resultOfStatus, type DeliveryResult, type Notification, type Notifier } from './notifier';
-import { EgressRefusedError } from './ssrf-guard';
+import { EgressRefusedError } from '../egress/ssrf-guard';
 
 export interface VapidIdentity {
   subject: string;

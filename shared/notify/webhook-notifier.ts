@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { HttpPost } from './guarded-http';
 import type { NotificationChannel } from './notification-channel';
 import { resultOfStatus, type DeliveryResult, type Notification, type Notifier } from './notifier';
-import { EgressRefusedError } from './ssrf-guard';
+import { EgressRefusedError } from '../egress/ssrf-guard';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
 import { webhookRequest } from './webhook-payloads';
 

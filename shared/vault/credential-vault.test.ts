@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { LinkedAccount } from '../auth/account-store';
 import { CredentialVault, VaultDecryptError, type DecryptAudit } from './credential-vault';
 import { LocalKeyProvider } from './local-key-provider';
-import { rewrapCredentials } from './rewrap-credentials';
 
 function vaultWithAudit() {
   const entries: Parameters<DecryptAudit['record']>[0][] = [];
@@ -73,36 +71,5 @@ describe('CredentialVault', () => {
   it('cannot open with another master key', async () => {
     const sealed = await new CredentialVault(new LocalKeyProvider(randomBytes(32))).seal('secret', 'user-1');
     await expect(new CredentialVault(new LocalKeyProvider(randomBytes(32))).open(sealed, 'user-1', 'poll')).rejects.toBeInstanceOf(VaultDecryptError);
-  });
-});
-
-describe('rewrapCredentials', () => {
-  it('moves every sealed secret under the current master key and leaves the others alone', async () => {
-    const oldKey = randomBytes(32);
-    const newKey = randomBytes(32);
-    const oldVault = new CredentialVault(new LocalKeyProvider(oldKey));
-    const rotated = new LocalKeyProvider(newKey, [oldKey]);
-    const vault = new CredentialVault(rotated);
-    const links = new Map<string, LinkedAccount>();
-    const link = async (userId: string, v: CredentialVault) => ({
-      userId, accountId: 'a', email: 'e', sealedRefreshToken: await v.seal(`token-${userId}`, userId), status: 'ok' as const,
-      statusMessage: null, linkedAt: 'x', lastPolledAt: null, lastReadingAt: null,
-    });
-    links.set('u1', await link('u1', oldVault));
-    links.set('u2', await link('u2', vault));
-    const store = {
-      putLink: async (l: LinkedAccount) => void links.set(l.userId, l),
-      getLink: async (id: string) => links.get(id),
-      getLinks: async (ids: readonly string[]) => new Map(ids.flatMap((id) => (links.has(id) ? [[id, links.get(id)!] as const] : []))),
-      listLinks: async () => ({ links: [...links.values()], cursor: undefined }),
-      updateLinkStatus: async () => undefined,
-    };
-    const summary = await rewrapCredentials(store, vault, rotated.keyId);
-    expect(summary).toEqual({ checked: 2, rewrapped: 1, failed: [] });
-    expect(links.get('u1')!.sealedRefreshToken.keyId).toBe(rotated.keyId);
-    // after rotation the old key is no longer needed
-    const onlyNew = new CredentialVault(new LocalKeyProvider(newKey));
-    expect(await onlyNew.open(links.get('u1')!.sealedRefreshToken, 'u1', 'poll')).toBe('token-u1');
-    expect(await onlyNew.open(links.get('u2')!.sealedRefreshToken, 'u2', 'poll')).toBe('token-u2');
   });
 });

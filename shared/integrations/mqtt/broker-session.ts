@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { MqttStatus } from '../../api/integration-schemas';
 import type { Clock } from '../../clock';
+import type { EgressPolicy } from '../../egress/ssrf-guard';
 import { PitwatchError } from '../../errors';
 import type { CredentialVault, DecryptPurpose } from '../../vault/credential-vault';
 import { backoffSeconds } from './mqtt-backoff';
@@ -20,6 +21,8 @@ export interface BrokerSessionDependencies {
   /** Opened passwords kept between invocations of a warm container, by account. */
   secretCache?: Map<string, { version: string; password: string | null; until: number }>;
   connectTimeoutMs?: number;
+  /** Where a broker may be: public addresses only, in AWS (loopback too, locally). */
+  egress: EgressPolicy;
 }
 
 export async function openBrokerPassword(record: MqttIntegrationRecord, purpose: DecryptPurpose, deps: Pick<BrokerSessionDependencies, 'vault' | 'clock' | 'secretCache'>): Promise<string | null> {
@@ -31,7 +34,7 @@ export async function openBrokerPassword(record: MqttIntegrationRecord, purpose:
   return password;
 }
 
-export async function connectToBroker(record: MqttIntegrationRecord, password: string | null, deps: Pick<BrokerSessionDependencies, 'broker' | 'connectTimeoutMs'>): Promise<MqttConnection> {
+export async function connectToBroker(record: MqttIntegrationRecord, password: string | null, deps: Pick<BrokerSessionDependencies, 'broker' | 'connectTimeoutMs' | 'egress'>): Promise<MqttConnection> {
   return deps.broker.connect({
     url: record.url,
     username: record.username,
@@ -39,6 +42,7 @@ export async function connectToBroker(record: MqttIntegrationRecord, password: s
     // Unique per connection: brokers drop an older connection with the same client id.
     clientId: `pitwatch-${record.accountId.slice(0, 24)}-${randomBytes(4).toString('hex')}`,
     connectTimeoutMs: deps.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    egress: deps.egress,
   });
 }
 

@@ -5,7 +5,8 @@
 import type { MqttIntegrationView, MqttTestResult, PutMqttIntegrationRequest } from '../../api/integration-schemas';
 import type { Principal } from '../../auth/principal';
 import type { Clock } from '../../clock';
-import { NotFoundError } from '../../errors';
+import { checkBrokerUrl, checkResolvedHost, EgressRefusedError, type EgressPolicy, type HostResolver } from '../../egress/ssrf-guard';
+import { NotFoundError, UrlRefusedError } from '../../errors';
 import type { IdGenerator } from '../../ids';
 import type { CredentialVault } from '../../vault/credential-vault';
 import { connectToBroker, failureMessage, openBrokerPassword, statusAfter } from './broker-session';
@@ -16,9 +17,22 @@ export interface ManageMqttDependencies {
   integrations: MqttIntegrationStore;
   vault: CredentialVault;
   clock: Clock;
+  /** Where a broker may be: public addresses only, in AWS (loopback too, locally). */
+  egress: EgressPolicy;
 }
 
-export async function putMqttIntegration(principal: Principal, request: PutMqttIntegrationRequest, deps: ManageMqttDependencies & { ids: IdGenerator }): Promise<MqttIntegrationView> {
+/** Refuses, before anything is stored, a broker URL on a refused address literal or a name resolving to one. */
+async function checkBrokerDestination(raw: string, egress: EgressPolicy, resolve?: HostResolver): Promise<void> {
+  try {
+    await checkResolvedHost(checkBrokerUrl(raw, egress), egress, resolve);
+  } catch (error) {
+    if (error instanceof EgressRefusedError) throw new UrlRefusedError(`This broker URL cannot be used: ${error.message}.`, { details: { field: 'url' } });
+    throw error;
+  }
+}
+
+export async function putMqttIntegration(principal: Principal, request: PutMqttIntegrationRequest, deps: ManageMqttDependencies & { ids: IdGenerator; resolveHost?: HostResolver }): Promise<MqttIntegrationView> {
+  await checkBrokerDestination(request.url, deps.egress, deps.resolveHost);
   const existing = await deps.integrations.get(principal.accountId);
   const now = deps.clock.now().toISOString();
   const record: MqttIntegrationRecord = {

@@ -1,4 +1,6 @@
 /** The narrow slice of an MQTT client the publisher needs (MQTT.js behind it: mqtt-js-broker.ts). */
+import type { EgressPolicy } from '../../egress/ssrf-guard';
+
 export interface MqttConnectOptions {
   url: string;
   username: string | null;
@@ -6,6 +8,8 @@ export interface MqttConnectOptions {
   clientId: string;
   /** Give up connecting after this long (an unreachable broker must not hold anything up). */
   connectTimeoutMs: number;
+  /** Where the broker may be (checked on the URL and on the addresses DNS answers at connect time). */
+  egress: EgressPolicy;
 }
 
 export interface MqttConnection {

@@ -6,6 +6,7 @@
 import { connect as connectTcp } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 import type { IClientOptions } from 'mqtt';
+import { checkBrokerUrl, EgressRefusedError, guardedLookup, type EgressPolicy } from '../../egress/ssrf-guard';
 import * as clientModule from 'mqtt/lib/client';
 import { MqttBrokerError, type MqttBroker, type MqttConnection, type MqttConnectOptions } from './mqtt-broker';
 
@@ -17,12 +18,14 @@ type MqttClient = InstanceType<typeof clientModule.default>;
 const MqttClientClass = ((clientModule.default as unknown as { default?: typeof clientModule.default }).default ?? clientModule.default) as typeof clientModule.default;
 
 /** Connects and waits for CONNACK: resolves with the client, rejects with the broker's refusal or the socket error. */
-function connectClient(url: URL, options: IClientOptions): Promise<MqttClient> {
+function connectClient(url: URL, options: IClientOptions, egress: EgressPolicy): Promise<MqttClient> {
   const secure = url.protocol === 'mqtts:';
   const port = Number(url.port || (secure ? 8883 : 1883));
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  // The stream builder MQTT.js calls: plain TCP, or TLS verified against the host name (Node's default CAs).
-  const stream = () => (secure ? connectTls({ host, port, servername: host }) : connectTcp({ host, port }));
+  // The stream builder MQTT.js calls: plain TCP, or TLS verified against the host name (Node's default CAs); either
+  // way the addresses DNS answers are checked at connect time, so a name that rebinds to a private address is refused.
+  const lookup = guardedLookup(egress);
+  const stream = () => (secure ? connectTls({ host, port, servername: host, lookup }) : connectTcp({ host, port, lookup }));
   return new Promise((resolve, reject) => {
     const client = new MqttClientClass(stream, options);
     const fail = (error: Error) => {
@@ -56,7 +59,7 @@ export const mqttJsBroker: MqttBroker = {
     };
     let client: MqttClient;
     try {
-      client = await withTimeout(connectClient(new URL(options.url), clientOptions), options.connectTimeoutMs + 500, 'connecting');
+      client = await withTimeout(connectClient(checkBrokerUrl(options.url, options.egress), clientOptions, options.egress), options.connectTimeoutMs + 500, 'connecting');
     } catch (error) {
       throw new MqttBrokerError(describe(error), { cause: error });
     }
@@ -86,6 +89,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 /** Short, safe messages for the status shown to the user (no credentials are ever in them). */
 function describe(error: unknown): string {
+  if (error instanceof EgressRefusedError) return `Pitwatch does not connect to this broker: ${error.message}.`;
   const code = (error as { code?: unknown })?.code;
   const message = error instanceof Error ? error.message : String(error);
   // CONNACK 4 (bad username or password) and 5 (not authorized): mosquitto answers a wrong password with 5.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { awsEgressPolicy } from '../../egress/ssrf-guard';
 import type { AccountPartition, DeviceRecord, LatestReading } from '../../devices/device-store';
 import { CredentialVault } from '../../vault/credential-vault';
 import { LocalKeyProvider } from '../../vault/local-key-provider';
@@ -41,7 +42,7 @@ async function world() {
   let now = new Date('2026-12-01T10:00:00Z');
   const deps = {
     devices: { listAccountDevices: async () => ({ ...partition, ...(record ? { mqtt: record } : {}) }) },
-    integrations, vault, broker, clock: { now: () => now }, secretCache: new Map(),
+    integrations, vault, broker, clock: { now: () => now }, secretCache: new Map(), egress: awsEgressPolicy,
   };
   return {
     deps, partition, sent, connections,

@@ -272,3 +272,54 @@ export function useCompareQuery(ids: readonly [string, string] | null) {
     enabled: ids !== null,
   });
 }
+
+// ——— Integrations (API tokens, MQTT / Home Assistant): the /integrations screen's server state ———
+// (imported here, at the end, so that this section stays apart from the rest of the file)
+import { createIntegrationsApi, type CreateApiTokenBody, type IntegrationsApi, type PutMqttBody } from './client';
+
+export const integrationQueryKeys = {
+  apiTokens: ['api-tokens'] as const,
+  mqtt: ['integrations', 'mqtt'] as const,
+};
+
+const integrationsApis = new WeakMap<object, IntegrationsApi>();
+
+/** The integrations client for this deployment, made once per config. */
+export function useIntegrationsApi(): { integrations: IntegrationsApi; token: string } {
+  const { config, token } = useSignedIn();
+  let integrations = integrationsApis.get(config);
+  if (!integrations) integrationsApis.set(config, (integrations = createIntegrationsApi(config)));
+  return { integrations, token };
+}
+
+export function useApiTokensQuery() {
+  const { integrations, token } = useIntegrationsApi();
+  return useQuery({ queryKey: integrationQueryKeys.apiTokens, queryFn: () => integrations.listApiTokens(token) });
+}
+
+export function useApiTokenActions() {
+  const { integrations, token } = useIntegrationsApi();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: integrationQueryKeys.apiTokens });
+  const create = useMutation({ mutationFn: (body: CreateApiTokenBody) => integrations.createApiToken(token, body), onSettled: refresh });
+  const revoke = useMutation({ mutationFn: (tokenId: string) => integrations.revokeApiToken(token, tokenId), onSettled: refresh });
+  return { create, revoke };
+}
+
+export function useMqttIntegrationQuery() {
+  const { integrations, token } = useIntegrationsApi();
+  return useQuery({ queryKey: integrationQueryKeys.mqtt, queryFn: () => integrations.getMqtt(token), refetchInterval: 30_000 });
+}
+
+export function useMqttActions() {
+  const { integrations, token } = useIntegrationsApi();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: integrationQueryKeys.mqtt });
+  const save = useMutation({
+    mutationFn: (body: PutMqttBody) => integrations.putMqtt(token, body),
+    onSuccess: (view) => queryClient.setQueryData(integrationQueryKeys.mqtt, view),
+  });
+  const test = useMutation({ mutationFn: () => integrations.testMqtt(token), onSettled: refresh });
+  const remove = useMutation({ mutationFn: () => integrations.removeMqtt(token), onSuccess: () => queryClient.setQueryData(integrationQueryKeys.mqtt, null) });
+  return { save, test, remove };
+}

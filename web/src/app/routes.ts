@@ -31,7 +31,8 @@ export const screens = {
   compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', load: () => import('../cook-records/ComparePage') },
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
-  integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
+  // Not in the header's navigation yet: a fourth link makes the header wider than a 360 px phone (see the report).
+  integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', load: () => import('../integrations/IntegrationsPage') },
   share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
 } as const satisfies Record<string, ScreenDefinition>;
 
