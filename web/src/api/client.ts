@@ -4,7 +4,7 @@
  * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
  */
 // Types only (erased from the bundle): the browser reads bodies with ./wireShapes, not with zod.
-import type { infer as Infer, input } from 'zod';
+import type { infer as Infer, input, ZodType } from 'zod';
 import type {
   AccountStatus,
   CookView,
@@ -26,7 +26,7 @@ import type {
   CookReadings,
   PatchCookRequest,
 } from '../../../shared/api/cook-schemas';
-import { readOrUndefined, type Reader } from './wireReader';
+import { readOrUndefined, WireShapeError, type Reader } from './wireReader';
 import {
   readAccountStatus,
   readCompareCooks,
@@ -507,24 +507,33 @@ const integrationSchemas = async () => {
   return { ...tokens, ...mqtt };
 };
 
+/** A schema loaded with the screen, read like the hand-written readers (the screen's chunk carries zod, not the app). */
+const zodReader =
+  <T>(schema: ZodType<T>): Reader<T> =>
+  (value, at = '') => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new WireShapeError(at, parsed.error.issues[0]?.message ?? 'the documented shape');
+    return parsed.data;
+  };
+
 export function createIntegrationsApi(config: WebConfig, options: ApiClientOptions = {}): IntegrationsApi {
   const fetchFn = options.fetch ?? browserFetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const apiUrl = config.apiUrl.replace(/\/+$/, '');
-  const call = async <T>(sessionToken: string, method: string, path: string, what: string, schemaOf: (s: Awaited<ReturnType<typeof integrationSchemas>>) => ZodType<T>, body?: unknown): Promise<T> => {
+  const call = async <T>(sessionToken: string, method: string, path: string, what: string, readerOf: (s: Awaited<ReturnType<typeof integrationSchemas>>) => Reader<T>, body?: unknown): Promise<T> => {
     const schemas = await integrationSchemas();
     const init: RequestInit = body === undefined ? { method, headers: bearer(sessionToken) } : { method, headers: json(sessionToken), body: JSON.stringify(body) };
     const response = await send(fetchFn, `${apiUrl}${path}`, init, timeoutMs);
     if (!response.ok) throw await errorFrom(response);
-    return parseBody(response, schemaOf(schemas), what);
+    return parseBody(response, readerOf(schemas), what);
   };
   return {
-    listApiTokens: async (t) => (await call(t, 'GET', '/api-tokens', 'API token list', (s) => s.apiTokenListSchema)).tokens,
-    createApiToken: (t, body) => call(t, 'POST', '/api-tokens', 'new API token', (s) => s.createdApiTokenSchema, body),
-    revokeApiToken: async (t, tokenId) => void (await call(t, 'DELETE', `/api-tokens/${encodeURIComponent(tokenId)}`, 'revocation', () => revokedSchema)),
-    getMqtt: async (t) => (await call(t, 'GET', '/integrations/mqtt', 'MQTT integration', (s) => s.mqttIntegrationResponseSchema)).mqtt,
-    putMqtt: (t, body) => call(t, 'PUT', '/integrations/mqtt', 'MQTT integration', (s) => s.mqttIntegrationViewSchema, body),
-    testMqtt: (t) => call(t, 'POST', '/integrations/mqtt/test', 'MQTT test', (s) => s.mqttTestResultSchema),
-    removeMqtt: (t) => call(t, 'DELETE', '/integrations/mqtt', 'MQTT removal', (s) => s.mqttRemovedSchema),
+    listApiTokens: async (t) => (await call(t, 'GET', '/api-tokens', 'API token list', (s) => zodReader(s.apiTokenListSchema))).tokens,
+    createApiToken: (t, body) => call(t, 'POST', '/api-tokens', 'new API token', (s) => zodReader(s.createdApiTokenSchema), body),
+    revokeApiToken: async (t, tokenId) => void (await call(t, 'DELETE', `/api-tokens/${encodeURIComponent(tokenId)}`, 'revocation', () => readRevoked)),
+    getMqtt: async (t) => (await call(t, 'GET', '/integrations/mqtt', 'MQTT integration', (s) => zodReader(s.mqttIntegrationResponseSchema))).mqtt,
+    putMqtt: (t, body) => call(t, 'PUT', '/integrations/mqtt', 'MQTT integration', (s) => zodReader(s.mqttIntegrationViewSchema), body),
+    testMqtt: (t) => call(t, 'POST', '/integrations/mqtt/test', 'MQTT test', (s) => zodReader(s.mqttTestResultSchema)),
+    removeMqtt: (t) => call(t, 'DELETE', '/integrations/mqtt', 'MQTT removal', (s) => zodReader(s.mqttRemovedSchema)),
   };
 }
