@@ -896,7 +896,10 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
     );
-    expect(statements.length).toBe(8);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns['alarm-links'].role)) }, Condition: conditionsFor('notification-secret') }),
+    );
+    expect(statements.length).toBe(9);
   });
 
   it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {
