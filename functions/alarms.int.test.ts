@@ -18,6 +18,8 @@ import type { DevicesResponse } from '../shared/api/schemas';
 import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { verifyWebhook } from '../shared/notify/webhook-signature';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createThermoWorksClient } from '../shared/thermoworks/client';
+import { thermoWorksConfigFromEnv } from '../shared/thermoworks/config';
 import { signLocalLink } from './testing/alarm-fixtures';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
@@ -316,6 +318,35 @@ describe('signed links in notifications, followed without a session', () => {
     await expect4xx(await signLocalLink(db(), { act: 'verify', acct: DEMO.accountId, id: 'no-such-channel', exp }), 404, 'NOT_FOUND');
     expect((await call('DELETE', `/alarms/${alarmId}`)).status).toBe(200);
     await expect4xx(await signLocalLink(db(), { act: 'snooze', acct: DEMO.accountId, id: eventId, exp }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('the thermometer’s own alarm', () => {
+  it('a rule with deviceAlarm is written to the channel by the next poll, and the simulator’s channel document shows it', async () => {
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '3', kind: 'outside', low: 150, high: 250, units: 'F', deviceAlarm: true });
+    expect(rule.status).toBe(201);
+    expect(rule.json.deviceAlarm).toMatchObject({ status: 'pending' });
+    await stack.pollNow([DEMO.userId]);
+    const listed = await call<{ alarms: AlarmView[] }>('GET', `/alarms?serial=${encodeURIComponent(SIGNALS)}`);
+    expect(listed.json.alarms.find((a) => a.alarmId === rule.json.alarmId)!.deviceAlarm).toMatchObject({ status: 'written', detail: null });
+    // What ThermoWorks (the simulator) now holds, read back as any ThermoWorks client would.
+    const client = createThermoWorksClient({ config: thermoWorksConfigFromEnv(stack.simulator.env) });
+    const session = client.session(await client.signIn(DEMO.email, 'pitwatch'));
+    const channel = await session.getChannel(SIGNALS, '3');
+    expect(channel.alarmHigh).toMatchObject({ enabled: true, value: 250 });
+    expect(channel.alarmLow).toMatchObject({ enabled: true, value: 150 });
+    expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+  });
+
+  it('an RFX meat probe cannot hold one: 422 DEVICE_ALARM_UNSUPPORTED, in plain words', async () => {
+    const res = await call<{ error: { code: string; message: string } }>('POST', '/alarms', { serial: 'AB:CD:EF:01:23:45', channel: '2', kind: 'above', threshold: 165, units: 'F', deviceAlarm: true });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('DEVICE_ALARM_UNSUPPORTED');
+    expect(res.json.error.message).toMatch(/RFX/);
+    // Without the device alarm, the same rule is fine: Pitwatch alarms instead.
+    const plain = await call<AlarmView>('POST', '/alarms', { serial: 'AB:CD:EF:01:23:45', channel: '2', kind: 'above', threshold: 165, units: 'F' });
+    expect(plain.status).toBe(201);
+    expect((await call('DELETE', `/alarms/${plain.json.alarmId}`)).status).toBe(200);
   });
 });
 

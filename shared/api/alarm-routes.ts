@@ -48,6 +48,7 @@ export const alarmRoutes = {
     body: createAlarmRequestSchema,
     response: alarmViewSchema,
     status: 201,
+    refusals: { 422: 'DEVICE_ALARM_UNSUPPORTED: deviceAlarm was asked for where the thermometer cannot hold it (an RFX meat probe: its alarms stay on the gateway)' },
   },
   listAlarms: {
     method: 'GET',
