@@ -15,8 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AlarmEventView, AlarmView, ChannelView } from '../shared/api/alarm-schemas';
 import type { DevicesResponse } from '../shared/api/schemas';
+import { createDocumentClient } from '../shared/aws/dynamo-document-client';
 import { verifyWebhook } from '../shared/notify/webhook-signature';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
+import { createThermoWorksClient } from '../shared/thermoworks/client';
+import { thermoWorksConfigFromEnv } from '../shared/thermoworks/config';
+import { signLocalLink } from './testing/alarm-fixtures';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
 const SIGNALS = '12:34:56:78:90:AB';
@@ -141,6 +145,21 @@ describe('an alarm on a probe, through every channel', () => {
     expect(pushChannel.status).toBe(201);
     const email = await call<ChannelView>('POST', '/notification-channels', { type: 'email', address: 'cook@example.com' });
     expect(email.status).toBe(201);
+    // An email address gets nothing but its verification until someone follows the link in it.
+    expect(email.json.status).toBe('pending-verification');
+    const verification = await stack.mail.waitFor((m) => m.to.includes('cook@example.com') && /Confirm/.test(m.subject));
+    const verifyUrl = /(http\S+\/alarm-links\?token=(\S+))/.exec(verification.text);
+    expect(verifyUrl, verification.text).not.toBeNull();
+    expect(verifyUrl![1]).toMatch(new RegExp(`^${stack.url.replace('127.0.0.1', 'localhost')}/alarm-links\\?token=`)); // the web app's page
+    const verifyToken = decodeURIComponent(verifyUrl![2]!);
+    const preview = await fetch(`${api}/alarm-links?token=${encodeURIComponent(verifyToken)}`);
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ act: 'verify', done: false, channel: { channelId: email.json.channelId, status: 'pending-verification' } });
+    const verified = await fetch(`${api}/alarm-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: verifyToken }) });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).toMatchObject({ action: 'verified', channelId: email.json.channelId });
+    const channelsNow = await call<{ channels: ChannelView[] }>('GET', '/notification-channels');
+    expect(channelsNow.json.channels.find((c) => c.channelId === email.json.channelId)!.status).toBe('active');
 
     // A rule already breached when it is created fires on the next poll: below a level far above the probe.
     const devices = await call<DevicesResponse>('GET', '/devices');
@@ -182,7 +201,7 @@ describe('an alarm on a probe, through every channel', () => {
     expect(payload.eventId).toBe(body.event.eventId);
     expect(payload.body).toContain(probe.label);
 
-    const mail = await stack.mail.waitFor((m) => m.to.includes('cook@example.com'));
+    const mail = await stack.mail.waitFor((m) => m.to.includes('cook@example.com') && m.subject.includes('Alarm'));
     expect(mail.subject).toMatch(/^\[URGENT\] Alarm: /);
     expect(mail.text).toContain(probe.label);
 
@@ -202,7 +221,7 @@ describe('an alarm on a probe, through every channel', () => {
     await notifyQueueSettled();
     expect(hooks.received).toHaveLength(1);
     expect(push.received).toHaveLength(1);
-    expect(stack.mail.messages.filter((m) => m.to.includes('cook@example.com'))).toHaveLength(1);
+    expect(stack.mail.messages.filter((m) => m.to.includes('cook@example.com') && m.subject.includes('Alarm'))).toHaveLength(1);
   });
 
   it('acknowledging stops the escalation: the next round sends nothing', async () => {
@@ -219,6 +238,115 @@ describe('an alarm on a probe, through every channel', () => {
     // A second acknowledgement changes nothing.
     const twice = await call<AlarmEventView>('POST', `/alarm-events/${event.eventId}/ack`);
     expect(twice.json.acknowledgedAt).toBe(acked.json.acknowledgedAt);
+  });
+});
+
+describe('signed links in notifications, followed without a session', () => {
+  const db = () => ({ db: createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), tableName: 'pitwatch-local' });
+  const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  let eventId: string;
+  let alarmId: string;
+
+  it('the webhook body’s acknowledge call previews, acknowledges (once), and the escalation stops', async () => {
+    const listed = await call<{ channels: ChannelView[] }>('GET', '/notification-channels');
+    const webhook = listed.json.channels.find((c) => c.name === 'my receiver')!;
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '1', kind: 'below', threshold: 900, units: 'F', notify: [webhook.channelId], urgent: true, name: 'link test' });
+    expect(rule.status).toBe(201);
+    alarmId = rule.json.alarmId;
+    await stack.pollNow([DEMO.userId]);
+    const ours = (r: Received) => (JSON.parse(r.body.toString('utf8')) as { rule?: { alarmId: string } }).rule?.alarmId === alarmId;
+    const delivered = await until('the webhook POST of the link test', () => hooks.received.find(ours));
+    await notifyQueueSettled();
+    const body = JSON.parse(delivered.body.toString('utf8')) as { event: { eventId: string }; acknowledge: { url: string; method: string; body: { token: string } } };
+    eventId = body.event.eventId;
+    expect(body.acknowledge).toMatchObject({ url: `${api.replace('127.0.0.1', 'localhost')}/alarm-links`, method: 'POST' });
+
+    const preview = await fetch(`${body.acknowledge.url}?token=${encodeURIComponent(body.acknowledge.body.token)}`);
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ act: 'ack', done: false, alarm: { alarmId, name: 'link test' }, event: { eventId, state: 'delivered', acknowledgedAt: null } });
+    const still = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
+    expect(still.json.events.find((e) => e.eventId === eventId)!.state).toBe('delivered'); // the preview changed nothing
+
+    const acked = await post(body.acknowledge.url, body.acknowledge.body);
+    expect(acked.status).toBe(200);
+    const ackBody = (await acked.json()) as { action: string; eventId: string };
+    expect(ackBody).toMatchObject({ action: 'acknowledged', eventId });
+    const events = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
+    const event = events.json.events.find((e) => e.eventId === eventId)!;
+    expect(event).toMatchObject({ state: 'acknowledged', acknowledgedVia: 'link' });
+    // Twice is fine, and changes nothing.
+    const again = await post(body.acknowledge.url, body.acknowledge.body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(ackBody);
+    const after = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
+    expect(after.json.events.find((e) => e.eventId === eventId)!.acknowledgedAt).toBe(event.acknowledgedAt);
+
+    // The next escalation round (queued with a delay) sent now finds the event acknowledged: nothing goes out.
+    const sqs = new SQSClient({ region: 'us-east-1', endpoint: stack.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await sqs.send(new SendMessageCommand({ QueueUrl: stack.notifyQueue.queueUrl, MessageBody: JSON.stringify({ kind: 'alarm', accountId: DEMO.accountId, eventId, round: 1 }) }));
+    await notifyQueueSettled();
+    expect(hooks.received.filter(ours)).toHaveLength(1);
+  });
+
+  it('a snooze link quiets the rule for 10 minutes', async () => {
+    const token = await signLocalLink(db(), { act: 'snooze', acct: DEMO.accountId, id: eventId, exp: Math.floor(stack.clock.now().getTime() / 1000) + 3600 });
+    const res = await post(`${api}/alarm-links`, { token });
+    expect(res.status).toBe(200);
+    const snoozed = (await res.json()) as { action: string; snoozedUntil: string };
+    expect(snoozed.action).toBe('snoozed');
+    const minutes = (Date.parse(snoozed.snoozedUntil) - stack.clock.now().getTime()) / 60_000;
+    expect(minutes).toBeGreaterThan(9);
+    expect(minutes).toBeLessThanOrEqual(10);
+    const rules = await call<{ alarms: AlarmView[] }>('GET', '/alarms');
+    expect(rules.json.alarms.find((a) => a.alarmId === alarmId)!.snoozedUntil).toBe(snoozed.snoozedUntil);
+  });
+
+  it('refuses: an altered token 403 LINK_INVALID, an expired one 410 LINK_EXPIRED, a deleted event or rule 404', async () => {
+    const exp = Math.floor(stack.clock.now().getTime() / 1000) + 3600;
+    const expect4xx = async (token: string, status: number, code: string) => {
+      for (const res of [await fetch(`${api}/alarm-links?token=${encodeURIComponent(token)}`), await post(`${api}/alarm-links`, { token })]) {
+        expect(res.status).toBe(status);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+      }
+    };
+    const genuine = await signLocalLink(db(), { act: 'ack', acct: DEMO.accountId, id: eventId, exp });
+    const [, signature] = genuine.split('.');
+    const altered = `${Buffer.from(JSON.stringify({ act: 'ack', acct: DEMO.accountId, id: eventId, exp: exp + 86_400 })).toString('base64url')}.${signature}`;
+    await expect4xx(altered, 403, 'LINK_INVALID');
+    await expect4xx(await signLocalLink(db(), { act: 'ack', acct: DEMO.accountId, id: eventId, exp: Math.floor(stack.clock.now().getTime() / 1000) - 60 }), 410, 'LINK_EXPIRED');
+    await expect4xx(await signLocalLink(db(), { act: 'ack', acct: DEMO.accountId, id: '0000000000000-gone', exp }), 404, 'NOT_FOUND');
+    await expect4xx(await signLocalLink(db(), { act: 'verify', acct: DEMO.accountId, id: 'no-such-channel', exp }), 404, 'NOT_FOUND');
+    expect((await call('DELETE', `/alarms/${alarmId}`)).status).toBe(200);
+    await expect4xx(await signLocalLink(db(), { act: 'snooze', acct: DEMO.accountId, id: eventId, exp }), 404, 'NOT_FOUND');
+  });
+});
+
+describe('the thermometer’s own alarm', () => {
+  it('a rule with deviceAlarm is written to the channel by the next poll, and the simulator’s channel document shows it', async () => {
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '3', kind: 'outside', low: 150, high: 250, units: 'F', deviceAlarm: true });
+    expect(rule.status).toBe(201);
+    expect(rule.json.deviceAlarm).toMatchObject({ status: 'pending' });
+    await stack.pollNow([DEMO.userId]);
+    const listed = await call<{ alarms: AlarmView[] }>('GET', `/alarms?serial=${encodeURIComponent(SIGNALS)}`);
+    expect(listed.json.alarms.find((a) => a.alarmId === rule.json.alarmId)!.deviceAlarm).toMatchObject({ status: 'written', detail: null });
+    // What ThermoWorks (the simulator) now holds, read back as any ThermoWorks client would.
+    const client = createThermoWorksClient({ config: thermoWorksConfigFromEnv(stack.simulator.env) });
+    const session = client.session(await client.signIn(DEMO.email, 'pitwatch'));
+    const channel = await session.getChannel(SIGNALS, '3');
+    expect(channel.alarmHigh).toMatchObject({ enabled: true, value: 250 });
+    expect(channel.alarmLow).toMatchObject({ enabled: true, value: 150 });
+    expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+  });
+
+  it('an RFX meat probe cannot hold one: 422 DEVICE_ALARM_UNSUPPORTED, in plain words', async () => {
+    const res = await call<{ error: { code: string; message: string } }>('POST', '/alarms', { serial: 'AB:CD:EF:01:23:45', channel: '2', kind: 'above', threshold: 165, units: 'F', deviceAlarm: true });
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('DEVICE_ALARM_UNSUPPORTED');
+    expect(res.json.error.message).toMatch(/RFX/);
+    // Without the device alarm, the same rule is fine: Pitwatch alarms instead.
+    const plain = await call<AlarmView>('POST', '/alarms', { serial: 'AB:CD:EF:01:23:45', channel: '2', kind: 'above', threshold: 165, units: 'F' });
+    expect(plain.status).toBe(201);
+    expect((await call('DELETE', `/alarms/${plain.json.alarmId}`)).status).toBe(200);
   });
 });
 

@@ -122,6 +122,7 @@ beforeAll(async () => {
     alarmId: '',
     alarmEventId: '',
     channelId: '',
+    alarmLinkToken: '',
   };
   Object.assign(ctx, await createAlarmFixtures(api, victimToken, { db: db(), tableName: TABLE }, { accountId: VICTIM.accountId, serial: ctx.serial, channel: ctx.channel }));
   const revokedShare = (await (await fetch(`${api}/cooks/${ctx.cookId}/shares`, {
@@ -215,6 +216,50 @@ describe('authorization matrix', () => {
       for (const secret of [VICTIM.userId, VICTIM.accountId, VICTIM.email, ctx.serial, ctx.sessionId]) {
         if (res.text.includes(secret)) tally.leaks.push(`${routeId}: ${secret}`);
       }
+      tally.ownData++;
+    });
+  });
+
+  describe('signed links (public: the token is the credential)', () => {
+    const payload = () => JSON.parse(Buffer.from(ctx.alarmLinkToken.split('.')[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const reencoded = (changes: Record<string, unknown>) => Buffer.from(JSON.stringify({ ...payload(), ...changes })).toString('base64url');
+    const link = (method: 'GET' | 'POST', token: string, bearer?: string) =>
+      fetch(`${api}/alarm-links${method === 'GET' ? `?token=${encodeURIComponent(token)}` : ''}`, {
+        method,
+        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...(method === 'POST' ? { body: JSON.stringify({ token }) } : {}),
+      }).then(async (res) => ({ status: res.status, text: await res.text() }));
+
+    it('a token altered to name another account, another event or act, or a later expiry → 403 LINK_INVALID', async () => {
+      const signature = ctx.alarmLinkToken.split('.')[1]!;
+      for (const changes of [{ acct: 'acct-guest-0001' }, { id: 'another-event' }, { act: 'snooze' }, { exp: 4102444800 }]) {
+        for (const method of ['GET', 'POST'] as const) {
+          const res = await link(method, `${reencoded(changes)}.${signature}`);
+          expectRefused(res, [403], `altered link ${JSON.stringify(changes)} ${method}`);
+          expect(JSON.parse(res.text).error.code).toBe('LINK_INVALID');
+        }
+      }
+    });
+
+    it('a signature cut short, or a token signed with another key → 403 LINK_INVALID; a session does not help', async () => {
+      const [payloadPart, signature] = ctx.alarmLinkToken.split('.') as [string, string];
+      const forged = `${payloadPart}.${Buffer.alloc(32, 7).toString('base64url')}`;
+      const otherToken = await signIn(OTHER.email);
+      for (const token of [`${payloadPart}.${signature.slice(0, 20)}`, forged]) {
+        for (const method of ['GET', 'POST'] as const) {
+          expectRefused(await link(method, token), [403], `forged link ${method}`);
+          expectRefused(await link(method, token, victimToken), [403], `forged link with the victim's session ${method}`);
+          expectRefused(await link(method, token, otherToken), [403], `forged link with another user's session ${method}`);
+        }
+      }
+    });
+
+    it('the genuine link previews the victim’s alarm without a sign-in, and nothing more (the control)', async () => {
+      const res = await link('GET', ctx.alarmLinkToken);
+      tally.attempts++;
+      expect(res.status, res.text).toBe(200);
+      expect(JSON.parse(res.text)).toMatchObject({ act: 'ack', done: false, event: { eventId: ctx.alarmEventId } });
+      for (const secret of [VICTIM.userId, VICTIM.email, ctx.sessionId, ctx.channelId]) if (res.text.includes(secret)) tally.leaks.push(`previewAlarmLink: ${secret}`);
       tally.ownData++;
     });
   });

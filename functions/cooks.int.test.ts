@@ -95,12 +95,19 @@ describe('a cook from start to export', () => {
     const patched = await call('PATCH', `/cooks/${cookId}`, demo.token, { notes: 'Post oak, 250 °F', tags: ['Brisket', 'competition'], rating: 4, probes: [{ channel: '3', target: 200 }] });
     expect(patched.status).toBe(200);
     expect(cookDetailSchema.parse(patched.body)).toMatchObject({ tags: ['brisket', 'competition'], rating: 4, probes: [{ channel: '2' }, { channel: '3', targetF: 392 }] });
+    // The cook's own alerts, each on unless turned off for this cook.
+    const quiet = await call('PATCH', `/cooks/${cookId}`, demo.token, { defaultAlerts: { 'stall-started': false, 'lid-open': false } });
+    expect(quiet.status).toBe(200);
+    expect(cookDetailSchema.parse(quiet.body).defaultAlerts).toEqual({ 'eta-within': true, 'target-reached': true, 'stall-started': false, 'stall-ended': true, 'pit-dropping': true, 'pit-recovered': true, 'lid-open': false });
+    expect((await call('PATCH', `/cooks/${cookId}`, demo.token, { defaultAlerts: { 'lid-open': true } })).status).toBe(200);
+    expect((await call('PATCH', `/cooks/${cookId}`, demo.token, { defaultAlerts: { 'no-such-alert': false } })).status).toBe(400);
 
     await sleep(3100);
     await stack.pollNow([demo.userId]); // the poll after the edits keeps them (the worker writes only its own fields)
     const detail = cookDetailSchema.parse((await call('GET', `/cooks/${cookId}`, demo.token)).body);
     expect(detail.events.map((e) => e.kind)).toEqual(['wrapped']);
     expect(detail.probes[1]!.targetF).toBe(392);
+    expect(detail.defaultAlerts).toMatchObject({ 'stall-started': false, 'lid-open': true });
     expect(detail.predictions.map((p) => p.channel)).toEqual(['2', '3']);
 
     const readings = cookReadingsSchema.parse((await call('GET', `/cooks/${cookId}/readings?maxPoints=100`, demo.token)).body);
@@ -111,6 +118,7 @@ describe('a cook from start to export', () => {
     expect(ended.status).toBe(200);
     const final = cookDetailSchema.parse(ended.body);
     expect(final).toMatchObject({ status: 'ended', events: [{ kind: 'wrapped' }] });
+    expect(final.defaultAlerts).toMatchObject({ 'stall-started': false, 'lid-open': true });
     expect(final.stats!.probes.map((p) => p.channel)).toEqual(['2', '3']);
     expect(final.stats!.pit).toEqual({ meanF: expect.any(Number), sdF: expect.any(Number) });
     expect((await call('POST', `/cooks/${cookId}/end`, demo.token)).status).toBe(409);
@@ -128,7 +136,8 @@ describe('a cook from start to export', () => {
     expect(cooksResponseSchema.parse((await call('GET', '/cooks', guest.token)).body).cooks.map((c) => c.cookId)).not.toContain(cookId);
 
     // The account's own page heard every change.
-    expect(page.messages.filter((m) => m.type === 'cook').map((m) => (m as { change: string }).change)).toEqual(['started', 'updated', 'updated', 'updated', 'updated', 'ended']);
+    // (two of the updates: the defaultAlerts changes)
+    expect(page.messages.filter((m) => m.type === 'cook').map((m) => (m as { change: string }).change)).toEqual(['started', 'updated', 'updated', 'updated', 'updated', 'updated', 'updated', 'ended']);
     page.socket.close();
 
     // The CSV export: what `npm run predict` reads, every row exactly what the simulated device measured then.

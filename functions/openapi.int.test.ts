@@ -14,7 +14,9 @@ import { createAlarmFixtures } from './testing/alarm-fixtures';
 import { createVictimCooks, NO_COOKS, pathOf, routeExamples, type ExampleContext } from './testing/route-examples';
 
 const DEMO = { email: 'demo@pitwatch.local', userId: 'uid-demo-0001', accountId: 'acct-demo-0001' };
-const NO_ALARMS = { alarmId: 'no-such-alarm', alarmEventId: 'no-such-event', channelId: 'no-such-channel' };
+/** A token of the right shape that this deployment never signed: LINK_INVALID. */
+const FORGED_LINK = `${Buffer.from(JSON.stringify({ act: 'ack', acct: 'acct-demo-0001', id: 'no-such-event', exp: 4102444800 })).toString('base64url')}.${'A'.repeat(43)}`;
+const NO_ALARMS = { alarmId: 'no-such-alarm', alarmEventId: 'no-such-event', channelId: 'no-such-channel', alarmLinkToken: FORGED_LINK };
 const GUEST_EMAIL = 'guest@pitwatch.local';
 interface Operation {
   operationId: string;
@@ -118,7 +120,7 @@ describe('what the handlers answer matches the document', () => {
       const cooks = needsCooks ? await createVictimCooks(api, token, '12:34:56:78:90:AB') : NO_COOKS;
       const devices = { serial: '12:34:56:78:90:AB', channel: '1' };
       const alarms =
-        route.fn === 'alarms' || route.fn === 'notifications'
+        route.fn === 'alarms' || route.fn === 'notifications' || route.fn === 'alarm-links'
           ? await createAlarmFixtures(api, token, { db: createDocumentClient({ region: 'us-east-1', endpoint: stack.dynamoEndpoint }), tableName: 'pitwatch-local' }, { accountId: DEMO.accountId, ...devices })
           : NO_ALARMS;
       const ctx: ExampleContext = { ...devices, sessionId: current, tokenId: created.tokenId, email: DEMO.email, now: new Date(), ...cooks, ...alarms };
@@ -157,6 +159,8 @@ describe('what the handlers answer matches the document', () => {
     expect(await exercise('updateAlarm', ctx, token)).toBe(404);
     expect(await exercise('acknowledgeAlarmEvent', ctx, token)).toBe(404);
     expect(await exercise('deleteNotificationChannel', ctx, token)).toBe(404);
+    expect(await exercise('previewAlarmLink', ctx, undefined)).toBe(403);
+    expect(await exercise('followAlarmLink', ctx, undefined)).toBe(403);
     await fetch(`${api}/integrations/mqtt`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     expect(await exercise('testMqttIntegration', ctx, token)).toBe(404);
     expect(await exercise('removeMqttIntegration', ctx, token)).toBe(404);

@@ -44,6 +44,7 @@ type FunctionName =
   | 'integrations'
   | 'alarms'
   | 'notifications'
+  | 'alarm-links'
   | 'metrics'
   | 'openapi'
   | 'share'
@@ -716,7 +717,7 @@ describe('Lambda functions', () => {
     for (const [name, fn] of Object.entries(fns)) {
       const env = functionProps(template, fn).Environment.Variables;
       expect(env, name).toMatchObject(common);
-      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher', 'notifications', 'notifier'].includes(name);
+      const opensVault = ['worker', 'login', 'integrations', 'mqttPublisher', 'notifications', 'notifier', 'alarm-links'].includes(name);
       if (opensVault) expect(env.VAULT_KEY_ID, name).toEqual(getAtt(logicalId(stack.data.vaultKey)));
       else expect(env, name).not.toHaveProperty('VAULT_KEY_ID');
       const pushes = ['worker', 'message', 'login', 'sessions', 'tokens', 'cooks', 'privacy', 'notifier', 'shareExpirer'].includes(name);
@@ -779,6 +780,8 @@ describe('IAM, per function', () => {
     mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
     alarms: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
     notifications: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'sqs:SendMessage'],
+    // Public: the link's event, rule or channel (Get, Update), the link key opened (deployment secrets Get, audit Put).
+    'alarm-links': [...ddb('GetItem', 'UpdateItem', 'PutItem'), 'kms:Decrypt'],
     // No SES or SNS in this variant: no notifyEmailFrom, SMS off (see 'Notifications' above for both).
     notifier: [...ddb('GetItem', 'Query', 'UpdateItem', 'DeleteItem', 'PutItem'), 'kms:Decrypt', manage, ...pollQueue, 'sqs:SendMessage'],
     // The share's connections (Query, DeleteItem), closing them, and the next hop on its own queue.
@@ -858,7 +861,7 @@ describe('IAM, per function', () => {
     expect(kmsOf(fns.login)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: vaultConditions }]);
     expect(kmsOf(fns.worker)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: vaultConditions }]);
     for (const [name, fn] of Object.entries(fns)) {
-      if (!['login', 'worker', 'integrations', 'mqttPublisher', 'notifications', 'notifier'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
+      if (!['login', 'worker', 'integrations', 'mqttPublisher', 'notifications', 'notifier', 'alarm-links'].includes(name)) expect(kmsOf(fn), name).toEqual([]);
     }
   });
 
@@ -871,11 +874,12 @@ describe('IAM, per function', () => {
     ]);
   });
 
-  it('notification secrets are sealed by the channels routes and opened only by the notifier, never ThermoWorks tokens there', () => {
+  it('notification secrets are sealed by the channels routes and opened only by the notifier and the signed-link routes (for the link key), never ThermoWorks tokens there', () => {
     const key = getAtt(logicalId(stack.data.vaultKey));
     const notifyConditions = conditionsFor('notification-secret');
     expect(kmsOf(fns.notifications)).toEqual([{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: key, Condition: notifyConditions }]);
     expect(kmsOf(fns.notifier)).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: notifyConditions }]);
+    expect(kmsOf(fns['alarm-links'])).toEqual([{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: key, Condition: notifyConditions }]);
   });
 
   it('the vault key policy names each role with the kind it may use, beside the account root', () => {
@@ -898,7 +902,10 @@ describe('IAM, per function', () => {
     expect(statements).toContainEqual(
       expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns.integrations.role)) }, Condition: brokerConditions }),
     );
-    expect(statements.length).toBe(8);
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Action: 'kms:Decrypt', Principal: { AWS: getAtt(logicalId(fns['alarm-links'].role)) }, Condition: conditionsFor('notification-secret') }),
+    );
+    expect(statements.length).toBe(9);
   });
 
   it('pushes and closes only connections of the live WebSocket stage: POST for $default, POST and DELETE for the worker and the session-ending functions', () => {

@@ -18,7 +18,7 @@ const manage = () => ({ channels: channels(), clock: deps.clock, vault: vault(),
 export const handler = httpFunction(
   'notifications',
   {
-    createNotificationChannel: async ({ principal, body }) => createChannel(principal, body, { ...manage(), ids: deps.ids }),
+    createNotificationChannel: async ({ principal, body }) => createChannel(principal, body, { ...manage(), ids: deps.ids, queue: queue(), secrets: createDeploymentSecretStore(deps) }),
     listNotificationChannels: async ({ principal }) => listChannels(principal, { ...manage(), secrets: createDeploymentSecretStore(deps) }),
     updateNotificationChannel: async ({ principal, params, body }) => updateChannel(principal, params.channelId, body, manage()),
     deleteNotificationChannel: async ({ principal, params }) => deleteChannel(principal, params.channelId, manage()),

@@ -25,6 +25,8 @@ export interface ExampleContext {
   alarmId: string;
   alarmEventId: string;
   channelId: string;
+  /** A signed acknowledge link for `alarmEventId`: the credential of the public /alarm-links routes. */
+  alarmLinkToken: string;
 }
 
 export interface RouteExample {
@@ -101,6 +103,8 @@ export const routeExamples: Record<RouteId, (ctx: ExampleContext) => RouteExampl
   updateNotificationChannel: (ctx) => ({ params: { channelId: ctx.channelId }, body: { name: 'renamed', quietHours: { start: '22:00', end: '07:00', timeZone: 'America/Chicago' } }, owned: true }),
   deleteNotificationChannel: (ctx) => ({ params: { channelId: ctx.channelId }, owned: true }),
   testNotificationChannel: (ctx) => ({ params: { channelId: ctx.channelId }, owned: true }),
+  previewAlarmLink: (ctx) => ({ query: { token: ctx.alarmLinkToken }, owned: false }),
+  followAlarmLink: (ctx) => ({ body: { token: ctx.alarmLinkToken }, owned: false }),
   metrics: () => ({ owned: false }),
   openApi: () => ({ owned: false }),
 };

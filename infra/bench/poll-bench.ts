@@ -93,6 +93,7 @@ function timedSession(session: ThermoWorksAccountSession): ThermoWorksAccountSes
     listArchives: (serial, options) => timed('listArchives', () => session.listArchives(serial, options)),
     downloadArchive: (archive, options) => timed('downloadArchive', () => session.downloadArchive(archive, options)),
     retrieveHistory: (serial, options) => timed('retrieveHistory', () => session.retrieveHistory(serial, options)),
+    setChannelAlarms: (serial, number, alarms, options) => timed('setChannelAlarms', () => session.setChannelAlarms(serial, number, alarms, options)),
   };
 }
 

@@ -55,6 +55,7 @@ const functionSpecs: Record<HttpFunctionName, { id: string; description: string 
   integrations: { id: 'Integrations', description: 'MQTT integration: set up, show, test, remove (clears the broker)' },
   alarms: { id: 'Alarms', description: 'alarm rules: create, list, change, delete; alarm history and acknowledge' },
   notifications: { id: 'Notifications', description: 'notification channels: webhook, Web Push, email, SMS; test' },
+  'alarm-links': { id: 'AlarmLinks', description: 'signed links, public: preview, acknowledge, snooze 10 min, confirm an email address' },
   metrics: { id: 'Metrics', description: 'Prometheus metrics of devices, readings and cooks' },
   openapi: { id: 'OpenApi', description: 'the OpenAPI 3.1 document of this API' },
 };
@@ -115,6 +116,7 @@ export class HttpApi extends Construct {
       integrations: fn('integrations', { ...data.environment, ...data.vaultEnvironment }),
       alarms: fn('alarms', data.environment),
       notifications: fn('notifications', { ...data.environment, ...data.vaultEnvironment, ...props.notifications.availabilityEnvironment }),
+      'alarm-links': fn('alarm-links', { ...data.environment, ...data.vaultEnvironment }),
       metrics: fn('metrics', data.environment),
       openapi: fn('openapi', data.environment),
     };
@@ -179,6 +181,10 @@ export class HttpApi extends Construct {
     data.grantTable(f.notifications, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
     data.grantVaultSeal(f.notifications, 'notification-secret');
     props.notifications.acceptNotificationsFrom(f.notifications);
+    // Public, the token is the credential: the event, its rule and the channel (GetItem), acknowledging, snoozing,
+    // confirming (UpdateItem), the deployment secrets (GetItem) opened for the link key, the decrypt audit (PutItem).
+    data.grantTable(f['alarm-links'], ['GetItem', 'UpdateItem', 'PutItem']);
+    data.grantVaultOpen(f['alarm-links'], 'notification-secret');
     // The account partition: devices, latest readings, cooks in progress.
     data.grantSessionUse(f.metrics);
     data.grantTable(f.metrics, ['Query']);

@@ -9,7 +9,7 @@ import type { AlarmKind, AlarmTarget } from './alarm-rule';
 export type AlarmEventState = 'fired' | 'delivered' | 'acknowledged' | 'resolved';
 export const ALARM_EVENT_STATES = ['fired', 'delivered', 'acknowledged', 'resolved'] as const;
 
-export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'retrying' | 'quiet-hours' | 'channel-disabled' | 'channel-missing';
+export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'retrying' | 'quiet-hours' | 'channel-disabled' | 'channel-unverified' | 'channel-missing';
 
 export interface ChannelDelivery {
   status: DeliveryStatus;

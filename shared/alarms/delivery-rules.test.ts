@@ -29,6 +29,7 @@ describe('planDeliveries', () => {
     { channelId: 'push', status: 'active' as const, quietHours: night },
     { channelId: 'hook', status: 'active' as const, quietHours: null },
     { channelId: 'off', status: 'disabled' as const, quietHours: null },
+    { channelId: 'unconfirmed', status: 'pending-verification' as const, quietHours: null },
   ];
   const at2am = new Date('2026-11-20T08:00:00Z');
 
@@ -39,6 +40,10 @@ describe('planDeliveries', () => {
       { channelId: 'off', action: 'skip', status: 'channel-disabled' },
       { channelId: 'gone', action: 'skip', status: 'channel-missing' },
     ]);
+  });
+
+  it('an email address not yet confirmed gets no alarm, urgent or not', () => {
+    expect(planDeliveries({ notify: ['unconfirmed'], urgent: true }, channels, at2am)).toEqual([{ channelId: 'unconfirmed', action: 'skip', status: 'channel-unverified' }]);
   });
 
   it('urgent alarms ring through quiet hours', () => {

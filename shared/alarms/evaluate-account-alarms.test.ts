@@ -49,6 +49,7 @@ function fakes(queueFails = false) {
       putEvent: async (e) => void calls.events.push(e),
       saveRuleState: async (_a, alarmId, state) => void calls.states.push({ alarmId, state }),
       resolve: async (_a, id) => (calls.resolved.push(id), undefined),
+      saveDeviceAlarm: async () => undefined,
     },
     queue: {
       send: async (m) => {

@@ -14,6 +14,7 @@ import type { ChannelStore } from '../notify/channel-store';
 import { DEFAULT_ESCALATE_EVERY_MINUTES, DEFAULT_COOLDOWN_MINUTES, defaultHysteresis, type AlarmRule, type AlarmTarget } from './alarm-rule';
 import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
 import { alarmEventView, alarmView } from './alarm-views';
+import { assertDeviceAlarmPossible, PENDING_DEVICE_ALARM } from './device-alarm';
 import { INITIAL_RULE_STATE } from './rule-state';
 
 export interface ManageAlarmsDependencies {
@@ -23,8 +24,8 @@ export interface ManageAlarmsDependencies {
   clock: Clock;
 }
 
-/** The thermometer's own alarm (a Firestore PATCH of alarmHigh/alarmLow) is not written yet: the rule says so. */
-const notWrittenYet = (at: string): DeviceAlarmStatus => ({ status: 'unsupported', detail: 'Pitwatch does not write the thermometer’s own alarm yet; this rule alarms through Pitwatch only.', at });
+/** The thermometer's own alarm (a Firestore PATCH of alarmHigh/alarmLow) is written by the next poll (device-alarm.ts). */
+const notWrittenYet = (at: string): DeviceAlarmStatus => PENDING_DEVICE_ALARM(at);
 
 /** At most this many rules per account: each is evaluated on every poll. */
 export const MAX_RULES_PER_ACCOUNT = 100;
@@ -39,11 +40,13 @@ async function assertOwnChannels(accountId: string, notify: readonly string[], d
 
 export async function createAlarm(principal: Principal, request: CreateAlarmRequest, deps: ManageAlarmsDependencies & { ids: IdGenerator }): Promise<AlarmView> {
   const accountId = principal.accountId;
-  if (!(await deps.devices.getDevice(accountId, request.serial))) throw new NotFoundError(`No device ${request.serial} on this account.`);
+  const device = await deps.devices.getDevice(accountId, request.serial);
+  if (!device) throw new NotFoundError(`No device ${request.serial} on this account.`);
   await assertOwnChannels(accountId, request.notify, deps);
   const existing = await deps.alarms.listRules(accountId);
   if (existing.length >= MAX_RULES_PER_ACCOUNT) throw new ValidationError(`At most ${MAX_RULES_PER_ACCOUNT} alarm rules per account.`);
   const target: AlarmTarget = request.channel === undefined ? { type: 'device', serial: request.serial } : { type: 'probe', serial: request.serial, channel: request.channel };
+  if (request.deviceAlarm) assertDeviceAlarmPossible(device.kind, { kind: request.kind, target });
   const now = deps.clock.now().toISOString();
   const rule: AlarmRule = {
     alarmId: deps.ids.id(),

@@ -21,7 +21,7 @@ export const quietHoursSchema = z.strictObject({
 
 export const deliveryViewSchema = z.object({
   channelId: z.string(),
-  status: z.enum(['sending', 'sent', 'failed', 'retrying', 'quiet-hours', 'channel-disabled', 'channel-missing']),
+  status: z.enum(['sending', 'sent', 'failed', 'retrying', 'quiet-hours', 'channel-disabled', 'channel-unverified', 'channel-missing']),
   round: z.number(),
   attempts: z.number(),
   at: z.string(),

@@ -9,6 +9,10 @@ import {
   alarmEventsQuerySchema,
   alarmEventViewSchema,
   alarmListQuerySchema,
+  alarmLinkPreviewSchema,
+  alarmLinkQuerySchema,
+  alarmLinkRequestSchema,
+  alarmLinkResponseSchema,
   alarmListSchema,
   alarmParamsSchema,
   alarmViewSchema,
@@ -26,6 +30,13 @@ import {
 } from './alarm-schemas';
 import { signedIn, type RouteDefinition } from './route-definition';
 
+/** What a signed link's routes refuse besides bad input (shared/notify/follow-alarm-link.ts). */
+const linkRefusals = {
+  403: 'LINK_INVALID: the token was not signed by this deployment, was altered, or says nothing Pitwatch understands',
+  404: 'NOT_FOUND: the alarm event, its rule (snooze) or the email channel (verify) the link names no longer exists',
+  410: 'LINK_EXPIRED: the token is genuine but too old (acknowledge and snooze links last 24 hours, verify links 7 days)',
+} as const;
+
 export const alarmRoutes = {
   createAlarm: {
     method: 'POST',
@@ -37,6 +48,7 @@ export const alarmRoutes = {
     body: createAlarmRequestSchema,
     response: alarmViewSchema,
     status: 201,
+    refusals: { 422: 'DEVICE_ALARM_UNSUPPORTED: deviceAlarm was asked for where the thermometer cannot hold it (an RFX meat probe: its alarms stay on the gateway)' },
   },
   listAlarms: {
     method: 'GET',
@@ -138,6 +150,27 @@ export const alarmRoutes = {
     query: emptyQuerySchema,
     response: testQueuedSchema,
     status: 202,
+  },
+  previewAlarmLink: {
+    method: 'GET',
+    path: '/alarm-links',
+    fn: 'alarm-links',
+    summary: 'What a signed link (from an alarm email, webhook or push notification) does — acknowledge, snooze, confirm an email address — and what it is about; changes nothing. The token is the credential: no sign-in',
+    auth: 'public',
+    query: alarmLinkQuerySchema,
+    response: alarmLinkPreviewSchema,
+    refusals: linkRefusals,
+  },
+  followAlarmLink: {
+    method: 'POST',
+    path: '/alarm-links',
+    fn: 'alarm-links',
+    summary: 'Do what a signed link says: acknowledge the alarm (it stops escalating), snooze its rule 10 minutes, or confirm an email channel. Idempotent; no sign-in',
+    auth: 'public',
+    query: emptyQuerySchema,
+    body: alarmLinkRequestSchema,
+    response: alarmLinkResponseSchema,
+    refusals: linkRefusals,
   },
 } as const satisfies Record<string, RouteDefinition>;
 

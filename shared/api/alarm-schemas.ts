@@ -3,6 +3,7 @@
  * (/alarm-links), channels (/notification-channels), and the `alarm` and `notification-channel` WebSocket messages.
  */
 import * as z from 'zod';
+import { ALARM_EVENT_STATES } from '../alarms/alarm-event';
 import {
   ALARM_KINDS,
   DEVICE_KINDS,
@@ -134,14 +135,45 @@ export const alarmEventsQuerySchema = z
 
 export const eventParamsSchema = z.strictObject({ eventId: idSchema });
 
+/**
+ * A signed link token (shared/notify/signed-link.ts): `<payload>.<signature>`, both base64url. Only its shape is
+ * checked here (else 400); a token of that shape that does not verify is LINK_INVALID (403), an old one LINK_EXPIRED (410).
+ */
+const linkTokenSchema = z.string().min(10).max(1024).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a link token');
+export const LINK_ACTS = ['ack', 'snooze', 'verify'] as const;
+
 /** POST /alarm-links: a signed token from an email, a webhook payload or a push notification's button. */
-export const alarmLinkRequestSchema = z.strictObject({ token: z.string().min(10).max(1024).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a link token') });
+export const alarmLinkRequestSchema = z.strictObject({ token: linkTokenSchema });
+/** GET /alarm-links?token=…: what the link would do, changing nothing (the page an email's link opens shows it). */
+export const alarmLinkQuerySchema = z.strictObject({ token: linkTokenSchema });
 export const alarmLinkResponseSchema = z.object({
   action: z.enum(['acknowledged', 'snoozed', 'verified']),
   eventId: z.string().optional(),
   channelId: z.string().optional(),
+  /** Snooze: the rule is quiet until then. */
+  snoozedUntil: z.string().optional(),
   message: z.string(),
 });
+export const alarmLinkPreviewSchema = z.object({
+  act: z.enum(LINK_ACTS),
+  /** When the link stops working. */
+  expiresAt: z.string(),
+  /** What following the link does now, in words (or that it has been done: following it again is harmless). */
+  message: z.string(),
+  /** The act has been done already (acknowledged, verified): following the link again changes nothing. */
+  done: z.boolean(),
+  /** ack, snooze: the alarm and its event. */
+  alarm: z
+    .object({ alarmId: z.string(), name: z.string().nullable(), kind: z.enum(ALARM_KINDS), serial: z.string(), channel: z.string().nullable(), label: z.string(), snoozedUntil: z.string().nullable() })
+    .nullable(),
+  event: z
+    .object({ eventId: z.string(), state: z.enum(ALARM_EVENT_STATES), message: z.string(), value: z.number().nullable(), units: temperatureUnits, urgent: z.boolean(), firedAt: z.string(), acknowledgedAt: z.string().nullable() })
+    .nullable(),
+  /** verify: the email channel. */
+  channel: z.object({ channelId: z.string(), type: z.enum(['webhook', 'web-push', 'email', 'sms']), name: z.string(), destination: z.string(), status: z.enum(['active', 'pending-verification', 'disabled']) }).nullable(),
+});
+export type AlarmLinkPreview = z.infer<typeof alarmLinkPreviewSchema>;
+export type AlarmLinkResult = z.infer<typeof alarmLinkResponseSchema>;
 
 // Notification channels
 const httpsUrl = z.string().max(2048).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL');
@@ -186,7 +218,12 @@ export const channelListSchema = z.object({
   email: z.object({ available: z.boolean() }),
   sms: z.object({ available: z.boolean(), perHour: z.number() }),
 });
-export const testQueuedSchema = z.object({ queued: z.literal(true), channelId: z.string() });
+export const testQueuedSchema = z.object({
+  queued: z.literal(true),
+  channelId: z.string(),
+  /** `verification`: the channel is an email address not confirmed yet, so its verification email was sent again. */
+  sent: z.enum(['test', 'verification']),
+});
 
 export { TEMPERATURE_KINDS };
 export * from './alarm-message-schemas';

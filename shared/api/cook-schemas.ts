@@ -4,7 +4,7 @@
  * WebSocket message needs them there).
  */
 import * as z from 'zod';
-import { channelUnitSchema, cookAlertSchema, cookViewSchema, probePredictionSchema, temperatureUnitSchema } from './schemas';
+import { channelUnitSchema, cookAlertSchema, cookViewSchema, defaultAlertsPatchSchema, probePredictionSchema, temperatureUnitSchema } from './schemas';
 import { channelNumberSchema, idSchema, instantSchema, queryInteger } from './wire-formats';
 
 export const cookParamsSchema = z.strictObject({ cookId: idSchema });
@@ -121,6 +121,8 @@ export const patchCookRequestSchema = z
       .min(1)
       .max(8)
       .optional(),
+    /** Turn the cook's own alerts on or off (e.g. `{"stall-started": false}`): the others stay as they are. */
+    defaultAlerts: defaultAlertsPatchSchema.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'give at least one field to change' });
 export type PatchCookRequest = z.infer<typeof patchCookRequestSchema>;

@@ -54,6 +54,7 @@ function operation(route: RouteDefinition & { id: string }): JsonSchema {
     responses['415'] = errorResponse('UNSUPPORTED_MEDIA_TYPE: send the body as application/json');
   }
   responses['429'] = errorResponse('RATE_LIMITED: try again after `retry-after` seconds');
+  for (const [status, description] of Object.entries(route.refusals ?? {})) responses[status] = errorResponse(description);
   return {
     operationId: route.id,
     summary: route.summary,

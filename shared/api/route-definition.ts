@@ -29,6 +29,7 @@ export type HttpFunctionName =
   | 'integrations'
   | 'alarms'
   | 'notifications'
+  | 'alarm-links'
   | 'metrics'
   | 'openapi';
 
@@ -51,6 +52,8 @@ export interface RouteDefinition {
   readonly status?: number;
   /** The answer's media type when it is not JSON (then `response` is a string schema and the body is that string). */
   readonly responseContentType?: string;
+  /** Refusals particular to this route, by status: `CODE: when` (the OpenAPI document lists them beside the common ones). */
+  readonly refusals?: Readonly<Record<number, string>>;
 }
 
 /** JSON bodies are small: anything near this is a mistake or an attack. */

@@ -143,8 +143,19 @@ export const probePredictionSchema = z.object({
 });
 export type ProbePrediction = z.infer<typeof probePredictionSchema>;
 
+/** The cook's own alerts (the fixed set every cook has): each can be turned off per cook (`defaultAlerts`). */
+export const COOK_ALERT_KINDS = ['eta-within', 'target-reached', 'stall-started', 'stall-ended', 'pit-dropping', 'pit-recovered', 'lid-open'] as const;
+export type CookAlertKind = (typeof COOK_ALERT_KINDS)[number];
+/** Which of a cook's alerts are on: every kind, true unless turned off. */
+export const defaultAlertsSchema = z.object(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.boolean()])) as Record<CookAlertKind, z.ZodBoolean>);
+/** A change to them (PATCH /cooks/{cookId}): the kinds named, on or off; the others stay as they are. */
+export const defaultAlertsPatchSchema = z
+  .strictObject(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.boolean().optional()])) as Record<CookAlertKind, z.ZodOptional<z.ZodBoolean>>)
+  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one alert to turn on or off' });
+export type DefaultAlerts = Partial<Record<CookAlertKind, boolean>>;
+
 export const cookAlertSchema = z.object({
-  kind: z.enum(['eta-within', 'target-reached', 'stall-started', 'stall-ended', 'pit-dropping', 'pit-recovered', 'lid-open']),
+  kind: z.enum(COOK_ALERT_KINDS),
   /** The meat probe's channel; null for pit alerts. */
   channel: z.string().nullable(),
   /** Ready to show, e.g. "Brisket (channel 2) will be done in about 30 min". */
@@ -180,6 +191,8 @@ export const cookViewSchema = z.object({
   predictions: z.array(probePredictionSchema),
   /** The latest alerts raised for this cook, newest last. */
   alerts: z.array(cookAlertSchema).default([]),
+  /** Which of the cook's own alerts are on (all unless turned off with PATCH /cooks/{cookId} {defaultAlerts}). */
+  defaultAlerts: defaultAlertsSchema.optional(),
 });
 export type CookView = z.infer<typeof cookViewSchema>;
 export const cooksResponseSchema = z.object({

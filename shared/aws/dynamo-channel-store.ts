@@ -8,7 +8,8 @@ import { keys } from './table-design';
 
 const channelOf = (item: Record<string, unknown>): NotificationChannel => {
   const { PK: _pk, SK: _sk, type: _type, ...channel } = item;
-  return channel as unknown as NotificationChannel;
+  // Channels stored before email verification have no verifiedAt: they were in use, so they count as confirmed.
+  return { verifiedAt: channel.createdAt ?? null, ...channel } as unknown as NotificationChannel;
 };
 
 export class DynamoChannelStore implements ChannelStore {
@@ -39,7 +40,7 @@ export class DynamoChannelStore implements ChannelStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.channel(channel.accountId, channel.channelId),
-          UpdateExpression: 'SET #name = :name, #status = :status, disabledReason = :reason, quietHours = :quiet, consecutiveFailures = :failures, updatedAt = :at',
+          UpdateExpression: 'SET #name = :name, #status = :status, disabledReason = :reason, quietHours = :quiet, consecutiveFailures = :failures, verifiedAt = :verified, updatedAt = :at',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#name': 'name', '#status': 'status' },
           ExpressionAttributeValues: {
@@ -48,6 +49,7 @@ export class DynamoChannelStore implements ChannelStore {
             ':reason': channel.disabledReason,
             ':quiet': channel.quietHours,
             ':failures': channel.consecutiveFailures,
+            ':verified': channel.verifiedAt,
             ':at': channel.updatedAt,
           },
         }),

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CookEvent } from '../api/cook-schemas';
+import type { DefaultAlerts } from '../api/schemas';
 import type { ActiveCook, CookProbe, CookRecord } from '../cooks/cook-record';
 import type { CookListFilter, CookMetadataChange, CookPageKey, CookStore } from '../cooks/cook-store';
 import { keys } from './table-design';
@@ -238,6 +239,35 @@ export class DynamoCookStore implements CookStore {
         UpdateExpression: 'SET probes = :probes',
         ConditionExpression: 'cookId = :cookId',
         ExpressionAttributeValues: { ':probes': probes, ':cookId': record.cookId },
+      },
+    };
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: record.status === 'active' ? [onRecord, onLive] : [onRecord] }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async updateDefaultAlerts(record: CookRecord, defaultAlerts: DefaultAlerts, updatedAt: string): Promise<boolean> {
+    const onRecord = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.cookRecord(record.cookId),
+        UpdateExpression: 'SET defaultAlerts = :alerts, updatedAt = :updatedAt',
+        ConditionExpression: '#status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':alerts': defaultAlerts, ':updatedAt': updatedAt, ':status': record.status },
+      },
+    };
+    const onLive = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.activeCook(record.accountId, record.serial),
+        UpdateExpression: 'SET defaultAlerts = :alerts',
+        ConditionExpression: 'cookId = :cookId',
+        ExpressionAttributeValues: { ':alerts': defaultAlerts, ':cookId': record.cookId },
       },
     };
     try {

@@ -1,5 +1,5 @@
 import type { CookEvent, CookStats } from '../api/cook-schemas';
-import type { CookAlert, ProbePrediction } from '../api/schemas';
+import type { CookAlert, DefaultAlerts, ProbePrediction } from '../api/schemas';
 import type { CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import type { MeatKind } from '../cook/meat-kind';
 import type { TemperatureUnit } from '../cook/units';
@@ -36,6 +36,8 @@ export interface ActiveCook {
   /** Edge-trigger state of the cook's alarms (so each fires once), and the latest alerts raised. */
   alarmState?: CookAlarmState;
   alerts?: CookAlert[];
+  /** The cook's own alerts turned off (false) or on; a kind left out is on. The worker raises only those on. */
+  defaultAlerts?: DefaultAlerts;
   updatedAt: string;
 }
 
@@ -62,6 +64,8 @@ export interface CookRecord {
   events: CookEvent[];
   predictions: ProbePrediction[];
   alerts: CookAlert[];
+  /** As on the live item (kept on both, so it survives the cook's end). */
+  defaultAlerts?: DefaultAlerts;
   stats: CookStats | null;
   updatedAt: string;
 }

@@ -1,4 +1,5 @@
 import type { CookEvent } from '../api/cook-schemas';
+import type { DefaultAlerts } from '../api/schemas';
 import type { ActiveCook, CookProbe, CookRecord } from './cook-record';
 
 export interface CookListFilter {
@@ -41,6 +42,8 @@ export interface CookStore {
   updateMetadata(accountId: string, cookId: string, change: CookMetadataChange, updatedAt: string): Promise<CookRecord | undefined>;
   /** Probes of an active cook (targets, labels) or of an ended record (labels). */
   updateProbes(record: CookRecord, probes: CookProbe[], updatedAt: string): Promise<boolean>;
+  /** Which of the cook's own alerts are on: on the record, and on the live item while active (the worker reads it). */
+  updateDefaultAlerts(record: CookRecord, defaultAlerts: DefaultAlerts, updatedAt: string): Promise<boolean>;
   /** Adds or removes a timeline event: on the live item while active, on the record once ended. */
   putEvent(record: CookRecord, event: CookEvent, updatedAt: string): Promise<boolean>;
   removeEvent(record: CookRecord, eventId: string, updatedAt: string): Promise<boolean>;

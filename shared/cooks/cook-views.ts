@@ -1,3 +1,4 @@
+import { defaultAlertsOf } from './update-cook';
 import type { CookDetail, CookEvent } from '../api/cook-schemas';
 import type { CookView } from '../api/schemas';
 import type { ActiveCook, CookRecord } from './cook-record';
@@ -18,6 +19,7 @@ export function cookView(record: CookRecord, active?: ActiveCook): CookView {
     probes: live?.probes ?? record.probes,
     predictions: live?.predictions ?? record.predictions,
     alerts: live?.alerts ?? record.alerts,
+    defaultAlerts: defaultAlertsOf(live?.defaultAlerts ?? record.defaultAlerts),
   };
 }
 

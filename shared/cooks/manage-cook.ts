@@ -101,7 +101,11 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
     });
     if (!(await deps.cooks.updateProbes(record, probes, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
   }
-  const { probes: _probes, ...metadata } = patch;
+  if (patch.defaultAlerts) {
+    const merged = { ...(active?.defaultAlerts ?? record.defaultAlerts ?? {}), ...patch.defaultAlerts };
+    if (!(await deps.cooks.updateDefaultAlerts(record, merged, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
+  }
+  const { probes: _probes, defaultAlerts: _defaultAlerts, ...metadata } = patch;
   if (Object.keys(metadata).length > 0) {
     const change = { ...metadata, ...(metadata.tags ? { tags: [...new Set(metadata.tags.map((t) => t.toLowerCase()))] } : {}) };
     if (!(await deps.cooks.updateMetadata(accountId, cookId, change, now))) throw new NotFoundError(`No cook ${cookId}.`);

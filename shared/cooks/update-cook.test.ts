@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
 import type { ActiveCook } from './cook-record';
 import { createCookSimulation } from '../cook/physics';
-import { seedSeriesFromHistory, updateCook } from './update-cook';
+import { defaultAlertsOf, seedSeriesFromHistory, updateCook } from './update-cook';
 
 const START = Date.UTC(2026, 10, 1, 12);
 const cook: ActiveCook = {
@@ -104,6 +104,22 @@ describe('cook alerts', () => {
     expect(raised.indexOf('eta-within')).toBeLessThan(raised.indexOf('target-reached'));
     expect(current.alerts?.map((a) => a.kind)).toEqual(raised);
     expect(current.alerts?.[0]?.message).toMatch(/Probe 2 will be done in about \d+ min/);
+  });
+
+  it('an alert the cook turned off (defaultAlerts) is not raised; the others still are', () => {
+    let current: ActiveCook = { ...cook, defaultAlerts: { 'eta-within': false } };
+    const raised: string[] = [];
+    const all = heating(240);
+    for (let minute = 10; minute <= 240; minute += 5) {
+      const now = START + minute * 60_000;
+      const update = updateCook(current, all.filter((r) => r.at.getTime() > now - 5 * 60_000 && r.at.getTime() <= now), new Date(now));
+      current = update.cook;
+      raised.push(...update.alerts.map((a) => a.kind));
+    }
+    expect(raised).not.toContain('eta-within');
+    expect(raised.filter((k) => k === 'target-reached')).toHaveLength(1);
+    expect(current.alerts?.map((a) => a.kind)).toEqual(raised);
+    expect(defaultAlertsOf(current.defaultAlerts)).toMatchObject({ 'eta-within': false, 'target-reached': true, 'lid-open': true });
   });
 });
 

@@ -3,7 +3,7 @@
  * worker stores the result and pushes the predictions.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { CookAlert, ProbePrediction } from '../api/schemas';
+import { COOK_ALERT_KINDS, type CookAlert, type CookAlertKind, type DefaultAlerts, type ProbePrediction } from '../api/schemas';
 import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
 import type { PitEvent } from '../cook/pit-health/pit-event';
@@ -84,6 +84,13 @@ export interface CookUpdate {
   persist: boolean;
 }
 
+/** Whether one of the cook's own alerts is on: every kind is, unless the cook turned it off. */
+export const isAlertOn = (defaults: DefaultAlerts | undefined, kind: CookAlertKind): boolean => defaults?.[kind] !== false;
+
+/** Every kind of the cook's own alerts, on or off, as the cook view shows them. */
+export const defaultAlertsOf = (defaults: DefaultAlerts | undefined): Record<CookAlertKind, boolean> =>
+  Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, isAlertOn(defaults, k)])) as Record<CookAlertKind, boolean>;
+
 export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
   const startedMs = new Date(cook.startedAt).getTime();
   const relevant = readings.filter((r) => r.serial === cook.serial && r.at.getTime() >= startedMs);
@@ -127,13 +134,16 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
     const events = newPitEvents(pitReadings, new Date(cook.updatedAt).getTime());
     alerts.push(...derivePitAlarmTriggers(events, rules).map((t) => alertFor(t, label, units)));
   }
+  // The cook's own alerts turned off for this cook are not raised (their edge state still moves, so turning one back
+  // on does not fire what happened while it was off).
+  const raised = alerts.filter((a) => isAlertOn(cook.defaultAlerts, a.kind));
   const newMinute = [...channels].some((c) => series[c]?.at(-1)?.[0] !== cook.series[c]?.at(-1)?.[0]);
   // Compared as plain data: a stored map comes back with its keys in any order and without undefined fields.
   const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
   const alarmsMoved = !isDeepStrictEqual(plain(alarmState), plain(cook.alarmState ?? INITIAL_COOK_ALARM_STATE));
   return {
-    cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...alerts].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
-    alerts,
-    persist: newMinute || alarmsMoved || alerts.length > 0,
+    cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...raised].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
+    alerts: raised,
+    persist: newMinute || alarmsMoved || raised.length > 0,
   };
 }

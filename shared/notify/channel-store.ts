@@ -4,7 +4,7 @@ export interface ChannelStore {
   list(accountId: string): Promise<NotificationChannel[]>;
   get(accountId: string, channelId: string): Promise<NotificationChannel | undefined>;
   put(channel: NotificationChannel): Promise<void>;
-  /** Replaces the user-editable fields; false when the channel is gone. */
+  /** Replaces the user-editable fields, the status and the verification; false when the channel is gone. */
   update(channel: NotificationChannel): Promise<boolean>;
   delete(accountId: string, channelId: string): Promise<boolean>;
   /**

@@ -90,7 +90,7 @@ export async function alarmNotification(event: AlarmEvent, round: number, channe
     linkUrl: join(deps.apiUrl, '/alarm-links'),
     ackToken,
     snoozeToken,
-    ackPageUrl: ackToken ? join(deps.appUrl, `/alarm-link?token=${ackToken}`) : null,
+    ackPageUrl: ackToken ? join(deps.appUrl, `/alarm-links?token=${ackToken}`) : null,
     verifyPageUrl: null,
   };
 }
@@ -224,7 +224,7 @@ async function deliverPlain(message: Exclude<ParsedNotifyMessage, { kind: 'alarm
     const secrets = await deps.secrets();
     if (!secrets || channel.target.type !== 'email') return { ...outcome, dropped: true };
     const token = signLink(secrets.linkKey, { act: 'verify', acct: message.accountId, id: channel.channelId, exp: Math.floor(at.getTime() / 1000) + VERIFY_LINK_TTL_SECONDS });
-    const n = { ...plainNotification('verify', 'Confirm your email for Pitwatch alarms', `Pitwatch was asked to send alarms to ${channel.target.address}.`, `verify:${channel.channelId}`, deps), verifyPageUrl: join(deps.appUrl, `/alarm-link?token=${token}`), linkUrl: join(deps.apiUrl, '/alarm-links') };
+    const n = { ...plainNotification('verify', 'Confirm your email for Pitwatch alarms', `Pitwatch was asked to send alarms to ${channel.target.address}.`, `verify:${channel.channelId}`, deps), verifyPageUrl: join(deps.appUrl, `/alarm-links?token=${token}`), linkUrl: join(deps.apiUrl, '/alarm-links') };
     const result = await send(channel, n, deps);
     if (result.outcome === 'retry') throw new Error(`verification email not sent yet: ${result.detail}`);
     count(outcome, result);

@@ -2,7 +2,9 @@
  * The notification-channel routes: add a channel (a webhook's signing secret is generated, sealed, and shown in this
  * answer only), list them with what a browser needs to subscribe to Web Push, rename / enable / disable / set quiet
  * hours, remove, and queue a test notification. Channels live in the caller's own partition: another account's
- * channel id is not found.
+ * channel id is not found. An email address must be confirmed first: the new channel is `pending-verification`, a
+ * verification email with a signed link is queued, and the channel gets no alarm until that link is followed
+ * (follow-alarm-link.ts); its test button sends the verification again.
  */
 import type { ChannelView, CreateChannelRequest } from '../api/alarm-schemas';
 import type { Principal } from '../auth/principal';
@@ -13,7 +15,7 @@ import type { CredentialVault } from '../vault/credential-vault';
 import type { ChannelStore } from './channel-store';
 import { channelView } from './channel-view';
 import { ensureNotifySecrets, type DeploymentSecretStore } from './deployment-secrets';
-import { defaultChannelName, type ChannelTarget, type NotificationChannel } from './notification-channel';
+import { defaultChannelName, needsVerification, type ChannelTarget, type NotificationChannel } from './notification-channel';
 import type { NotifyQueue } from './notify-message';
 import { checkUrl, EgressRefusedError, type EgressPolicy } from '../egress/ssrf-guard';
 
@@ -45,7 +47,7 @@ function checkedUrl(raw: string, egress: EgressPolicy, field: string): string {
 export async function createChannel(
   principal: Principal,
   request: CreateChannelRequest,
-  deps: ManageChannelsDependencies & { ids: IdGenerator; availability: ChannelAvailability },
+  deps: ManageChannelsDependencies & { ids: IdGenerator; availability: ChannelAvailability; queue: NotifyQueue; secrets: DeploymentSecretStore },
 ): Promise<ChannelView & { secret?: string }> {
   const accountId = principal.accountId;
   const existing = await deps.channels.list(accountId);
@@ -84,10 +86,17 @@ export async function createChannel(
     quietHours: request.quietHours ?? null,
     consecutiveFailures: 0,
     lastDelivery: null,
+    verifiedAt: null,
     createdAt: now,
     updatedAt: now,
   };
+  if (needsVerification(channel)) {
+    channel.status = 'pending-verification';
+    // The verify link is signed with the deployment's link key: make sure it exists before the notifier needs it.
+    await ensureNotifySecrets({ store: deps.secrets, vault: deps.vault, now: deps.clock.now() });
+  }
   await deps.channels.put(channel);
+  if (channel.status === 'pending-verification') await queueVerification(channel, deps);
   return { ...channelView(channel), ...(secret !== undefined && { secret }) };
 }
 
@@ -122,7 +131,8 @@ export async function updateChannel(
   const updated: NotificationChannel = { ...channel, updatedAt: deps.clock.now().toISOString() };
   if (patch.name !== undefined) updated.name = patch.name;
   if (patch.quietHours !== undefined) updated.quietHours = patch.quietHours;
-  if (patch.enabled === true && channel.status === 'disabled') Object.assign(updated, { status: 'active', disabledReason: null, consecutiveFailures: 0 });
+  // An email address never confirmed goes back to waiting for its confirmation, not straight to active.
+  if (patch.enabled === true && channel.status === 'disabled') Object.assign(updated, { status: needsVerification(channel) ? 'pending-verification' : 'active', disabledReason: null, consecutiveFailures: 0 });
   if (patch.enabled === false) Object.assign(updated, { status: 'disabled', disabledReason: 'Turned off by you.' });
   if (!(await deps.channels.update(updated))) throw new NotFoundError(`No notification channel ${channelId}.`);
   return channelView(updated);
@@ -133,9 +143,23 @@ export async function deleteChannel(principal: Principal, channelId: string, dep
   return { deleted: true };
 }
 
-/** The test goes through the notify queue and the notifier like an alarm; its outcome shows on the channel. */
-export async function testChannel(principal: Principal, channelId: string, deps: Pick<ManageChannelsDependencies, 'channels'> & { queue: NotifyQueue }): Promise<{ queued: true; channelId: string }> {
+const queueVerification = (channel: NotificationChannel, deps: { queue: NotifyQueue }) =>
+  deps.queue.send([{ message: { kind: 'verify', accountId: channel.accountId, channelId: channel.channelId }, delaySeconds: 0 }]);
+
+/**
+ * The test goes through the notify queue and the notifier like an alarm; its outcome shows on the channel. An email
+ * address not yet confirmed gets its verification email again instead: nothing else is sent to it before that.
+ */
+export async function testChannel(
+  principal: Principal,
+  channelId: string,
+  deps: Pick<ManageChannelsDependencies, 'channels'> & { queue: NotifyQueue },
+): Promise<{ queued: true; channelId: string; sent: 'test' | 'verification' }> {
   const channel = await ownChannel(principal, channelId, deps);
+  if (needsVerification(channel)) {
+    await queueVerification(channel, deps);
+    return { queued: true, channelId, sent: 'verification' };
+  }
   await deps.queue.send([{ message: { kind: 'test', accountId: channel.accountId, channelId: channel.channelId }, delaySeconds: 0 }]);
-  return { queued: true, channelId };
+  return { queued: true, channelId, sent: 'test' };
 }

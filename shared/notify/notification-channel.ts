@@ -41,6 +41,11 @@ export interface NotificationChannel {
   /** Failed delivery attempts in a row; the channel is disabled at MAX_CONSECUTIVE_FAILURES. */
   consecutiveFailures: number;
   lastDelivery: LastDelivery | null;
+  /**
+   * Email: when the address was confirmed through its verify link (null: not yet, so the channel stays
+   * `pending-verification` and gets no alarm). Other types need no confirmation: null.
+   */
+  verifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -59,3 +64,6 @@ export function defaultChannelName(target: Pick<ChannelTarget, 'type'> & Partial
       return target.phone ?? 'SMS';
   }
 }
+
+/** Channels that must be confirmed before any alarm goes to them: an email address (Pitwatch must not mail strangers). */
+export const needsVerification = (channel: Pick<NotificationChannel, 'target' | 'verifiedAt'>): boolean => channel.target.type === 'email' && channel.verifiedAt === null;

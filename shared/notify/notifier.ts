@@ -25,7 +25,7 @@ export interface Notification {
   /** Signed tokens for the actions this notification offers. */
   ackToken: string | null;
   snoozeToken: string | null;
-  /** The page an email's link opens (the app's /alarm-link?token=…), for people rather than machines. */
+  /** The page an email's link opens (the web app's /alarm-links?token=…, which previews with GET /api/alarm-links and acts with POST), for people rather than machines. */
   ackPageUrl: string | null;
   verifyPageUrl: string | null;
 }

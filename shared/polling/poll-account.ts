@@ -11,6 +11,7 @@ import { latestKey, toReading } from '../devices/latest-reading';
 import { PitwatchError } from '../errors';
 import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
+import { writePendingDeviceAlarms } from '../alarms/device-alarm';
 import { evaluateAccountAlarms } from '../alarms/evaluate-account-alarms';
 import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
@@ -126,6 +127,8 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       const latest = [...new Map([...stored.latest, ...changed].map((l) => [latestKey(l), l])).values()];
       const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
       outcome.alarmsFired = alarms.fired;
+      // Rules that also set the thermometer's own alarm: written once, with this poll's session.
+      outcome.deviceAlarmsWritten = await writePendingDeviceAlarms(stored.alarms, { session, alarms: deps.alarms.alarms, clock: deps.clock }, signal);
     }
     const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
     outcome.pushed = await pushUpdates(link.accountId, [...readingsMessages(changed, deps.clock), ...predictions], activeCookIds, deps);

@@ -49,6 +49,8 @@ export interface PollOutcome {
   mqttHandOff?: 'sent' | 'failed';
   /** Alarm rules that fired on this poll. */
   alarmsFired?: number;
+  /** Thermometer alarms written for rules with deviceAlarm (device-alarm.ts). */
+  deviceAlarmsWritten?: number;
   /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
   devicesReporting: number;
   errorCode?: string;

@@ -223,6 +223,52 @@ describe('access', () => {
   });
 });
 
+describe('the thermometer’s own alarms (PATCH with updateMask)', () => {
+  it('writes alarmHigh/alarmLow, touching only the masked fields, and the channel document reflects them', async () => {
+    const { signedIn, requests } = await world();
+    const session = await signedIn();
+    const written = await session.setChannelAlarms(SIGNALS, '2', { high: { enabled: true, value: 198, units: 'F' } });
+    expect(written.alarmHigh).toMatchObject({ enabled: true, value: 198 });
+    expect(written.alarmLow).toMatchObject({ enabled: false });
+    const patch = requests('firestore').find((r) => r.method === 'PATCH')!;
+    expect(patch.path).toMatch(/\/devices\/12%3A34%3A56%3A78%3A90%3AAB\/channels\/2$/);
+    const both = await session.setChannelAlarms(SIGNALS, '2', { low: { enabled: true, value: 140, units: 'F' } });
+    expect(both.alarmHigh).toMatchObject({ enabled: true, value: 198 }); // not in the mask: left alone
+    expect(both.alarmLow).toMatchObject({ enabled: true, value: 140 });
+    expect((await session.getChannel(SIGNALS, '2')).alarmLow).toMatchObject({ enabled: true, value: 140 });
+    // Written in °C to a °F channel: the document keeps the channel's units.
+    const celsius = await session.setChannelAlarms(SIGNALS, '2', { high: { enabled: true, value: 95, units: 'C' } });
+    expect(celsius.alarmHigh).toMatchObject({ enabled: true, value: 203 });
+  });
+
+  it('errors are classified like reads: another account PermissionDenied, no such channel NotFound, an RFX meat probe refused', async () => {
+    const { signedIn } = await world();
+    const high = { high: { enabled: true, value: 203, units: 'F' as const } };
+    const guest = await signedIn(GUEST);
+    await expect(guest.setChannelAlarms(SIGNALS, '2', high)).rejects.toBeInstanceOf(ThermoWorksPermissionDeniedError);
+    const demo = await signedIn();
+    await expect(demo.setChannelAlarms(SIGNALS, '9', high)).rejects.toBeInstanceOf(ThermoWorksNotFoundError);
+    await expect(demo.setChannelAlarms(RFX, '2', high)).rejects.toBeInstanceOf(ThermoWorksPermissionDeniedError);
+  });
+
+  it('the simulator validates like the service: an updateMask, alarm fields only, well-formed maps', async () => {
+    const { sim, signedIn } = await world();
+    const session = await signedIn();
+    const token = await session.idToken();
+    const config = thermoWorksConfigFromEnv(sim.env);
+    const url = (mask: string[]) =>
+      `${config.firestoreUrl}/v1/projects/${sim.scenario.project.projectId}/databases/(default)/documents/devices/${encodeURIComponent(SIGNALS)}/channels/2?${mask.map((m) => `updateMask.fieldPaths=${m}`).join('&')}`;
+    const patch = (mask: string[], fields: unknown) =>
+      fetch(url(mask), { method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ fields }) }).then((r) => r.status);
+    const good = { mapValue: { fields: { enabled: { booleanValue: true }, value: { integerValue: '203' }, units: { stringValue: 'F' } } } };
+    expect(await patch(['alarmHigh'], { alarmHigh: good })).toBe(200);
+    expect(await patch([], { alarmHigh: good })).toBe(400);
+    expect(await patch(['label'], { label: { stringValue: 'renamed' } })).toBe(403);
+    expect(await patch(['alarmHigh'], { alarmHigh: { stringValue: '203' } })).toBe(400);
+    expect(await patch(['alarmHigh'], { alarmHigh: { mapValue: { fields: { ...good.mapValue.fields, units: { stringValue: 'K' } } } } })).toBe(400);
+  });
+});
+
 describe('injected faults', () => {
   it('retries 5xx with backoff and succeeds', async () => {
     const { sim, signedIn, sleeps, requests } = await world();

@@ -12,6 +12,8 @@ export interface FirestoreReads {
   get(segments: string[], idToken: string, resource: string, signal?: AbortSignal): Promise<FirestoreDocument>;
   list(segments: string[], idToken: string, resource: string, query?: Record<string, string>, signal?: AbortSignal): Promise<DocumentPage>;
   runQuery(structuredQuery: unknown, idToken: string, resource: string, signal?: AbortSignal): Promise<FirestoreDocument[]>;
+  /** Sets exactly the fields named in `fieldPaths` (Firestore's updateMask: others are left alone); answers the document. */
+  patch(segments: string[], fields: Record<string, unknown>, fieldPaths: readonly string[], idToken: string, resource: string, signal?: AbortSignal): Promise<FirestoreDocument>;
   download(objectName: string, idToken: string, resource: string, signal?: AbortSignal): Promise<unknown>;
 }
 
@@ -49,6 +51,14 @@ export function createFirestoreReads(config: ThermoWorksConfig, send: HttpTransp
         signal,
       });
       return parseRunQuery(body);
+    },
+
+    async patch(segments, fields, fieldPaths, idToken, resource, signal) {
+      const mask = fieldPaths.map((f) => `updateMask.fieldPaths=${encodeURIComponent(f)}`).join('&');
+      // currentDocument.exists: a PATCH must never create a channel document that is not there.
+      const url = `${await root()}/${path(segments)}?${mask}&currentDocument.exists=true&key=${key}`;
+      const body = await send({ service: 'firestore', method: 'PATCH', url, headers: bearer(idToken), json: { fields }, resource, signal });
+      return parseDocument(body, resource);
     },
 
     async download(objectName, idToken, resource, signal) {

@@ -29,7 +29,7 @@ export function fetchSend(fetchFn: FetchLike): HttpSend {
 
 export interface HttpCall {
   service: ThermoWorksService;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   headers?: Record<string, string>;
   /** Sent as a JSON body. */

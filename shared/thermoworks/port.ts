@@ -78,6 +78,13 @@ export interface ThermoWorksAccountSession {
   downloadArchive(archive: Pick<ThermoWorksArchiveInfo, 'serial' | 'filename' | 'id'>, options?: CallOptions): Promise<ThermoWorksArchiveReading[]>;
   /** The points a device uploaded in [from, to], from the instrument history function: best-effort. */
   retrieveHistory(serial: string, options: CallOptions & { from: Date; to: Date }): Promise<ThermoWorksArchiveReading[]>;
+  /** The thermometer's own alarms on one channel (a Firestore PATCH with updateMask), so the device itself beeps. */
+  setChannelAlarms(serial: string, number: string, alarms: ThermoWorksChannelAlarms, options?: CallOptions): Promise<ThermoWorksChannelInfo>;
+}
+
+export interface ThermoWorksChannelAlarms {
+  high?: { enabled: boolean; value: number; units: ChannelUnit };
+  low?: { enabled: boolean; value: number; units: ChannelUnit };
 }
 
 export interface StoredTokens {

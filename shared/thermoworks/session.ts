@@ -95,6 +95,28 @@ export interface ThermoWorksSession {
    * at times), so it is retried like any read but never counted against the account's circuit breaker.
    */
   retrieveHistory(serial: string, options: RequestOptions & { from: Date; to: Date }): Promise<ArchiveReading[]>;
+  /**
+   * Writes the thermometer's own alarms on one channel (a Firestore PATCH with updateMask: only the alarms given are
+   * touched), so the device itself beeps; answers the channel as it is now. Errors are classified like reads.
+   */
+  setChannelAlarms(serial: string, number: string, alarms: ChannelAlarmsWrite, options?: RequestOptions): Promise<Channel>;
+}
+
+/** One of a channel's own alarms as written: on or off, at `value` in `units`. */
+export interface ChannelAlarmSetting {
+  enabled: boolean;
+  value: number;
+  units: ChannelUnit;
+}
+export interface ChannelAlarmsWrite {
+  high?: ChannelAlarmSetting;
+  low?: ChannelAlarmSetting;
+}
+
+/** The alarm map as the ThermoWorks app writes it: the value an integer when it is whole (other clients write doubles). */
+function alarmFields(a: ChannelAlarmSetting): unknown {
+  const value = Number.isInteger(a.value) ? { integerValue: String(a.value) } : { doubleValue: a.value };
+  return { mapValue: { fields: { enabled: { booleanValue: a.enabled }, value, units: { stringValue: a.units } } } };
 }
 
 export interface SessionDeps {
@@ -277,6 +299,17 @@ export function createSession(deps: SessionDeps, initial: SessionTokens, onToken
         if (!archive.filename) throw new ThermoWorksNotFoundError(`file for archive ${archive.id} of device ${archive.serial}`);
         const body = await reads.download(archive.filename, token, `archive file ${archive.filename}`, options.signal);
         return parseArchiveFile(body, archive.serial).readings;
+      }, options.signal),
+
+    setChannelAlarms: (serial, number, alarms, options = {}) =>
+      guarded(async (token) => {
+        const fields: Record<string, unknown> = {};
+        if (alarms.high) fields.alarmHigh = alarmFields(alarms.high);
+        if (alarms.low) fields.alarmLow = alarmFields(alarms.low);
+        const paths = Object.keys(fields);
+        if (paths.length === 0) throw new Error('setChannelAlarms needs an alarm to write');
+        const doc = await reads.patch(['devices', serial, 'channels', number], fields, paths, token, `alarms of channel ${number} of device ${serial}`, options.signal);
+        return parseChannel(doc, serial, {});
       }, options.signal),
 
     retrieveHistory: (serial, options) =>

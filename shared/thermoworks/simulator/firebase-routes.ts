@@ -233,10 +233,11 @@ function firestoreRoute(world: SimulatorWorld, req: SimRequest): Route {
       const nowMs = world.nowMs();
 
       if (req.method === 'POST' && s.length === 6 && s[5] === 'documents:runQuery') return runQuery(world, req, user, nowMs);
-      if (req.method !== 'GET' || s[5] !== 'documents') return rpcNotFound('Method not found.');
+      if ((req.method !== 'GET' && req.method !== 'PATCH') || s[5] !== 'documents') return rpcNotFound('Method not found.');
       const path = s.slice(6);
       const name = `${root}/${path.join('/')}`;
 
+      if (req.method === 'PATCH') return patchChannelAlarms(world, req, user, projectId, path, name, nowMs);
       if (path.length === 2 && path[0] === 'users') {
         if (path[1] !== user.uid) return permissionDenied();
         return ok(userDocument(projectId, user, world.identity.lastLoginMs(user.email) ?? nowMs, nowMs));
@@ -252,6 +253,52 @@ function firestoreRoute(world: SimulatorWorld, req: SimRequest): Route {
       return path.length % 2 === 1 ? ok({}) : documentNotFound(name);
     },
   };
+}
+
+/** The fields a PATCH of a channel may set (the app's alarm settings); security rules refuse any other. */
+const WRITABLE_CHANNEL_FIELDS = new Set(['alarmHigh', 'alarmLow']);
+const alarmWrite = z.object({
+  mapValue: z.object({
+    fields: z.object({
+      enabled: z.object({ booleanValue: z.boolean() }),
+      value: z.union([z.object({ integerValue: z.string().regex(/^-?[0-9]{1,6}$/) }), z.object({ doubleValue: z.number().finite() })]),
+      units: z.object({ stringValue: z.enum(['F', 'C']) }),
+    }),
+  }),
+});
+
+/**
+ * `PATCH devices/{serial}/channels/{n}?updateMask.fieldPaths=alarmHigh…`: sets the channel's own alarms as the app
+ * does. Validated like the service: an updateMask naming only alarm fields (anything else is refused by the security
+ * rules), each a map of enabled / value / units; the channel must exist (`currentDocument.exists`); RFX meat probes
+ * keep their alarms on the gateway, not in the cloud, so their documents refuse the write. Answers the document.
+ */
+function patchChannelAlarms(world: SimulatorWorld, req: SimRequest, user: ScenarioAccount, projectId: string, path: string[], name: string, nowMs: number): SimResponse {
+  if (path[0] !== 'devices' || path[2] !== 'channels' || path.length !== 4) return permissionDenied();
+  const timeline = world.timeline(path[1] as string);
+  if (!timeline) return documentNotFound(name);
+  if (timeline.accountId !== user.accountId) return permissionDenied();
+  const channel = timeline.channel(path[3] as string);
+  if (!channel) return documentNotFound(name);
+  const mask = req.query.getAll('updateMask.fieldPaths');
+  if (mask.length === 0) return invalidArgument('A channel is updated with an updateMask (whole-document writes are refused).');
+  if (mask.some((f) => !WRITABLE_CHANNEL_FIELDS.has(f))) return permissionDenied();
+  if (channel.type.startsWith('rfx')) return permissionDenied('RFX probe alarms are kept on the gateway, not in the cloud.');
+  const body = z.object({ fields: z.record(z.string(), z.unknown()) }).safeParse(jsonBody(req));
+  if (!body.success) return invalidArgument('Invalid JSON payload received.');
+  const parsed: Array<[string, { enabled: boolean; value: number }]> = [];
+  for (const field of mask) {
+    const alarm = alarmWrite.safeParse(body.data.fields[field]);
+    if (!alarm.success) return invalidArgument(`Invalid value at 'document.fields[${field}]'.`);
+    const f = alarm.data.mapValue.fields;
+    const raw = 'integerValue' in f.value ? Number(f.value.integerValue) : f.value.doubleValue;
+    // The document keeps the channel's own units.
+    const value = f.units.stringValue === channel.units || channel.units === 'H' ? raw : f.units.stringValue === 'F' ? ((raw - 32) * 5) / 9 : (raw * 9) / 5 + 32;
+    parsed.push([field, { enabled: f.enabled.booleanValue, value: Math.round(value) }]);
+  }
+  for (const [field, alarm] of parsed) channel[field as 'alarmHigh' | 'alarmLow'] = alarm;
+  const snap = timeline.snapshot(channel.number, nowMs);
+  return snap ? ok(channelDocument(projectId, timeline, snap)) : documentNotFound(name);
 }
 
 const rpcNotFound = (message: string): SimResponse => ({ status: 404, body: { error: { code: 404, message, status: 'NOT_FOUND' } } });

@@ -1,0 +1,37 @@
+import { alarmRouteList } from '../../shared/api/alarm-routes';
+import { openNotifySecrets } from '../../shared/notify/deployment-secrets';
+import { followAlarmLink, previewAlarmLink } from '../../shared/notify/follow-alarm-link';
+import { createDependencies, lazy } from '../runtime/dependencies';
+import { httpFunction } from '../runtime/http-function';
+import { createLogger } from '../runtime/logger';
+import { createAlarmStore, createChannelStore, createDeploymentSecretStore } from '../runtime/notify';
+import { createVault } from '../runtime/vault';
+
+const logger = createLogger('alarm-links');
+const deps = createDependencies();
+/** Opens the deployment's link key only (notification secrets): nothing else is sealed or opened here. */
+const vault = lazy(() => createVault(deps, 'notification-secret'));
+const secretStore = lazy(() => createDeploymentSecretStore(deps));
+let linkKey: Promise<Buffer | undefined> | undefined;
+/**
+ * Opened once per container, and kept only once it exists: the key never changes, and an anonymous caller must not
+ * be able to make every request cost a KMS Decrypt.
+ */
+const openLinkKey = () =>
+  (linkKey ??= openNotifySecrets({ store: secretStore(), vault: vault() }).then((s) => {
+    if (!s) linkKey = undefined;
+    return s?.linkKey;
+  }, (error: unknown) => ((linkKey = undefined), Promise.reject(error))));
+const links = lazy(() => ({ linkKey: openLinkKey, alarms: createAlarmStore(deps), channels: createChannelStore(deps), clock: deps.clock }));
+
+/** Signed links, public (the token is the credential): preview what one does, or do it (ack, snooze 10 min, verify an email). */
+export const handler = httpFunction(
+  'alarm-links',
+  {
+    previewAlarmLink: async ({ query }) => previewAlarmLink(query.token, links()),
+    followAlarmLink: async ({ body }) => followAlarmLink(body.token, links()),
+  },
+  deps,
+  logger,
+  alarmRouteList,
+);

@@ -1,0 +1,78 @@
+/**
+ * The thermometer's own alarm for a rule (`deviceAlarm: true`): what to write to the probe's channel (an `above` rule
+ * sets alarmHigh, `below` alarmLow, `outside` both) and the poll step that writes it. A rule asking for it starts
+ * `pending`; the next poll of the account writes it with the account's ThermoWorks session (a Firestore PATCH with
+ * updateMask) and records `written`, or `failed` with ThermoWorks' reason; a fault that may pass (ThermoWorks down,
+ * rate-limited) leaves it `pending` for the next poll. RFX meat probes keep their alarms on the gateway, out of the
+ * cloud's reach: such a rule is refused when it is made (422 DEVICE_ALARM_UNSUPPORTED).
+ */
+import type { Clock } from '../clock';
+import { PitwatchError, RateLimitedError } from '../errors';
+import { isTransient } from '../thermoworks/errors';
+import type { CallOptions, ThermoWorksChannelAlarms } from '../thermoworks/port';
+import type { AlarmRule } from './alarm-rule';
+import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
+
+/** The thermometer cannot hold this alarm (an RFX meat probe, or a kind the device has no alarm for). */
+export class DeviceAlarmUnsupportedError extends PitwatchError {
+  readonly code = 'DEVICE_ALARM_UNSUPPORTED';
+  readonly httpStatus = 422;
+}
+
+/** The kinds a thermometer's own alarm can express: a high and a low limit. */
+export const DEVICE_ALARM_KINDS = ['above', 'below', 'outside'] as const;
+
+/** RFX meat probes report through a gateway whose device document says `rfx`: their alarms are not in the cloud. */
+export function isRfxDevice(deviceKind: string): boolean {
+  return /\brfx\b/i.test(deviceKind);
+}
+
+/** Refuses, with a plain reason, a device alarm the thermometer cannot hold. */
+export function assertDeviceAlarmPossible(deviceKind: string, rule: Pick<AlarmRule, 'kind' | 'target'>): void {
+  if (isRfxDevice(deviceKind)) {
+    throw new DeviceAlarmUnsupportedError('RFX meat probes keep their alarms on the gateway, where ThermoWorks’ cloud cannot set them. Pitwatch will still alarm you; turn off “also beep on the thermometer”.');
+  }
+  if (rule.target.type !== 'probe' || !(DEVICE_ALARM_KINDS as readonly string[]).includes(rule.kind)) {
+    throw new DeviceAlarmUnsupportedError('The thermometer itself only alarms when a probe goes above, below or outside a range.');
+  }
+}
+
+/** What the rule writes to its channel, or undefined when it has nothing to write (no threshold yet). */
+export function deviceAlarmWrite(rule: Pick<AlarmRule, 'kind' | 'threshold' | 'low' | 'high' | 'units'>): ThermoWorksChannelAlarms | undefined {
+  const at = (value: number) => ({ enabled: true, value: Math.round(value), units: rule.units });
+  if (rule.kind === 'above' && rule.threshold !== null) return { high: at(rule.threshold) };
+  if (rule.kind === 'below' && rule.threshold !== null) return { low: at(rule.threshold) };
+  if (rule.kind === 'outside' && rule.low !== null && rule.high !== null) return { high: at(rule.high), low: at(rule.low) };
+  return undefined;
+}
+
+export const PENDING_DEVICE_ALARM = (at: string): DeviceAlarmStatus => ({ status: 'pending', detail: 'Written to the thermometer on the next poll.', at });
+
+export interface DeviceAlarmDependencies {
+  session: { setChannelAlarms(serial: string, number: string, alarms: ThermoWorksChannelAlarms, options?: CallOptions): Promise<unknown> };
+  alarms: Pick<AlarmStore, 'saveDeviceAlarm'>;
+  clock: Clock;
+}
+
+/** Writes every pending device alarm of the account (one PATCH each); answers how many were written. */
+export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[], deps: DeviceAlarmDependencies, signal?: AbortSignal): Promise<number> {
+  let written = 0;
+  for (const { rule, deviceAlarm } of rules) {
+    if (!rule.deviceAlarm || deviceAlarm?.status !== 'pending' || rule.target.type !== 'probe') continue;
+    const write = deviceAlarmWrite(rule);
+    if (!write) continue;
+    const status = await deps.session.setChannelAlarms(rule.target.serial, rule.target.channel, write, { signal }).then(
+      (): DeviceAlarmStatus => ({ status: 'written', detail: null, at: deps.clock.now().toISOString() }),
+      (error: unknown): DeviceAlarmStatus | undefined => {
+        // ThermoWorks down or busy: still pending, the next poll tries again.
+        if (isTransient(error) || error instanceof RateLimitedError) return undefined;
+        if (error instanceof PitwatchError) return { status: 'failed', detail: `ThermoWorks refused the alarm: ${error.message}`, at: deps.clock.now().toISOString() };
+        throw error;
+      },
+    );
+    if (!status) continue;
+    await deps.alarms.saveDeviceAlarm(rule.accountId, rule.alarmId, status);
+    if (status.status === 'written') written++;
+  }
+  return written;
+}
