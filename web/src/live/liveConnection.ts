@@ -6,6 +6,7 @@
  */
 import type { ClientMessage, ServerMessage } from '../../../shared/api/schemas';
 import { serverMessageSchema } from '../../../shared/api/schemas';
+import { readAlarmSocketMessage } from '../alarms/alarmReaders';
 import { backoffDelay } from './backoff';
 import type { LiveSocket, SocketFactory } from './liveSocket';
 
@@ -151,6 +152,11 @@ export class LiveConnection {
     // Anything off-contract is dropped rather than trusted: the UI only ever sees schema-valid messages.
     const parsed = serverMessageSchema.safeParse(json);
     if (parsed.success) this.options.onMessage(parsed.data);
+    // The alarm messages are not in serverMessageSchema (every Lambda bundle carries it): read apart.
+    else {
+      const alarm = readAlarmSocketMessage(json);
+      if (alarm !== null) this.options.onMessage(alarm);
+    }
   }
 
   private handleClose(): void {

@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { splitReadings, type CookView, type DeviceView, type ReadingMessage, type ServerMessage } from '../../../shared/api/schemas';
+import { applyAlarmMessage } from '../alarms/alarmLive';
 import { cookRecordChanged, queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
 import { findCook, mergeAlert, mergePrediction } from '../cooks/cooksState';
 import { mergeReading } from './mergeReading';
@@ -58,6 +59,10 @@ export function applyServerMessage(message: ServerMessage, context: LiveMessageC
         removeCook(queryClient, message.serial);
         cookRecordChanged(queryClient, message.cook.cookId);
       } else upsertCook(queryClient, message.cook);
+      return;
+    case 'alarm':
+    case 'notification-channel':
+      applyAlarmMessage(message, queryClient);
       return;
     case 'session-ended':
       context.onSessionEnded(SESSION_ENDED_NOTICE[message.reason]);
