@@ -3,10 +3,11 @@ import { Link, useSearchParams } from 'react-router';
 import type { AlarmView, ChannelView } from '../../../shared/api/alarm-schemas';
 import type { DeviceView } from '../../../shared/api/schemas';
 import { describeError } from '../api/errors';
-import { useDevicesQuery } from '../api/queries';
+import { useDevicesQuery, useSettingsQuery } from '../api/queries';
 import { paths } from '../app/routes';
 import { useNow } from '../devices/useNow';
 import { formatTimeOfDay } from '../cooks/predictionFormat';
+import { convertTemperature, type TemperatureUnits } from '../settings/temperature';
 import { useDisplay, type Display } from '../settings/useDisplay';
 import { useAlarmActions, useAlarmsQuery, useChannelsQuery } from './alarmQueries';
 import { RULE_STATE_LABEL, describeRule, initialRuleForm, ruleState, type RuleFormState } from './ruleForm';
@@ -29,11 +30,15 @@ export default function AlarmsPage() {
   const linked = params.get('serial');
   const firstDevice = devices.data?.[0];
   const openFor = (serial: string, channel?: string) => setFormOpen(initialRuleForm({ serial, ...(channel !== undefined && { channel }), units: display.units }));
-  const loaded = devices.data !== undefined;
+  // The temperature is converted into the user's units: wait for their settings, not the placeholder.
+  const settings = useSettingsQuery();
+  const loaded = devices.data !== undefined && !settings.isPlaceholderData;
   useEffect(() => {
     if (linked === null || !loaded) return;
-    const threshold = Number(params.get('threshold'));
-    setFormOpen(initialRuleForm({ serial: linked, channel: params.get('channel') ?? '', units: display.units, threshold: params.has('threshold') && Number.isFinite(threshold) ? threshold : null }));
+    // "203F": the temperature as the card showed it; typed in the display units from then on.
+    const given = /^(-?\d+(?:\.\d+)?)([FC])$/.exec(params.get('threshold') ?? '');
+    const threshold = given === null ? null : Math.round(convertTemperature(Number(given[1]), given[2] as TemperatureUnits, display.units));
+    setFormOpen(initialRuleForm({ serial: linked, channel: params.get('channel') ?? '', units: display.units, threshold }));
     setParams({}, { replace: true });
   }, [linked, loaded, params, setParams, display.units]);
 

@@ -8,7 +8,7 @@ import { convertTemperature, type TemperatureUnits } from '../settings/temperatu
 
 export function ProbeAlarmLink({ serial, channel, label, targetF, units }: { serial: string; channel: string; label: string; targetF: number | null; units: TemperatureUnits }) {
   const threshold = targetF === null ? undefined : Math.round(convertTemperature(targetF, 'F', units));
-  const to = paths.alarms({ serial, channel, ...(threshold !== undefined && { threshold }) });
+  const to = paths.alarms({ serial, channel, ...(threshold !== undefined && { threshold: { value: threshold, units } }) });
   const text = (
     <>
       {threshold === undefined ? 'Set an alarm' : `Alert me at ${threshold} °${units}`}

@@ -38,7 +38,7 @@ describe('the alarm API client', () => {
     const fetch = answer(200, { events: [testAlarmEvent()], cursor: 'abc' });
     const api = createAlarmApi({ apiUrl: 'http://api.test' }, { fetch });
     await expect(api.listAlarmEvents('tok', { cursor: 'prev' })).resolves.toEqual({ events: [testAlarmEvent()], cursor: 'abc' });
-    expect(fetch.mock.calls[0]![0]).toBe('http://api.test/alarm-events?cursor=prev');
+    expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe('http://api.test/alarm-events?cursor=prev');
   });
 });
 

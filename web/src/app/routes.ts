@@ -47,10 +47,10 @@ export const paths = {
   compare: (ids: readonly [string, string]) => `/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
   settings: () => '/settings',
   /** The alarm screen; with a probe (and a temperature in the display units), its new-alarm form opens prefilled. */
-  alarms: (probe?: { serial: string; channel: string; threshold?: number }) => {
+  alarms: (probe?: { serial: string; channel: string; threshold?: { value: number; units: 'F' | 'C' } }) => {
     if (probe === undefined) return '/alarms';
     const query = new URLSearchParams({ serial: probe.serial, channel: probe.channel });
-    if (probe.threshold !== undefined) query.set('threshold', String(Math.round(probe.threshold)));
+    if (probe.threshold !== undefined) query.set('threshold', `${Math.round(probe.threshold.value)}${probe.threshold.units}`);
     return `/alarms?${query.toString()}`;
   },
   alarmEvents: () => '/alarm-events',
