@@ -6,7 +6,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { AlarmEventView, AlarmMessage, ChannelMessage } from '../../../shared/api/alarm-schemas';
-import { putAlarmEvent, putChannel, alarmKeys } from './alarmQueries';
+import { alarmKeys, putAlarmEvent, putChannel } from './alarmCache';
 
 export interface Ringer {
   ring(event: AlarmEventView): void;

@@ -5,17 +5,13 @@
  */
 import { createContext, useContext, useMemo } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AlarmEventView, AlarmView, ChannelView, UpdateAlarmRequest } from '../../../shared/api/alarm-schemas';
+import type { AlarmView, UpdateAlarmRequest } from '../../../shared/api/alarm-schemas';
 import { useSignedIn } from '../auth/SessionContext';
+import { alarmKeys, putAlarmEvent, putChannel } from './alarmCache';
 import { createAlarmApi, type AlarmApi, type AlarmEventPage, type ChannelList, type CreateAlarmBody, type CreateChannelBody, type UpdateChannelBody } from './alarmApi';
 
-export const alarmKeys = {
-  alarms: ['alarms'] as const,
-  events: ['alarm-events'] as const,
-  channels: ['notification-channels'] as const,
-  /** Alarms ringing on this page (from the socket), for the banner: not a server resource. */
-  ringing: ['alarms', 'ringing'] as const,
-};
+
+export { alarmKeys, putAlarmEvent, putChannel, useRingingAlarms } from './alarmCache';
 
 export const AlarmApiContext = createContext<AlarmApi | null>(null);
 
@@ -64,45 +60,15 @@ export function useAlarmEventsQuery() {
   });
 }
 
-/** An event changed (acknowledged here, or a socket message): the history and the banner take the new copy. */
-export function putAlarmEvent(queryClient: QueryClient, event: AlarmEventView): void {
-  const history = queryClient.getQueryData<{ pages: AlarmEventPage[]; pageParams: unknown[] }>(alarmKeys.events);
-  if (history?.pages.some((p) => p.events.some((e) => e.eventId === event.eventId))) {
-    queryClient.setQueryData(alarmKeys.events, {
-      ...history,
-      pages: history.pages.map((p) => ({ ...p, events: p.events.map((e) => (e.eventId === event.eventId ? event : e)) })),
-    });
-  } else if (history !== undefined) {
-    // A new event: the history is read afresh (its order and pages are the server's).
-    void queryClient.invalidateQueries({ queryKey: alarmKeys.events });
-  }
-  queryClient.setQueryData<AlarmEventView[]>(alarmKeys.ringing, (ringing = []) => {
-    const others = ringing.filter((e) => e.eventId !== event.eventId);
-    return event.state === 'fired' || event.state === 'delivered' ? [...others, event] : others;
-  });
-}
-
 export function useAcknowledge() {
   const { alarmApi, token } = useAlarmApi();
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: (eventId: string) => alarmApi.acknowledgeAlarmEvent(token, eventId), onSuccess: (event) => putAlarmEvent(queryClient, event) });
 }
 
-/** The alarms ringing on this page, newest last. */
-export function useRingingAlarms(): AlarmEventView[] {
-  const { data } = useQuery<AlarmEventView[]>({ queryKey: alarmKeys.ringing, queryFn: () => [], initialData: [], staleTime: Infinity, enabled: false });
-  return data;
-}
-
 export function useChannelsQuery() {
   const { alarmApi, token } = useAlarmApi();
   return useQuery({ queryKey: alarmKeys.channels, queryFn: () => alarmApi.listChannels(token) });
-}
-
-export function putChannel(queryClient: QueryClient, channel: ChannelView): void {
-  queryClient.setQueryData<ChannelList>(alarmKeys.channels, (list) =>
-    list === undefined ? list : { ...list, channels: [...list.channels.filter((c) => c.channelId !== channel.channelId), channel] },
-  );
 }
 
 export function useChannelActions() {
