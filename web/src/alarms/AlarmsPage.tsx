@@ -15,6 +15,13 @@ import { RuleForm } from './RuleForm';
 import './alarms.css';
 
 const SNOOZE_CHOICES = [10, 30, 60, 120];
+const DEVICE_ALARM_TEXT: Record<NonNullable<AlarmView['deviceAlarm']>['status'], string> = {
+  pending: 'written on the next poll',
+  written: 'set, it beeps too',
+  failed: 'could not be set',
+  unsupported: 'not possible',
+  removing: 'being removed',
+};
 
 /** `/alarms`: the account's alarm rules per device and probe, with their state; add, switch off, snooze, delete. */
 export default function AlarmsPage() {
@@ -154,14 +161,14 @@ function RuleItem({ alarm, device, channels, display }: { alarm: AlarmView; devi
         {alarm.name !== null && `${probe}: ${describeRule(alarm, display.units)}. `}
         {alarm.urgent ? 'Urgent, repeats until acknowledged. ' : ''}
         Notifies {notifyNames.length === 0 ? 'open pages only' : `open pages and ${notifyNames.join(', ')}`}.
-        {alarm.deviceAlarm?.status === 'unsupported' && " RFX meat probes don't expose alarms in the cloud: the thermometer itself won't beep."}
+        {alarm.deviceAlarm !== null && ` On the thermometer: ${DEVICE_ALARM_TEXT[alarm.deviceAlarm.status]}${alarm.deviceAlarm.detail !== null ? ` (${alarm.deviceAlarm.detail})` : ''}.`}
       </p>
       <div className="alarm-rule__actions">
-        <button type="button" className="button button--small" disabled={busy} onClick={() => update.mutate({ alarmId: alarm.alarmId, patch: { enabled: !alarm.enabled } })}>
+        <button type="button" className="button button--small" aria-describedby={titleId} disabled={busy} onClick={() => update.mutate({ alarmId: alarm.alarmId, patch: { enabled: !alarm.enabled } })}>
           {alarm.enabled ? 'Turn off' : 'Turn on'}
         </button>
         {state === 'snoozed' ? (
-          <button type="button" className="button button--small" disabled={busy} onClick={() => update.mutate({ alarmId: alarm.alarmId, patch: { snoozeMinutes: 0 } })}>
+          <button type="button" className="button button--small" aria-describedby={titleId} disabled={busy} onClick={() => update.mutate({ alarmId: alarm.alarmId, patch: { snoozeMinutes: 0 } })}>
             End snooze
           </button>
         ) : (
@@ -177,13 +184,13 @@ function RuleItem({ alarm, device, channels, display }: { alarm: AlarmView; devi
                   </option>
                 ))}
               </select>
-              <button type="button" className="button button--small" disabled={busy} onClick={() => update.mutate({ alarmId: alarm.alarmId, patch: { snoozeMinutes: snooze } })}>
+              <button type="button" className="button button--small" aria-describedby={titleId} disabled={busy} onClick={() => update.mutate({ alarmId: alarm.alarmId, patch: { snoozeMinutes: snooze } })}>
                 Snooze
               </button>
             </>
           )
         )}
-        <button type="button" className="button button--small button--quiet" disabled={busy} onClick={() => remove.mutate(alarm.alarmId)}>
+        <button type="button" className="button button--small button--quiet" aria-describedby={titleId} disabled={busy} onClick={() => remove.mutate(alarm.alarmId)}>
           Delete
         </button>
       </div>

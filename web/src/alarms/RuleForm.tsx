@@ -7,6 +7,7 @@ import { fieldIssues, type CreateAlarmBody } from './alarmApi';
 import {
   KIND_CHOICES,
   buildAlarmRequest,
+  deviceCanAlarm,
   fieldLabel,
   fieldUnit,
   fieldsFor,
@@ -174,6 +175,17 @@ export function RuleForm({ devices, channels, initial, onCreate, onCancel }: Rul
           </label>
         ))}
         {errorText('notify')}
+        {deviceCanAlarm(form.kind) && (
+          <label className="check">
+            <input type="checkbox" checked={form.deviceAlarm} onChange={(e) => update({ deviceAlarm: e.target.checked })} aria-describedby={`${id}-device-hint`} />
+            Also set the thermometer's own alarm, so it beeps
+          </label>
+        )}
+        {deviceCanAlarm(form.kind) && (
+          <p id={`${id}-device-hint`} className="field__hint">
+            {/rfx/i.test(device?.kind ?? '') ? "RFX meat probes don't expose alarms in the cloud: this one alarms through Pitwatch only." : 'Written to the thermometer on the next poll.'}
+          </p>
+        )}
         <label className="check">
           <input type="checkbox" checked={form.urgent} onChange={(e) => update({ urgent: e.target.checked })} />
           Urgent: rings through quiet hours and repeats until acknowledged

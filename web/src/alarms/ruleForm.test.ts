@@ -52,3 +52,11 @@ describe('a rule on screen', () => {
     expect(ruleState(testAlarm({ state: { armed: false, breached: true, lastFiredAt: null, lastValue: 204 } }), now)).toBe('breached');
   });
 });
+
+describe("the thermometer's own alarm", () => {
+  it('is asked for only on kinds the thermometer can ring', () => {
+    expect(buildAlarmRequest({ ...base, threshold: '203', deviceAlarm: true })).toMatchObject({ ok: true, request: { deviceAlarm: true } });
+    const eta = buildAlarmRequest({ ...base, kind: 'eta-within', minutes: '30', deviceAlarm: true });
+    expect(eta.ok && 'deviceAlarm' in eta.request).toBe(false);
+  });
+});

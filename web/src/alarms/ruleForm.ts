@@ -42,6 +42,8 @@ export interface RuleFormState {
   cooldownMinutes: string;
   notify: string[];
   urgent: boolean;
+  /** Also write the thermometer's own alarm (above, below, outside only). */
+  deviceAlarm: boolean;
   /** Temperatures are typed in these: the user's display units. */
   units: TemperatureUnits;
 }
@@ -61,6 +63,7 @@ export function initialRuleForm(input: { serial: string; channel?: string; units
     cooldownMinutes: '',
     notify: [],
     urgent: false,
+    deviceAlarm: false,
     units: input.units,
   };
 }
@@ -93,6 +96,9 @@ export function fieldsFor(kind: AlarmKind): Partial<Record<NumberField, 'require
 }
 
 export const watchesDevice = (kind: AlarmKind): boolean => DEVICE_KINDS.includes(kind);
+
+/** The thermometer itself only alarms above, below or outside a range. */
+export const deviceCanAlarm = (kind: AlarmKind): boolean => kind === 'above' || kind === 'below' || kind === 'outside';
 
 /** What a number field is measured in, for its label. */
 export function fieldUnit(kind: AlarmKind, field: NumberField, units: TemperatureUnits): string {
@@ -179,6 +185,7 @@ export function buildAlarmRequest(form: RuleFormState): RuleFormResult {
       units: form.units,
       notify: form.notify,
       urgent: form.urgent,
+      ...(form.deviceAlarm && deviceCanAlarm(form.kind) ? { deviceAlarm: true } : {}),
     },
   };
 }
