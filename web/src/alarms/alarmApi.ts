@@ -58,6 +58,51 @@ export interface AlarmApi {
   testChannel(token: string, channelId: string): Promise<void>;
 }
 
+/** GET /alarm-links?token=: what a signed link (from an email or a webhook) would do, changing nothing. */
+export interface AlarmLinkPreview {
+  act: 'ack' | 'snooze' | 'verify';
+  message: string;
+  /** Done already: following it again changes nothing. */
+  done: boolean;
+}
+
+/** The signed links need no session: the token is the credential. */
+export interface AlarmLinkApi {
+  previewLink(token: string): Promise<AlarmLinkPreview>;
+  followLink(token: string): Promise<{ message: string }>;
+}
+
+export function createAlarmLinkApi(config: Pick<WebConfig, 'apiUrl'>, options: { fetch?: FetchLike } = {}): AlarmLinkApi {
+  const fetchFn = options.fetch ?? browserFetch;
+  const base = config.apiUrl.replace(/\/+$/, '');
+  const send = async <T>(url: string, init: RequestInit, read: (body: unknown) => T | null): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (cause) {
+      throw new NetworkError({ cause });
+    }
+    // A link's 401/403 is a bad link, not a dead session.
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      throw error instanceof SessionExpiredError ? new ApiError(403, 'LINK_INVALID', 'This link is not valid.') : error;
+    }
+    const value = read(await response.json().catch(() => undefined));
+    if (value === null) throw new ContractError('link answer');
+    return value;
+  };
+  return {
+    previewLink: (token) =>
+      send(`${base}/alarm-links?token=${encodeURIComponent(token)}`, {}, (b) =>
+        isObject(b) && (b.act === 'ack' || b.act === 'snooze' || b.act === 'verify') && typeof b.message === 'string' && typeof b.done === 'boolean' ? { act: b.act, message: b.message, done: b.done } : null,
+      ),
+    followLink: (token) =>
+      send(`${base}/alarm-links`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) }, (b) =>
+        isObject(b) && typeof b.message === 'string' ? { message: b.message } : null,
+      ),
+  };
+}
+
 const browserFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
 const TIMEOUT_MS = 15_000;
 

@@ -31,6 +31,8 @@ export const screens = {
   compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', load: () => import('../cook-records/ComparePage') },
   alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', nav: 'Alarms', load: () => import('../alarms/AlarmsPage') },
   alarmEvents: { path: '/alarm-events', access: 'signed-in', title: 'Alarm history', load: () => import('../alarms/AlarmEventsPage') },
+  /** Where an email's or a webhook's signed link points (acknowledge, snooze, confirm an address): no session needed. */
+  alarmLink: { path: '/alarm-links', access: 'public', title: 'Alarm link', load: () => import('../alarms/AlarmLinkPage') },
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', load: () => import('../alarms/NotificationsPage') },
   integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', plannedBy: 'integrations' },
   share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
