@@ -4,6 +4,7 @@
  */
 import { Link } from 'react-router';
 import { describeError } from '../api/errors';
+import { paths } from '../app/routes';
 import { convertTemperaturesInText } from '../settings/temperature';
 import { useDisplay } from '../settings/useDisplay';
 import type { AlarmEventView } from '../../../shared/api/alarm-schemas';
@@ -31,7 +32,7 @@ export default function RingingAlarms({ ringing }: { ringing: AlarmEventView[] }
               >
                 Acknowledge
               </button>
-              <Link className="button button--quiet" to="/alarm-events">
+              <Link className="button button--quiet" to={paths.alarmEvents()}>
                 History
               </Link>
             </div>
