@@ -26,7 +26,7 @@ export async function mqttFor(accountId: string, userId: string, vaults: RewrapV
 
 export async function webhookFor(accountId: string, channelId: string, vaults: RewrapVaults): Promise<NotificationChannel> {
   return {
-    channelId, accountId, name: 'Hook', status: 'active', disabledReason: null, quietHours: null, consecutiveFailures: 0, lastDelivery: null, createdAt: 'x', updatedAt: 'x',
+    channelId, accountId, name: 'Hook', status: 'active', disabledReason: null, quietHours: null, consecutiveFailures: 0, lastDelivery: null, verifiedAt: null, createdAt: 'x', updatedAt: 'x',
     target: { type: 'webhook', url: 'https://hooks.example.com/x', preset: 'generic', sealedSecret: await vaults['notification-secret'].seal(`whsec-${channelId}`, accountId) },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * What every signed-in screen shares: the header with the navigation, the one live connection, the offline banner,
- * the theme from the user's settings, and the account banner when ThermoWorks needs attention.
+ * the theme from the user's settings, the alarm banner while an alarm rings, and the account banner when ThermoWorks
+ * needs attention.
  */
 import { useEffect } from 'react';
 import { Outlet } from 'react-router';
 import { accountNotice } from '../account/accountNotice';
+import { AlarmBanner } from '../alarms/AlarmBanner';
 import { AccountBanner } from '../account/AccountBanner';
 import { useAccountQuery, useSettingsQuery } from '../api/queries';
 import { useSignedIn } from '../auth/SessionContext';
@@ -24,6 +26,7 @@ export function SignedInShell() {
   return (
     <LiveProvider>
       <AppHeader email={session.user.email} onSignOut={() => void signOut()} />
+      <AlarmBanner />
       <ConnectionBanner />
       <AccountWarning onRelink={() => endSession(RELINK_NOTICE)} />
       <Outlet />

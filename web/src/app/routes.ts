@@ -29,8 +29,11 @@ export const screens = {
   settings: { path: '/settings', access: 'signed-in', title: 'Settings', nav: 'Settings', load: () => import('../settings/SettingsPage') },
   cookDetail: { path: '/cooks/:cookId', access: 'signed-in', title: 'Cook', load: () => import('../cook-records/CookDetailPage') },
   compare: { path: '/compare', access: 'signed-in', title: 'Compare cooks', load: () => import('../cook-records/ComparePage') },
-  alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', plannedBy: 'alarms' },
-  notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', plannedBy: 'alarms' },
+  alarms: { path: '/alarms', access: 'signed-in', title: 'Alarms', nav: 'Alarms', load: () => import('../alarms/AlarmsPage') },
+  alarmEvents: { path: '/alarm-events', access: 'signed-in', title: 'Alarm history', load: () => import('../alarms/AlarmEventsPage') },
+  /** Where an email's or a webhook's signed link points (acknowledge, snooze, confirm an address): no session needed. */
+  alarmLink: { path: '/alarm-links', access: 'public', title: 'Alarm link', load: () => import('../alarms/AlarmLinkPage') },
+  notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', load: () => import('../alarms/NotificationsPage') },
   // Not in the header's navigation yet: a fourth link makes the header wider than a 360 px phone (see the report).
   integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', load: () => import('../integrations/IntegrationsPage') },
   share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
@@ -46,6 +49,15 @@ export const paths = {
   cookDetail: (cookId: string) => `/cooks/${encodeURIComponent(cookId)}`,
   compare: (ids: readonly [string, string]) => `/compare?ids=${ids.map(encodeURIComponent).join(',')}`,
   settings: () => '/settings',
+  /** The alarm screen; with a probe (and a temperature in the display units), its new-alarm form opens prefilled. */
+  alarms: (probe?: { serial: string; channel: string; threshold?: { value: number; units: 'F' | 'C' } }) => {
+    if (probe === undefined) return '/alarms';
+    const query = new URLSearchParams({ serial: probe.serial, channel: probe.channel });
+    if (probe.threshold !== undefined) query.set('threshold', `${Math.round(probe.threshold.value)}${probe.threshold.units}`);
+    return `/alarms?${query.toString()}`;
+  },
+  alarmEvents: () => '/alarm-events',
+  notifications: () => '/settings/notifications',
   signIn: () => '/sign-in',
   share: (token: string) => `/share/${encodeURIComponent(token)}`,
 };

@@ -1,4 +1,5 @@
 import type { ChannelView } from '../../../shared/api/schemas';
+import { ProbeAlarmLink } from '../alarms/ProbeAlarmLink';
 import type { ProbeCook } from '../cooks/cooksState';
 import { describeProbeCook } from '../cooks/predictionFormat';
 import { channelDisplay, formatAgo } from '../devices/format';
@@ -98,6 +99,7 @@ export function ProbeReadout({ serial, channel, cook, isPit, stats, cooking, now
           {view.eta.kind === 'none' && `${view.eta.message}.`}
         </p>
       )}
+      {channel.units !== 'H' && <ProbeAlarmLink serial={serial} channel={channel.number} label={channel.label} targetF={cook?.targetF ?? null} units={display.units} />}
     </li>
   );
 }

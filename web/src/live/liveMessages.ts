@@ -6,6 +6,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { splitReadings } from '../../../shared/api/readings-message';
 import type { CookView, DeviceView, ReadingMessage, ServerMessage } from '../../../shared/api/schemas';
+import { applyAlarmMessage } from '../alarms/alarmLive';
 import { cookRecordChanged, queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
 import { findCook, mergeAlert, mergePrediction } from '../cooks/cooksState';
 import { mergeReading } from './mergeReading';
@@ -59,6 +60,10 @@ export function applyServerMessage(message: ServerMessage, context: LiveMessageC
         removeCook(queryClient, message.serial);
         cookRecordChanged(queryClient, message.cook.cookId);
       } else upsertCook(queryClient, message.cook);
+      return;
+    case 'alarm':
+    case 'notification-channel':
+      applyAlarmMessage(message, queryClient);
       return;
     case 'session-ended':
       context.onSessionEnded(SESSION_ENDED_NOTICE[message.reason]);
