@@ -10,7 +10,7 @@ import { formatTimeOfDay } from '../cooks/predictionFormat';
 import { convertTemperature, type TemperatureUnits } from '../settings/temperature';
 import { useDisplay, type Display } from '../settings/useDisplay';
 import { useAlarmActions, useAlarmsQuery, useChannelsQuery } from './alarmQueries';
-import { RULE_STATE_LABEL, describeRule, initialRuleForm, ruleState, type RuleFormState } from './ruleForm';
+import { RULE_STATE_LABEL, describeRule, initialRuleForm, ruleState, type RuleFormState } from './ruleFormValues';
 import { RuleForm } from './RuleForm';
 import './alarms.css';
 

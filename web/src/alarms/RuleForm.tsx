@@ -15,7 +15,7 @@ import {
   type FormField,
   type NumberField,
   type RuleFormState,
-} from './ruleForm';
+} from './ruleFormValues';
 
 export interface RuleFormProps {
   devices: DeviceView[];

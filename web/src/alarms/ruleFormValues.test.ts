@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testAlarm } from '../testing/testAlarms';
-import { buildAlarmRequest, describeRule, initialRuleForm, ruleState } from './ruleForm';
+import { buildAlarmRequest, describeRule, initialRuleForm, ruleState } from './ruleFormValues';
 
 const base = initialRuleForm({ serial: 'S1', channel: '2', units: 'F' });
 
