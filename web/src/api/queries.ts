@@ -2,7 +2,7 @@
  * Server state, one query per resource, keyed here once. Reads merge with what live messages already put in the
  * cache: an HTTP answer started before a newer live reading or prediction must not step the screen back in time.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AddCookEventRequest, CookDetail, PatchCookRequest } from '../../../shared/api/cook-schemas';
 import type { AccountStatus, CookView, DeviceView } from '../../../shared/api/schemas';
 import type { SettingsPatch, UserSettingsView } from '../../../shared/api/settings-schemas';
@@ -188,17 +188,6 @@ export function useCookDetailQuery(cookId: string | undefined) {
   });
 }
 
-/** Ended cooks newest first, a page at a time ("Load more" passes the last page's cursor). */
-export function useEndedCooksQuery(filters: CookRecordFilters) {
-  const { api, token } = useSignedIn();
-  return useInfiniteQuery({
-    queryKey: queryKeys.cookRecords(filters),
-    queryFn: ({ pageParam }) => api.listCookPage(token, { ...filters, status: 'ended', limit: COOK_PAGE_SIZE, ...(pageParam === undefined ? {} : { cursor: pageParam }) }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.cursor,
-  });
-}
-
 /** Edits and timeline events of one cook: each answer is the whole cook, put straight into its query. */
 export function useCookEdits(cookId: string) {
   const { api, token } = useSignedIn();
@@ -218,108 +207,4 @@ export function useCookEdits(cookId: string) {
       queryClient.setQueryData<CookDetail>(queryKeys.cook(cookId), (cook) => (cook === undefined ? cook : { ...cook, events: cook.events.filter((e) => e.eventId !== eventId) })),
   });
   return { addEvent, patch, deleteEvent };
-}
-
-/** The cook's readings over its span; re-read every minute while it runs (the live view is the live screen). */
-export function useCookReadingsQuery(cookId: string, active: boolean, maxPoints: number) {
-  const { api, token } = useSignedIn();
-  return useQuery({
-    queryKey: [...queryKeys.cookReadings(cookId), maxPoints],
-    queryFn: () => api.getCookReadings(token, cookId, maxPoints),
-    refetchInterval: active ? 60_000 : false,
-  });
-}
-
-/** Ends the cook from its record: the record is re-read (stats appear), the running cooks drop it. */
-export function useEndCookRecord(cookId: string, serial: string) {
-  const { api, token } = useSignedIn();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async () => {
-      try {
-        await api.endCook(token, cookId);
-      } catch (error) {
-        if (!(error instanceof ApiError && error.status === 409)) throw error;
-      }
-    },
-    onSuccess: async () => {
-      removeCook(queryClient, serial);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.cook(cookId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.cookRecordsAll });
-    },
-  });
-}
-
-export function useSharesQuery(cookId: string) {
-  const { api, token } = useSignedIn();
-  return useQuery({ queryKey: queryKeys.shares(cookId), queryFn: () => api.listShares(token, cookId) });
-}
-
-export function useShareActions(cookId: string) {
-  const { api, token } = useSignedIn();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.shares(cookId) });
-  const create = useMutation({ mutationFn: (expiresInHours: number) => api.createShare(token, cookId, expiresInHours), onSuccess: refresh });
-  const revoke = useMutation({ mutationFn: (shareId: string) => api.revokeShare(token, cookId, shareId), onSuccess: refresh });
-  return { create, revoke };
-}
-
-export function useCompareQuery(ids: readonly [string, string] | null) {
-  const { api, token } = useSignedIn();
-  return useQuery({
-    queryKey: queryKeys.compare(ids?.join(',') ?? ''),
-    queryFn: () => api.compareCooks(token, ids ?? ['', '']),
-    enabled: ids !== null,
-  });
-}
-
-// ——— Integrations (API tokens, MQTT / Home Assistant): the /integrations screen's server state ———
-// (imported here, at the end, so that this section stays apart from the rest of the file)
-import { createIntegrationsApi, type CreateApiTokenBody, type IntegrationsApi, type PutMqttBody } from './client';
-
-export const integrationQueryKeys = {
-  apiTokens: ['api-tokens'] as const,
-  mqtt: ['integrations', 'mqtt'] as const,
-};
-
-const integrationsApis = new WeakMap<object, IntegrationsApi>();
-
-/** The integrations client for this deployment, made once per config. */
-export function useIntegrationsApi(): { integrations: IntegrationsApi; token: string } {
-  const { config, token } = useSignedIn();
-  let integrations = integrationsApis.get(config);
-  if (!integrations) integrationsApis.set(config, (integrations = createIntegrationsApi(config)));
-  return { integrations, token };
-}
-
-export function useApiTokensQuery() {
-  const { integrations, token } = useIntegrationsApi();
-  return useQuery({ queryKey: integrationQueryKeys.apiTokens, queryFn: () => integrations.listApiTokens(token) });
-}
-
-export function useApiTokenActions() {
-  const { integrations, token } = useIntegrationsApi();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: integrationQueryKeys.apiTokens });
-  const create = useMutation({ mutationFn: (body: CreateApiTokenBody) => integrations.createApiToken(token, body), onSettled: refresh });
-  const revoke = useMutation({ mutationFn: (tokenId: string) => integrations.revokeApiToken(token, tokenId), onSettled: refresh });
-  return { create, revoke };
-}
-
-export function useMqttIntegrationQuery() {
-  const { integrations, token } = useIntegrationsApi();
-  return useQuery({ queryKey: integrationQueryKeys.mqtt, queryFn: () => integrations.getMqtt(token), refetchInterval: 30_000 });
-}
-
-export function useMqttActions() {
-  const { integrations, token } = useIntegrationsApi();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: integrationQueryKeys.mqtt });
-  const save = useMutation({
-    mutationFn: (body: PutMqttBody) => integrations.putMqtt(token, body),
-    onSuccess: (view) => queryClient.setQueryData(integrationQueryKeys.mqtt, view),
-  });
-  const test = useMutation({ mutationFn: () => integrations.testMqtt(token), onSettled: refresh });
-  const remove = useMutation({ mutationFn: () => integrations.removeMqtt(token), onSuccess: () => queryClient.setQueryData(integrationQueryKeys.mqtt, null) });
-  return { save, test, remove };
 }

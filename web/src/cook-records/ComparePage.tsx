@@ -3,7 +3,7 @@ import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { CookDetail } from '../../../shared/api/cook-schemas';
 import { describeError } from '../api/errors';
-import { useCompareQuery } from '../api/queries';
+import { useCompareQuery } from '../api/cookRecordQueries';
 import { paths } from '../app/routes';
 import { formatDateTime, ratingText } from '../cooks/cookListFilters';
 import { formatDuration } from '../cooks/predictionFormat';

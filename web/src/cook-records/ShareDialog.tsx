@@ -2,7 +2,7 @@
 import { useId, useState } from 'react';
 import type { ShareCreated } from '../api/client';
 import { describeError } from '../api/errors';
-import { useShareActions, useSharesQuery } from '../api/queries';
+import { useShareActions, useSharesQuery } from '../api/cookRecordQueries';
 import { formatDateTime } from '../cooks/cookListFilters';
 import type { Display } from '../settings/useDisplay';
 
