@@ -515,3 +515,29 @@ export function createIntegrationsApi(config: WebConfig, options: ApiClientOptio
     removeMqtt: (t) => call(t, 'DELETE', '/integrations/mqtt', 'MQTT removal', (s) => s.mqttRemovedSchema),
   };
 }
+
+// ——— The serve-time planner (POST /cooks/plan): the /plan screen's call, its schema loaded with that screen ———
+
+import type { PlanResponse, planRequestSchema } from '../../../shared/api/plan-schemas';
+
+export type { PlanResponse };
+export type PlanBody = input<typeof planRequestSchema>;
+
+export interface PlannerApi {
+  /** When to start, with its 80 % range, to eat at `serveAt`; nothing is stored. */
+  plan(sessionToken: string, body: PlanBody): Promise<PlanResponse>;
+}
+
+export function createPlannerApi(config: WebConfig, options: ApiClientOptions = {}): PlannerApi {
+  const fetchFn = options.fetch ?? browserFetch;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const apiUrl = config.apiUrl.replace(/\/+$/, '');
+  return {
+    async plan(sessionToken, body) {
+      const { planResponseSchema } = await import('../../../shared/api/plan-schemas');
+      const response = await send(fetchFn, `${apiUrl}/cooks/plan`, { method: 'POST', headers: json(sessionToken), body: JSON.stringify(body) }, timeoutMs);
+      if (!response.ok) throw await errorFrom(response);
+      return parseBody(response, planResponseSchema, 'plan');
+    },
+  };
+}

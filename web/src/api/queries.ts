@@ -323,3 +323,17 @@ export function useMqttActions() {
   const remove = useMutation({ mutationFn: () => integrations.removeMqtt(token), onSuccess: () => queryClient.setQueryData(integrationQueryKeys.mqtt, null) });
   return { save, test, remove };
 }
+
+// ——— The serve-time planner: the /plan screen's request ———
+import { createPlannerApi, type PlanBody, type PlannerApi } from './client';
+
+const plannerApis = new WeakMap<object, PlannerApi>();
+
+/** POST /cooks/plan as a mutation: each submitted form is one plan (nothing is cached: it depends on the clock). */
+export function usePlanMutation() {
+  const { config, token } = useSignedIn();
+  let planner = plannerApis.get(config);
+  if (!planner) plannerApis.set(config, (planner = createPlannerApi(config)));
+  const api = planner;
+  return useMutation({ mutationFn: (body: PlanBody) => api.plan(token, body) });
+}
