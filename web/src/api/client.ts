@@ -457,87 +457,9 @@ function fallbackMessage(status: number): string {
   return `Pitwatch answered with an error (HTTP ${status}).`;
 }
 
-// ——— Integrations (API tokens, MQTT / Home Assistant): the /integrations screen's calls ———
-// Kept apart from ApiClient so that the startup bundle does not grow: their response schemas are loaded with the
-// screen (dynamic import), not with the app.
 
-import type { ApiTokenView, CreateApiTokenRequest } from '../../../shared/api/api-token-schemas';
-import type { MqttIntegrationView, MqttTestResult, putMqttIntegrationRequestSchema } from '../../../shared/api/integration-schemas';
-
-export type { ApiTokenView, MqttIntegrationView, MqttTestResult };
-export type CreateApiTokenBody = CreateApiTokenRequest;
-export type CreatedApiToken = ApiTokenView & { token: string };
-/** The PUT /integrations/mqtt body as sent: `discoveryPrefix` may be left out (homeassistant). */
-export type PutMqttBody = input<typeof putMqttIntegrationRequestSchema>;
-export interface MqttRemoved {
-  removed: true;
-  cleared: number;
-  message: string | null;
-}
-
-export interface IntegrationsApi {
-  /** GET /api-tokens: name, scopes, created, last used (never the tokens). */
-  listApiTokens(sessionToken: string): Promise<ApiTokenView[]>;
-  /** POST /api-tokens: the only answer that carries the token itself. */
-  createApiToken(sessionToken: string, body: CreateApiTokenBody): Promise<CreatedApiToken>;
-  /** DELETE /api-tokens/{tokenId}: refused from its next request on. */
-  revokeApiToken(sessionToken: string, tokenId: string): Promise<void>;
-  /** GET /integrations/mqtt: null when none is set up. */
-  getMqtt(sessionToken: string): Promise<MqttIntegrationView | null>;
-  putMqtt(sessionToken: string, body: PutMqttBody): Promise<MqttIntegrationView>;
-  testMqtt(sessionToken: string): Promise<MqttTestResult>;
-  removeMqtt(sessionToken: string): Promise<MqttRemoved>;
-}
-
-const integrationSchemas = async () => {
-  const [tokens, mqtt] = await Promise.all([import('../../../shared/api/api-token-schemas'), import('../../../shared/api/integration-schemas')]);
-  return { ...tokens, ...mqtt };
-};
-
-export function createIntegrationsApi(config: WebConfig, options: ApiClientOptions = {}): IntegrationsApi {
-  const fetchFn = options.fetch ?? browserFetch;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const apiUrl = config.apiUrl.replace(/\/+$/, '');
-  const call = async <T>(sessionToken: string, method: string, path: string, what: string, schemaOf: (s: Awaited<ReturnType<typeof integrationSchemas>>) => ZodType<T>, body?: unknown): Promise<T> => {
-    const schemas = await integrationSchemas();
-    const init: RequestInit = body === undefined ? { method, headers: bearer(sessionToken) } : { method, headers: json(sessionToken), body: JSON.stringify(body) };
-    const response = await send(fetchFn, `${apiUrl}${path}`, init, timeoutMs);
-    if (!response.ok) throw await errorFrom(response);
-    return parseBody(response, schemaOf(schemas), what);
-  };
-  return {
-    listApiTokens: async (t) => (await call(t, 'GET', '/api-tokens', 'API token list', (s) => s.apiTokenListSchema)).tokens,
-    createApiToken: (t, body) => call(t, 'POST', '/api-tokens', 'new API token', (s) => s.createdApiTokenSchema, body),
-    revokeApiToken: async (t, tokenId) => void (await call(t, 'DELETE', `/api-tokens/${encodeURIComponent(tokenId)}`, 'revocation', () => revokedSchema)),
-    getMqtt: async (t) => (await call(t, 'GET', '/integrations/mqtt', 'MQTT integration', (s) => s.mqttIntegrationResponseSchema)).mqtt,
-    putMqtt: (t, body) => call(t, 'PUT', '/integrations/mqtt', 'MQTT integration', (s) => s.mqttIntegrationViewSchema, body),
-    testMqtt: (t) => call(t, 'POST', '/integrations/mqtt/test', 'MQTT test', (s) => s.mqttTestResultSchema),
-    removeMqtt: (t) => call(t, 'DELETE', '/integrations/mqtt', 'MQTT removal', (s) => s.mqttRemovedSchema),
-  };
-}
-
-// ——— The serve-time planner (POST /cooks/plan): the /plan screen's call, its schema loaded with that screen ———
-
-import type { PlanResponse, planRequestSchema } from '../../../shared/api/plan-schemas';
-
-export type { PlanResponse };
-export type PlanBody = input<typeof planRequestSchema>;
-
-export interface PlannerApi {
-  /** When to start, with its 80 % range, to eat at `serveAt`; nothing is stored. */
-  plan(sessionToken: string, body: PlanBody): Promise<PlanResponse>;
-}
-
-export function createPlannerApi(config: WebConfig, options: ApiClientOptions = {}): PlannerApi {
-  const fetchFn = options.fetch ?? browserFetch;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const apiUrl = config.apiUrl.replace(/\/+$/, '');
-  return {
-    async plan(sessionToken, body) {
-      const { planResponseSchema } = await import('../../../shared/api/plan-schemas');
-      const response = await send(fetchFn, `${apiUrl}/cooks/plan`, { method: 'POST', headers: json(sessionToken), body: JSON.stringify(body) }, timeoutMs);
-      if (!response.ok) throw await errorFrom(response);
-      return parseBody(response, planResponseSchema, 'plan');
-    },
-  };
-}
+/**
+ * The same transport for API calls that load with their own screen (integrations/integrationsApi.ts,
+ * plan/plannerApi.ts): their code and schemas stay out of the startup bundle.
+ */
+export const screenTransport = { send, errorFrom, parseBody, bearer, json, browserFetch, defaultTimeoutMs: DEFAULT_TIMEOUT_MS };

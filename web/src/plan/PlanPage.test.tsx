@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PlanResponse } from '../api/client';
+import type { PlanResponse } from './plannerApi';
 import { fakeApi, renderWithApp } from '../testing/renderWithApp';
 import PlanPage from './PlanPage';
 import { wallTimeMs } from './planForm';

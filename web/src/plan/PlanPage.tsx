@@ -1,7 +1,7 @@
 /** /plan: plan backwards from serving time — what, how heavy, how hot the pit, when to eat → when to start. */
 import { useId, useMemo, useState } from 'react';
 import { describeError } from '../api/errors';
-import { usePlanMutation } from '../api/queries';
+import { usePlanMutation } from './plannerApi';
 import { formatDuration } from '../../../shared/cook/duration-text';
 import { presetGroups } from '../cooks/cookForm';
 import { nowMs } from '../app/clock';

@@ -2,7 +2,7 @@
  * The /plan form in the user's terms: a preset or a target, weight, pit temperature in their units, the serving
  * date and time as a wall clock in their time zone; checked here, then turned into the POST /cooks/plan body.
  */
-import type { PlanBody, PlanResponse } from '../api/client';
+import type { PlanBody, PlanResponse } from './plannerApi';
 import { formatDuration } from '../../../shared/cook/duration-text';
 import { formatClock, formatTimeOfDay, type ClockOptions } from '../cooks/predictionFormat';
 import type { TemperatureUnits } from '../settings/temperature';
