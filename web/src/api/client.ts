@@ -4,7 +4,7 @@
  * URLs always come from /config.json: locally one origin, on AWS API Gateway's own domains.
  */
 // Types only (erased from the bundle): the browser reads bodies with ./wireShapes, not with zod.
-import type { infer as Infer, input, ZodType } from 'zod';
+import type { infer as Infer, input } from 'zod';
 import type {
   AccountStatus,
   CookView,
@@ -26,7 +26,7 @@ import type {
   CookReadings,
   PatchCookRequest,
 } from '../../../shared/api/cook-schemas';
-import { readOrUndefined, WireShapeError, type Reader } from './wireReader';
+import { readOrUndefined, type Reader } from './wireReader';
 import {
   readAccountStatus,
   readCompareCooks,
@@ -470,70 +470,9 @@ function fallbackMessage(status: number): string {
   return `Pitwatch answered with an error (HTTP ${status}).`;
 }
 
-// ——— Integrations (API tokens, MQTT / Home Assistant): the /integrations screen's calls ———
-// Kept apart from ApiClient so that the startup bundle does not grow: their response schemas are loaded with the
-// screen (dynamic import), not with the app.
 
-import type { ApiTokenView, CreateApiTokenRequest } from '../../../shared/api/api-token-schemas';
-import type { MqttIntegrationView, MqttTestResult, putMqttIntegrationRequestSchema } from '../../../shared/api/integration-schemas';
-
-export type { ApiTokenView, MqttIntegrationView, MqttTestResult };
-export type CreateApiTokenBody = CreateApiTokenRequest;
-export type CreatedApiToken = ApiTokenView & { token: string };
-/** The PUT /integrations/mqtt body as sent: `discoveryPrefix` may be left out (homeassistant). */
-export type PutMqttBody = input<typeof putMqttIntegrationRequestSchema>;
-export interface MqttRemoved {
-  removed: true;
-  cleared: number;
-  message: string | null;
-}
-
-export interface IntegrationsApi {
-  /** GET /api-tokens: name, scopes, created, last used (never the tokens). */
-  listApiTokens(sessionToken: string): Promise<ApiTokenView[]>;
-  /** POST /api-tokens: the only answer that carries the token itself. */
-  createApiToken(sessionToken: string, body: CreateApiTokenBody): Promise<CreatedApiToken>;
-  /** DELETE /api-tokens/{tokenId}: refused from its next request on. */
-  revokeApiToken(sessionToken: string, tokenId: string): Promise<void>;
-  /** GET /integrations/mqtt: null when none is set up. */
-  getMqtt(sessionToken: string): Promise<MqttIntegrationView | null>;
-  putMqtt(sessionToken: string, body: PutMqttBody): Promise<MqttIntegrationView>;
-  testMqtt(sessionToken: string): Promise<MqttTestResult>;
-  removeMqtt(sessionToken: string): Promise<MqttRemoved>;
-}
-
-const integrationSchemas = async () => {
-  const [tokens, mqtt] = await Promise.all([import('../../../shared/api/api-token-schemas'), import('../../../shared/api/integration-schemas')]);
-  return { ...tokens, ...mqtt };
-};
-
-/** A schema loaded with the screen, read like the hand-written readers (the screen's chunk carries zod, not the app). */
-const zodReader =
-  <T>(schema: ZodType<T>): Reader<T> =>
-  (value, at = '') => {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new WireShapeError(at, parsed.error.issues[0]?.message ?? 'the documented shape');
-    return parsed.data;
-  };
-
-export function createIntegrationsApi(config: WebConfig, options: ApiClientOptions = {}): IntegrationsApi {
-  const fetchFn = options.fetch ?? browserFetch;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const apiUrl = config.apiUrl.replace(/\/+$/, '');
-  const call = async <T>(sessionToken: string, method: string, path: string, what: string, readerOf: (s: Awaited<ReturnType<typeof integrationSchemas>>) => Reader<T>, body?: unknown): Promise<T> => {
-    const schemas = await integrationSchemas();
-    const init: RequestInit = body === undefined ? { method, headers: bearer(sessionToken) } : { method, headers: json(sessionToken), body: JSON.stringify(body) };
-    const response = await send(fetchFn, `${apiUrl}${path}`, init, timeoutMs);
-    if (!response.ok) throw await errorFrom(response);
-    return parseBody(response, readerOf(schemas), what);
-  };
-  return {
-    listApiTokens: async (t) => (await call(t, 'GET', '/api-tokens', 'API token list', (s) => zodReader(s.apiTokenListSchema))).tokens,
-    createApiToken: (t, body) => call(t, 'POST', '/api-tokens', 'new API token', (s) => zodReader(s.createdApiTokenSchema), body),
-    revokeApiToken: async (t, tokenId) => void (await call(t, 'DELETE', `/api-tokens/${encodeURIComponent(tokenId)}`, 'revocation', () => readRevoked)),
-    getMqtt: async (t) => (await call(t, 'GET', '/integrations/mqtt', 'MQTT integration', (s) => zodReader(s.mqttIntegrationResponseSchema))).mqtt,
-    putMqtt: (t, body) => call(t, 'PUT', '/integrations/mqtt', 'MQTT integration', (s) => zodReader(s.mqttIntegrationViewSchema), body),
-    testMqtt: (t) => call(t, 'POST', '/integrations/mqtt/test', 'MQTT test', (s) => zodReader(s.mqttTestResultSchema)),
-    removeMqtt: (t) => call(t, 'DELETE', '/integrations/mqtt', 'MQTT removal', (s) => zodReader(s.mqttRemovedSchema)),
-  };
-}
+/**
+ * The same transport for API calls that load with their own screen (integrations/integrationsApi.ts,
+ * plan/plannerApi.ts): their code and schemas stay out of the startup bundle.
+ */
+export const screenTransport = { send, errorFrom, parseBody, bearer, json, browserFetch, defaultTimeoutMs: DEFAULT_TIMEOUT_MS };

@@ -36,6 +36,7 @@ export const screens = {
   notificationChannels: { path: '/settings/notifications', access: 'signed-in', title: 'Notifications', load: () => import('../alarms/NotificationsPage') },
   // Not in the header's navigation yet: a fourth link makes the header wider than a 360 px phone (see the report).
   integrations: { path: '/integrations', access: 'signed-in', title: 'Integrations', load: () => import('../integrations/IntegrationsPage') },
+  plan: { path: '/plan', access: 'signed-in', title: 'Plan a cook', load: () => import('../plan/PlanPage') },
   share: { path: '/share/:token', access: 'public', title: 'Shared cook', load: () => import('../cook-records/SharePage') },
 } as const satisfies Record<string, ScreenDefinition>;
 

@@ -1,8 +1,8 @@
 /** API tokens for tools (Prometheus, Home Assistant's REST sensors, the MCP server): make one, see it once, revoke. */
 import { useId, useState } from 'react';
-import type { CreatedApiToken } from '../api/client';
+import type { CreatedApiToken } from './integrationsApi';
 import { describeError } from '../api/errors';
-import { useApiTokenActions, useApiTokensQuery } from '../api/queries';
+import { useApiTokenActions, useApiTokensQuery } from './integrationsApi';
 import { formatClock } from '../cooks/predictionFormat';
 import { useNow } from '../devices/useNow';
 import type { Display } from '../settings/useDisplay';

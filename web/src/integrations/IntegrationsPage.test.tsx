@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiTokenView, MqttIntegrationView } from '../api/client';
+import type { ApiTokenView, MqttIntegrationView } from './integrationsApi';
 import { fakeApi, renderWithApp } from '../testing/renderWithApp';
 import IntegrationsPage from './IntegrationsPage';
 

@@ -1,8 +1,8 @@
 /** Home Assistant through MQTT discovery: the broker's settings, a connection test, the status and its last error. */
 import { useEffect, useId, useState } from 'react';
-import type { MqttIntegrationView } from '../api/client';
+import type { MqttIntegrationView } from './integrationsApi';
 import { describeError } from '../api/errors';
-import { useMqttActions, useMqttIntegrationQuery } from '../api/queries';
+import { useMqttActions, useMqttIntegrationQuery } from './integrationsApi';
 import { formatClock } from '../cooks/predictionFormat';
 import { useNow } from '../devices/useNow';
 import type { Display } from '../settings/useDisplay';

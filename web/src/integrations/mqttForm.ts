@@ -2,7 +2,7 @@
  * The MQTT form's own checks, in the user's terms, before anything is sent (the server checks again, and also
  * refuses brokers on private or metadata addresses: its URL_REFUSED message is shown as it comes).
  */
-import type { PutMqttBody } from '../api/client';
+import type { PutMqttBody } from './integrationsApi';
 
 export interface MqttFormValues {
   url: string;
