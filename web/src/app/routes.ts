@@ -59,6 +59,8 @@ export const paths = {
   },
   alarmEvents: () => '/alarm-events',
   notifications: () => '/settings/notifications',
+  integrations: () => '/integrations',
+  plan: () => '/plan',
   signIn: () => '/sign-in',
   share: (token: string) => `/share/${encodeURIComponent(token)}`,
 };

@@ -19,6 +19,9 @@ export default function CooksPage() {
     <main className="page" aria-busy={cooks.isPending}>
       <div className="page__title-row">
         <h1>Cooks</h1>
+        <Link className="button button--quiet" to={paths.plan()}>
+          Plan a cook
+        </Link>
       </div>
       <h2>Cooks in progress</h2>
       {cooks.error !== null && (

@@ -12,6 +12,12 @@ afterEach(cleanup);
 const stored: UserSettingsView = { units: 'F', clock: '12h', timeZone: null, theme: 'system' };
 
 describe('SettingsPage', () => {
+  it('leads to the screens the header has no room for: notifications, integrations, the planner', async () => {
+    renderWithApp(<SettingsPage />, { api: fakeApi({ getSettings: async () => stored, listSessions: async () => [] }) });
+    const hrefs = Object.fromEntries(['Notifications', 'Integrations', 'Plan a cook'].map((name) => [name, screen.getByRole('link', { name }).getAttribute('href')]));
+    expect(hrefs).toEqual({ Notifications: '/settings/notifications', Integrations: '/integrations', 'Plan a cook': '/plan' });
+  });
+
   it('shows the change at once and saves it on the server', async () => {
     let resolve: (settings: UserSettingsView) => void = () => undefined;
     const updateSettings = vi.fn((_token: string, patch: SettingsPatch) => new Promise<UserSettingsView>((r) => (resolve = () => r({ ...stored, ...patch }))));

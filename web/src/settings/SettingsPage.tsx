@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../app/routes';
 import type { SettingsPatch, UserSettingsView } from '../../../shared/api/settings-schemas';
 import { useSettingsQuery, useUpdateSettings } from '../api/queries';
 import { describeError } from '../api/errors';
@@ -69,6 +71,21 @@ export default function SettingsPage() {
         <p className="form-error" role="alert">
           {update.error !== null ? `Couldn't save: ${describeError(update.error)}` : null}
         </p>
+      </section>
+      <section className="card settings__section" aria-labelledby="more-title">
+        <h2 id="more-title">Alarms and other tools</h2>
+        <ul className="settings__links">
+          <li>
+            <Link to={paths.notifications()}>Notifications</Link>: push, webhooks, email and SMS for your alarms
+          </li>
+          <li>
+            <Link to={paths.integrations()}>Integrations</Link>: Home Assistant (MQTT), API tokens for Prometheus, scripts and
+            assistants
+          </li>
+          <li>
+            <Link to={paths.plan()}>Plan a cook</Link>: when to start so that dinner is on time
+          </li>
+        </ul>
       </section>
       <SessionsSection display={displayFrom(settings)} />
     </main>
