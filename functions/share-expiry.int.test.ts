@@ -58,6 +58,8 @@ describe('share expiry', () => {
 
     const closed = await closedAt;
     expect(closed).toBeGreaterThanOrEqual(Date.parse(share.expiresAt));
+    // The figure (not a threshold): how long after the expiry the socket closed, in real time.
+    console.log(`share expiry → socket closed: ${Math.round((closed - Date.parse(share.expiresAt)) / TIME_SCALE)} ms after the expiry (real time, clock at ${TIME_SCALE}×)`);
     expect(messages.at(-1)).toEqual({ type: 'session-ended', reason: 'expired' });
     expect((await fetch(`${api}/share/${token}`)).status).toBe(404);
     expect((await call('POST', `/cooks/${cook.cookId}/end`, demo.token)).status).toBe(200);
