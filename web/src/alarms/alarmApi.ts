@@ -14,8 +14,8 @@ import type {
   updateChannelRequestSchema,
 } from '../../../shared/api/alarm-schemas';
 import type { WebConfig } from '../../../shared/api/schemas';
-import { ApiError, ContractError, NetworkError, SessionExpiredError } from '../api/errors';
-import type { FetchLike } from '../api/client';
+import { ApiError, ContractError, SessionExpiredError } from '../api/errors';
+import { screenTransport, type FetchLike } from '../api/client';
 import { isObject, readAlarm, readAlarmEvent, readChannel, readList } from './alarmReaders';
 
 /** The POST /alarms body as sent (units, notify, urgent… may be left to their defaults). */
@@ -73,18 +73,13 @@ export interface AlarmLinkApi {
 }
 
 export function createAlarmLinkApi(config: Pick<WebConfig, 'apiUrl'>, options: { fetch?: FetchLike } = {}): AlarmLinkApi {
-  const fetchFn = options.fetch ?? browserFetch;
+  const fetchFn = options.fetch ?? screenTransport.browserFetch;
   const base = config.apiUrl.replace(/\/+$/, '');
   const send = async <T>(url: string, init: RequestInit, read: (body: unknown) => T | null): Promise<T> => {
-    let response: Response;
-    try {
-      response = await fetchFn(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    } catch (cause) {
-      throw new NetworkError({ cause });
-    }
+    const response = await screenTransport.send(fetchFn, url, init, screenTransport.defaultTimeoutMs);
     // A link's 401/403 is a bad link, not a dead session.
     if (!response.ok) {
-      const error = await errorFrom(response);
+      const error = await screenTransport.errorFrom(response);
       throw error instanceof SessionExpiredError ? new ApiError(403, 'LINK_INVALID', 'This link is not valid.') : error;
     }
     const value = read(await response.json().catch(() => undefined));
@@ -103,27 +98,15 @@ export function createAlarmLinkApi(config: Pick<WebConfig, 'apiUrl'>, options: {
   };
 }
 
-const browserFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
-const TIMEOUT_MS = 15_000;
-
 export function createAlarmApi(config: Pick<WebConfig, 'apiUrl'>, options: { fetch?: FetchLike } = {}): AlarmApi {
-  const fetchFn = options.fetch ?? browserFetch;
+  const fetchFn = options.fetch ?? screenTransport.browserFetch;
   const base = config.apiUrl.replace(/\/+$/, '');
   const id = encodeURIComponent;
 
   async function call<T>(token: string, method: string, path: string, what: string, read: (body: unknown) => T | null, body?: unknown): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetchFn(`${base}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (cause) {
-      throw new NetworkError({ cause });
-    }
-    if (!response.ok) throw await errorFrom(response);
+    const init: RequestInit = body === undefined ? { method, headers: screenTransport.bearer(token) } : { method, headers: screenTransport.json(token), body: JSON.stringify(body) };
+    const response = await screenTransport.send(fetchFn, `${base}${path}`, init, screenTransport.defaultTimeoutMs);
+    if (!response.ok) throw await screenTransport.errorFrom(response);
     let json: unknown;
     try {
       json = await response.json();
@@ -172,21 +155,6 @@ export function createAlarmApi(config: Pick<WebConfig, 'apiUrl'>, options: { fet
     deleteChannel: (token, channelId) => call(token, 'DELETE', `/notification-channels/${id(channelId)}`, 'deletion', done('deleted')),
     testChannel: (token, channelId) => call(token, 'POST', `/notification-channels/${id(channelId)}/test`, 'test', done('queued')),
   };
-}
-
-/** A non-2xx answer as an ApiError, in the server's own words when it sent its `{error:{code,message}}`. */
-async function errorFrom(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => undefined);
-  const raw = isObject(body) && isObject(body.error) ? body.error : null;
-  const error = raw !== null && typeof raw.code === 'string' && typeof raw.message === 'string' ? { code: raw.code, message: raw.message, details: raw.details } : null;
-  if (response.status === 401 || (response.status === 403 && error === null)) {
-    return new SessionExpiredError(response.status, error?.code ?? `HTTP_${response.status}`, 'Your session has ended. Sign in again.');
-  }
-  if (error === null) {
-    const message = response.status >= 500 ? 'Pitwatch is having trouble right now. Try again in a moment.' : `Pitwatch answered with an error (HTTP ${response.status}).`;
-    return new ApiError(response.status, `HTTP_${response.status}`, message);
-  }
-  return new ApiError(response.status, error.code, error.message, isObject(error.details) ? error.details : undefined);
 }
 
 /** The server's per-field messages of a 400 (`details.issues[{path, message}]`), by top-level field. */
