@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError, ContractError, SessionExpiredError } from '../api/errors';
 import { testAlarm, testAlarmEvent, testChannel } from '../testing/testAlarms';
 import { createAlarmApi, fieldIssues } from './alarmApi';
-import { readAlarmSocketMessage } from './alarmReaders';
 
 const answer = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
 
@@ -39,16 +38,5 @@ describe('the alarm API client', () => {
     const api = createAlarmApi({ apiUrl: 'http://api.test' }, { fetch });
     await expect(api.listAlarmEvents('tok', { cursor: 'prev' })).resolves.toEqual({ events: [testAlarmEvent()], cursor: 'abc' });
     expect((fetch.mock.calls[0] as unknown as [string])[0]).toBe('http://api.test/alarm-events?cursor=prev');
-  });
-});
-
-describe('the alarm socket messages', () => {
-  it('are read when on contract and dropped otherwise', () => {
-    const message = { type: 'alarm', change: 'fired', event: testAlarmEvent() };
-    expect(readAlarmSocketMessage(message)).toEqual(message);
-    expect(readAlarmSocketMessage({ ...message, change: 'exploded' })).toBeNull();
-    expect(readAlarmSocketMessage({ ...message, event: { ...testAlarmEvent(), eventId: 7 } })).toBeNull();
-    expect(readAlarmSocketMessage({ type: 'notification-channel', change: 'disabled', channel: testChannel({ status: 'disabled' }) })).not.toBeNull();
-    expect(readAlarmSocketMessage({ type: 'readings' })).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Hand-written readers for what the alarm screens receive (API bodies and the `alarm` / `notification-channel`
- * socket messages). The browser carries no zod (bundle budget): each reader checks the fields the screens rely on,
+ * Hand-written readers for the alarm API's bodies (the socket's alarm messages are read by
+ * ../live/serverMessageReader.ts with the other socket messages). The browser carries no zod (bundle budget): each reader checks the fields the screens rely on,
  * with the shared schemas' types for the result, and answers `null` for anything off-contract.
  */
-import type { AlarmEventView, AlarmMessage, AlarmView, ChannelMessage, ChannelView } from '../../../shared/api/alarm-schemas';
+import type { AlarmEventView, AlarmView, ChannelView } from '../../../shared/api/alarm-schemas';
 import { ALARM_KINDS } from '../../../shared/alarms/alarm-rule';
 
 type Json = Record<string, unknown>;
@@ -122,15 +122,4 @@ export function readList<T>(value: unknown, read: (item: unknown) => T | null): 
     items.push(read1);
   }
   return items;
-}
-
-const ALARM_CHANGES = ['fired', 'escalated', 'acknowledged', 'resolved'] as const;
-const CHANNEL_CHANGES = ['disabled', 'updated', 'tested'] as const;
-
-/** The alarm socket messages (schemas.ts' reader leaves them to this one); null for anything else. */
-export function readAlarmSocketMessage(value: unknown): AlarmMessage | ChannelMessage | null {
-  if (!isObject(value)) return null;
-  if (value.type === 'alarm' && oneOf(value.change, ALARM_CHANGES) && readAlarmEvent(value.event) !== null) return value as unknown as AlarmMessage;
-  if (value.type === 'notification-channel' && oneOf(value.change, CHANNEL_CHANGES) && readChannel(value.channel) !== null) return value as unknown as ChannelMessage;
-  return null;
 }
