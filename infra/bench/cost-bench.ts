@@ -38,8 +38,10 @@ import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
 import { pollSettings } from '../constructs/poller';
+import { HIDDEN_PING_INTERVAL_MS, PING_INTERVAL_MS } from '../../web/src/live/liveConnection';
 import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
 import { benchScenario } from './bench-scenario';
+import { synthesize } from '../test-support';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { progressLog } from './progress-log';
 
@@ -120,8 +122,12 @@ const ASSUMED = {
   postToConnectionMs: 20,
   timestreamWriteRecordsMs: 25,
   sqsSendMessageBatchMs: 15,
-  /** Browser pings every 5 minutes (web/src/live/liveConnection.ts); $default answers each with a pong. */
-  pingsPerHour: 12,
+  /**
+   * Share of the time a cook's page is open that it is visible (screen on, tab in front). The browser's heartbeat
+   * (web/src/live/liveConnection.ts) pings every 1.5 s while visible, so a dead socket shows within 5 s, and every
+   * 25 s while hidden; $default answers each ping with a pong. The month is also priced with the page always visible.
+   */
+  pageVisibleShare: 0.25,
   pingHandlerMs: 30,
   /** API Gateway closes a WebSocket after 2 hours: the browser reconnects ($disconnect + $connect). */
   reconnectsPerHour: 0.5,
@@ -178,10 +184,22 @@ const workerMemory = { mb: pollSettings.workerMemoryMb, from: 'infra/constructs/
 const dispatcherMemory = memoryOf('poller.ts', 'Dispatch', 256);
 const wsMemory = { mb: 256, from: 'PitwatchFunction default (infra/constructs/live-updates.ts sets none)' };
 const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts'], /addMetric\('(\w+)'/g);
-const alarms = countMatches(
-  ['../constructs/poller.ts', '../constructs/operations.ts', '../constructs/http-api.ts', '../constructs/live-updates.ts', '../constructs/data-stores.ts', '../constructs/website.ts'],
-  /new cloudwatch\.Alarm\(this, '(\w+)'/g,
-);
+
+/**
+ * What every deployment pays for whatever its devices do, read from the synthesized stack (not listed by hand, so a
+ * new queue or alarm is priced the day it is added): each SQS event source long-polls its idle queue, and each
+ * CloudWatch alarm is billed per month.
+ */
+function deploymentFixtures(): { sqsEventSources: string[]; alarms: string[] } {
+  const { template } = synthesize({ historyStore: 'timestream', deletionProtection: true }, { bundle: false });
+  const json = template.toJSON() as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+  const entries = Object.entries(json.Resources);
+  const sqsEventSources = entries
+    .filter(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties?.['EventSourceArn'] ?? '').includes('Queue'))
+    .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
+  const alarms = entries.filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
+  return { sqsEventSources, alarms };
+}
 
 // ---- log bytes per invocation, from the real Powertools output ----
 
@@ -560,7 +578,12 @@ const sum = (stats: Record<string, OperationStats>, pick: (name: string, s: Oper
 const isHistory = (name: string) => name.endsWith('#history');
 
 /** Usage of a measured window, per device, as a whole (not per minute). */
-function windowUsage(w: Window, m: Measured): Usage {
+/** Pings per hour of an open page, visible `visibleShare` of the time (the heartbeat's two cadences). */
+function pingsPerHour(visibleShare: number): number {
+  return 3_600_000 * (visibleShare / PING_INTERVAL_MS + (1 - visibleShare) / HIDDEN_PING_INTERVAL_MS);
+}
+
+function windowUsage(w: Window, m: Measured, visibleShare: number = ASSUMED.pageVisibleShare): Usage {
   const u = zeroUsage();
   u.workerRequests = w.workerInvocations;
   u.workerGbSeconds = (w.workerBilledMs / 1000) * (workerMemory.mb / 1024);
@@ -577,7 +600,7 @@ function windowUsage(w: Window, m: Measured): Usage {
   u.xrayTraces = pollSettings.tracing ? w.workerInvocations : 0;
   if (w.browserMinutes > 0) {
     const hours = w.browserMinutes / 60;
-    const pings = ASSUMED.pingsPerHour * hours;
+    const pings = pingsPerHour(visibleShare) * hours;
     const reconnects = ASSUMED.reconnectsPerHour * hours;
     u.wsMessages = w.pushes + 2 * pings; // pushes out; each ping in and its pong out
     u.wsConnectionMinutes = w.browserMinutes;
@@ -745,6 +768,14 @@ async function main(): Promise<void> {
     addUsage(cookMonth, idleU, (MINUTES_PER_MONTH - cookMinutes) / idle.minutes);
     coldStarts(cookMonth, MINUTES_PER_MONTH, decryptsPerColdStart);
 
+    // The same month with each cook's page visible throughout (a tablet by the smoker, screen always on): the
+    // heartbeat pings at its fast cadence for all 12 hours.
+    const cookMonthVisible = zeroUsage();
+    addUsage(cookMonthVisible, windowUsage(active, measured, 1), (8 * 12 * 60) / active.minutes);
+    addUsage(cookMonthVisible, windowUsage(tail, measured, 1), 8);
+    addUsage(cookMonthVisible, idleU, (MINUTES_PER_MONTH - cookMinutes) / idle.minutes);
+    coldStarts(cookMonthVisible, MINUTES_PER_MONTH, decryptsPerColdStart);
+
     // A device left uploading all month (e.g. a cellar datalogger at this cadence): active all the time.
     const alwaysOn = zeroUsage();
     addUsage(alwaysOn, activeU, MINUTES_PER_MONTH / active.minutes);
@@ -756,12 +787,14 @@ async function main(): Promise<void> {
 
     const idleLines = priceLines(idleMonth, 'timestream', storage);
     const cookLines = priceLines(cookMonth, 'timestream', storage);
+    const cookVisibleTotal = totalOf(priceLines(cookMonthVisible, 'timestream', storage));
     const cook8Lines = priceLines(cook8, 'timestream', storage);
     const alwaysOnLines = priceLines(alwaysOn, 'timestream', storage);
     const idleDdb = totalOf(priceLines(idleMonth, 'dynamodb', storage));
     const cookDdb = totalOf(priceLines(cookMonth, 'dynamodb', storage));
 
     // Per deployment, whatever the number of devices.
+    const fixtures = deploymentFixtures();
     const dispatcherMeanMs = (active.dispatcherBilledMs + tail.dispatcherBilledMs + idle.dispatcherBilledMs) / (active.dispatcherInvocations + tail.dispatcherInvocations + idle.dispatcherInvocations);
     const dispatcherInitGbS = ASSUMED.coldStartsPerDayPerFunction * 30 * (ASSUMED.initMs / 1000) * (dispatcherMemory.mb / 1024);
     const fixedLine = (item: string, quantity: number, unit: string, key: PriceKey): Line => ({ item, quantity, unit, key, usd: quantity * price(key).usd });
@@ -777,11 +810,14 @@ async function main(): Promise<void> {
       ),
       fixedLine('CloudWatch Logs ingestion (dispatcher)', (MINUTES_PER_MONTH * dispatcherLogBytes()) / GB, 'GB', 'cloudwatchLogsIngestGb'),
       fixedLine('X-Ray traces (dispatcher)', pollSettings.tracing ? MINUTES_PER_MONTH : 0, 'traces', 'xrayTraceRecorded'),
-      fixedLine('SQS empty receives (event source pollers on the idle queue)', MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute, 'requests', 'sqsRequest'),
-      fixedLine('SQS empty receives (the notifier\'s event source on the idle notify queue)', MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute, 'requests', 'sqsRequest'),
+      fixedLine(
+        `SQS empty receives (${fixtures.sqsEventSources.length} event sources long-polling idle queues: ${fixtures.sqsEventSources.join(', ')})`,
+        fixtures.sqsEventSources.length * MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute,
+        'requests',
+        'sqsRequest',
+      ),
       fixedLine('CloudWatch custom metrics (EMF from functions/poll, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
-      fixedLine(`CloudWatch alarms (${[...alarms].join(', ')})`, alarms.size, 'alarms', 'cloudwatchAlarmMonth'),
-      fixedLine('CloudWatch alarm (notify dead letters, infra/constructs/notifications.ts)', 1, 'alarms', 'cloudwatchAlarmMonth'),
+      fixedLine(`CloudWatch alarms (${fixtures.alarms.length}: ${fixtures.alarms.join(', ')})`, fixtures.alarms.length, 'alarms', 'cloudwatchAlarmMonth'),
     ];
     const fixed = totalOf(fixedLines);
 
@@ -850,6 +886,10 @@ async function main(): Promise<void> {
     out.push('');
     out.push(...table('MONTH WITH 8 COOKS OF 12 h (NOTES.md) — browser open during each cook, idle the rest', cookLines));
     out.push(`  target ≤ $${TARGETS.cook}: ${cookTotal <= TARGETS.cook ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(cookDdb)})`);
+    out.push(
+      `  the page visible ${(ASSUMED.pageVisibleShare * 100).toFixed(0)} % of each cook: ${pingsPerHour(ASSUMED.pageVisibleShare).toFixed(0)} heartbeat pings an hour; ` +
+        `visible all the time (${pingsPerHour(1).toFixed(0)} an hour): ${usd(cookVisibleTotal)} a month`,
+    );
     out.push('');
     out.push(...table(`ONE 8-HOUR COOK (issue 4) — what the 8 h + ${tail.minutes}-min active-cadence tail cost in all (magnetic store: its data for the 12-month retention)`, cook8Lines));
     out.push('');
@@ -903,6 +943,7 @@ async function main(): Promise<void> {
         bench: 'cost',
         idleUsdPerDeviceMonth: Number(idleTotal.toFixed(4)),
         cookUsdPerDeviceMonth: Number(cookTotal.toFixed(4)),
+        cookPageAlwaysVisibleUsdPerDeviceMonth: Number(cookVisibleTotal.toFixed(4)),
         per8hCookUsd: Number(cook8Total.toFixed(4)),
         fixedUsdPerMonth: Number(fixed.toFixed(4)),
         alarms8Cooks5EachUsdPerMonth: Number(alarmsTotal.toFixed(4)),

@@ -49,7 +49,7 @@ const PING: ClientMessage = { type: 'ping' };
 /** A dead socket is noticed within PING_INTERVAL_MS + PONG_TIMEOUT_MS of dying: 4 s. */
 export const PING_INTERVAL_MS = 1_500;
 export const PONG_TIMEOUT_MS = 2_500;
-const HIDDEN_PING_INTERVAL_MS = 25_000;
+export const HIDDEN_PING_INTERVAL_MS = 25_000;
 
 export class LiveConnection {
   private readonly options: LiveConnectionOptions;
