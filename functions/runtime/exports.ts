@@ -1,17 +1,22 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { S3ExportStore } from '../../shared/aws/s3-export-store';
 import { ConfigError } from '../../shared/config';
 import type { ExportStore } from '../../shared/exports/export-store';
-import type { Dependencies } from './dependencies';
+import { lazy, type Dependencies } from './dependencies';
 
 /** Exports go to the exports bucket (the local S3 stand-in locally, path-style). */
 export function createExportStore(deps: Pick<Dependencies, 'config'>): ExportStore {
   const exports = deps.config.exports;
   if (!exports) throw new ConfigError('EXPORT_BUCKET is not set');
-  return new S3ExportStore(exportsS3Client(deps.config.region, exports.endpoint), exports.bucket);
+  return new S3ExportStore(
+    lazy(() => exportsS3Client(deps.config.region, exports.endpoint)),
+    exports.bucket,
+  );
 }
 
-export function exportsS3Client(region: string, endpoint: string | undefined): S3Client {
+/** Imported when first needed (s3-export-store.ts says why). */
+export async function exportsS3Client(region: string, endpoint: string | undefined): Promise<S3Client> {
+  const { S3Client } = await import('@aws-sdk/client-s3');
   return new S3Client({
     region,
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),

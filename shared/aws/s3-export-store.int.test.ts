@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('S3 exports', () => {
   it('streams a 345,600-row cook into a multipart upload and serves it whole through a presigned link that expires', async () => {
-    const store = new S3ExportStore(exportsS3Client('us-east-1', s3.url), 'exports-test');
+    const store = new S3ExportStore(() => exportsS3Client('us-east-1', s3.url), 'exports-test');
     const file = { key: 'exports/acct/cooks/big.csv', contentType: 'text/csv; charset=utf-8', filename: 'big cook.csv' };
     const { bytes } = await store.write(file, cookCsv(record, new Date(START), new Date(START + HOURS * 3_600_000), generatedHistory));
     expect(s3.completedUploads.at(-1)).toBeGreaterThanOrEqual(2); // more than one 5 MiB part: the multipart path
