@@ -65,6 +65,7 @@ export const handler = middy(async (event: SQSEvent, context: Context): Promise<
   // For the Operations dashboard and its no-readings alarm (infra/constructs/operations.ts).
   metrics.addMetric('AccountsFailing', MetricUnit.Count, outcomes.filter((o) => o.status !== 'ok').length);
   metrics.addMetric('DevicesReporting', MetricUnit.Count, outcomes.reduce((n, o) => n + o.devicesReporting, 0));
+  metrics.addMetric('AccountsStale', MetricUnit.Count, outcomes.filter((o) => o.staleCook).length);
   const errors = outcomes.filter((o) => o.errorCode).length + batchItemFailures.length;
   if (errors > 0) {
     // Errors by class: one metric per class seen, as a dimension, only when there are errors.

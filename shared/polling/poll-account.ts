@@ -8,6 +8,7 @@
 import type { LinkedAccount } from '../auth/account-store';
 import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import { latestKey, toReading } from '../devices/latest-reading';
+import { cookReadingsStale } from './stale-cook';
 import { PitwatchError } from '../errors';
 import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
@@ -130,6 +131,7 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       // Rules that also set the thermometer's own alarm: written once, with this poll's session.
       outcome.deviceAlarmsWritten = await writePendingDeviceAlarms(stored.alarms, { session, alarms: deps.alarms.alarms, clock: deps.clock }, signal);
     }
+    if (cookReadingsStale(stored.cooks.length, [...stored.latest, ...changed], deps.clock.now())) outcome.staleCook = true;
     const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
     outcome.pushed = await pushUpdates(link.accountId, [...readingsMessages(changed, deps.clock), ...predictions], activeCookIds, deps);
     if (handOff) outcome.mqttHandOff = await handOff;

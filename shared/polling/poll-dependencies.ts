@@ -53,5 +53,7 @@ export interface PollOutcome {
   deviceAlarmsWritten?: number;
   /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
   devicesReporting: number;
+  /** A cook is going on and no reading has come for STALE_AFTER_MINUTES (stale-cook.ts): the dashboard counts these. */
+  staleCook?: boolean;
   errorCode?: string;
 }
