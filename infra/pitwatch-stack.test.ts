@@ -319,7 +319,7 @@ describe('Operations', () => {
 
   it('has one Operations dashboard showing polling, accounts, queues, WebSockets and every function', () => {
     const body = dashboardBody();
-    for (const shown of ['PollLatency', 'p50', 'p95', 'ReadingsIngested', 'PollErrors', 'errorClass', 'AccountsActive', 'AccountsFailing', 'DevicesReporting', 'ApproximateNumberOfMessagesVisible', 'ConnectCount', 'MessageCount', 'Throttles', 'Duration']) {
+    for (const shown of ['PollLatency', 'p50', 'p95', 'ReadingsIngested', 'PollErrors', 'errorClass', 'AccountsActive', 'AccountsFailing', 'DevicesReporting', 'AccountsStale', 'NotificationsSent', 'NotificationsFailed', 'ApproximateNumberOfMessagesVisible', 'ConnectCount', 'MessageCount', 'Throttles', 'Duration']) {
       expect(body, shown).toContain(shown);
     }
     // Errors, throttles and duration for every function of the stack.

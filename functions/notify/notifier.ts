@@ -1,5 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -24,6 +26,7 @@ import { createPusher } from '../runtime/pusher';
 import { createVault } from '../runtime/vault';
 
 const logger = createLogger('notifier');
+const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'notifier' });
 const deps = createDependencies();
 const notify = notifyConfigOf(deps);
 /** Notification secrets only (webhook secrets, the VAPID private key, the link key): no ThermoWorks token opens here. */
@@ -84,12 +87,13 @@ export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> 
     event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
     notifyDeps(),
   );
-  logger.info('Notified', {
-    messages: event.Records.length,
-    sent: outcomes.reduce((n, o) => n + o.sent, 0),
-    skipped: outcomes.reduce((n, o) => n + o.skipped, 0),
-    retried: outcomes.reduce((n, o) => n + o.retried, 0),
-    failed: outcomes.reduce((n, o) => n + o.failed, 0),
-  });
+  const count = (pick: (o: (typeof outcomes)[number]) => number) => outcomes.reduce((n, o) => n + pick(o), 0);
+  const [sent, retried, failed] = [count((o) => o.sent), count((o) => o.retried), count((o) => o.failed)];
+  // The Operations dashboard's deliveries and failures (infra/constructs/operations.ts); two custom metrics.
+  metrics.addMetric('NotificationsSent', MetricUnit.Count, sent);
+  metrics.addMetric('NotificationsFailed', MetricUnit.Count, failed);
+  logger.info('Notified', { messages: event.Records.length, sent, skipped: count((o) => o.skipped), retried, failed });
   return { batchItemFailures };
-}).use(injectLambdaContext(logger));
+})
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));

@@ -183,7 +183,7 @@ function countMatches(files: string[], pattern: RegExp): Set<string> {
 const workerMemory = { mb: pollSettings.workerMemoryMb, from: 'infra/constructs/poller.ts (pollSettings.workerMemoryMb)' };
 const dispatcherMemory = memoryOf('poller.ts', 'Dispatch', 256);
 const wsMemory = { mb: 256, from: 'PitwatchFunction default (infra/constructs/live-updates.ts sets none)' };
-const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts'], /addMetric\('(\w+)'/g);
+const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts', '../../functions/notify/notifier.ts'], /addMetric\('(\w+)'/g);
 
 /**
  * What every deployment pays for whatever its devices do, read from the synthesized stack (not listed by hand, so a
@@ -816,7 +816,7 @@ async function main(): Promise<void> {
         'requests',
         'sqsRequest',
       ),
-      fixedLine('CloudWatch custom metrics (EMF from functions/poll, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
+      fixedLine('CloudWatch custom metrics (EMF from functions/poll and the notifier, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
       fixedLine(`CloudWatch alarms (${fixtures.alarms.length}: ${fixtures.alarms.join(', ')})`, fixtures.alarms.length, 'alarms', 'cloudwatchAlarmMonth'),
     ];
     const fixed = totalOf(fixedLines);

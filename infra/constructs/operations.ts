@@ -10,6 +10,8 @@ import type { PitwatchFunction } from './pitwatch-function';
 const NAMESPACE = 'Pitwatch';
 const worker = (metricName: string, statistic: string, label: string, period = Duration.minutes(1)) =>
   new cloudwatch.Metric({ namespace: NAMESPACE, metricName, dimensionsMap: { service: 'poll-worker' }, statistic, period, label });
+const notifier = (metricName: string, statistic: string, label: string, period = Duration.minutes(5)) =>
+  new cloudwatch.Metric({ namespace: NAMESPACE, metricName, dimensionsMap: { service: 'notifier' }, statistic, period, label });
 const dispatcher = (metricName: string, statistic: string, label: string, period = Duration.minutes(1)) =>
   new cloudwatch.Metric({ namespace: NAMESPACE, metricName, dimensionsMap: { service: 'poll-dispatch' }, statistic, period, label });
 
@@ -90,6 +92,7 @@ export class Operations extends Construct {
           dispatcher('AccountsActive', 'Maximum', 'active (polled every 15 s)'),
           worker('AccountsFailing', 'Sum', 'failing polls (ThermoWorks errors, time budget)'),
           worker('DevicesReporting', 'Maximum', 'devices online and reporting'),
+          worker('AccountsStale', 'Sum', 'stale polls (a cook going on, no reading for 10 min)'),
         ],
         width: 12,
       }),
@@ -97,6 +100,14 @@ export class Operations extends Construct {
         title: 'Dead-letter queues (messages)',
         left: props.deadLetterQueues.map((d) => d.queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum', label: d.name })),
         width: 12,
+      }),
+    ]);
+
+    this.addSection('Notifications', [
+      new cloudwatch.GraphWidget({
+        title: 'Alarm notifications: delivered and failed (all channels)',
+        left: [notifier('NotificationsSent', 'Sum', 'delivered'), notifier('NotificationsFailed', 'Sum', 'failed (retried, then the channel is disabled)')],
+        width: 24,
       }),
     ]);
 
