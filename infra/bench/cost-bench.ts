@@ -38,7 +38,7 @@ import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
 import { pollSettings } from '../constructs/poller';
-import { HIDDEN_PING_INTERVAL_MS, PING_INTERVAL_MS } from '../../web/src/live/liveConnection';
+import { PAGE_VISIBLE_SHARE, pingsPerHour } from './heartbeat-model';
 import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
 import { benchScenario } from './bench-scenario';
 import { synthesize } from '../test-support';
@@ -122,12 +122,8 @@ const ASSUMED = {
   postToConnectionMs: 20,
   timestreamWriteRecordsMs: 25,
   sqsSendMessageBatchMs: 15,
-  /**
-   * Share of the time a cook's page is open that it is visible (screen on, tab in front). The browser's heartbeat
-   * (web/src/live/liveConnection.ts) pings every 1.5 s while visible, so a dead socket shows within 5 s, and every
-   * 25 s while hidden; $default answers each ping with a pong. The month is also priced with the page always visible.
-   */
-  pageVisibleShare: 0.25,
+  /** Share of a cook its page is visible (heartbeat-model.ts); the month is also priced with it always visible. */
+  pageVisibleShare: PAGE_VISIBLE_SHARE,
   pingHandlerMs: 30,
   /** API Gateway closes a WebSocket after 2 hours: the browser reconnects ($disconnect + $connect). */
   reconnectsPerHour: 0.5,
@@ -578,11 +574,6 @@ const sum = (stats: Record<string, OperationStats>, pick: (name: string, s: Oper
 const isHistory = (name: string) => name.endsWith('#history');
 
 /** Usage of a measured window, per device, as a whole (not per minute). */
-/** Pings per hour of an open page, visible `visibleShare` of the time (the heartbeat's two cadences). */
-function pingsPerHour(visibleShare: number): number {
-  return 3_600_000 * (visibleShare / PING_INTERVAL_MS + (1 - visibleShare) / HIDDEN_PING_INTERVAL_MS);
-}
-
 function windowUsage(w: Window, m: Measured, visibleShare: number = ASSUMED.pageVisibleShare): Usage {
   const u = zeroUsage();
   u.workerRequests = w.workerInvocations;

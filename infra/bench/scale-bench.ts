@@ -38,6 +38,7 @@ import { dispatchPolls } from '../../shared/polling/dispatch-polls';
 import { pollCadence, type PollCadence } from '../../shared/polling/poll-cadence';
 import { pollSettings } from '../constructs/poller';
 import { benchScenario } from './bench-scenario';
+import { PAGE_VISIBLE_SHARE, pingsPerHour } from './heartbeat-model';
 import { checkHistory } from './history-check';
 import { progressLog } from './progress-log';
 import { startRemoteSimulator, type RemoteSimulator } from './remote-simulator';
@@ -305,7 +306,9 @@ function project(accounts: number, warm: CycleResult, dispatchSeconds: number): 
   const idlePolls = (30 * 24 * 60 - cookMinutes) / pollCadence.idleEveryMinutes;
   const polls = accounts * (activePolls + idlePolls);
   const invocations = polls / batch;
-  const wsMessagesPerActivePoll = 1 + 0.75 + 0.1; // the readings message, 3 predictions a minute, pings and pongs
+  // The readings message and 3 predictions a minute per poll; each heartbeat ping in and its pong out.
+  const pingsPerActivePoll = (pingsPerHour() / 3600) * pollCadence.activeIntervalSeconds;
+  const wsMessagesPerActivePoll = 1 + 0.75 + 2 * pingsPerActivePoll;
   const decryptsPerMonth = accounts * Math.max(1, peakConcurrency) * 6 * 30; // a session per account and container; 6 recycles a day
   const lines = [
     { item: 'Lambda worker requests', usd: invocations * price('lambdaRequest') },
@@ -315,6 +318,10 @@ function project(accounts: number, warm: CycleResult, dispatchSeconds: number): 
     { item: `DynamoDB reads (${fmt(warm.rruPerPoll, 2)} RRU per poll, measured)`, usd: polls * warm.rruPerPoll * price('dynamodbReadRequestUnit') },
     { item: 'Timestream writes (one 1 KB write per poll with readings)', usd: accounts * activePolls * price('timestreamWrite1Kb') },
     { item: 'API Gateway WebSocket messages and connection minutes', usd: accounts * (activePolls * wsMessagesPerActivePoll * price('apiGatewayWebSocketMessage') + cookMinutes * price('apiGatewayWebSocketConnectionMinute')) },
+    {
+      item: `Lambda $default (${fmt(pingsPerHour(), 0)} heartbeat pings an hour of an open page, ${PAGE_VISIBLE_SHARE * 100} % visible; 30 ms at 256 MB)`,
+      usd: accounts * activePolls * pingsPerActivePoll * (price('lambdaRequest') + 0.03 * 0.25 * price('lambdaArmGbSecond')),
+    },
     { item: 'KMS Decrypt (a session per account per warm container)', usd: decryptsPerMonth * price('kmsRequest') },
     { item: 'CloudWatch Logs (1.4 KB per invocation)', usd: ((invocations * 1400) / 1024 ** 3) * price('cloudwatchLogsIngestGb') },
     { item: `Dispatcher (once a minute, ${fmt(dispatchSeconds, 1)} s at 256 MB)`, usd: 43_200 * (price('lambdaRequest') + dispatchSeconds * 0.25 * price('lambdaArmGbSecond')) },
