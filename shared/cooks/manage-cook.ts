@@ -19,7 +19,9 @@ import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from '
 import { computeCookStats } from './cook-stats';
 import type { CookStore } from './cook-store';
 import { cookDetail, cookView } from './cook-views';
+import { assertServeAtAhead } from './serve-check';
 import { targetFahrenheit } from './start-cook';
+import { updateCook } from './update-cook';
 
 export interface CookDependencies {
   cooks: CookStore;
@@ -105,7 +107,15 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
     const merged = { ...(active?.defaultAlerts ?? record.defaultAlerts ?? {}), ...patch.defaultAlerts };
     if (!(await deps.cooks.updateDefaultAlerts(record, merged, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
   }
-  const { probes: _probes, defaultAlerts: _defaultAlerts, ...metadata } = patch;
+  if (patch.serveAt !== undefined) {
+    if (record.status !== 'active' || !active) throw new ConflictError('The serve time can only change while the cook is running.');
+    const serveAt = patch.serveAt === null ? null : new Date(patch.serveAt).toISOString();
+    if (serveAt !== null) assertServeAtAhead(serveAt, deps.clock.now());
+    // Checked at once from the cook's stored series (no new readings), so the answer already says on track or late.
+    const check = serveAt === null ? undefined : updateCook({ ...active, serveAt }, [], deps.clock.now()).cook.serveCheck;
+    if (!(await deps.cooks.updateServeAt(record, serveAt, check, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
+  }
+  const { probes: _probes, defaultAlerts: _defaultAlerts, serveAt: _serveAt, ...metadata } = patch;
   if (Object.keys(metadata).length > 0) {
     const change = { ...metadata, ...(metadata.tags ? { tags: [...new Set(metadata.tags.map((t) => t.toLowerCase()))] } : {}) };
     if (!(await deps.cooks.updateMetadata(accountId, cookId, change, now))) throw new NotFoundError(`No cook ${cookId}.`);

@@ -15,6 +15,7 @@ import type { Reading } from '../readings/reading';
 import { alertFor } from './cook-alerts';
 import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type ActiveCook } from './cook-record';
 import { predictorEventsFor } from './cook-events';
+import { pitLevelAt, serveCheck } from './serve-check';
 
 const MINUTE_MS = 60_000;
 
@@ -106,6 +107,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   const rules = { etaWithinMinutes: DEFAULT_ETA_ALERT_MINUTES };
   const label = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
   const alerts: CookAlert[] = [];
+  const predicted = new Map<string, ReturnType<typeof predictDoneTime>>();
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
     const p = predictDoneTime({
       meatReadings: toProbeReadings(series[probe.channel]),
@@ -116,6 +118,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       // wrapped, probe-moved and lid-open change the prediction (the other kinds are the cook's record).
       events: predictorEventsFor(cook.events, probe.channel),
     });
+    predicted.set(probe.channel, p);
     const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
     alarmState = derived.state;
     alerts.push(...derived.triggers.map((t) => alertFor(t, label, units)));
@@ -141,8 +144,12 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   // Compared as plain data: a stored map comes back with its keys in any order and without undefined fields.
   const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
   const alarmsMoved = !isDeepStrictEqual(plain(alarmState), plain(cook.alarmState ?? INITIAL_COOK_ALARM_STATE));
+  // A cook with a serve time: is it on track for it (serve-check.ts)?
+  const wrapped = new Set(cook.events.filter((e) => e.kind === 'wrapped').flatMap((e) => (e.probe !== undefined ? [e.probe] : cook.probes.map((p) => p.channel))));
+  const pitF = pitReadings && pitReadings.length > 0 ? pitLevelAt(pitReadings, atMs) : undefined;
+  const checked = cook.serveAt ? serveCheck({ serveAt: cook.serveAt, probes: cook.probes, predictions: predicted, wrapped, ...(pitF !== undefined ? { pitF } : {}), atMs }) : undefined;
   return {
-    cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...raised].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
+    cook: { ...cook, series, predictions, serveCheck: checked, alarmState, alerts: [...(cook.alerts ?? []), ...raised].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
     alerts: raised,
     persist: newMinute || alarmsMoved || raised.length > 0,
   };
