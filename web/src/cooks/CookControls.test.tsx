@@ -84,7 +84,6 @@ describe('CookControls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start cook' }));
     fireEvent.change(await screen.findByLabelText('Chicken target'), { target: { value: 'preset:chicken' } });
     // The form checks against the page's clock (the real one here): tomorrow noon is ahead, yesterday's is not.
-    // eslint-disable-next-line no-restricted-syntax
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     fireEvent.change(screen.getByLabelText('Eat on'), { target: { value: day(-1) } });
     fireEvent.change(screen.getByLabelText('At'), { target: { value: '12:00' } });
