@@ -98,4 +98,17 @@ describe('CookControls', () => {
     });
     expect(cookActions.start).toHaveBeenCalledWith({ serial: 'S1', pitChannel: '1', probes: [{ channel: '2', presetId: 'chicken' }], serveAt: `${day(1)}T12:00:00.000Z` });
   });
+
+  it('opened from a plan ("Start this cook"), fills in its preset on the first meat probe and its serve time', async () => {
+    window.history.replaceState(null, '', '/?preset=chicken&serveAt=2026-03-07T18%3A30%3A00.000Z');
+    try {
+      render(<CookControls device={smoker} cook={undefined} actions={actions()} nowMs={nowMs} display={display} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Start cook' }));
+      expect(((await screen.findByLabelText('Chicken target')) as HTMLSelectElement).value).toBe('preset:chicken');
+      expect((screen.getByLabelText('Eat on') as HTMLInputElement).value).toBe('2026-03-07');
+      expect((screen.getByLabelText('At') as HTMLInputElement).value).toBe('18:30');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
 });

@@ -15,7 +15,8 @@ import {
   type FormError,
   type TargetChoice,
 } from './cookForm';
-import { serveAtFrom } from './serveAtField';
+import { readPlanLink } from './planLink';
+import { serveAtFrom, wallDateTime } from './serveAtField';
 import { nowMs } from '../app/clock';
 
 export interface StartCookFormProps {
@@ -51,8 +52,14 @@ function choiceFrom(value: string, previous: TargetChoice): TargetChoice {
 export function StartCookForm({ device, units, onStart, onCancel, notice = null, timeZone }: StartCookFormProps) {
   const id = useId();
   // Taken once: what the user picks and types stays put however the device's data changes underneath.
-  const [form, setForm] = useState(() => initialCookForm(device, units));
-  const [serve, setServe] = useState({ date: '', time: '' });
+  // Opened from a plan's "Start this cook": its preset on the first meat probe, its serve time filled in.
+  const [fromPlan] = useState(() => readPlanLink(typeof window === 'undefined' ? '' : window.location.search));
+  const [form, setForm] = useState(() => {
+    const fresh = initialCookForm(device, units);
+    const first = fresh.probes.find((p) => p.channel !== fresh.pitChannel);
+    return fromPlan !== null && first !== undefined && findDonenessPreset(fromPlan.presetId) !== undefined ? withChoice(fresh, first.channel, { kind: 'preset', presetId: fromPlan.presetId }) : fresh;
+  });
+  const [serve, setServe] = useState(() => (fromPlan !== null ? wallDateTime(Date.parse(fromPlan.serveAt), timeZone) : { date: '', time: '' }));
   const [serveError, setServeError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
