@@ -12,14 +12,14 @@
  */
 import type { ServeCheck } from '../api/schemas';
 import { checkServeTime, MAX_PIT_F } from '../cook/planner/serve-time-planner';
-import type { DoneTimePrediction } from '../cook/prediction/done-time-prediction';
+import type { DoneTimePrediction, Eta } from '../cook/prediction/done-time-prediction';
 import { assumedPitF } from '../cook/prediction/done-time-predictor';
 import { groupIntoPieces, pieceDoneTime } from '../cook/prediction/piece-done-time';
 import { PitTracker } from '../cook/prediction/pit-tracker';
 import { findDonenessPreset } from '../cook/presets/doneness-presets';
 import type { ProbeReading } from '../cook/probe-reading';
 import { ValidationError } from '../errors';
-import type { CookProbe } from './cook-record';
+import type { ActiveCook, CookProbe } from './cook-record';
 
 /** A serve time is at most this far ahead when set: a cook's series holds two days (MAX_SERIES_MINUTES). */
 export const SERVE_AT_MAX_AHEAD_MS = 48 * 3_600_000;
@@ -54,7 +54,7 @@ export function serveCheck(input: ServeCheckInput): ServeCheck {
   const at = new Date(input.atMs).toISOString();
   const serveAtMs = Date.parse(input.serveAt);
   const pieces = groupIntoPieces(input.probes.map((p) => ({ probe: p.channel, ...(p.presetId !== null ? { presetId: p.presetId } : {}) })));
-  let governing: { channel: string; etaSeconds: number; readyMs: number; eta: NonNullable<ReturnType<typeof pieceDoneTime>['eta']> } | undefined;
+  let governing: { channel: string; etaSeconds: number; readyMs: number; eta: Eta } | undefined;
   for (const piece of pieces) {
     const done = pieceDoneTime(piece, input.predictions, input.atMs);
     if (done.eta === undefined) continue;
@@ -100,4 +100,19 @@ export function serveCheck(input: ServeCheckInput): ServeCheck {
     wrap: check.wrap === true,
     at,
   };
+}
+
+/**
+ * The poll's call: the check of a cook with a serve time, from this poll's predictions and its pit series (its
+ * `wrapped` events say which probes have no stall left to wrap at).
+ */
+export function cookServeCheck(
+  cook: Pick<ActiveCook, 'probes' | 'events'> & { serveAt: string },
+  predictions: ReadonlyMap<string, DoneTimePrediction>,
+  pitReadings: readonly ProbeReading[],
+  atMs: number,
+): ServeCheck {
+  const wrapped = new Set(cook.events.filter((e) => e.kind === 'wrapped').flatMap((e) => (e.probe !== undefined ? [e.probe] : cook.probes.map((p) => p.channel))));
+  const pitF = pitReadings.length > 0 ? pitLevelAt(pitReadings, atMs) : undefined;
+  return serveCheck({ serveAt: cook.serveAt, probes: cook.probes, predictions, wrapped, ...(pitF !== undefined ? { pitF } : {}), atMs });
 }
