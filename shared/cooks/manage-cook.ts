@@ -87,6 +87,10 @@ function probeIssue(path: string, message: string): ValidationError {
 export async function patchCook(accountId: string, cookId: string, patch: PatchCookRequest, deps: CookDependencies): Promise<CookDetail> {
   let { record, active } = await requireCook(accountId, cookId, deps.cooks);
   const now = deps.clock.now().toISOString();
+  // Refused before anything is written: a bad serve time leaves the rest of the patch unapplied too.
+  const serveAt = patch.serveAt === undefined || patch.serveAt === null ? patch.serveAt : new Date(patch.serveAt).toISOString();
+  if (serveAt !== undefined && (record.status !== 'active' || !active)) throw new ConflictError('The serve time can only change while the cook is running.');
+  if (serveAt) assertServeAtAhead(serveAt, deps.clock.now());
   if (patch.probes) {
     const current = active?.probes ?? record.probes;
     const probes: CookProbe[] = current.map((p) => ({ ...p }));
@@ -107,10 +111,7 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
     const merged = { ...(active?.defaultAlerts ?? record.defaultAlerts ?? {}), ...patch.defaultAlerts };
     if (!(await deps.cooks.updateDefaultAlerts(record, merged, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
   }
-  if (patch.serveAt !== undefined) {
-    if (record.status !== 'active' || !active) throw new ConflictError('The serve time can only change while the cook is running.');
-    const serveAt = patch.serveAt === null ? null : new Date(patch.serveAt).toISOString();
-    if (serveAt !== null) assertServeAtAhead(serveAt, deps.clock.now());
+  if (serveAt !== undefined && active) {
     // Checked at once from the cook's stored series (no new readings), so the answer already says on track or late.
     const check = serveAt === null ? undefined : updateCook({ ...active, serveAt }, [], deps.clock.now()).cook.serveCheck;
     if (!(await deps.cooks.updateServeAt(record, serveAt, check, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
