@@ -123,6 +123,8 @@ export const patchCookRequestSchema = z
       .optional(),
     /** Turn the cook's own alerts on or off (e.g. `{"stall-started": false}`): the others stay as they are. */
     defaultAlerts: defaultAlertsPatchSchema.optional(),
+    /** When people eat (ahead, within two days); null clears it. Only while the cook runs (409 once ended). */
+    serveAt: instantSchema.nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'give at least one field to change' });
 export type PatchCookRequest = z.infer<typeof patchCookRequestSchema>;

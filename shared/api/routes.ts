@@ -248,7 +248,7 @@ export const routes = {
     method: 'PATCH',
     path: '/cooks/{cookId}',
     fn: 'cooks',
-    summary: 'Edit name, notes, tags, rating and probe labels; probe targets only while the cook runs',
+    summary: 'Edit name, notes, tags, rating and probe labels; probe targets and the serve time (serveAt, null clears it) only while the cook runs',
     auth: signedIn,
     params: cookParamsSchema,
     query: emptyQuerySchema,

@@ -127,6 +127,8 @@ export const startCookRequestSchema = z.strictObject({
     )
     .min(1)
     .max(8),
+  /** When people eat (ahead, within SERVE_AT_MAX_AHEAD_MS): the cook then says whether it is on track for it. */
+  serveAt: instantSchema.optional(),
 });
 export type StartCookRequest = z.infer<typeof startCookRequestSchema>;
 
@@ -176,6 +178,34 @@ export const cookProbeViewSchema = z.object({
 });
 export type CookProbeView = z.infer<typeof cookProbeViewSchema>;
 
+/**
+ * A cook with a serve time, checked against its done time on every poll (serve-check.ts): on track, running late
+ * (and what would make up the time) or early. The cook's done time is its governing piece's: the last piece of meat
+ * to be ready (done, then rested for its preset's shortest rest). `waiting`: no probe has a done time yet.
+ */
+export const serveCheckSchema = z.object({
+  status: z.enum(['on-track', 'late', 'early', 'waiting']),
+  /** Ready this many minutes after (+) or before (−) the serve time; null while waiting. */
+  minutesLate: z.number().int().nullable(),
+  /** When the governing piece reaches its target, and when it has rested and is ready to eat; null while waiting. */
+  doneAt: z.string().nullable(),
+  readyAt: z.string().nullable(),
+  /** The meat probe that governs (the last to be ready); null while waiting. */
+  channel: z.string().nullable(),
+  /** The rest counted in `readyAt` (its preset's shortest), and the longest it may rest (the slack of an early cook). */
+  restMinutes: z.number().int().nonnegative(),
+  restMaxMinutes: z.number().int().nonnegative(),
+  /** Late: raise the pit to this (°F); early: lower it to this. Null: no pit advice (no pit probe, or none helps). */
+  pitF: z.number().nullable(),
+  /** Late: `pitF` makes up the time (false: the hottest advised pit, and it will still be late). */
+  pitEnough: z.boolean(),
+  /** Late: wrapping at the stall would make up the time, or most of it. */
+  wrap: z.boolean(),
+  /** When it was checked (the poll's time). */
+  at: z.string(),
+});
+export type ServeCheck = z.infer<typeof serveCheckSchema>;
+
 /** A cook as lists, answers and `cook` messages carry it: predictions and alerts are the latest (final once ended). */
 export const cookViewSchema = z.object({
   cookId: z.string(),
@@ -193,6 +223,10 @@ export const cookViewSchema = z.object({
   alerts: z.array(cookAlertSchema).default([]),
   /** Which of the cook's own alerts are on (all unless turned off with PATCH /cooks/{cookId} {defaultAlerts}). */
   defaultAlerts: defaultAlertsSchema.optional(),
+  /** When people eat (set on start or with PATCH /cooks/{cookId}); absent: no serve time. */
+  serveAt: z.string().optional(),
+  /** While active with a serve time: the latest check of the done time against it. */
+  serveCheck: serveCheckSchema.optional(),
 });
 export type CookView = z.infer<typeof cookViewSchema>;
 export const cooksResponseSchema = z.object({
@@ -234,6 +268,10 @@ export type ReadingMessage = z.infer<typeof readingMessageSchema>;
 export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
 export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
 
+/** A poll's serve-time check of the cook running on `serial` (sent beside its predictions when it has a serve time). */
+export const serveCheckMessageSchema = z.object({ type: z.literal('serve-check'), serial: z.string(), cookId: z.string(), serveAt: z.string(), check: serveCheckSchema });
+export type ServeCheckMessage = z.infer<typeof serveCheckMessageSchema>;
+
 export const alertMessageSchema = cookAlertSchema.extend({ type: z.literal('alert'), serial: z.string() });
 export type AlertMessage = z.infer<typeof alertMessageSchema>;
 
@@ -253,6 +291,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   cookMessageSchema,
   readingsMessageSchema,
   predictionMessageSchema,
+  serveCheckMessageSchema,
   alertMessageSchema,
   z.object({ type: z.literal('pong'), at: z.string() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),

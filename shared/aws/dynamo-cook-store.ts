@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CookEvent } from '../api/cook-schemas';
-import type { DefaultAlerts } from '../api/schemas';
+import type { DefaultAlerts, ServeCheck } from '../api/schemas';
 import type { ActiveCook, CookProbe, CookRecord } from '../cooks/cook-record';
 import type { CookListFilter, CookMetadataChange, CookPageKey, CookStore } from '../cooks/cook-store';
 import { keys } from './table-design';
@@ -165,7 +165,9 @@ export class DynamoCookStore implements CookStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.activeCook(cook.accountId, cook.serial),
-          UpdateExpression: 'SET series = :series, predictions = :predictions, alarmState = :alarmState, alerts = :alerts, updatedAt = :updatedAt',
+          // The serve check is the worker's too; the serve time is not (PATCH sets it). A check left by a poll racing a
+          // cleared serve time is not shown (cook-views.ts shows a check only beside a serve time).
+          UpdateExpression: `SET series = :series, predictions = :predictions, alarmState = :alarmState, alerts = :alerts, updatedAt = :updatedAt${cook.serveCheck ? ', serveCheck = :serveCheck' : ' REMOVE serveCheck'}`,
           ConditionExpression: 'cookId = :cookId',
           ExpressionAttributeValues: {
             ':series': cook.series,
@@ -174,6 +176,7 @@ export class DynamoCookStore implements CookStore {
             ':alerts': cook.alerts ?? [],
             ':updatedAt': cook.updatedAt,
             ':cookId': cook.cookId,
+            ...(cook.serveCheck ? { ':serveCheck': cook.serveCheck } : {}),
           },
         }),
       );
@@ -272,6 +275,35 @@ export class DynamoCookStore implements CookStore {
     };
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: record.status === 'active' ? [onRecord, onLive] : [onRecord] }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async updateServeAt(record: CookRecord, serveAt: string | null, check: ServeCheck | undefined, updatedAt: string): Promise<boolean> {
+    const onRecord = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.cookRecord(record.cookId),
+        UpdateExpression: serveAt === null ? 'SET updatedAt = :updatedAt REMOVE serveAt' : 'SET serveAt = :serveAt, updatedAt = :updatedAt',
+        ConditionExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':updatedAt': updatedAt, ':active': 'active', ...(serveAt !== null ? { ':serveAt': serveAt } : {}) },
+      },
+    };
+    const onLive = {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.activeCook(record.accountId, record.serial),
+        UpdateExpression: serveAt === null ? 'REMOVE serveAt, serveCheck' : check ? 'SET serveAt = :serveAt, serveCheck = :check' : 'SET serveAt = :serveAt REMOVE serveCheck',
+        ConditionExpression: 'cookId = :cookId',
+        ExpressionAttributeValues: { ':cookId': record.cookId, ...(serveAt !== null ? { ':serveAt': serveAt } : {}), ...(serveAt !== null && check ? { ':check': check } : {}) },
+      },
+    };
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [onRecord, onLive] }));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;

@@ -1,5 +1,5 @@
 import type { CookEvent, CookStats } from '../api/cook-schemas';
-import type { CookAlert, DefaultAlerts, ProbePrediction } from '../api/schemas';
+import type { CookAlert, DefaultAlerts, ProbePrediction, ServeCheck } from '../api/schemas';
 import type { CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import type { MeatKind } from '../cook/meat-kind';
 import type { TemperatureUnit } from '../cook/units';
@@ -38,6 +38,10 @@ export interface ActiveCook {
   alerts?: CookAlert[];
   /** The cook's own alerts turned off (false) or on; a kind left out is on. The worker raises only those on. */
   defaultAlerts?: DefaultAlerts;
+  /** When people eat (ISO); the worker then checks the done time against it on every poll (serve-check.ts). */
+  serveAt?: string;
+  /** The latest of those checks. */
+  serveCheck?: ServeCheck;
   updatedAt: string;
 }
 
@@ -66,6 +70,8 @@ export interface CookRecord {
   alerts: CookAlert[];
   /** As on the live item (kept on both, so it survives the cook's end). */
   defaultAlerts?: DefaultAlerts;
+  /** As on the live item (kept on both, so the record says what the cook was aiming for). */
+  serveAt?: string;
   stats: CookStats | null;
   updatedAt: string;
 }
@@ -93,6 +99,7 @@ export function newCookRecord(active: ActiveCook, name: string): CookRecord {
     endedAt: null,
     pitChannel: active.pitChannel,
     probes: active.probes,
+    ...(active.serveAt !== undefined ? { serveAt: active.serveAt } : {}),
     events: [],
     predictions: [],
     alerts: [],

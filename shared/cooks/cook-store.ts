@@ -1,5 +1,5 @@
 import type { CookEvent } from '../api/cook-schemas';
-import type { DefaultAlerts } from '../api/schemas';
+import type { DefaultAlerts, ServeCheck } from '../api/schemas';
 import type { ActiveCook, CookProbe, CookRecord } from './cook-record';
 
 export interface CookListFilter {
@@ -44,6 +44,11 @@ export interface CookStore {
   updateProbes(record: CookRecord, probes: CookProbe[], updatedAt: string): Promise<boolean>;
   /** Which of the cook's own alerts are on: on the record, and on the live item while active (the worker reads it). */
   updateDefaultAlerts(record: CookRecord, defaultAlerts: DefaultAlerts, updatedAt: string): Promise<boolean>;
+  /**
+   * Sets (or, with null, clears) an active cook's serve time: on the record and the live item, with its first check
+   * (the worker's next poll replaces it). False when the cook is no longer active.
+   */
+  updateServeAt(record: CookRecord, serveAt: string | null, check: ServeCheck | undefined, updatedAt: string): Promise<boolean>;
   /** Adds or removes a timeline event: on the live item while active, on the record once ended. */
   putEvent(record: CookRecord, event: CookEvent, updatedAt: string): Promise<boolean>;
   removeEvent(record: CookRecord, eventId: string, updatedAt: string): Promise<boolean>;

@@ -20,7 +20,15 @@ export function cookView(record: CookRecord, active?: ActiveCook): CookView {
     predictions: live?.predictions ?? record.predictions,
     alerts: live?.alerts ?? record.alerts,
     defaultAlerts: defaultAlertsOf(live?.defaultAlerts ?? record.defaultAlerts),
+    ...serveTimeOf(record, live),
   };
+}
+
+/** The serve time (the live item's while active), and its latest check while active. */
+function serveTimeOf(record: CookRecord, live: ActiveCook | undefined): Pick<CookView, 'serveAt' | 'serveCheck'> {
+  const serveAt = live ? live.serveAt : record.serveAt;
+  if (!serveAt) return {};
+  return { serveAt, ...(live?.serveCheck ? { serveCheck: live.serveCheck } : {}) };
 }
 
 /** What the integrations (metrics, MQTT, MCP) read of a cook in progress: its live item alone, no record needed. */

@@ -19,7 +19,9 @@ import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from '
 import { computeCookStats } from './cook-stats';
 import type { CookStore } from './cook-store';
 import { cookDetail, cookView } from './cook-views';
+import { assertServeAtAhead } from './serve-check';
 import { targetFahrenheit } from './start-cook';
+import { updateCook } from './update-cook';
 
 export interface CookDependencies {
   cooks: CookStore;
@@ -85,6 +87,10 @@ function probeIssue(path: string, message: string): ValidationError {
 export async function patchCook(accountId: string, cookId: string, patch: PatchCookRequest, deps: CookDependencies): Promise<CookDetail> {
   let { record, active } = await requireCook(accountId, cookId, deps.cooks);
   const now = deps.clock.now().toISOString();
+  // Refused before anything is written: a bad serve time leaves the rest of the patch unapplied too.
+  const serveAt = patch.serveAt === undefined || patch.serveAt === null ? patch.serveAt : new Date(patch.serveAt).toISOString();
+  if (serveAt !== undefined && (record.status !== 'active' || !active)) throw new ConflictError('The serve time can only change while the cook is running.');
+  if (serveAt) assertServeAtAhead(serveAt, deps.clock.now());
   if (patch.probes) {
     const current = active?.probes ?? record.probes;
     const probes: CookProbe[] = current.map((p) => ({ ...p }));
@@ -105,7 +111,12 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
     const merged = { ...(active?.defaultAlerts ?? record.defaultAlerts ?? {}), ...patch.defaultAlerts };
     if (!(await deps.cooks.updateDefaultAlerts(record, merged, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
   }
-  const { probes: _probes, defaultAlerts: _defaultAlerts, ...metadata } = patch;
+  if (serveAt !== undefined && active) {
+    // Checked at once from the cook's stored series (no new readings), so the answer already says on track or late.
+    const check = serveAt === null ? undefined : updateCook({ ...active, serveAt }, [], deps.clock.now()).cook.serveCheck;
+    if (!(await deps.cooks.updateServeAt(record, serveAt, check, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
+  }
+  const { probes: _probes, defaultAlerts: _defaultAlerts, serveAt: _serveAt, ...metadata } = patch;
   if (Object.keys(metadata).length > 0) {
     const change = { ...metadata, ...(metadata.tags ? { tags: [...new Set(metadata.tags.map((t) => t.toLowerCase()))] } : {}) };
     if (!(await deps.cooks.updateMetadata(accountId, cookId, change, now))) throw new NotFoundError(`No cook ${cookId}.`);

@@ -8,6 +8,7 @@ import type { IdGenerator } from '../ids';
 import type { ReadingStore } from '../readings/reading';
 import { cookChannels, newCookRecord, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import type { CookStore } from './cook-store';
+import { assertServeAtAhead } from './serve-check';
 import { seedSeriesFromHistory } from './update-cook';
 
 /**
@@ -80,12 +81,13 @@ export async function startCook(accountId: string, request: StartCookRequest, de
   if (!device) throw new NotFoundError(`No device ${request.serial} on this account.`);
   assertCookableChannels(request, account.latest.filter((l) => l.serial === request.serial));
   if (account.cooks.some((c) => c.serial === request.serial)) throw conflict(request.serial);
+  if (request.serveAt !== undefined) assertServeAtAhead(request.serveAt, deps.clock.now());
   const now = deps.clock.now().toISOString();
   const cookId = deps.ids.id();
   const firstPreset = request.probes[0]?.presetId ? findDonenessPreset(request.probes[0].presetId) : undefined;
   const name = request.name ?? (firstPreset ? firstPreset.label : `${device.label} cook`);
   const pitChannel = request.pitChannel ?? null;
-  const active = await seeded({ accountId, cookId, serial: request.serial, startedAt: now, pitChannel, probes, events: [], series: {}, predictions: [], alerts: [], updatedAt: now }, deps.readings);
+  const active = await seeded({ accountId, cookId, serial: request.serial, startedAt: now, pitChannel, probes, events: [], series: {}, predictions: [], alerts: [], ...(request.serveAt !== undefined ? { serveAt: new Date(request.serveAt).toISOString() } : {}), updatedAt: now }, deps.readings);
   const record = newCookRecord(active, name);
   if (!(await deps.cooks.start(active, record))) throw conflict(request.serial);
   return { active, record };

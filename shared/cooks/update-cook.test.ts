@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Reading } from '../readings/reading';
 import type { ActiveCook } from './cook-record';
 import { createCookSimulation } from '../cook/physics';
+import { findDonenessPreset } from '../cook/presets/doneness-presets';
 import { defaultAlertsOf, seedSeriesFromHistory, updateCook } from './update-cook';
 
 const START = Date.UTC(2026, 10, 1, 12);
+const HOUR = 3_600_000;
 const cook: ActiveCook = {
   accountId: 'a',
   cookId: 'c1',
@@ -60,6 +62,29 @@ describe('updateCook', () => {
   it('says there is not enough data rather than guessing at the start', () => {
     const updated = updateCook(cook, heating(2), new Date(START + 2 * 60_000)).cook;
     expect(updated.predictions[0]).toMatchObject({ phase: 'unknown', etaAt: null });
+  });
+});
+
+describe('updateCook with a serve time (serve-check.ts)', () => {
+  const at = new Date(START + 90 * 60_000);
+  const withServeAt = (ms: number): ActiveCook => ({ ...cook, serveAt: new Date(ms).toISOString() });
+
+  it('checks the done time plus the preset rest against the serve time, on every update', () => {
+    const etaMs = Date.parse(updateCook(cook, heating(90), at).cook.predictions[0]!.etaAt!);
+    const restMinutes = findDonenessPreset('chicken')!.restMinutes[0];
+    const onTrack = updateCook(withServeAt(etaMs + restMinutes * 60_000), heating(90), at).cook.serveCheck;
+    expect(onTrack).toMatchObject({ status: 'on-track', minutesLate: 0, channel: '2', restMinutes, at: at.toISOString() });
+    expect(onTrack!.doneAt).toBe(new Date(etaMs).toISOString());
+    // Served an hour before it is done: running late, with the measured pit's advice.
+    const late = updateCook(withServeAt(etaMs - HOUR), heating(90), at).cook.serveCheck;
+    expect(late).toMatchObject({ status: 'late', minutesLate: 60 + restMinutes });
+    expect(late!.pitF).toBeGreaterThan(250);
+  });
+
+  it('has no check without a serve time, and waits while there is no prediction yet', () => {
+    expect(updateCook(cook, heating(90), at).cook.serveCheck).toBeUndefined();
+    const early = updateCook(withServeAt(START + 5 * HOUR), heating(2), new Date(START + 2 * 60_000)).cook.serveCheck;
+    expect(early).toMatchObject({ status: 'waiting', minutesLate: null, readyAt: null });
   });
 });
 

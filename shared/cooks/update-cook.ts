@@ -8,6 +8,7 @@ import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_ST
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
 import type { PitEvent } from '../cook/pit-health/pit-event';
 import { historySinceLowest } from '../cook/cook-history';
+import type { DoneTimePrediction } from '../cook/prediction/done-time-prediction';
 import { predictDoneTime } from '../cook/prediction/predict-done-time';
 import type { ProbeReading } from '../cook/probe-reading';
 import { toFahrenheit } from '../cook/units';
@@ -15,6 +16,7 @@ import type { Reading } from '../readings/reading';
 import { alertFor } from './cook-alerts';
 import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type ActiveCook } from './cook-record';
 import { predictorEventsFor } from './cook-events';
+import { cookServeCheck } from './serve-check';
 
 const MINUTE_MS = 60_000;
 
@@ -106,6 +108,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   const rules = { etaWithinMinutes: DEFAULT_ETA_ALERT_MINUTES };
   const label = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
   const alerts: CookAlert[] = [];
+  const predicted = new Map<string, DoneTimePrediction>();
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
     const p = predictDoneTime({
       meatReadings: toProbeReadings(series[probe.channel]),
@@ -116,6 +119,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       // wrapped, probe-moved and lid-open change the prediction (the other kinds are the cook's record).
       events: predictorEventsFor(cook.events, probe.channel),
     });
+    predicted.set(probe.channel, p);
     const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
     alarmState = derived.state;
     alerts.push(...derived.triggers.map((t) => alertFor(t, label, units)));
@@ -141,8 +145,10 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   // Compared as plain data: a stored map comes back with its keys in any order and without undefined fields.
   const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
   const alarmsMoved = !isDeepStrictEqual(plain(alarmState), plain(cook.alarmState ?? INITIAL_COOK_ALARM_STATE));
+  // A cook with a serve time: is it on track for it (serve-check.ts)?
+  const checked = cook.serveAt ? cookServeCheck({ ...cook, serveAt: cook.serveAt }, predicted, pitReadings ?? [], atMs) : undefined;
   return {
-    cook: { ...cook, series, predictions, alarmState, alerts: [...(cook.alerts ?? []), ...raised].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
+    cook: { ...cook, series, predictions, serveCheck: checked, alarmState, alerts: [...(cook.alerts ?? []), ...raised].slice(-MAX_ALERTS_KEPT), updatedAt: now.toISOString() },
     alerts: raised,
     persist: newMinute || alarmsMoved || raised.length > 0,
   };

@@ -14,6 +14,7 @@ export async function updateCooks(cooks: readonly ActiveCook[], readings: readon
     if (!persist) continue; // an ETA moves slowly: stored and pushed once a minute, alerts at once (they persist)
     if (!(await deps.cooks.saveProgress(updated))) continue; // ended meanwhile: nothing to store or push
     messages.push(...updated.predictions.map((p) => ({ type: 'prediction' as const, serial: cook.serial, ...p })));
+    if (updated.serveAt && updated.serveCheck) messages.push({ type: 'serve-check', serial: cook.serial, cookId: cook.cookId, serveAt: updated.serveAt, check: updated.serveCheck });
     messages.push(...alerts.map((a) => ({ type: 'alert' as const, serial: cook.serial, ...a })));
   }
   return messages;

@@ -16,6 +16,7 @@ import {
   errorBodySchema,
   historyResponseSchema,
   loginResponseSchema,
+  serveCheckSchema,
   webConfigSchema,
 } from '../../../shared/api/schemas';
 import { userSettingsSchema } from '../../../shared/api/settings-schemas';
@@ -42,6 +43,8 @@ const cook = {
   predictions: [prediction],
   alerts: [alert],
 };
+const serveCheck = { status: 'late', minutesLate: 40, doneAt: AT, readyAt: AT, channel: '2', restMinutes: 60, restMaxMinutes: 240, pitF: 275, pitEnough: true, wrap: true, at: AT };
+const waiting = { status: 'waiting', minutesLate: null, doneAt: null, readyAt: null, channel: null, restMinutes: 0, restMaxMinutes: 0, pitF: null, pitEnough: false, wrap: false, at: AT };
 const event = { eventId: 'e1', kind: 'lid-open', at: AT, text: 'peek', probe: '2', endedAt: AT };
 const detail = {
   ...cook,
@@ -84,6 +87,9 @@ const CASES: Array<[string, Reader<unknown>, ZodType, unknown]> = [
   ['history', shapes.readHistoryResponse, historyResponseSchema, { serial: 'S', channel: '1', from: AT, to: AT, binSeconds: null, points: [{ at: AT, value: 1, units: 'H' }] }],
   ['account', shapes.readAccountStatus, accountStatusSchema, { userId: 'u', email: 'e', status: 'failing', statusMessage: null, linkedAt: AT, lastPolledAt: AT, lastReadingAt: null }],
   ['cook', shapes.readCookView, cookViewSchema, cook],
+  ['cook with a serve time', shapes.readCookView, cookViewSchema, { ...cook, serveAt: AT, serveCheck }],
+  ['cook waiting on its serve time', shapes.readCookView, cookViewSchema, { ...cook, serveAt: AT, serveCheck: waiting }],
+  ['serve check', shapes.readServeCheck, serveCheckSchema, serveCheck],
   ['cook list', shapes.readCooksResponse, cooksResponseSchema, { cooks: [cook], cursor: 'next' }],
   ['cook detail', shapes.readCookDetail, cookDetailSchema, detail],
   ['cook readings', shapes.readCookReadings, cookReadingsSchema, { cookId: 'c1', ...readings }],

@@ -28,6 +28,7 @@ import type {
   HistoryResponse,
   LoginResponse,
   ProbePrediction,
+  ServeCheck,
   WebConfig,
 } from '../../../shared/api/schemas';
 import type { UserSettingsView } from '../../../shared/api/settings-schemas';
@@ -149,6 +150,21 @@ const readCookProbe: Reader<CookProbeView> = object({
   units: temperatureUnit,
 });
 
+/** serveCheckSchema: on track, late or early for the cook's serve time, with what would make up the time. */
+export const readServeCheck: Reader<ServeCheck> = object({
+  status: oneOf(['on-track', 'late', 'early', 'waiting']),
+  minutesLate: nullable(integer()),
+  doneAt: nullable(string),
+  readyAt: nullable(string),
+  channel: nullable(string),
+  restMinutes: integer(0),
+  restMaxMinutes: integer(0),
+  pitF: nullable(number),
+  pitEnough: boolean,
+  wrap: boolean,
+  at: string,
+});
+
 const cookViewShape = {
   cookId: string,
   serial: string,
@@ -162,6 +178,8 @@ const cookViewShape = {
   probes: array(readCookProbe),
   predictions: array(readPrediction),
   alerts: withDefault(array(readAlert), () => []),
+  serveAt: optional(string),
+  serveCheck: optional(readServeCheck),
 };
 export const readCookView: Reader<CookView> = object(cookViewShape);
 export const readCooksResponse: Reader<Infer<typeof cooksResponseSchema>> = object({ cooks: array(readCookView), cursor: optional(string) });

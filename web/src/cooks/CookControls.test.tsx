@@ -77,4 +77,38 @@ describe('CookControls', () => {
     });
     expect(cookActions.start).toHaveBeenCalledWith({ serial: 'S1', pitChannel: '1', probes: [{ channel: '2', target: 74, units: 'C' }] });
   });
+
+  it('sends the serve time typed on the user zone wall clock, and refuses one in the past', async () => {
+    const cookActions = actions();
+    render(<CookControls device={smoker} cook={undefined} actions={cookActions} nowMs={nowMs} display={display} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Start cook' }));
+    fireEvent.change(await screen.findByLabelText('Chicken target'), { target: { value: 'preset:chicken' } });
+    // The form checks against the page's clock (the real one here): tomorrow noon is ahead, yesterday's is not.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    fireEvent.change(screen.getByLabelText('Eat on'), { target: { value: day(-1) } });
+    fireEvent.change(screen.getByLabelText('At'), { target: { value: '12:00' } });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Start cook' }).at(-1)!);
+    expect(screen.getByLabelText('Eat on').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Choose a time to eat that is still ahead.')).toBeTruthy();
+    expect(cookActions.start).not.toHaveBeenCalled();
+
+    fireEvent.change(screen.getByLabelText('Eat on'), { target: { value: day(1) } });
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole('button', { name: 'Start cook' }).at(-1)!);
+    });
+    expect(cookActions.start).toHaveBeenCalledWith({ serial: 'S1', pitChannel: '1', probes: [{ channel: '2', presetId: 'chicken' }], serveAt: `${day(1)}T12:00:00.000Z` });
+  });
+
+  it('opened from a plan ("Start this cook"), fills in its preset on the first meat probe and its serve time', async () => {
+    window.history.replaceState(null, '', '/?preset=chicken&serveAt=2026-03-07T18%3A30%3A00.000Z');
+    try {
+      render(<CookControls device={smoker} cook={undefined} actions={actions()} nowMs={nowMs} display={display} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Start cook' }));
+      expect(((await screen.findByLabelText('Chicken target')) as HTMLSelectElement).value).toBe('preset:chicken');
+      expect((screen.getByLabelText('Eat on') as HTMLInputElement).value).toBe('2026-03-07');
+      expect((screen.getByLabelText('At') as HTMLInputElement).value).toBe('18:30');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
 });

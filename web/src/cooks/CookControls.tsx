@@ -114,6 +114,7 @@ export function CookControls({ device, cook, actions, nowMs, display }: CookCont
           <StartCookForm
             device={device}
             units={display.units}
+            timeZone={display.clock.timeZone}
             notice={startedElsewhere ? STARTED_ELSEWHERE : null}
             onStart={async (request) => {
               setStartingHere(true);

@@ -15,6 +15,9 @@ import {
   type FormError,
   type TargetChoice,
 } from './cookForm';
+import { readPlanLink } from './planLink';
+import { serveAtFrom, wallDateTime } from './serveAtField';
+import { nowMs } from '../app/clock';
 
 export interface StartCookFormProps {
   device: DeviceView;
@@ -24,6 +27,8 @@ export interface StartCookFormProps {
   onCancel(): void;
   /** Said above the fields, e.g. that a cook was started on this device from another screen meanwhile. */
   notice?: string | null;
+  /** The zone the serve time is typed in (the user's; the browser's when undefined). */
+  timeZone?: string | undefined;
 }
 
 const CUSTOM = 'custom';
@@ -44,10 +49,18 @@ function choiceFrom(value: string, previous: TargetChoice): TargetChoice {
  * Starts a cook on one device: which channel is the pit (optional) and, per meat probe, a doneness preset or a
  * custom target. Checked before sending; the API's own refusal is shown in its words.
  */
-export function StartCookForm({ device, units, onStart, onCancel, notice = null }: StartCookFormProps) {
+export function StartCookForm({ device, units, onStart, onCancel, notice = null, timeZone }: StartCookFormProps) {
   const id = useId();
   // Taken once: what the user picks and types stays put however the device's data changes underneath.
-  const [form, setForm] = useState(() => initialCookForm(device, units));
+  // Opened from a plan's "Start this cook": its preset on the first meat probe, its serve time filled in.
+  const [fromPlan] = useState(() => readPlanLink(typeof window === 'undefined' ? '' : window.location.search));
+  const [form, setForm] = useState(() => {
+    const fresh = initialCookForm(device, units);
+    const first = fresh.probes.find((p) => p.channel !== fresh.pitChannel);
+    return fromPlan !== null && first !== undefined && findDonenessPreset(fromPlan.presetId) !== undefined ? withChoice(fresh, first.channel, { kind: 'preset', presetId: fromPlan.presetId }) : fresh;
+  });
+  const [serve, setServe] = useState(() => (fromPlan !== null ? wallDateTime(Date.parse(fromPlan.serveAt), timeZone) : { date: '', time: '' }));
+  const [serveError, setServeError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,15 +82,17 @@ export function StartCookForm({ device, units, onStart, onCancel, notice = null 
     event.preventDefault();
     if (busy) return;
     const built = buildStartCookRequest(device.serial, form);
+    const serveAt = serveAtFrom(serve.date, serve.time, timeZone, nowMs());
     setServerError(null);
-    if (!built.ok) {
-      setErrors(built.errors);
+    setServeError(serveAt.ok ? null : serveAt.error);
+    if (!built.ok || !serveAt.ok) {
+      setErrors(built.ok ? [] : built.errors);
       return;
     }
     setErrors([]);
     setBusy(true);
     try {
-      await onStart(built.request);
+      await onStart(serveAt.serveAt === null ? built.request : { ...built.request, serveAt: serveAt.serveAt });
       // On success the card replaces this form with the cook's controls: nothing more to do here.
     } catch (caught) {
       setServerError(describeError(caught));
@@ -179,6 +194,34 @@ export function StartCookForm({ device, units, onStart, onCancel, notice = null 
               </div>
             );
           })}
+      </fieldset>
+
+      <fieldset className="cook-form__serve">
+        <legend>Serve time (optional)</legend>
+        <p id={`${id}-serve-hint`} className="field__hint">
+          When you want to eat: the live view then says whether the cook is on track for it.
+        </p>
+        {(['date', 'time'] as const).map((name) => (
+          <div className="field field--inline" key={name}>
+            <label htmlFor={`${id}-serve-${name}`}>{name === 'date' ? 'Eat on' : 'At'}</label>
+            <input
+              id={`${id}-serve-${name}`}
+              type={name}
+              value={serve[name]}
+              onChange={(e) => {
+                setServe((v) => ({ ...v, [name]: e.target.value }));
+                setServeError(null);
+              }}
+              aria-invalid={serveError !== null}
+              aria-describedby={serveError !== null ? `${id}-serve-error` : `${id}-serve-hint`}
+            />
+          </div>
+        ))}
+        {serveError !== null && (
+          <p id={`${id}-serve-error`} className="field__error">
+            {serveError}
+          </p>
+        )}
       </fieldset>
 
       {/* Always in the DOM so screen readers announce a new error the moment it appears. */}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertMessage, CookView, PredictionMessage } from '../../../shared/api/schemas';
-import { ALERTS_SHOWN, findCook, keepNewerPredictions, mergeAlert, mergePrediction, probeCook } from './cooksState';
+import type { AlertMessage, CookView, PredictionMessage, ServeCheck, ServeCheckMessage } from '../../../shared/api/schemas';
+import { ALERTS_SHOWN, findCook, keepNewerPredictions, mergeAlert, mergePrediction, mergeServeCheck, probeCook } from './cooksState';
 
 const cook = (overrides: Partial<CookView> = {}): CookView => ({
   cookId: 'cook-1',
@@ -118,6 +118,43 @@ describe('keepNewerPredictions', () => {
     const cooks = mergePrediction([cook()], message());
     const restarted = cook({ startedAt: '2026-01-01T11:00:00.000Z', predictions: [] });
     expect(keepNewerPredictions(cooks, [restarted])[0]?.predictions).toEqual([]);
+  });
+});
+
+describe('mergeServeCheck', () => {
+  const SERVE_AT = '2026-01-01T18:00:00.000Z';
+  const check = (at: string, status: ServeCheck['status'] = 'late'): ServeCheck => ({
+    status,
+    minutesLate: status === 'late' ? 40 : 0,
+    doneAt: '2026-01-01T17:40:00.000Z',
+    readyAt: '2026-01-01T18:40:00.000Z',
+    channel: '2',
+    restMinutes: 60,
+    restMaxMinutes: 240,
+    pitF: status === 'late' ? 275 : null,
+    pitEnough: status === 'late',
+    wrap: false,
+    at,
+  });
+  const serveMessage = (at: string, overrides: Partial<ServeCheckMessage> = {}): ServeCheckMessage => ({ type: 'serve-check', serial: 'SIG-1', cookId: 'cook-1', serveAt: SERVE_AT, check: check(at), ...overrides });
+
+  it('puts a newer check (and its serve time) on its cook, and ignores older ones and other cooks', () => {
+    const cooks = [cook({ serveAt: SERVE_AT, serveCheck: check('2026-01-01T10:00:00.000Z', 'on-track') }), other];
+    const merged = mergeServeCheck(cooks, serveMessage('2026-01-01T10:45:00.000Z'));
+    expect(merged[0]?.serveCheck).toMatchObject({ status: 'late', at: '2026-01-01T10:45:00.000Z' });
+    expect(merged[1]).toBe(other);
+    expect(mergeServeCheck(merged, serveMessage('2026-01-01T10:30:00.000Z'))).toBe(merged);
+    expect(mergeServeCheck(merged, serveMessage('2026-01-01T11:00:00.000Z', { cookId: 'cook-0' }))).toBe(merged);
+    expect(mergeServeCheck([cook()], serveMessage('2026-01-01T10:45:00.000Z'))[0]).toMatchObject({ serveAt: SERVE_AT, serveCheck: { status: 'late' } });
+  });
+
+  it('keeps a newer live check over a reload, unless the reload changed or cleared the serve time', () => {
+    const live = mergeServeCheck([cook({ serveAt: SERVE_AT })], serveMessage('2026-01-01T10:45:00.000Z'));
+    const reload = cook({ serveAt: SERVE_AT, serveCheck: check('2026-01-01T10:00:00.000Z', 'on-track') });
+    expect(keepNewerPredictions(live, [reload])[0]?.serveCheck?.status).toBe('late');
+    const cleared = keepNewerPredictions(live, [cook()])[0];
+    expect(cleared?.serveAt).toBeUndefined();
+    expect(cleared?.serveCheck).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
  * messages folded in. Pure, so WebSocket messages and HTTP reloads interleave without losing either: per probe, the
  * prediction with the newer `at` wins.
  */
-import type { AlertMessage, CookAlert, CookView, PredictionMessage, ProbePrediction } from '../../../shared/api/schemas';
+import type { AlertMessage, CookAlert, CookView, PredictionMessage, ProbePrediction, ServeCheckMessage } from '../../../shared/api/schemas';
 import { isOlder } from '../live/mergeReading';
 
 /**
@@ -25,6 +25,17 @@ export function mergePrediction(cooks: readonly CookView[], message: PredictionM
 
   const predictions = shown === undefined ? [...cook.predictions, prediction] : replaceAt(cook.predictions, index, prediction);
   return replaceAt(cooks, cookIndex, { ...cook, predictions });
+}
+
+/**
+ * Folds a poll's serve-time check into its cook: the very same array when it is for another cook (a restarted one)
+ * or no newer than the one shown.
+ */
+export function mergeServeCheck(cooks: readonly CookView[], message: ServeCheckMessage): CookView[] {
+  const cookIndex = cooks.findIndex((cook) => cook.serial === message.serial && cook.cookId === message.cookId);
+  const cook = cooks[cookIndex];
+  if (cook === undefined || (cook.serveCheck !== undefined && !isNewer(message.check.at, cook.serveCheck.at))) return cooks as CookView[];
+  return replaceAt(cooks, cookIndex, { ...cook, serveAt: message.serveAt, serveCheck: message.check });
 }
 
 /** How many alerts a card keeps (the API keeps 20). */
@@ -77,6 +88,10 @@ export function keepNewerPredictions(current: CookView[] | null, loaded: CookVie
     let merged = cook;
     for (const prediction of shown.predictions) {
       merged = mergePrediction([merged], { ...prediction, type: 'prediction', serial: cook.serial })[0] ?? merged;
+    }
+    // A newer live serve check wins too, unless the reload says the serve time changed (or went).
+    if (shown.serveCheck !== undefined && shown.serveAt !== undefined && shown.serveAt === merged.serveAt) {
+      merged = mergeServeCheck([merged], { type: 'serve-check', serial: cook.serial, cookId: cook.cookId, serveAt: shown.serveAt, check: shown.serveCheck })[0] ?? merged;
     }
     return merged;
   });

@@ -3,6 +3,7 @@ import { accountNotice, newestReadingAt } from '../account/accountNotice';
 import { useAccountQuery, useCookActions, useCooksQuery, useDevicesQuery } from '../api/queries';
 import { describeError } from '../api/errors';
 import type { CookActions } from '../cooks/CookControls';
+import { readPlanLink } from '../cooks/planLink';
 import { LiveStatusBadge } from '../live/LiveStatusBadge';
 import { useLive } from '../live/LiveProvider';
 import { useDisplay } from '../settings/useDisplay';
@@ -35,6 +36,12 @@ export default function DevicesPage() {
           <LiveStatusBadge status={status} />
         </div>
       </div>
+
+      {readPlanLink(typeof window === 'undefined' ? '' : window.location.search) !== null && (
+        <p className="notice" role="status">
+          From your plan: press Start cook on the thermometer you will cook on. Its preset and serve time are filled in.
+        </p>
+      )}
 
       {error !== null && (
         <div className="banner banner--error" role="alert">

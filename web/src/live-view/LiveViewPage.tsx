@@ -19,6 +19,7 @@ import { CookQuickActions } from './CookQuickActions';
 import { ProbeReadout } from './ProbeReadout';
 import { probeStats } from './probeStats';
 import { RangeBrush } from './RangeBrush';
+import { ServeTime } from './ServeTime';
 import { useCookChartData } from './useCookChartData';
 import { keepScreenOnPreference, saveKeepScreenOn, useWakeLock } from './useWakeLock';
 
@@ -145,6 +146,8 @@ function LiveView({ device, cook, cooksLoaded }: { device: NonNullable<ReturnTyp
           );
         })}
       </ul>
+
+      {cook !== undefined && <ServeTime cook={cook} nowMs={nowMs} display={display} />}
 
       <section className="card live-chart" aria-label={`${device.label} chart`}>
         {cook === undefined && (

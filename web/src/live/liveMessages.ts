@@ -8,7 +8,7 @@ import { splitReadings } from '../../../shared/api/readings-message';
 import type { CookView, DeviceView, ReadingMessage, ServerMessage } from '../../../shared/api/schemas';
 import { applyAlarmMessage } from '../alarms/alarmLive';
 import { cookRecordChanged, queryKeys, removeCook, serverPushesCooks, upsertCook } from '../api/queries';
-import { findCook, mergeAlert, mergePrediction } from '../cooks/cooksState';
+import { findCook, mergeAlert, mergePrediction, mergeServeCheck } from '../cooks/cooksState';
 import { mergeReading } from './mergeReading';
 import type { ReadingHub } from './readingHub';
 
@@ -51,6 +51,9 @@ export function applyServerMessage(message: ServerMessage, context: LiveMessageC
       queryClient.setQueryData<CookView[]>(queryKeys.cooks, (current) => (current === undefined ? current : mergePrediction(current, message)));
       return;
     }
+    case 'serve-check':
+      queryClient.setQueryData<CookView[]>(queryKeys.cooks, (current) => (current === undefined ? current : mergeServeCheck(current, message)));
+      return;
     case 'alert':
       queryClient.setQueryData<CookView[]>(queryKeys.cooks, (current) => (current === undefined ? current : mergeAlert(current, message)));
       return;

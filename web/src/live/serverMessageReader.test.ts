@@ -58,6 +58,16 @@ const channel = {
 const MESSAGES: Array<[string, unknown]> = [
   ['readings', { type: 'readings', serial: 'S', channels: [{ channel: '1', value: null, units: 'F', status: 'no-probe', probeConnected: false, at: AT }] }],
   ['prediction', { type: 'prediction', serial: 'S', channel: '2', phase: 'heating', etaAt: AT, etaLowAt: AT, etaHighAt: AT, reason: null, stallStartedAt: null, at: AT }],
+  [
+    'serve-check',
+    {
+      type: 'serve-check',
+      serial: 'S',
+      cookId: 'c1',
+      serveAt: AT,
+      check: { status: 'early', minutesLate: -300, doneAt: AT, readyAt: AT, channel: '2', restMinutes: 60, restMaxMinutes: 240, pitF: 235, pitEnough: false, wrap: false, at: AT },
+    },
+  ],
   ['alert', { type: 'alert', serial: 'S', kind: 'target-reached', channel: '2', message: 'done', at: AT }],
   ['cook', { type: 'cook', change: 'ended', serial: 'S', cook }],
   ['pong', { type: 'pong', at: AT }],

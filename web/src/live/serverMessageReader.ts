@@ -12,7 +12,7 @@ import { isTimeZone } from '../../../shared/alarms/quiet-hours';
 import { WEBHOOK_PRESETS } from '../../../shared/notify/notification-channel';
 import { CHANNEL_UNITS } from '../../../shared/thermoworks/channel-unit';
 import { array, boolean, isObject, nullable, number, object, oneOf, readOrUndefined, string, WireShapeError, type Reader } from '../api/wireReader';
-import { cookAlertShape, probePredictionShape, readCookView } from '../api/wireShapes';
+import { cookAlertShape, probePredictionShape, readCookView, readServeCheck } from '../api/wireShapes';
 
 type MessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -93,6 +93,7 @@ const readers: { [T in ServerMessage['type']]: Reader<MessageOf<T>> } = {
     ),
   }),
   prediction: object({ type: oneOf(['prediction']), serial: string, ...probePredictionShape }),
+  'serve-check': object({ type: oneOf(['serve-check']), serial: string, cookId: string, serveAt: string, check: readServeCheck }),
   alert: object({ type: oneOf(['alert']), serial: string, ...cookAlertShape }),
   cook: object({ type: oneOf(['cook']), change: oneOf(['started', 'updated', 'ended']), serial: string, cook: readCookView }),
   pong: object({ type: oneOf(['pong']), at: string }),

@@ -60,6 +60,18 @@ describe('PlanPage', () => {
     expect(requests).toEqual([{ target: 93, units: 'C', weightKg: 6, pitTemp: 121, serveAt: '2099-06-01T23:00:00.000Z', timeZone: 'America/Chicago' }]);
     expect(screen.getByTestId('plan-answer').textContent).toContain('About 12 h 30 m on the smoker (80 %: 11 h 30 m–14 h), pulled at 93 °C.');
     expect(screen.getByTestId('plan-answer').textContent).not.toMatch(/AM|PM/);
+    // A custom target is no preset to start a cook with: no "Start this cook".
+    expect(screen.queryByRole('link', { name: 'Start this cook' })).toBeNull();
+  });
+
+  it('offers to start a preset plan: the devices screen with its preset and serve time', async () => {
+    renderWithApp(<PlanPage />, { api, path: '/plan' });
+    await waitFor(() => expect(screen.getByLabelText('Pit temperature (°C)')).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Eat on'), { target: { value: '2099-06-01' } });
+    fireEvent.change(screen.getByLabelText('At'), { target: { value: '18:00' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Plan it' }));
+    const link = await screen.findByRole('link', { name: 'Start this cook' });
+    expect(link.getAttribute('href')).toBe('/?preset=brisket&serveAt=2099-06-01T23%3A00%3A00.000Z');
   });
 
   it('refuses a pit too close to the target, and a time already past, before asking the server', async () => {

@@ -3,7 +3,9 @@ import { useId, useMemo, useState } from 'react';
 import { describeError } from '../api/errors';
 import { usePlanMutation } from './plannerApi';
 import { formatDuration } from '../../../shared/cook/duration-text';
+import { Link } from 'react-router';
 import { presetGroups } from '../cooks/cookForm';
+import { planStartLink } from '../cooks/planLink';
 import { nowMs } from '../app/clock';
 import { useNow } from '../devices/useNow';
 import { useDisplay } from '../settings/useDisplay';
@@ -114,6 +116,11 @@ export default function PlanPage() {
                 {Math.round(plan.data.pullAt)} {unit}.
               </p>
               {plan.data.basedOn !== null && <p className="muted">{plan.data.basedOn}</p>}
+              {plan.variables?.presetId !== undefined && (
+                <Link className="button" to={planStartLink({ presetId: plan.variables.presetId, serveAt: plan.data.serveAt })}>
+                  Start this cook
+                </Link>
+              )}
             </>
           )}
         </div>
