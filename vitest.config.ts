@@ -45,6 +45,7 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.ts', 'web/src/**/*.test.tsx'],
           environment: 'node',
+          setupFiles: ['web/src/testing/async-wait-setup.ts'],
           testTimeout: 30_000,
         },
       },
