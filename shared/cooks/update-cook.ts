@@ -15,6 +15,8 @@ import type { Reading } from '../readings/reading';
 import { alertFor } from './cook-alerts';
 import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type ActiveCook } from './cook-record';
 import { predictorEventsFor } from './cook-events';
+import { personalPrediction } from './personal-prediction';
+import type { PersonalPriors } from '../cook/personal/personal-priors';
 
 const MINUTE_MS = 60_000;
 
@@ -91,7 +93,8 @@ export const isAlertOn = (defaults: DefaultAlerts | undefined, kind: CookAlertKi
 export const defaultAlertsOf = (defaults: DefaultAlerts | undefined): Record<CookAlertKind, boolean> =>
   Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, isAlertOn(defaults, k)])) as Record<CookAlertKind, boolean>;
 
-export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
+/** `personal`: the account's personal priors (loaded once per poll for all its cooks); today's priors without them. */
+export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F', personal?: PersonalPriors): CookUpdate {
   const startedMs = new Date(cook.startedAt).getTime();
   const relevant = readings.filter((r) => r.serial === cook.serial && r.at.getTime() >= startedMs);
   const channels = new Set([...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]);
@@ -107,6 +110,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   const label = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
   const alerts: CookAlert[] = [];
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
+    const learned = personalPrediction(personal, probe, pitReadings);
     const p = predictDoneTime({
       meatReadings: toProbeReadings(series[probe.channel]),
       ...(pitReadings && pitReadings.length > 0 ? { pitReadings } : {}),
@@ -115,6 +119,8 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       atMs,
       // wrapped, probe-moved and lid-open change the prediction (the other kinds are the cook's record).
       events: predictorEventsFor(cook.events, probe.channel),
+      ...(learned.priors ? { priors: learned.priors } : {}),
+      ...(learned.pitHint ? { pitHint: learned.pitHint } : {}),
     });
     const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
     alarmState = derived.state;
@@ -128,6 +134,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       reason: p.reason ?? null,
       stallStartedAt: p.stall.phase !== 'heating' ? iso(p.stall.startedAtMs) : null,
       at: now.toISOString(),
+      ...(learned.basedOn !== undefined ? { basedOn: learned.basedOn } : {}),
     };
   });
   if (pitReadings && pitReadings.length > 0) {
