@@ -11,7 +11,7 @@ export class InMemoryPersonalPriorsStore implements PersonalPriorsStore {
     return this.items.get(accountId);
   }
 
-  async put(accountId: string, priors: PersonalPriors, expectedRevision: number | undefined): Promise<boolean> {
+  async put(accountId: string, priors: PersonalPriors, expectedRevision: number | undefined, _updatedAt?: string): Promise<boolean> {
     this.puts++;
     if (this.items.get(accountId)?.revision !== expectedRevision) return false;
     this.items.set(accountId, { priors, revision: (expectedRevision ?? 0) + 1 });
