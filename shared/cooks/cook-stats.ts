@@ -43,14 +43,13 @@ export function computeCookStats(
     const reached = points.find((p) => p.f >= probe.targetF);
     const learned = personalPrediction(personal, probe, pitMinutes.length > 0 ? pitMinutes : undefined);
     const prediction = predictDoneTime({
+      ...learned.inputs,
       meatReadings: minuteReadings(readings),
       ...(pitMinutes.length > 0 ? { pitReadings: pitMinutes } : {}),
       targetF: probe.targetF,
       ...(probe.meat ? { meat: probe.meat } : {}),
       atMs: endMs,
       events: predictorEventsFor(cook.events, probe.channel),
-      ...(learned.priors ? { priors: learned.priors } : {}),
-      ...(learned.pitHint ? { pitHint: learned.pitHint } : {}),
     });
     const stall = prediction.stall;
     const stallStart = stall.phase !== 'heating' ? stall.startedAtMs : undefined;

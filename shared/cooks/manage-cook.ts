@@ -17,10 +17,10 @@ import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
 import { newCookEvent } from './cook-events';
 import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import { computeCookStats } from './cook-stats';
-import type { CookStore } from './cook-store';
-import { cookDetail, cookView } from './cook-views';
 import { learnFromEndedCook, loadPersonalPriors, type PersonalLearning } from './learn-from-ended-cook';
 import type { PersonalPriorsStore } from './personal-priors-store';
+import type { CookStore } from './cook-store';
+import { cookDetail, cookView } from './cook-views';
 import { targetFahrenheit } from './start-cook';
 
 export interface CookDependencies {

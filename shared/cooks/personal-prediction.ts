@@ -13,9 +13,10 @@ import type { ProbeReading } from '../cook/probe-reading';
 import type { CookProbe } from './cook-record';
 
 export interface PersonalPrediction {
-  readonly priors?: CutPriors;
-  readonly pitHint?: PitHint;
-  readonly basedOn?: string;
+  /** For predictDoneTime (spread into its input). */
+  readonly inputs: { readonly priors?: CutPriors; readonly pitHint?: PitHint };
+  /** For the probe's prediction as the API shows it (spread into it). */
+  readonly shown: { readonly basedOn?: string };
 }
 
 /** The pit the cook runs at now, for weighing past cooks of another pit band: the last hour of the pit probe. */
@@ -26,7 +27,7 @@ export function personalPrediction(
   probe: Pick<CookProbe, 'targetF' | 'meat'>,
   pitReadings: readonly ProbeReading[] | undefined,
 ): PersonalPrediction {
-  if (personal === undefined) return {};
+  if (personal === undefined) return { inputs: {}, shown: {} };
   const kind: CookKind = { targetF: probe.targetF, ...(probe.meat ? { meat: probe.meat } : {}) };
   const basedOn = describePersonalPriors(personal, kind);
   const lastMs = pitReadings?.at(-1)?.atMs;
@@ -34,8 +35,7 @@ export function personalPrediction(
   const priors = personalCutPriors(personal, kind, pitNowF);
   const band = pitReadings !== undefined && pitReadings.length > 0 ? undefined : personalPitBand(personal, kind);
   return {
-    ...(priors.learnedFrom > 0 ? { priors } : {}),
-    ...(band !== undefined ? { pitHint: { pastPitBand: band } } : {}),
-    ...(basedOn !== undefined ? { basedOn } : {}),
+    inputs: { ...(priors.learnedFrom > 0 ? { priors } : {}), ...(band !== undefined ? { pitHint: { pastPitBand: band } } : {}) },
+    shown: basedOn !== undefined ? { basedOn } : {},
   };
 }

@@ -3,6 +3,8 @@
  * worker stores the result and pushes the predictions.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { PersonalPriors } from '../cook/personal/personal-priors';
+import { personalPrediction } from './personal-prediction';
 import { COOK_ALERT_KINDS, type CookAlert, type CookAlertKind, type DefaultAlerts, type ProbePrediction } from '../api/schemas';
 import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
@@ -15,8 +17,6 @@ import type { Reading } from '../readings/reading';
 import { alertFor } from './cook-alerts';
 import { DEFAULT_ETA_ALERT_MINUTES, MAX_ALERTS_KEPT, MAX_SERIES_MINUTES, type ActiveCook } from './cook-record';
 import { predictorEventsFor } from './cook-events';
-import { personalPrediction } from './personal-prediction';
-import type { PersonalPriors } from '../cook/personal/personal-priors';
 
 const MINUTE_MS = 60_000;
 
@@ -105,13 +105,15 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   }
   const atMs = now.getTime();
   const pitReadings = cook.pitChannel ? toProbeReadings(series[cook.pitChannel]) : undefined;
+  // What the account's past cooks taught each probe's prediction (personal-prediction.ts); nothing without them.
+  const learned = new Map(cook.probes.map((probe) => [probe.channel, personalPrediction(personal, probe, pitReadings)]));
   let alarmState: CookAlarmState = cook.alarmState ?? INITIAL_COOK_ALARM_STATE;
   const rules = { etaWithinMinutes: DEFAULT_ETA_ALERT_MINUTES };
   const label = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
   const alerts: CookAlert[] = [];
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
-    const learned = personalPrediction(personal, probe, pitReadings);
     const p = predictDoneTime({
+      ...learned.get(probe.channel)?.inputs,
       meatReadings: toProbeReadings(series[probe.channel]),
       ...(pitReadings && pitReadings.length > 0 ? { pitReadings } : {}),
       targetF: probe.targetF,
@@ -119,8 +121,6 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       atMs,
       // wrapped, probe-moved and lid-open change the prediction (the other kinds are the cook's record).
       events: predictorEventsFor(cook.events, probe.channel),
-      ...(learned.priors ? { priors: learned.priors } : {}),
-      ...(learned.pitHint ? { pitHint: learned.pitHint } : {}),
     });
     const derived = deriveProbeAlarmTriggers(alarmState, probe.channel, p, rules);
     alarmState = derived.state;
@@ -134,7 +134,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       reason: p.reason ?? null,
       stallStartedAt: p.stall.phase !== 'heating' ? iso(p.stall.startedAtMs) : null,
       at: now.toISOString(),
-      ...(learned.basedOn !== undefined ? { basedOn: learned.basedOn } : {}),
+      ...learned.get(probe.channel)?.shown,
     };
   });
   if (pitReadings && pitReadings.length > 0) {
