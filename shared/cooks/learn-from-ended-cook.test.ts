@@ -4,7 +4,7 @@ import { describePersonalPriors, EMPTY_PERSONAL_PRIORS, learnFromCook, type Pers
 import type { Reading } from '../readings/reading';
 import type { ActiveCook, CookProbe, CookRecord } from './cook-record';
 import { newCookRecord } from './cook-record';
-import { endedCookSummaries, learnFromEndedCook } from './learn-from-ended-cook';
+import { endedCookSummaries, forgetDeletedCook, learnFromEndedCook } from './learn-from-ended-cook';
 import { updatePersonalPriors, type PersonalPriorsStore } from './personal-priors-store';
 import { physicsCookReadings } from './testing/physics-cook-readings';
 import { InMemoryPersonalPriorsStore } from './testing/in-memory-personal-priors-store';
@@ -64,6 +64,22 @@ describe('learning from an ended cook', () => {
     expect(learned?.kinds.brisket?.map((c) => c.cookId)).toEqual(['cook-0', 'cook-1']);
     expect(store.items.get('a1')?.revision).toBe(3);
     expect(describePersonalPriors(learned, brisketKind)).toMatch(/^based on your last 2 briskets: stall about \d+ h/);
+  });
+
+  it('forgets a deleted cook, writing only when the priors hold it', async () => {
+    const store = new InMemoryPersonalPriorsStore();
+    for (const i of [0, 1]) {
+      const { record, readings } = pastBrisket(i);
+      await learnFromEndedCook(record, {}, readings, deps(store));
+    }
+    await forgetDeletedCook('a1', 'cook-0', deps(store));
+    expect(store.items.get('a1')?.priors.kinds.brisket?.map((c) => c.cookId)).toEqual(['cook-1']);
+    const puts = store.puts;
+    await forgetDeletedCook('a1', 'cook-0', deps(store));
+    await forgetDeletedCook('a1', 'never-learned', deps(store));
+    expect(store.puts).toBe(puts);
+    await forgetDeletedCook('a1', 'cook-1', deps(store));
+    expect(store.items.get('a1')?.priors).toEqual(EMPTY_PERSONAL_PRIORS);
   });
 
   it('never throws: a store that fails is logged, and the priors stay as they were', async () => {

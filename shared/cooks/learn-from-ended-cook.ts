@@ -97,3 +97,22 @@ export async function loadPersonalPriors(accountId: string, deps: Pick<PersonalL
     return undefined;
   }
 }
+
+/** The state without one cook: a deleted cook record is forgotten by the priors too. Pure. */
+export function withoutCook(state: PersonalPriors, cookId: string): PersonalPriors {
+  const kinds = Object.entries(state.kinds)
+    .map(([key, cooks]) => [key, cooks.filter((c) => c.cookId !== cookId)] as const)
+    .filter(([, cooks]) => cooks.length > 0);
+  return { version: 1, kinds: Object.fromEntries(kinds) };
+}
+
+/** Forgets a deleted cook (a write only when the priors hold it). Never throws: the cook is deleted either way. */
+export async function forgetDeletedCook(accountId: string, cookId: string, deps: PersonalLearning): Promise<void> {
+  try {
+    const stored = await deps.personalPriors.get(accountId);
+    if (!stored || !Object.values(stored.priors.kinds).some((cooks) => cooks.some((c) => c.cookId === cookId))) return;
+    await updatePersonalPriors(accountId, (current) => withoutCook(current, cookId), { personalPriors: deps.personalPriors, now: () => deps.clock.now() });
+  } catch (error) {
+    deps.log?.warn('Personal priors still hold a deleted cook', { cookId, error: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -17,7 +17,7 @@ import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
 import { newCookEvent } from './cook-events';
 import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import { computeCookStats } from './cook-stats';
-import { learnFromEndedCook, loadPersonalPriors, type PersonalLearning } from './learn-from-ended-cook';
+import { forgetDeletedCook, learnFromEndedCook, loadPersonalPriors, type PersonalLearning } from './learn-from-ended-cook';
 import type { PersonalPriorsStore } from './personal-priors-store';
 import type { CookStore } from './cook-store';
 import { cookDetail, cookView } from './cook-views';
@@ -189,5 +189,7 @@ export async function endCook(accountId: string, cookId: string, deps: CookDepen
 export async function deleteCook(accountId: string, cookId: string, deps: CookDependencies): Promise<void> {
   const { record, active } = await requireCook(accountId, cookId, deps.cooks);
   await deps.cooks.delete(record);
+  // What it taught goes with it: a botched cook deleted no longer skews the next one's predictions.
+  if (deps.personalPriors && record.status === 'ended') await forgetDeletedCook(accountId, cookId, { personalPriors: deps.personalPriors, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) });
   if (record.status === 'active') await announceCook(accountId, 'ended', cookView({ ...record, status: 'ended', endedAt: deps.clock.now().toISOString() }, active), deps);
 }

@@ -20,7 +20,7 @@ import type { PredictionMessage } from '../api/schemas';
 import { randomIds } from '../ids';
 import { updateCooks } from '../polling/cook-updates';
 import type { CookProbe } from './cook-record';
-import { endCook } from './manage-cook';
+import { deleteCook, endCook } from './manage-cook';
 import type { PersonalPriorsStore } from './personal-priors-store';
 import { physicsCookReadings } from './testing/physics-cook-readings';
 import { seedActiveCook } from './testing/seed-active-cook';
@@ -119,6 +119,10 @@ describe('personal priors learned from ended cooks', () => {
     // What was stored (and what a reload of the page shows) is the personal one.
     const saved = await deps.cooks.getActive(ACCOUNT, 'S1');
     expect(saved?.predictions[0]?.basedOn).toBe(basedOn);
+
+    // Deleting an ended cook forgets what it taught.
+    await deleteCook(ACCOUNT, a.active.cookId, deps);
+    expect((await deps.personalPriors.get(ACCOUNT))?.priors.kinds.brisket?.map((c) => c.cookId)).toEqual([b.active.cookId]);
   }, 120_000);
 
   it('a cook still ends when its priors cannot be read or written', async () => {
