@@ -108,6 +108,9 @@ describe('account export and deletion', () => {
     expect(doc.parts.alarmEvents!.length).toBe(1);
     expect(doc.parts.notificationChannels!.length).toBe(1);
     expect(doc.parts.devicesReadingsActiveCooksAndIntegrations!.filter((i) => (i as { type?: string }).type === 'alarm').length).toBe(1);
+    // What the three ended demo cooks taught the predictions: one item, with a brisket in it.
+    const priors = doc.parts.devicesReadingsActiveCooksAndIntegrations!.filter((i) => (i as { type?: string }).type === 'personal-priors');
+    expect(priors).toEqual([expect.objectContaining({ accountId: GUEST.accountId, priors: expect.objectContaining({ kinds: expect.objectContaining({ brisket: expect.any(Array) }) }) })]);
     expect(text).not.toContain(channel.secret);
     expect(doc.parts.signInAttempts!.length).toBe(2); // the window's counter and the day's
     for (const secret of [hashToken(guest.token), hashToken(apiToken.token), 'sealedRefreshToken', 'sealedPassword', 'tokenHash', 'ciphertext']) expect(text).not.toContain(secret);

@@ -60,7 +60,7 @@ describe('POST /cooks/plan', () => {
     expect(plan.cookHours.mid).toBeLessThan(24);
     expect(plan).toMatchObject({ units: 'F', status: 'ok' });
     expect(plan.text).toMatch(/^start by .+ \(80 %: .+\) to eat at 18:00, including a .*rest/);
-    expect(plan.basedOn).toBeNull(); // no personal priors stored yet
+    expect(plan.basedOn).toBeNull(); // no cook of this account has ended yet: nothing learned
   });
 
   it('takes a target in °C instead of a preset and answers in °C', async () => {

@@ -21,7 +21,7 @@ const readings = lazy(() => createReadingStore(deps));
 const exports = lazy(() => createExportStore(deps));
 const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
 const expiries = lazy(() => createShareExpiries(deps));
-const cookDeps = () => ({ cooks: deps.cooks(), readings: readings(), clock: deps.clock, ids: deps.ids, live: live() });
+const cookDeps = () => ({ cooks: deps.cooks(), readings: readings(), clock: deps.clock, ids: deps.ids, live: live(), personalPriors: deps.personalPriors(), log: logger });
 const shareDeps = () => {
   if (!deps.config.publicWebUrl) throw new ConfigError('PUBLIC_WEB_URL is not set');
   return { shares: deps.shares(), cooks: deps.cooks(), clock: deps.clock, ids: deps.ids, webUrl: deps.config.publicWebUrl, live: live(), expiries: expiries() };
@@ -37,8 +37,8 @@ export const handler = httpFunction(
       return cookDetail(record, active);
     },
     listCooks: async ({ principal, query }) => listCooks(principal.accountId, query, cookDeps()),
-    // No personal priors are stored with accounts yet: the plan uses the population priors (planFromRequest shrinks to them).
-    planCook: async ({ body }) => planFromRequest(body, { nowMs: deps.clock.now().getTime() }),
+    // With what the account's ended cooks taught (planFromRequest shrinks to the usual priors when there are none).
+    planCook: async ({ principal, body }) => planFromRequest(body, { priors: (await deps.personalPriors().get(principal.accountId))?.priors, nowMs: deps.clock.now().getTime() }),
     compareCooks: async ({ principal, query }) => compareCooks(principal.accountId, query.ids, { cooks: deps.cooks(), readings: readings(), now: deps.clock.now() }),
     getCook: async ({ principal, params }) => getCook(principal.accountId, params.cookId, cookDeps()),
     patchCook: async ({ principal, params, body }) => patchCook(principal.accountId, params.cookId, body, cookDeps()),

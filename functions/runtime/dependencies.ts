@@ -15,6 +15,7 @@ import { DynamoAttemptCounterStore } from '../../shared/aws/dynamo-attempt-count
 import { DynamoConnectionStore } from '../../shared/aws/dynamo-connection-store';
 import { DynamoCookStore } from '../../shared/aws/dynamo-cook-store';
 import { DynamoDeviceStore } from '../../shared/aws/dynamo-device-store';
+import { DynamoPersonalPriorsStore } from '../../shared/aws/dynamo-personal-priors-store';
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoSessionStore } from '../../shared/aws/dynamo-session-store';
 import { DynamoShareStore } from '../../shared/aws/dynamo-share-store';
@@ -66,6 +67,8 @@ export function createDependencies(env: Record<string, string | undefined> = pro
     devices: lazy(() => new DynamoDeviceStore(db(), config.tableName)),
     connections: lazy(() => new DynamoConnectionStore(db(), config.tableName)),
     cooks: lazy(() => new DynamoCookStore(db(), config.tableName)),
+    /** What each account's ended cooks taught the predictions (one small item per account). */
+    personalPriors: lazy(() => new DynamoPersonalPriorsStore(db(), config.tableName)),
     shares,
     /** Share tokens alone (the public share route resolves its path token with it). */
     shareCredentials: shareKind,

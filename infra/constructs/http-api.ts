@@ -147,7 +147,7 @@ export class HttpApi extends Construct {
     // The device item, then readings from wherever history lives.
     data.grantSessionUse(f.history);
     data.grantHistoryRead(f.history);
-    // The account partition (devices, latest readings, active cooks), cook records (Get, Query on GSI1, Put/Update/
+    // The account partition (devices, latest readings, active cooks, the personal priors a cook's end learns into), cook records (Get, Query on GSI1, Put/Update/
     // Delete alone and in transactions), share links (Put, Query on GSI1, Delete); readings from history; exports
     // written and linked; `cook` messages pushed and revoked shares' sockets closed.
     data.grantSessionUse(f.cooks);

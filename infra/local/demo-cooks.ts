@@ -7,12 +7,14 @@
  */
 import { createDocumentClient } from '../../shared/aws/dynamo-document-client';
 import { DynamoCookStore } from '../../shared/aws/dynamo-cook-store';
+import { DynamoPersonalPriorsStore } from '../../shared/aws/dynamo-personal-priors-store';
 import { DynamoReadingStore } from '../../shared/aws/dynamo-reading-store';
 import { createCookSimulation } from '../../shared/cook/physics';
 import type { MeatKind } from '../../shared/cook/meat-kind';
 import { findDonenessPreset } from '../../shared/cook/presets/doneness-presets';
 import type { ActiveCook, CookProbe, CookRecord } from '../../shared/cooks/cook-record';
 import { computeCookStats } from '../../shared/cooks/cook-stats';
+import { learnFromEndedCook } from '../../shared/cooks/learn-from-ended-cook';
 import { updateCook } from '../../shared/cooks/update-cook';
 import type { Reading } from '../../shared/readings/reading';
 import type { RunningSimulator } from '../../shared/thermoworks/simulator';
@@ -44,6 +46,7 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
   const db = createDocumentClient({ region: options.region, endpoint: options.dynamoEndpoint });
   const cooks = new DynamoCookStore(db, options.tableName);
   const history = new DynamoReadingStore(db, options.tableName);
+  const personalPriors = new DynamoPersonalPriorsStore(db, options.tableName);
   const now = options.simulator.now();
   let seeded = 0;
   await Promise.all(
@@ -99,10 +102,15 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
         // Started and ended through the store, like any cook.
         if (!(await cooks.start(active, record))) continue;
         const stats = computeCookStats({ startedAt, probes, pitChannel: pit, events }, endedAt, byChannel);
-        await cooks.end(active, { ...record, status: 'ended', endedAt, events, predictions: final.predictions, alerts: final.alerts ?? [], stats });
+        const ended: CookRecord = { ...record, status: 'ended', endedAt, events, predictions: final.predictions, alerts: final.alerts ?? [], stats };
+        await cooks.end(active, ended);
+        // As a cook's end does: the account's personal priors learn from it, so the cook in progress is predicted with them.
+        await learnFromEndedCook(ended, final.series, byChannel, { personalPriors, clock: { now: () => new Date(endedAt) } });
         seeded++;
       }
-      // The cooks in progress in the simulator become active Pitwatch cooks with their earlier hours in history.
+      // The cooks in progress in the simulator become active Pitwatch cooks with their earlier hours in history,
+      // predicted with what the ended ones taught (as the poll worker will).
+      const personal = (await personalPriors.get(account.accountId))?.priors;
       for (const device of cooking) {
         const cook = device.cook!;
         const devicePit = device.channels.find((c) => c.source.kind === 'pit')!.number;
@@ -129,7 +137,7 @@ export async function seedDemoCooks(options: { simulator: RunningSimulator; dyna
         const name = `${probes[0] ? (findDonenessPreset(probes[0].presetId ?? '')?.label ?? 'Cook') : 'Cook'} on the ${device.label}`;
         const record: CookRecord = { accountId: account.accountId, cookId, serial: device.serial, status: 'active', name, notes: '', tags: [], rating: null, startedAt, endedAt: null, pitChannel: devicePit, probes, events: [], predictions: [], alerts: [], stats: null, updatedAt: startedAt };
         if (!(await cooks.start(active, record))) continue;
-        await cooks.saveProgress(updateCook(active, readings, now).cook);
+        await cooks.saveProgress(updateCook(active, readings, now, 'F', personal).cook);
         seeded++;
       }
     }),

@@ -142,6 +142,8 @@ export const probePredictionSchema = z.object({
   reason: z.string().nullable(),
   stallStartedAt: z.string().nullable(),
   at: z.string(),
+  /** What the account's own past cooks of this kind taught the prediction ("based on your last 3 briskets: stall about 3 h 10 m"); absent when none. */
+  basedOn: z.string().optional(),
 });
 export type ProbePrediction = z.infer<typeof probePredictionSchema>;
 

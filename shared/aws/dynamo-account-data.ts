@@ -145,8 +145,8 @@ export function dynamoAccountDataParts(db: DynamoDBDocumentClient, tableName: st
     keyedPart('cooks', cookRecords, db, tableName),
     keyedPart('alarmEvents', alarmEvents, db, tableName, ['claims']),
     notificationChannels,
-    // The account partition also holds the MQTT integration (its sealed broker password stays out of the export) and
-    // the alarm rules.
+    // The account partition also holds the MQTT integration (its sealed broker password stays out of the export), the
+    // alarm rules and the personal priors (what the account's ended cooks taught the predictions).
     keyedPart('devicesReadingsActiveCooksAndIntegrations', accountPartition, db, tableName, ['sealedPassword']),
     keyedPart('apiTokens', (s) => q({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.userApiTokens(s.userId) } }), db, tableName, ['tokenHash']),
     keyedPart('settings', settings, db, tableName),

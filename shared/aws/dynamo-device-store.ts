@@ -6,6 +6,7 @@ import type { AccountPartition, DeviceRecord, DeviceStore, LatestReading } from 
 import { isNewer } from '../devices/latest-reading';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import { storedRuleOf } from './alarm-rule-item';
+import { personalPriorsOf, PERSONAL_PRIORS_ITEM_TYPE } from './dynamo-personal-priors-store';
 import type { StoredAlarmRule } from '../alarms/alarm-store';
 import { keys } from './table-design';
 
@@ -96,6 +97,7 @@ export class DynamoDeviceStore implements DeviceStore {
     const cooks: ActiveCook[] = [];
     let mqtt: MqttIntegrationRecord | undefined;
     const alarms: StoredAlarmRule[] = [];
+    let personalPriorsItem: Record<string, unknown> | undefined;
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.db.send(
@@ -115,6 +117,7 @@ export class DynamoDeviceStore implements DeviceStore {
         else if (item.type === 'cook') cooks.push(activeCookFromItem(item));
         else if (item.type === 'mqtt-integration') mqtt = mqttIntegrationOf(item);
         else if (item.type === 'alarm') alarms.push(storedRuleOf(item));
+        else if (item.type === PERSONAL_PRIORS_ITEM_TYPE) personalPriorsItem = item;
       }
       start = out.LastEvaluatedKey;
     } while (start);
@@ -122,7 +125,15 @@ export class DynamoDeviceStore implements DeviceStore {
       const key = `${l.serial}#${l.channel}`;
       if (!latest.has(key)) latest.set(key, l);
     }
-    return { devices, latest: [...latest.values()], cooks, ...(mqtt ? { mqtt } : {}), ...(alarms.length > 0 ? { alarms } : {}) };
+    return {
+      devices,
+      latest: [...latest.values()],
+      cooks,
+      ...(mqtt ? { mqtt } : {}),
+      ...(alarms.length > 0 ? { alarms } : {}),
+      // Only an active cook uses them (parsed only then); they come with the Query anyway (a few KB, no call of their own).
+      ...(personalPriorsItem && cooks.length > 0 ? { personalPriors: personalPriorsOf(personalPriorsItem) } : {}),
+    };
   }
 }
 

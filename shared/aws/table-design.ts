@@ -9,6 +9,7 @@
  * | device              | ACCOUNT#{accountId}        | DEVICE#{serial}            |                          |               |     |
  * | latest reading      | ACCOUNT#{accountId}        | LATEST#{serial}#{channel}  |                          |               |     |
  * | active cook (live)  | ACCOUNT#{accountId}        | COOK#{serial}              |                          |               |     |
+ * | personal priors     | ACCOUNT#{accountId}        | PRIORS#personal            |                          |               |     |
  * | cook record         | COOK#{cookId}              | COOK                       | ACCOUNT#{accountId}#COOKS | {startedAt}#{cookId} |  |
  * | share link          | SHARE#{sha256(token)}      | SHARE                      | COOK#{cookId}#SHARES     | {createdAt}#{shareId} | yes |
  * | auth session        | SESSION#{sha256(token)}    | SESSION                    | USER#{userId}#SESSIONS   | {createdAt}#{sessionId} | yes |
@@ -42,6 +43,8 @@
  * - "who decrypted this user's credentials, newest first": Query PK = AUDIT#{userId}, ScanIndexForward false.
  * - "a channel's history in [from, to)" (historyStore=dynamodb): one Query per hour bucket, SK BETWEEN.
  * - "an account's alarm rules and their state": in the account partition, so the poll's one Query brings them.
+ * - "an account's personal priors" (what its ended cooks taught the predictions, a few KB): GetItem when a cook ends
+ *   or is planned; in the account partition, so the poll's one Query brings them too (no read of its own per poll).
  * - "an account's alarm events in [from, to)": Query PK = ALARMEVENTS#{accountId}, SK BETWEEN (event ids start with
  *   the firing time).
  * - "an account's notification channels": Query PK = NOTIFY#{accountId} (the notifier and the channels routes only).
@@ -70,6 +73,7 @@ export const keys = {
   device: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `DEVICE#${serial}` }),
   activeCook: (accountId: string, serial: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `COOK#${serial}` }),
   activeCookPrefix: 'COOK#',
+  personalPriors: (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'PRIORS#personal' }),
   cookRecord: (cookId: string) => ({ PK: `COOK#${cookId}`, SK: 'COOK' }),
   accountCooks: (accountId: string) => `ACCOUNT#${accountId}#COOKS`,
   cookRecordSort: (startedAt: string, cookId: string) => `${startedAt}#${cookId}`,

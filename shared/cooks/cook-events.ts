@@ -11,8 +11,12 @@ import type { CookProbe } from './cook-record';
 
 /** The events that concern one meat probe (its own, and those for every probe), oldest first, in the predictor's shape. */
 export function predictorEventsFor(events: readonly CookEvent[], channel: string): CookTimelineEvent[] {
+  return timelineOf(events.filter((e) => e.probe === undefined || e.probe === channel));
+}
+
+/** Events in the predictor's shape, each keeping the probe it names, oldest first. */
+export function timelineOf(events: readonly CookEvent[]): CookTimelineEvent[] {
   return events
-    .filter((e) => e.probe === undefined || e.probe === channel)
     .map((e) => ({
       kind: e.kind,
       atMs: Date.parse(e.at),

@@ -11,6 +11,8 @@ import type { Reading } from '../readings/reading';
 import { predictorEventsFor } from './cook-events';
 import type { CookRecord } from './cook-record';
 import { appendToSeries } from './update-cook';
+import { personalPrediction } from './personal-prediction';
+import type { PersonalPriors } from '../cook/personal/personal-priors';
 
 const MINUTE_MS = 60_000;
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -28,6 +30,8 @@ export function computeCookStats(
   cook: Pick<CookRecord, 'startedAt' | 'probes' | 'pitChannel' | 'events'>,
   endedAt: string,
   readingsByChannel: ReadonlyMap<string, readonly Reading[]>,
+  /** The account's personal priors as they were before this cook (stats must not learn from themselves). */
+  personal?: PersonalPriors,
 ): CookStats {
   const startMs = Date.parse(cook.startedAt);
   const endMs = Date.parse(endedAt);
@@ -37,7 +41,9 @@ export function computeCookStats(
     const readings = readingsByChannel.get(probe.channel) ?? [];
     const points = fahrenheit(readings);
     const reached = points.find((p) => p.f >= probe.targetF);
+    const learned = personalPrediction(personal, probe, pitMinutes.length > 0 ? pitMinutes : undefined);
     const prediction = predictDoneTime({
+      ...learned.inputs,
       meatReadings: minuteReadings(readings),
       ...(pitMinutes.length > 0 ? { pitReadings: pitMinutes } : {}),
       targetF: probe.targetF,

@@ -17,6 +17,8 @@ import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
 import { newCookEvent } from './cook-events';
 import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import { computeCookStats } from './cook-stats';
+import { forgetDeletedCook, learnFromEndedCook, loadPersonalPriors, type PersonalLearning } from './learn-from-ended-cook';
+import type { PersonalPriorsStore } from './personal-priors-store';
 import type { CookStore } from './cook-store';
 import { cookDetail, cookView } from './cook-views';
 import { assertServeAtAhead } from './serve-check';
@@ -30,6 +32,9 @@ export interface CookDependencies {
   ids: IdGenerator;
   /** Where `cook` messages go: the account's open pages (not share links). Absent: nothing is announced. */
   live?: { connections: ConnectionStore; pusher: Pusher };
+  /** The account's personal priors: a cook's end learns into them. Absent: nothing is learned. */
+  personalPriors?: PersonalPriorsStore;
+  log?: PersonalLearning['log'];
 }
 
 export async function requireCook(accountId: string, cookId: string, cooks: CookStore): Promise<{ record: CookRecord; active?: ActiveCook }> {
@@ -170,7 +175,10 @@ export async function endCook(accountId: string, cookId: string, deps: CookDepen
   if (record.status === 'ended' || !active) throw new ConflictError('This cook has already ended.');
   const endedAt = deps.clock.now().toISOString();
   const readings = await cookReadings({ ...record, probes: active.probes, pitChannel: active.pitChannel }, new Date(record.startedAt), new Date(endedAt), deps.readings);
-  const stats = computeCookStats({ startedAt: record.startedAt, probes: active.probes, pitChannel: active.pitChannel, events: active.events }, endedAt, readings);
+  const learning = deps.personalPriors ? { personalPriors: deps.personalPriors, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) } : undefined;
+  // The stats see the priors as they were before this cook: what it is about to teach must not feed on itself.
+  const personal = learning ? await loadPersonalPriors(accountId, learning) : undefined;
+  const stats = computeCookStats({ startedAt: record.startedAt, probes: active.probes, pitChannel: active.pitChannel, events: active.events }, endedAt, readings, personal);
   const final: CookRecord = {
     ...record,
     status: 'ended',
@@ -184,6 +192,7 @@ export async function endCook(accountId: string, cookId: string, deps: CookDepen
     updatedAt: endedAt,
   };
   if (!(await deps.cooks.end(active, final))) throw new ConflictError('This cook has already ended.');
+  if (learning) await learnFromEndedCook(final, active.series, readings, learning);
   await announceCook(accountId, 'ended', cookView(final), deps);
   return cookDetail(final);
 }
@@ -191,5 +200,7 @@ export async function endCook(accountId: string, cookId: string, deps: CookDepen
 export async function deleteCook(accountId: string, cookId: string, deps: CookDependencies): Promise<void> {
   const { record, active } = await requireCook(accountId, cookId, deps.cooks);
   await deps.cooks.delete(record);
+  // What it taught goes with it: a botched cook deleted no longer skews the next one's predictions.
+  if (deps.personalPriors && record.status === 'ended') await forgetDeletedCook(accountId, cookId, { personalPriors: deps.personalPriors, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) });
   if (record.status === 'active') await announceCook(accountId, 'ended', cookView({ ...record, status: 'ended', endedAt: deps.clock.now().toISOString() }, active), deps);
 }

@@ -3,6 +3,8 @@
  * worker stores the result and pushes the predictions.
  */
 import { isDeepStrictEqual } from 'node:util';
+import type { PersonalPriors } from '../cook/personal/personal-priors';
+import { personalPrediction } from './personal-prediction';
 import { COOK_ALERT_KINDS, type CookAlert, type CookAlertKind, type DefaultAlerts, type ProbePrediction } from '../api/schemas';
 import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
@@ -93,7 +95,8 @@ export const isAlertOn = (defaults: DefaultAlerts | undefined, kind: CookAlertKi
 export const defaultAlertsOf = (defaults: DefaultAlerts | undefined): Record<CookAlertKind, boolean> =>
   Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, isAlertOn(defaults, k)])) as Record<CookAlertKind, boolean>;
 
-export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F'): CookUpdate {
+/** `personal`: the account's personal priors (loaded once per poll for all its cooks); today's priors without them. */
+export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: Date, units: 'F' | 'C' = 'F', personal?: PersonalPriors): CookUpdate {
   const startedMs = new Date(cook.startedAt).getTime();
   const relevant = readings.filter((r) => r.serial === cook.serial && r.at.getTime() >= startedMs);
   const channels = new Set([...cook.probes.map((p) => p.channel), ...(cook.pitChannel ? [cook.pitChannel] : [])]);
@@ -104,6 +107,8 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   }
   const atMs = now.getTime();
   const pitReadings = cook.pitChannel ? toProbeReadings(series[cook.pitChannel]) : undefined;
+  // What the account's past cooks taught each probe's prediction (personal-prediction.ts); nothing without them.
+  const learned = new Map(cook.probes.map((probe) => [probe.channel, personalPrediction(personal, probe, pitReadings)]));
   let alarmState: CookAlarmState = cook.alarmState ?? INITIAL_COOK_ALARM_STATE;
   const rules = { etaWithinMinutes: DEFAULT_ETA_ALERT_MINUTES };
   const label = (channel: string) => cook.probes.find((p) => p.channel === channel)?.label ?? `Probe ${channel}`;
@@ -111,6 +116,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
   const predicted = new Map<string, DoneTimePrediction>();
   const predictions: ProbePrediction[] = cook.probes.map((probe) => {
     const p = predictDoneTime({
+      ...learned.get(probe.channel)?.inputs,
       meatReadings: toProbeReadings(series[probe.channel]),
       ...(pitReadings && pitReadings.length > 0 ? { pitReadings } : {}),
       targetF: probe.targetF,
@@ -132,6 +138,7 @@ export function updateCook(cook: ActiveCook, readings: readonly Reading[], now: 
       reason: p.reason ?? null,
       stallStartedAt: p.stall.phase !== 'heating' ? iso(p.stall.startedAtMs) : null,
       at: now.toISOString(),
+      ...learned.get(probe.channel)?.shown,
     };
   });
   if (pitReadings && pitReadings.length > 0) {

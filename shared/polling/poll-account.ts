@@ -121,7 +121,7 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     );
     const changed = writes.flatMap((w) => w.stored);
     outcome.duplicatesSkipped += writes.reduce((n, w) => n + w.offered - w.stored.length, 0);
-    const predictions = await updateCooks(stored.cooks, readings, deps);
+    const predictions = await updateCooks(stored.cooks, readings, deps, stored.personalPriors);
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
     const handOff = mqttHandOff(link.accountId, stored.mqtt, writes.length + predictions.length > 0, deps);
     if (deps.alarms && stored.alarms && stored.alarms.length > 0) {

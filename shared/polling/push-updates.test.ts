@@ -46,4 +46,29 @@ describe('pushUpdates', () => {
     expect(to('gone')).toEqual([]);
     expect([...items.keys()]).toEqual(['live']);
   });
+
+  it('tells the owner what their past cooks taught a prediction, and a share link’s viewer nothing of the account', async () => {
+    const clock = new ManualClock('2026-11-01T01:00:00.000Z');
+    const share: LiveConnection = { ...connection('share', '2026-11-01T02:00:00.000Z'), credentialKind: 'share', serial: 'S1', cookId: 'c1' };
+    const { store, pusher, log } = setup([connection('owner', '2026-11-01T02:00:00.000Z'), share]);
+    const prediction: ServerMessage = {
+      type: 'prediction',
+      serial: 'S1',
+      channel: '2',
+      phase: 'stall',
+      etaAt: null,
+      etaLowAt: null,
+      etaHighAt: null,
+      reason: null,
+      stallStartedAt: '2026-11-01T00:00:00.000Z',
+      at: '2026-11-01T01:00:00.000Z',
+      basedOn: 'based on your last 3 briskets: stall about 3 h 10 m',
+    };
+    await pushUpdates('a1', [prediction], new Set(['c1']), { connections: store, pusher, clock });
+    const { basedOn: _basedOn, ...withoutHistory } = prediction;
+    expect(log).toEqual([
+      ['owner', prediction],
+      ['share', withoutHistory],
+    ]);
+  });
 });

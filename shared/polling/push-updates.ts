@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { LatestReading } from '../devices/device-store';
 import { closeLiveConnection, mayReceive } from '../live/live-connections';
 import type { PollDependencies } from './poll-dependencies';
+import { messageForShare } from '../sharing/share-redaction';
 
 /** One `readings` message per device, carrying every channel this poll stored. */
 export function readingsMessages(stored: readonly LatestReading[], clock: Clock): ReadingsMessage[] {
@@ -37,7 +38,8 @@ export async function pushUpdates(
       if (Date.parse(connection.expiresAt) <= now) return closeLiveConnection(connection, 'expired', deps);
       for (const message of messages) {
         if (!mayReceive(connection, message, activeCookIds)) continue;
-        const result = await deps.pusher.push(connection.connectionId, message).catch(() => 'failed' as const);
+        const shown = connection.credentialKind === 'share' ? messageForShare(message) : message;
+        const result = await deps.pusher.push(connection.connectionId, shown).catch(() => 'failed' as const);
         if (result === 'gone') {
           await deps.connections.delete(connection.connectionId);
           return;

@@ -20,6 +20,7 @@ import type { Pusher } from '../live/pusher';
 import type { ReadingStore } from '../readings/reading';
 import { scheduleShareExpiry, type ShareExpiryDependencies } from './share-expiry';
 import type { ShareLink, ShareStore } from './share-store';
+import { predictionForShare } from './share-redaction';
 
 export const SHARE_TOKEN_PREFIX = 'pws_';
 
@@ -141,7 +142,7 @@ export async function sharedCook(
       endedAt: record.endedAt,
       pitChannel: detail.pitChannel,
       probes: detail.probes.map((p) => ({ channel: p.channel, label: p.label, targetF: p.targetF, units: p.units })),
-      predictions: detail.predictions,
+      predictions: detail.predictions.map(predictionForShare),
       alerts: detail.alerts,
       events: detail.events,
     },

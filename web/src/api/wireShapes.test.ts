@@ -26,7 +26,7 @@ import * as shapes from './wireShapes';
 
 const AT = '2026-12-02T18:00:00.000Z';
 
-const prediction = { channel: '2', phase: 'stall', etaAt: AT, etaLowAt: null, etaHighAt: AT, reason: null, stallStartedAt: AT, at: AT };
+const prediction = { channel: '2', phase: 'stall', etaAt: AT, etaLowAt: null, etaHighAt: AT, reason: null, stallStartedAt: AT, at: AT, basedOn: 'based on your last 2 briskets: stall about 3 h 10 m' };
 const alert = { kind: 'stall-started', channel: '2', message: 'Brisket stalled', at: AT };
 const probe = { channel: '2', label: 'Brisket', targetF: 203, presetId: 'brisket', meat: 'brisket', units: 'F' };
 const cook = {

@@ -132,6 +132,7 @@ export const probePredictionShape = {
   reason: nullable(string),
   stallStartedAt: nullable(string),
   at: string,
+  basedOn: optional(string),
 };
 export const cookAlertShape = {
   kind: oneOf(['eta-within', 'target-reached', 'stall-started', 'stall-ended', 'pit-dropping', 'pit-recovered', 'lid-open']),

@@ -57,6 +57,11 @@ export function ProbeCookInfo({ serial, channel, cook, nowMs, display }: ProbeCo
           </>
         )}
       </p>
+      {view.basedOn !== null && (
+        <p className="probe-cook__based-on muted" data-testid={`based-on-${serial}-${channel.number}`}>
+          {view.basedOn}
+        </p>
+      )}
     </div>
   );
 }

@@ -98,8 +98,8 @@ export function keepNewerPredictions(current: CookView[] | null, loaded: CookVie
 }
 
 function toPrediction(message: PredictionMessage): ProbePrediction {
-  const { channel, phase, etaAt, etaLowAt, etaHighAt, reason, stallStartedAt, at } = message;
-  return { channel, phase, etaAt, etaLowAt, etaHighAt, reason, stallStartedAt, at };
+  const { channel, phase, etaAt, etaLowAt, etaHighAt, reason, stallStartedAt, at, basedOn } = message;
+  return { channel, phase, etaAt, etaLowAt, etaHighAt, reason, stallStartedAt, at, ...(basedOn !== undefined ? { basedOn } : {}) };
 }
 
 function isNewer(candidate: string, current: string): boolean {

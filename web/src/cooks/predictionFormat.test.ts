@@ -110,7 +110,18 @@ describe('describeProbeCook', () => {
       targetTemperature: '203 °F',
       phase: 'Stall since 14:05',
       eta: { kind: 'eta', clock: '16:40', countdown: 'in 2 h 10 min', range: 'between 16:00 and 18:05' },
+      basedOn: null,
     });
+  });
+
+  it('says what the account’s past cooks taught the prediction, as a sentence, until the probe is done', () => {
+    const basedOn = 'based on your last 3 briskets: stall about 3 h 10 m, pit about 250 °F';
+    expect(describeProbeCook({ targetF: 203, units: 'F', prediction: prediction({ basedOn }) }, now, utc).basedOn).toBe(
+      'Based on your last 3 briskets: stall about 3 h 10 m, pit about 250 °F.',
+    );
+    const early = prediction({ phase: 'unknown', etaAt: null, etaLowAt: null, etaHighAt: null, basedOn });
+    expect(describeProbeCook({ targetF: 203, units: 'F', prediction: early }, now, utc).basedOn).toMatch(/^Based on your last 3 briskets/);
+    expect(describeProbeCook({ targetF: 203, units: 'F', prediction: prediction({ phase: 'done', basedOn }) }, now, utc).basedOn).toBeNull();
   });
 
   it('says "Not enough data yet" before any prediction, and with the reason when the predictor gives one', () => {
@@ -119,6 +130,7 @@ describe('describeProbeCook', () => {
       targetTemperature: '74 °C',
       phase: null,
       eta: { kind: 'none', message: 'Not enough data yet', reason: null },
+      basedOn: null,
     });
     const early = prediction({ phase: 'unknown', etaAt: null, etaLowAt: null, etaHighAt: null, stallStartedAt: null });
     expect(describeProbeCook({ targetF: 203, units: 'F', prediction: { ...early, reason: 'probe silent' } }, now, utc).eta).toEqual({

@@ -98,6 +98,8 @@ export interface ProbeCookView {
   targetTemperature: string;
   phase: string | null;
   eta: EtaView;
+  /** "Based on your last 3 briskets: stall about 3 h 10 m.": what the account's past cooks taught this prediction; null when nothing. */
+  basedOn: string | null;
 }
 
 /** Everything shown for one meat probe in a cook. `prediction` is null until the first one is computed. */
@@ -110,11 +112,13 @@ export function describeProbeCook(
   const target = formatTarget(input.targetF, input.units);
   const targetTemperature = formatTargetTemperature(input.targetF, input.units);
   if (prediction === null) {
-    return { target, targetTemperature, phase: null, eta: { kind: 'none', message: 'Not enough data yet', reason: null } };
+    return { target, targetTemperature, phase: null, eta: { kind: 'none', message: 'Not enough data yet', reason: null }, basedOn: null };
   }
 
   const phase = formatPhase(prediction, nowMs, options);
-  if (prediction.phase === 'done') return { target, targetTemperature, phase, eta: { kind: 'done' } };
+  // Once done, what past cooks say of the stall no longer matters.
+  if (prediction.phase === 'done') return { target, targetTemperature, phase, eta: { kind: 'done' }, basedOn: null };
+  const basedOn = prediction.basedOn !== undefined && prediction.basedOn !== '' ? sentence(prediction.basedOn) : null;
 
   const eta = parseIso(prediction.etaAt);
   if (eta !== null) {
@@ -128,10 +132,17 @@ export function describeProbeCook(
         countdown: formatCountdown(eta, nowMs),
         range: formatRange(prediction.etaLowAt, prediction.etaHighAt, nowMs, options),
       },
+      basedOn,
     };
   }
   const message = prediction.phase === 'unknown' ? 'Not enough data yet' : 'No estimate yet';
-  return { target, targetTemperature, phase, eta: { kind: 'none', message, reason: readableReason(prediction.reason) } };
+  return { target, targetTemperature, phase, eta: { kind: 'none', message, reason: readableReason(prediction.reason) }, basedOn };
+}
+
+/** "based on your last 3 briskets: stall about 3 h 10 m" → "Based on your last 3 briskets: stall about 3 h 10 m." */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}${/[.!?]$/.test(trimmed) ? '' : '.'}`;
 }
 
 /** The predictor's reason without repeating "not enough data", which the message already says. */

@@ -43,6 +43,26 @@ describe('ProbeReadout', () => {
     expect(screen.getByTestId('eta-S1-2').textContent).toBe('Ready at about 14:30, in 1 h 30 min. 80 % likely between 14:10 and 15:00.');
     expect(screen.getByText('Heating')).toBeTruthy();
     expect(screen.queryByTestId('stale-2')).toBeNull();
+    expect(screen.queryByTestId('based-on-S1-2')).toBeNull();
+  });
+
+  it('says, under the done time, what the account’s past cooks taught the prediction', () => {
+    const basedOn = 'based on your last 3 briskets: stall about 3 h 10 m';
+    render(
+      <ul>
+        <ProbeReadout
+          serial="S1"
+          channel={channel}
+          cook={{ targetF: 203, presetId: 'brisket', prediction: { ...prediction, phase: 'stall', stallStartedAt: '2026-03-07T12:00:00.000Z', basedOn } }}
+          isPit={false}
+          stats={null}
+          cooking
+          nowMs={nowMs}
+          display={{ units: 'F', clock: { timeZone: 'UTC', hour12: false } }}
+        />
+      </ul>,
+    );
+    expect(screen.getByTestId('based-on-S1-2').textContent).toBe('Based on your last 3 briskets: stall about 3 h 10 m.');
   });
 
   it('says how old a reading is once it is no longer live, and shows no min/max without a cook', () => {

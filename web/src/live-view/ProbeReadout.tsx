@@ -99,6 +99,11 @@ export function ProbeReadout({ serial, channel, cook, isPit, stats, cooking, now
           {view.eta.kind === 'none' && `${view.eta.message}.`}
         </p>
       )}
+      {view !== null && view.basedOn !== null && (
+        <p className="readout__based-on muted" data-testid={`based-on-${serial}-${channel.number}`}>
+          {view.basedOn}
+        </p>
+      )}
       {channel.units !== 'H' && <ProbeAlarmLink serial={serial} channel={channel.number} label={channel.label} targetF={cook?.targetF ?? null} units={display.units} />}
     </li>
   );

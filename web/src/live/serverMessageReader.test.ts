@@ -71,6 +71,7 @@ const MESSAGES: Array<[string, unknown]> = [
   ['alert', { type: 'alert', serial: 'S', kind: 'target-reached', channel: '2', message: 'done', at: AT }],
   ['cook', { type: 'cook', change: 'ended', serial: 'S', cook }],
   ['pong', { type: 'pong', at: AT }],
+  ['prediction with what past cooks taught', { type: 'prediction', serial: 'S', channel: '2', phase: 'stall', etaAt: AT, etaLowAt: AT, etaHighAt: AT, reason: null, stallStartedAt: AT, at: AT, basedOn: 'based on your last 2 briskets: stall about 3 h 10 m' }],
   ['error', { type: 'error', code: 'VALIDATION', message: 'bad ping' }],
   ['session-ended', { type: 'session-ended', reason: 'revoked' }],
   ['alarm', { type: 'alarm', change: 'fired', event: alarmEvent }],
