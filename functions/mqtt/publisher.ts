@@ -3,13 +3,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { mqttJsBroker } from '../../shared/integrations/mqtt/mqtt-js-broker';
 import { processMqttPublishBatch } from '../../shared/integrations/mqtt/process-publish-batch';
-import { createDependencies, lazy } from '../runtime/dependencies';
+import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createLogger } from '../runtime/logger';
 import { createMqttIntegrationStore } from '../runtime/mqtt';
 import { createVault } from '../runtime/vault';
 
 const logger = createLogger('mqtt-publisher');
-const deps = createDependencies();
+const deps = createCoreDependencies();
 const integrations = lazy(() => createMqttIntegrationStore(deps));
 /** Broker passwords only: this function's role may open no other kind of secret. */
 const vault = lazy(() => createVault(deps, 'mqtt-broker-password'));

@@ -19,7 +19,7 @@ import { SmsNotifier, type SmsSender } from '../../shared/notify/sms-notifier';
 import { SmtpEmailSender } from '../../shared/notify/smtp-email-sender';
 import { WebPushNotifier } from '../../shared/notify/web-push-notifier';
 import { WebhookNotifier } from '../../shared/notify/webhook-notifier';
-import { createDependencies, lazy } from '../runtime/dependencies';
+import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createLogger } from '../runtime/logger';
 import { createAlarmStore, createChannelStore, createDeploymentSecretStore, createNotifyQueue, egressPolicyOf, notifyConfigOf } from '../runtime/notify';
 import { createPusher } from '../runtime/pusher';
@@ -27,7 +27,7 @@ import { createVault } from '../runtime/vault';
 
 const logger = createLogger('notifier');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'notifier' });
-const deps = createDependencies();
+const deps = createCoreDependencies();
 const notify = notifyConfigOf(deps);
 /** Notification secrets only (webhook secrets, the VAPID private key, the link key): no ThermoWorks token opens here. */
 const vault = lazy(() => createVault(deps, 'notification-secret'));

@@ -4,13 +4,13 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { dispatchPolls } from '../../shared/polling/dispatch-polls';
 import { cadenceWith } from '../../shared/polling/poll-cadence';
-import { createDependencies, lazy } from '../runtime/dependencies';
+import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createPollQueue } from '../runtime/poll-queue';
 import { createLogger } from '../runtime/logger';
 
 const logger = createLogger('poll-dispatch');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-dispatch' });
-const deps = createDependencies();
+const deps = createCoreDependencies();
 const queue = lazy(() => createPollQueue(deps));
 
 /** EventBridge, once a minute: queue this minute's polls for every linked account. */

@@ -6,7 +6,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { pollTimeBudgetMs } from '../../shared/polling/poll-time-budget';
 import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { ThermoWorksAccountSession } from '../../shared/thermoworks/port';
-import { createDependencies, lazy } from '../runtime/dependencies';
+import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createReadingStore } from '../runtime/history';
 import { createPusher } from '../runtime/pusher';
 import { createThermoWorks } from '../runtime/thermoworks';
@@ -17,7 +17,7 @@ import { createAlarmStore, createNotifyQueue, notifyConfigOf } from '../runtime/
 
 const logger = createLogger('poll-worker');
 const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Pitwatch', serviceName: 'poll-worker' });
-const deps = createDependencies();
+const deps = createCoreDependencies();
 const thermoworks = lazy(() => createThermoWorks(deps));
 const vault = lazy(() => createVault(deps));
 const readings = lazy(() => createReadingStore(deps));

@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { S3ExportStore } from '../../shared/aws/s3-export-store';
 import { ConfigError } from '../../shared/config';
 import type { ExportStore } from '../../shared/exports/export-store';
-import { lazy, type Dependencies } from './dependencies';
+import { lazy, type CoreDependencies as Dependencies } from './core-dependencies';
 
 /** Exports go to the exports bucket (the local S3 stand-in locally, path-style). */
 export function createExportStore(deps: Pick<Dependencies, 'config'>): ExportStore {

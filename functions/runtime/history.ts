@@ -3,7 +3,7 @@ import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { DynamoReadingStore } from '../../shared/aws/dynamo-reading-store';
 import { TimestreamReadingStore } from '../../shared/aws/timestream-reading-store';
 import type { ReadingStore } from '../../shared/readings/reading';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 /** The history store chosen at deploy time (historyStore context → HISTORY_STORE). */
 export function createReadingStore(deps: Dependencies): ReadingStore {

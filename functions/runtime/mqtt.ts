@@ -2,7 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoMqttIntegrationStore } from '../../shared/aws/dynamo-mqtt-integration-store';
 import { SqsStateHandOff } from '../../shared/aws/sqs-state-hand-off';
 import type { StateHandOff } from '../../shared/integrations/mqtt/publish-request';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 /** The poll worker's hand-off to the MQTT publisher, when the stack has one (MQTT_PUBLISH_QUEUE_URL). */
 export function createMqttHandOff(deps: Dependencies): StateHandOff | undefined {

@@ -12,7 +12,7 @@ import type { ChannelAvailability } from '../../shared/notify/manage-channels';
 import { loadNotifyConfig, type NotifyConfig } from '../../shared/notify/notify-config';
 import type { NotifyQueue } from '../../shared/notify/notify-message';
 import type { EgressPolicy } from '../../shared/egress/ssrf-guard';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 export const createAlarmStore = (deps: Dependencies) => new DynamoAlarmStore(deps.db(), deps.config.tableName);
 export const createChannelStore = (deps: Dependencies) => new DynamoChannelStore(deps.db(), deps.config.tableName);

@@ -2,7 +2,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
 import { ConfigError } from '../../shared/config';
 import type { PollQueue } from '../../shared/polling/poll-request';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 /** The poll queue (SQS in AWS, the local SQS stand-in locally). */
 export function createPollQueue(deps: Dependencies): PollQueue {

@@ -2,7 +2,7 @@ import { ApiGatewayManagementApiClient } from '@aws-sdk/client-apigatewaymanagem
 import { ApiGatewayPusher } from '../../shared/aws/apigw-pusher';
 import { ConfigError } from '../../shared/config';
 import type { Pusher } from '../../shared/live/pusher';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 /** Pushes to browsers through the WebSocket API's management endpoint (the local gateway's, locally). */
 export function createPusher(deps: Dependencies): Pusher {

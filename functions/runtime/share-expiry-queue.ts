@@ -1,7 +1,7 @@
 import { SqsShareExpiryQueue } from '../../shared/aws/sqs-share-expiry-queue';
 import { ConfigError } from '../../shared/config';
 import type { ShareExpiryDependencies } from '../../shared/sharing/share-expiry';
-import { lazy, type Dependencies } from './dependencies';
+import { lazy, type CoreDependencies as Dependencies } from './core-dependencies';
 
 /** Where share links wait for their expiry (SQS in AWS, the local SQS stand-in locally), with the one clock. */
 export function createShareExpiries(deps: Dependencies): ShareExpiryDependencies {

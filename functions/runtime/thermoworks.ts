@@ -1,6 +1,6 @@
 import type { ThermoWorksPort } from '../../shared/thermoworks/port';
 import { createThermoWorksClient, thermoWorksConfigFromEnv } from '../../shared/thermoworks';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 /**
  * The ThermoWorks Cloud client; THERMOWORKS_* variables point it elsewhere (the simulator, locally). Tokens and backoff

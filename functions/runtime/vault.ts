@@ -5,7 +5,7 @@ import { ConfigError } from '../../shared/config';
 import { CredentialVault } from '../../shared/vault/credential-vault';
 import { LocalKeyProvider } from '../../shared/vault/local-key-provider';
 import type { SecretKind } from '../../shared/vault/secret-kind';
-import type { Dependencies } from './dependencies';
+import type { CoreDependencies as Dependencies } from './core-dependencies';
 
 /**
  * The credential vault for one kind of secret: KMS in AWS (the function's role may use only the kinds it is granted),

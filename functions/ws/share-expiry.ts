@@ -2,13 +2,13 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { handleShareExpiry, shareExpiryMessageSchema } from '../../shared/sharing/share-expiry';
-import { createDependencies, lazy } from '../runtime/dependencies';
+import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createLogger } from '../runtime/logger';
 import { createPusher } from '../runtime/pusher';
 import { createShareExpiries } from '../runtime/share-expiry-queue';
 
 const logger = createLogger('share-expiry');
-const deps = createDependencies();
+const deps = createCoreDependencies();
 const expiries = lazy(() => createShareExpiries(deps));
 const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
 

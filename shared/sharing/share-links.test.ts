@@ -3,7 +3,8 @@ import type { ServerMessage } from '../api/schemas';
 import { hashToken } from '../ids';
 import type { LiveConnection } from '../live/connection-store';
 import { mayReceive } from '../live/live-connections';
-import { newShareToken, shareCredentials } from './share-links';
+import { shareCredentials } from './share-credentials';
+import { newShareToken } from './share-links';
 import type { ShareLink, ShareStore } from './share-store';
 
 function memoryShares(): ShareStore & { items: Map<string, ShareLink> } {

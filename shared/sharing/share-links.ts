@@ -21,8 +21,7 @@ import type { ReadingStore } from '../readings/reading';
 import { scheduleShareExpiry, type ShareExpiryDependencies } from './share-expiry';
 import type { ShareLink, ShareStore } from './share-store';
 import { predictionForShare } from './share-redaction';
-
-export const SHARE_TOKEN_PREFIX = 'pws_';
+import { isLive, SHARE_TOKEN_PREFIX } from './share-credentials';
 
 /** 32 random bytes: 256 bits, well past the 128 the issue asks for. */
 export function newShareToken(): string {
@@ -65,7 +64,6 @@ export async function createShare(
   return { shareId: share.shareId, url: `${deps.webUrl}/share/${token}`, expiresAt: share.expiresAt };
 }
 
-const isLive = (share: ShareLink, now: Date) => Date.parse(share.expiresAt) > now.getTime();
 
 export async function listShares(accountId: string, cookId: string, deps: Pick<ShareDependencies, 'shares' | 'cooks' | 'clock'>) {
   await requireCook(accountId, cookId, deps.cooks);
@@ -98,27 +96,6 @@ export async function revokeAllShares(accountId: string, cookId: string, deps: P
 }
 
 /** The share principal kind of the one authentication step: `pws_` tokens. Read-only, one cook. */
-export function shareCredentials(deps: { shares: ShareStore; clock: Clock }): CredentialKindResolver {
-  return {
-    matches: (credential) => credential.startsWith(SHARE_TOKEN_PREFIX),
-    async resolve(credential) {
-      const share = await deps.shares.getByTokenHash(hashToken(credential));
-      if (!share || !isLive(share, deps.clock.now())) return undefined;
-      return {
-        kind: 'share',
-        userId: share.userId,
-        accountId: share.accountId,
-        email: '',
-        scopes: ['read'],
-        credentialId: share.shareId,
-        expiresAt: share.expiresAt,
-        cookId: share.cookId,
-        serial: share.serial,
-      };
-    },
-  };
-}
-
 /** What `GET /share/{token}` shows: that cook, its readings, predictions and events; nothing of the account. */
 export async function sharedCook(
   token: string,
