@@ -2,6 +2,7 @@
  * The HTTP API's and WebSocket's wire contracts: one zod schema per message, imported by the handlers
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
+import { COOK_ALERT_KINDS, type CookAlertKind } from '../cooks/cook-alert-kinds';
 import * as z from 'zod';
 import { scaledClockSettingsSchema } from '../clock';
 import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
@@ -148,8 +149,7 @@ export const probePredictionSchema = z.object({
 export type ProbePrediction = z.infer<typeof probePredictionSchema>;
 
 /** The cook's own alerts (the fixed set every cook has): each can be turned off per cook (`defaultAlerts`). */
-export const COOK_ALERT_KINDS = ['eta-within', 'target-reached', 'stall-started', 'stall-ended', 'pit-dropping', 'pit-recovered', 'lid-open'] as const;
-export type CookAlertKind = (typeof COOK_ALERT_KINDS)[number];
+export { COOK_ALERT_KINDS, type CookAlertKind };
 /** Which of a cook's alerts are on: every kind, true unless turned off. */
 export const defaultAlertsSchema = z.object(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.boolean()])) as Record<CookAlertKind, z.ZodBoolean>);
 /** A change to them (PATCH /cooks/{cookId}): the kinds named, on or off; the others stay as they are. */

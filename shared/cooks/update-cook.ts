@@ -5,7 +5,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { PersonalPriors } from '../cook/personal/personal-priors';
 import { personalPrediction } from './personal-prediction';
-import { COOK_ALERT_KINDS, type CookAlert, type CookAlertKind, type DefaultAlerts, type ProbePrediction } from '../api/schemas';
+import type { CookAlert, DefaultAlerts, ProbePrediction } from '../api/schemas';
+import { COOK_ALERT_KINDS, type CookAlertKind } from './cook-alert-kinds';
 import { deriveProbeAlarmTriggers, derivePitAlarmTriggers, INITIAL_COOK_ALARM_STATE, type CookAlarmState } from '../cook/alarms/derive-alarm-triggers';
 import { PitHealthMonitor } from '../cook/pit-health/pit-health-monitor';
 import type { PitEvent } from '../cook/pit-health/pit-event';
