@@ -95,24 +95,32 @@ async function main(): Promise<boolean> {
     const firstPollAt = stack.clock.now();
     const rssSamples: number[] = [residentMbOf(process.pid)];
     const rssTimer = setInterval(() => rssSamples.push(residentMbOf(process.pid)), 5_000);
+    /** The RSS baseline: the lowest sample of the run's first quarter (handlers loaded, the first collections done). */
+    let rssBaselineMb = Number.POSITIVE_INFINITY;
+    const baselineTimer = setInterval(() => (rssBaselineMb = Math.min(rssBaselineMb, rssSamples.at(-1)!)), 5_000);
+    setTimeout(() => clearInterval(baselineTimer), Math.max(5_000, (runSeconds * 1000) / 4) + 1_000);
 
     const schedule = faultSchedule({ runSeconds, pollIntervalSeconds, hours: options.hours, accounts: soakAccounts.length, seed: options.seed });
-    const ctx: FaultContext = { stack, api, accounts: handles, receiver, crash, log, seen: { relinkNeededSeen: 0, relinks: 0, dynamoRestartSeconds: [], reconnects: 0 } };
+    const ctx: FaultContext = { stack, api, accounts: handles, receiver, crash, pollIntervalSeconds, log, seen: { relinkNeededSeen: 0, relinks: 0, dynamoRestartSeconds: [], reconnects: 0 } };
     const faultCounts: Partial<Record<FaultKind, number>> = {};
     const faultErrors: string[] = [];
     const started = performance.now();
-    const running = schedule.map(async (fault) => {
-      await sleep(fault.atSeconds * 1000);
-      faultCounts[fault.kind] = (faultCounts[fault.kind] ?? 0) + 1;
-      await applyFault(fault, ctx).catch((error: unknown) => {
-        faultErrors.push(`${fault.kind} at ${fault.atSeconds} s: ${error instanceof Error ? error.message : String(error)}`);
-        log(`fault ${fault.kind} failed: ${String(error)}`);
-      });
+    // One fault at a time per lane, each waiting for the previous one of its lane to heal.
+    const running = [...new Set(schedule.map((f) => f.lane))].map(async (lane) => {
+      for (const fault of schedule.filter((f) => f.lane === lane)) {
+        await sleep(Math.max(0, fault.atSeconds * 1000 - (performance.now() - started)));
+        if (performance.now() - started > runSeconds * 1000) return; // the previous faults ran late: no room left
+        faultCounts[fault.kind] = (faultCounts[fault.kind] ?? 0) + 1;
+        await applyFault(fault, ctx).catch((error: unknown) => {
+          faultErrors.push(`${fault.kind} at ${fault.atSeconds} s: ${error instanceof Error ? error.message : String(error)}`);
+          log(`fault ${fault.kind} failed: ${String(error)}`);
+        });
+      }
     });
     const progress = setInterval(() => {
       const simHours = (stack.clock.now().getTime() - firstPollAt.getTime()) / 3_600_000;
-      log(`${simHours.toFixed(1)} simulated h; live readings messages ${clients.map((c) => c.readingsMessages).join(' / ')}; RSS ${rssSamples.at(-1)!.toFixed(0)} MB`);
-    }, 60_000);
+      log(`${simHours.toFixed(1)} simulated h; live readings messages ${clients.map((c) => `${c.readingsMessages}${c.open ? '' : ' (closed)'}`).join(' / ')}; polls delivered ${userIds.map((u) => crash.delivered.get(u) ?? 0).join(' / ')}; RSS ${rssSamples.at(-1)!.toFixed(0)} MB`);
+    }, 30_000);
     await sleep(runSeconds * 1000);
     await Promise.all(running);
     clearInterval(progress);
@@ -137,11 +145,15 @@ async function main(): Promise<boolean> {
     );
     const loss = await checkDevices(stack.simulator, readings, devices);
     const alarms = await checkAlarms(api, alarmOwner.sessionToken, receiver, hook.channelId);
-    // After warm-up (the first sample follows the first poll and the handlers' imports) to the end.
-    const rssStartMb = rssSamples[0]!;
+    const rssStartMb = Number.isFinite(rssBaselineMb) ? rssBaselineMb : rssSamples[0]!;
     const rssEndMb = rssSamples.at(-1)!;
     const rssGrowthMb = round1(rssEndMb - rssStartMb);
     const clientsReceiving = clients.every((c) => c.sinceConnect > 0);
+    // The share of the uploads in the window that reached the account's open socket live (not back-filled later).
+    const liveShare = soakAccounts.map((a, i) => {
+      const uploads = a.devices.flatMap((d) => stack.simulator.transmissions(d.serial, firstPollAt, lastPollAt).map((t) => `${d.serial}#${t.getTime()}`));
+      return uploads.length === 0 ? 0 : Math.round((100 * uploads.filter((u) => clients[i]!.heard.has(u)).length) / uploads.length);
+    });
 
     const checks = [
       { name: 'readings lost (ground truth)', ok: loss.lost === 0, detail: `${loss.lost} of ${loss.readingsChecked} in ${loss.series} series${loss.examples.length ? `; e.g. ${loss.examples.join(', ')}` : ''}` },
@@ -151,8 +163,8 @@ async function main(): Promise<boolean> {
         ok: alarms.exactlyOnce,
         detail: `${alarms.events} events, ${alarms.deliveredOnce} delivered once, ${alarms.neverDelivered.length} never, ${alarms.deliveredTwice.length} more than once, ${alarms.unknownReceipts} unknown receipts; ${alarms.retried} needed retries (${receiver.refused} deliveries refused); ${notifyLeft} notify messages still queued`,
       },
-      { name: `local stack RSS growth < ${RSS_LIMIT_MB} MB`, ok: rssGrowthMb < RSS_LIMIT_MB, detail: `${rssStartMb.toFixed(0)} → ${rssEndMb.toFixed(0)} MB (max ${Math.max(...rssSamples).toFixed(0)}); DynamoDB Local's JVM ${childResidentMb().toFixed(0)} MB at the end (restarted, not counted)` },
-      { name: 'live sockets receiving after the churn', ok: clientsReceiving, detail: clients.map((c) => `${c.label}: ${c.readingsMessages} readings messages, ${c.connects} connects, ${c.sinceConnect} since the last`).join('; ') },
+      { name: `local stack RSS growth < ${RSS_LIMIT_MB} MB`, ok: rssGrowthMb < RSS_LIMIT_MB, detail: `${rssStartMb.toFixed(0)} MB (lowest of the first quarter) → ${rssEndMb.toFixed(0)} MB at the end (max ${Math.max(...rssSamples).toFixed(0)}); DynamoDB Local's JVM ${childResidentMb().toFixed(0)} MB at the end (restarted, not counted)` },
+      { name: 'live sockets receiving after the churn', ok: clientsReceiving, detail: clients.map((c, i) => `${c.label}: ${c.readingsMessages} readings messages, ${liveShare[i]} % of the uploads heard live, ${c.connects} connects (${c.serverCloses} after the server closed it), ${c.sinceConnect} messages since the last`).join('; ') },
       { name: 'faults applied', ok: faultErrors.length === 0, detail: faultErrors.length ? faultErrors.join('; ') : `${schedule.length} faults: ${Object.entries(faultCounts).map(([k, n]) => `${k} ×${n}`).join(', ')}` },
     ];
     console.log(`\nsoak: ${options.hours} h simulated at ${options.timeScale}× (seed ${options.seed}), ${soakAccounts.length} accounts, ${devices.length} devices; live clients are Node WebSocket clients (ws), not browsers`);
@@ -176,6 +188,7 @@ async function main(): Promise<boolean> {
         alarmsRetried: alarms.retried,
         alarmsDeliveredExactlyOnce: alarms.exactlyOnce,
         liveReadingsMessages: clients.map((c) => c.readingsMessages),
+        liveUploadsHeardPercent: liveShare,
         socketReconnects: ctx.seen.reconnects,
         workerCrashes: crash.crashes,
         dynamoRestarts: ctx.seen.dynamoRestartSeconds.length,

@@ -17,13 +17,14 @@ export interface AlarmReport {
   exactlyOnce: boolean;
 }
 
-interface EventView {
+export interface EventView {
   eventId: string;
   resolvedAt: string | null;
   deliveries: Array<{ channelId: string; status: string; attempts: number }>;
 }
 
-export async function checkAlarms(api: PitwatchApi, token: string, receiver: WebhookReceiver, channelId: string): Promise<AlarmReport> {
+/** The account's alarm events, oldest first, through GET /alarm-events. */
+export async function listAlarmEvents(api: PitwatchApi, token: string): Promise<EventView[]> {
   const events: EventView[] = [];
   let cursor: string | undefined;
   do {
@@ -31,6 +32,11 @@ export async function checkAlarms(api: PitwatchApi, token: string, receiver: Web
     events.push(...page.events);
     cursor = page.cursor;
   } while (cursor);
+  return events;
+}
+
+export async function checkAlarms(api: PitwatchApi, token: string, receiver: WebhookReceiver, channelId: string): Promise<AlarmReport> {
+  const events = await listAlarmEvents(api, token);
   const known = new Set(events.map((e) => e.eventId));
   const report: AlarmReport = { events: events.length, retried: 0, deliveredOnce: 0, neverDelivered: [], deliveredTwice: [], unknownReceipts: 0, exactlyOnce: false };
   for (const e of events) {

@@ -5,6 +5,7 @@
  * resolves when its fault has healed.
  */
 import type { FaultConfig } from '../../../shared/thermoworks/simulator';
+import { listAlarmEvents } from './alarm-check';
 import type { LocalStack } from '../../local/local-stack';
 import type { ScheduledFault } from './fault-schedule';
 import type { LiveClient } from './live-clients';
@@ -26,6 +27,8 @@ export interface FaultContext {
   accounts: readonly SoakAccountHandle[];
   receiver: WebhookReceiver;
   crash: WorkerCrash;
+  /** Real seconds between two polls of an account: how long the alarm faults wait for a poll to notice. */
+  pollIntervalSeconds: number;
   log: (message: string) => void;
   /** What the faults saw, for the report. */
   seen: { relinkNeededSeen: number; relinks: number; dynamoRestartSeconds: number[]; reconnects: number };
@@ -53,8 +56,12 @@ export async function applyFault(fault: ScheduledFault, ctx: FaultContext): Prom
       removeFaults(ctx, key, ['errorRate', 'errorStatus']);
       return;
     case 'thermoworks-429':
-      ctx.log(`ThermoWorks answers 429 (retry-after ${fault.retryAfterSeconds} s) to ${who}'s next ${fault.size} requests`);
-      sim.addFaults(key, { rateLimitNext: fault.size, retryAfterSeconds: fault.retryAfterSeconds ?? 5 });
+      // Faults last a while, not a number of requests: the circuit breaker lets few requests through, so a count
+      // would stretch one storm over many polls.
+      ctx.log(`ThermoWorks answers 429 (retry-after ${fault.retryAfterSeconds} s) to ${who}'s requests for ${fault.seconds} s`);
+      sim.addFaults(key, { rateLimitNext: Number.MAX_SAFE_INTEGER, retryAfterSeconds: fault.retryAfterSeconds ?? 5 });
+      await sleep(fault.seconds);
+      removeFaults(ctx, key, ['rateLimitNext', 'retryAfterSeconds']);
       return;
     case 'thermoworks-latency':
       ctx.log(`ThermoWorks answers ${who} ${fault.size} ms late for ${fault.seconds} s`);
@@ -63,8 +70,10 @@ export async function applyFault(fault: ScheduledFault, ctx: FaultContext): Prom
       removeFaults(ctx, key, ['latencyMs']);
       return;
     case 'thermoworks-resets':
-      ctx.log(`ThermoWorks resets ${who}'s next ${fault.size} connections`);
-      sim.addFaults(key, { resetNext: fault.size });
+      ctx.log(`ThermoWorks resets ${who}'s connections for ${fault.seconds} s`);
+      sim.addFaults(key, { resetNext: Number.MAX_SAFE_INTEGER });
+      await sleep(fault.seconds);
+      removeFaults(ctx, key, ['resetNext']);
       return;
     case 'token-revoked': {
       const handle = account ?? ctx.accounts[0]!;
@@ -106,21 +115,50 @@ export async function applyFault(fault: ScheduledFault, ctx: FaultContext): Prom
       return;
     }
     case 'probe-unplugged':
-      ctx.log(`${alarmProbe.serial} probe ${alarmProbe.channel} unplugged for ${fault.seconds} s (its alarm fires)`);
-      sim.setProbeConnected(alarmProbe.serial, alarmProbe.channel, false);
-      await sleep(fault.seconds);
-      sim.setProbeConnected(alarmProbe.serial, alarmProbe.channel, true);
+      ctx.log(`${alarmProbe.serial} probe ${alarmProbe.channel} unplugged until its alarm fires, then plugged back until it resolves`);
+      await unplugUntilFired(ctx, () => true);
       return;
-    case 'webhook-failing':
-      // Unplugged for ¾ of the failure: the alarm fires, its delivery fails, the probe comes back (the alarm resolves)
-      // while the retry waits, and the receiver recovers before the later retries.
-      ctx.log(`the webhook answers 500 for ${fault.seconds} s; ${alarmProbe.serial} probe ${alarmProbe.channel} unplugged for ${(fault.seconds * 0.75).toFixed(0)} s`);
-      ctx.receiver.failFor(fault.seconds * 1000);
-      sim.setProbeConnected(alarmProbe.serial, alarmProbe.channel, false);
-      await sleep(fault.seconds * 0.75);
-      sim.setProbeConnected(alarmProbe.serial, alarmProbe.channel, true);
-      await sleep(fault.seconds * 0.25);
+    case 'webhook-failing': {
+      // The webhook fails; the probe is unplugged until the alarm's delivery has failed, and plugged back: the alarm
+      // resolves while its retry waits. The webhook recovers once the event is resolved, before the later retries.
+      ctx.log(`the webhook answers 500; ${alarmProbe.serial} probe ${alarmProbe.channel} unplugged until a delivery failed, plugged back until the alarm resolved`);
+      ctx.receiver.setFailing(true);
+      const refused = ctx.receiver.refused;
+      try {
+        await unplugUntilFired(ctx, () => ctx.receiver.refused > refused);
+      } finally {
+        ctx.receiver.setFailing(false);
+      }
+      ctx.log(`the webhook answers again (${ctx.receiver.refused - refused} deliveries refused)`);
       return;
+    }
+  }
+}
+
+/** Unplugs the alarm probe until a new event fired and `fired()` holds, then plugs it back until the event resolved. */
+async function unplugUntilFired(ctx: FaultContext, fired: () => boolean): Promise<void> {
+  const owner = ctx.accounts.find((a) => a.email === alarmProbe.email)!;
+  const events = () => listAlarmEvents(ctx.api, owner.sessionToken);
+  const known = new Set((await events()).map((e) => e.eventId));
+  const patienceMs = 12 * ctx.pollIntervalSeconds * 1000;
+  ctx.stack.simulator.setProbeConnected(alarmProbe.serial, alarmProbe.channel, false);
+  let eventId: string | undefined;
+  try {
+    eventId = await waitFor(async () => (fired() ? (await events()).find((e) => !known.has(e.eventId))?.eventId : undefined), patienceMs);
+  } finally {
+    ctx.stack.simulator.setProbeConnected(alarmProbe.serial, alarmProbe.channel, true);
+  }
+  if (!eventId) throw new Error(`no alarm fired within ${patienceMs / 1000} s of unplugging the probe`);
+  const resolved = await waitFor(async () => ((await events()).find((e) => e.eventId === eventId)?.resolvedAt ? true : undefined), patienceMs);
+  if (!resolved) throw new Error(`alarm ${eventId} did not resolve within ${patienceMs / 1000} s of plugging the probe back`);
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined || Date.now() > deadline) return value;
+    await sleep(1);
   }
 }
 

@@ -27,13 +27,15 @@ const lanes: ReadonlyArray<readonly FaultKind[]> = [
 
 export interface ScheduledFault {
   kind: FaultKind;
+  /** Faults of one lane run one after the other (the soak waits for one to heal before the next). */
+  lane: number;
   /** Real seconds from the start of the run. */
   atSeconds: number;
   /** How long the fault lasts (real seconds; 0 for one-off faults such as a restart). */
   seconds: number;
   /** Which account the fault hits: an index into the soak's accounts, or 'everyone' (ThermoWorks faults). */
   target: number | 'everyone';
-  /** Drawn size: an error share, a count of requests, a latency in ms, a retry-after in seconds. */
+  /** Drawn size: an error share (5xx), a latency in ms, seconds between socket drops (churn). */
   size: number;
   retryAfterSeconds?: number;
 }
@@ -59,7 +61,7 @@ export function faultSchedule(input: ScheduleInput): ScheduledFault[] {
   const span = Math.max(1, end - WARM_UP_SECONDS);
   const p = input.pollIntervalSeconds;
   const faults: ScheduledFault[] = [];
-  for (const kinds of lanes) {
+  for (const [lane, kinds] of lanes.entries()) {
     const laneStart = faults.length;
     const slots = rounds * kinds.length;
     const slot = span / slots;
@@ -70,19 +72,19 @@ export function faultSchedule(input: ScheduleInput): ScheduledFault[] {
         const atSeconds = round1(slotStart + between(0, 0.25) * slot);
         const room = Math.max(slot * 0.7, p);
         const target = kind.startsWith('thermoworks-') && random() < 0.25 ? 'everyone' : Math.floor(random() * input.accounts);
-        const fault = (seconds: number, size: number, extra: Partial<ScheduledFault> = {}): ScheduledFault => ({ kind, atSeconds, seconds: round1(seconds), target, size, ...extra });
+        const fault = (seconds: number, size: number, extra: Partial<ScheduledFault> = {}): ScheduledFault => ({ kind, lane, atSeconds, seconds: round1(seconds), target, size, ...extra });
         switch (kind) {
           case 'thermoworks-5xx':
             faults.push(fault(Math.min(room, between(1, 2.5) * p), round1(between(0.5, 0.95))));
             break;
           case 'thermoworks-429':
-            faults.push(fault(0, Math.round(between(10, 40)), { retryAfterSeconds: Math.round(between(2, 10)) }));
+            faults.push(fault(Math.min(room, between(0.5, 1.5) * p), 0, { retryAfterSeconds: Math.round(between(2, 10)) }));
             break;
           case 'thermoworks-latency':
             faults.push(fault(Math.min(room, between(1, 2) * p), Math.round(between(2_000, 8_000))));
             break;
           case 'thermoworks-resets':
-            faults.push(fault(0, Math.round(between(5, 20))));
+            faults.push(fault(Math.min(room, between(0.5, 1.5) * p), 0));
             break;
           case 'token-revoked':
             // Re-linked through the API after the poller has seen the revocation (a few polls later).
@@ -96,12 +98,10 @@ export function faultSchedule(input: ScheduleInput): ScheduledFault[] {
             faults.push(fault(Math.min(room, between(1, 3) * p), Math.round(between(2, 4))));
             break;
           case 'probe-unplugged':
-            faults.push({ ...fault(3 * p, 0), target: 0 });
-            break;
           case 'webhook-failing':
-            // The probe is unplugged long enough to fire, plugged back while the webhook still fails (the alarm
-            // resolves with its retry pending), and the webhook recovers after that.
-            faults.push({ ...fault(4 * p, 0), target: 0 });
+            // Unplugged until the alarm fires, plugged back until it resolves (about 2 polls each): an estimate,
+            // the soak waits for both.
+            faults.push({ ...fault(5 * p, 0), target: 0 });
             break;
         }
       });

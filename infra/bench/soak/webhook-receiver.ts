@@ -12,9 +12,9 @@ export class WebhookReceiver {
   readonly accepted = new Map<string, number>();
   refused = 0;
 
-  /** Answer 500 to every delivery for the next `ms` real milliseconds. */
-  failFor(ms: number): void {
-    this.failingUntil = Date.now() + ms;
+  /** Answer 500 to every delivery until told otherwise. */
+  setFailing(failing: boolean): void {
+    this.failingUntil = failing ? Number.POSITIVE_INFINITY : 0;
   }
 
   async listen(): Promise<string> {

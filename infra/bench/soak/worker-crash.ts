@@ -8,12 +8,18 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 export class WorkerCrash {
   private armed = false;
   crashes = 0;
+  /** Poll requests the queue delivered, by user (redeliveries included). */
+  readonly delivered = new Map<string, number>();
 
   arm(): void {
     this.armed = true;
   }
 
   readonly intercept = async (event: SQSEvent, poll: (event: SQSEvent) => Promise<SQSBatchResponse>): Promise<SQSBatchResponse> => {
+    for (const r of event.Records) {
+      const userId = String((JSON.parse(r.body) as { userId?: unknown }).userId);
+      this.delivered.set(userId, (this.delivered.get(userId) ?? 0) + 1);
+    }
     if (!this.armed) return poll(event);
     this.armed = false;
     this.crashes++;
