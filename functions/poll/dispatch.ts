@@ -16,7 +16,7 @@ const queue = lazy(() => createPollQueue(deps));
 /** EventBridge, once a minute: queue this minute's polls for every linked account. */
 export const handler = middy(async () => {
   const summary = await dispatchPolls(
-    { accounts: deps.accounts(), queue: queue(), clock: deps.clock, schedule: deps.wallClock },
+    { accounts: deps.accounts(), queue: queue(), clock: deps.clock, schedule: deps.wallClock, clockScale: deps.clockScale },
     cadenceWith(deps.config.pollIntervalSeconds),
   );
   metrics.addMetric('PollMessagesQueued', MetricUnit.Count, summary.messages);

@@ -30,7 +30,7 @@ export const handler = middy(async (event: ConnectEvent) => {
   const principal = await authorize({ auth: socketRoutes.connect.auth, method: 'GET' }, credential, origin, deps.credentials());
   // Each parameter takes its own kind: a share token is no account credential, and the other way round.
   if ((principal.kind === 'share') !== share) throw new UnauthorizedError(share ? 'Not a share link.' : 'Your session has ended. Sign in again.');
-  await openLiveConnection({ connectionId: event.requestContext.connectionId, principal }, { connections: deps.connections(), clock: deps.clock });
+  await openLiveConnection({ connectionId: event.requestContext.connectionId, principal }, { connections: deps.connections(), clock: deps.clock, clockScale: deps.clockScale });
   return ok({ connected: true });
 })
   .use(injectLambdaContext(logger))

@@ -51,3 +51,28 @@ export function ownCpuSeconds(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
 }
+
+/** Resident memory of one process in MB, from /proc (0 when unknown). */
+export function residentMbOf(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident memory of every descendant of this process in MB (DynamoDB Local's JVM), from /proc. */
+export function childResidentMb(): number {
+  let total = 0;
+  const pending = childrenOf(process.pid);
+  const seen = new Set<number>();
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    total += residentMbOf(pid);
+    pending.push(...childrenOf(pid));
+  }
+  return total;
+}

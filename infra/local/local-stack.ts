@@ -11,6 +11,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { ScaledClock } from '../../shared/clock';
 import { demoScenario, parseScenario, scenarioStartMs, startSimulator, type RunningSimulator, type ScenarioInput } from '../../shared/thermoworks/simulator';
 import { ensureTable, localAwsEnv, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
@@ -49,6 +50,11 @@ export interface LocalStackOptions {
   mqttDiscoveryPrefix?: string;
   /** Demo cook records (three ended cooks per account, the cooks in progress back-filled): `npm start` does. */
   seedDemoCooks?: boolean;
+  /**
+   * Stands between the poll queue and the worker handler (the soak's worker crash: poll part of a batch, then throw).
+   * `poll` is the worker handler itself.
+   */
+  interceptPollBatch?: (event: SQSEvent, poll: (event: SQSEvent) => Promise<SQSBatchResponse>) => Promise<SQSBatchResponse | void>;
   log?: (message: string) => void;
 }
 
@@ -75,6 +81,11 @@ export interface LocalStack {
   dispatchNow(): Promise<unknown>;
   /** Polls these linked users right now, straight through the worker handler (for benches and tests). */
   pollNow(userIds: readonly string[]): Promise<unknown>;
+  /**
+   * Stops DynamoDB Local and starts it again on the same port and data folder (`persistDir` only: in memory, the data
+   * would be gone). Handlers calling it meanwhile get connection errors, as with an outage.
+   */
+  restartDynamoDb(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,10 +100,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal(
-      options.persistDir ? { dbPath: join(options.persistDir, 'dynamodb') } : {},
-    );
+    const dbPath = options.persistDir ? join(options.persistDir, 'dynamodb') : undefined;
+    let dynamo: DynamoDbLocal = await startDynamoDbLocal(dbPath ? { dbPath } : {});
     stoppers.push(() => dynamo.stop());
+    const dynamoPort = Number(new URL(dynamo.endpoint).port);
+    const restartDynamoDb = async () => {
+      if (!dbPath) throw new Error('restartDynamoDb needs persistDir: in memory, DynamoDB Local would lose its data');
+      await dynamo.stop();
+      dynamo = await startDynamoDbLocal({ port: dynamoPort, dbPath });
+    };
     const tableName = 'pitwatch-local';
     await ensureTable(dynamo.endpoint, tableName);
     log(`DynamoDB Local on ${dynamo.endpoint}`);
@@ -177,7 +193,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const shareExpiry = await import('../../functions/ws/share-expiry');
     const queue = new LocalSqs({
       queueUrl,
-      deliver: (event) => worker.handler(event, lambdaContext('poll-worker', 60_000)),
+      deliver: (event) => {
+        const poll = (e: SQSEvent) => worker.handler(e, lambdaContext('poll-worker', 60_000));
+        return options.interceptPollBatch ? options.interceptPollBatch(event, poll) : poll(event);
+      },
       visibilityTimeoutMs: 10_000,
       log,
     });
@@ -264,7 +283,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         { Records: userIds.map((userId) => sqsRecord(`direct-${++pollN}`, JSON.stringify({ userId, dueAt: new Date().toISOString() }))) },
         lambdaContext('poll-worker', 60_000),
       );
-    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, notifyQueue, mail, smsLogFile, s3, demoCooksReady, dispatchNow, pollNow, stop };
+    return { url, clock, simulator, dynamoEndpoint: dynamo.endpoint, queue, mqttQueue, notifyQueue, mail, smsLogFile, s3, demoCooksReady, dispatchNow, pollNow, restartDynamoDb, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -7,14 +7,19 @@ import type { Pusher } from './pusher';
 /** API Gateway ends every WebSocket after two hours at most. */
 const MAX_CONNECTION_SECONDS = 2 * 3600;
 
-/** $connect: the connection follows the principal's account until it closes or its credential ends. */
+/**
+ * $connect: the connection follows the principal's account until it closes or its credential ends.
+ * `clockScale`: simulated seconds per real second of `clock` (1 in AWS). API Gateway's two hours are real time, so
+ * under the local stack's --time-scale they span that many more simulated hours (at 60× a socket was closed every
+ * two real minutes).
+ */
 export async function openLiveConnection(
   input: { connectionId: string; principal: Principal },
-  deps: { connections: ConnectionStore; clock: Clock },
+  deps: { connections: ConnectionStore; clock: Clock; clockScale?: number },
 ): Promise<void> {
   const { principal } = input;
   const now = deps.clock.now();
-  const socketLimit = now.getTime() + MAX_CONNECTION_SECONDS * 1000;
+  const socketLimit = now.getTime() + MAX_CONNECTION_SECONDS * 1000 * (deps.clockScale ?? 1);
   const expiresAt = principal.expiresAt === undefined ? socketLimit : Math.min(socketLimit, Date.parse(principal.expiresAt));
   await deps.connections.put({
     connectionId: input.connectionId,

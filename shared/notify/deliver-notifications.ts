@@ -165,8 +165,10 @@ async function deliverAlarm(message: Extract<ParsedNotifyMessage, { kind: 'alarm
   const now = deps.clock.now();
 
   if (message.channelId !== undefined) {
-    // One channel's retry: pointless once someone has acknowledged or the condition cleared.
-    if (event.acknowledgedAt !== null || event.resolvedAt !== null) return { ...outcome, dropped: true };
+    // One channel's retry: pointless once someone has acknowledged. A condition that cleared meanwhile ends an
+    // escalation, but not the first notification: round 0 goes out even for a resolved event (decideRound), and a
+    // channel still failing then would otherwise never hear of the alarm at all.
+    if (event.acknowledgedAt !== null || (event.resolvedAt !== null && round > 0)) return { ...outcome, dropped: true };
     const channel = await deps.channels.get(accountId, message.channelId);
     if (!channel || channel.status !== 'active') return { ...outcome, dropped: true };
     await deliverToChannel(event, channel, round, message.attempt, deps, outcome);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountStore, LinkedAccount } from '../auth/account-store';
 import { ManualClock } from '../clock';
-import { dispatchPolls, schedulePolls } from './dispatch-polls';
+import { dispatchPolls, idleAfterMs, schedulePolls } from './dispatch-polls';
 import { pollCadence } from './poll-cadence';
 import type { PollQueue, ScheduledPoll } from './poll-request';
 
@@ -53,6 +53,22 @@ describe('schedulePolls', () => {
     expect(quiet.length).toBeLessThanOrEqual(1);
   });
 
+  it('under --time-scale 60: news from the poll one real minute ago keeps the account active (an outage does not make it idle for good)', () => {
+    // At 60× the dispatcher's real minutes are 60 simulated minutes apart, twice the 30-minute idle threshold: an
+    // account that missed one run's news turned idle, and the news its idle poll found was an hour old at the next run.
+    const scale = 60;
+    const realAt = NOW;
+    const simulatedAt = new Date('2026-11-01T20:00:00.000Z');
+    const ago = (simulatedMinutes: number) => new Date(simulatedAt.getTime() - simulatedMinutes * 60_000).toISOString();
+    const afterIdlePoll = schedulePolls(link({ lastReadingAt: ago(60) }), simulatedAt, pollCadence, realAt, scale);
+    expect(afterIdlePoll.map((p) => p.delaySeconds)).toEqual([0, 15, 30, 45]);
+    // Three real minutes (three runs) without news: idle, polled on its stagger minute at most.
+    expect(schedulePolls(link({ lastReadingAt: ago(180) }), simulatedAt, pollCadence, realAt, scale).length).toBeLessThanOrEqual(1);
+    // In AWS (scale 1) the threshold stays 30 minutes.
+    expect(idleAfterMs(pollCadence, 1)).toBe(30 * 60_000);
+    expect(schedulePolls(link({ lastReadingAt: ago(31) }), simulatedAt, pollCadence).length).toBeLessThanOrEqual(1);
+  });
+
   it('treats a freshly linked account as active and never polls one that needs re-linking', () => {
     expect(schedulePolls(link({ lastReadingAt: null, linkedAt: '2026-11-01T11:58:00.000Z' }), NOW, pollCadence)).toHaveLength(4);
     expect(schedulePolls(link({ status: 'relink-needed' }), NOW, pollCadence)).toEqual([]);
@@ -74,5 +90,20 @@ describe('dispatchPolls', () => {
     const summary = await dispatchPolls({ accounts, queue, clock: new ManualClock(NOW) });
     expect(summary).toEqual({ accounts: 3, active: 2, skipped: 1, messages: 7, failed: 1 });
     expect(new Set(sent.map((p) => p.request.userId))).toEqual(new Set(['u1', 'u2']));
+  });
+
+  it('judges activity with the clock scale it is given (the local stack under --time-scale)', async () => {
+    const accounts: AccountStore = {
+      putLink: async () => undefined,
+      getLink: async () => undefined,
+      getLinks: async () => new Map(),
+      updateLinkStatus: async () => undefined,
+      listLinks: async () => ({ links: [link({ userId: 'u-scaled', lastReadingAt: '2026-11-01T11:00:00.000Z' })], cursor: undefined }),
+    };
+    const sent: ScheduledPoll[] = [];
+    const queue: PollQueue = { send: async (polls) => (sent.push(...polls), { sent: polls.length, failed: 0 }) };
+    const summary = await dispatchPolls({ accounts, queue, clock: new ManualClock(NOW), schedule: new ManualClock(NOW), clockScale: 60 });
+    expect(summary.active).toBe(1);
+    expect(sent).toHaveLength(4);
   });
 });

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { AlarmEvent, ChannelDelivery } from '../alarms/alarm-event';
+import type { AlarmStore } from '../alarms/alarm-store';
+import { ManualClock } from '../clock';
+import type { ChannelStore } from './channel-store';
+import { deliverNotifications, type NotifyDependencies } from './deliver-notifications';
+import type { NotificationChannel } from './notification-channel';
+import type { DeliveryResult, Notifier } from './notifier';
+import type { QueuedNotify } from './notify-message';
+
+const ACCOUNT = 'acct-1';
+const CHANNEL = 'ch-hook';
+const EVENT = '0001764000000000-ev1';
+
+const event = (over: Partial<AlarmEvent> = {}): AlarmEvent => ({
+  eventId: EVENT,
+  accountId: ACCOUNT,
+  alarmId: 'al-1',
+  ruleName: null,
+  kind: 'probe-disconnected',
+  target: { type: 'probe', serial: 'SIG-1', channel: '4' },
+  label: 'Middle',
+  channel: '4',
+  value: null,
+  threshold: null,
+  units: 'F',
+  message: 'Middle (SIG-1, channel 4) is disconnected',
+  urgent: false,
+  notify: [CHANNEL],
+  escalateEveryMinutes: 5,
+  firedAt: '2026-11-20T08:00:00.000Z',
+  deliveredAt: null,
+  acknowledgedAt: null,
+  acknowledgedVia: null,
+  resolvedAt: null,
+  deliveries: {},
+  escalationRound: 0,
+  ...over,
+});
+
+const webhook: NotificationChannel = {
+  channelId: CHANNEL,
+  accountId: ACCOUNT,
+  name: 'hook',
+  target: { type: 'webhook', url: 'https://hooks.example/alarm', preset: 'generic', sealedSecret: { v: 1, keyId: 'k', encryptedDataKey: 'e', iv: 'i', ciphertext: 'c', tag: 't' } },
+  status: 'active',
+  disabledReason: null,
+  quietHours: null,
+  consecutiveFailures: 0,
+  lastDelivery: null,
+  verifiedAt: null,
+  createdAt: '2026-11-01T00:00:00.000Z',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+};
+
+/** A webhook that answers `results` in turn, and the stores and queue the notifier needs, in memory. */
+function world(stored: AlarmEvent, results: DeliveryResult['outcome'][]) {
+  const sentTo: string[] = [];
+  const queued: QueuedNotify[] = [];
+  const claims = new Map<string, 'claimed' | 'sent' | 'failed'>();
+  const deliveries: Array<{ channelId: string; delivery: ChannelDelivery }> = [];
+  const notifier: Notifier = {
+    send: async (_channel, n) => {
+      const outcome = results.shift() ?? 'sent';
+      if (outcome === 'sent') sentTo.push(n.idempotencyKey);
+      return outcome === 'sent' ? { outcome, detail: 'HTTP 200' } : { outcome, detail: 'HTTP 500' };
+    },
+  };
+  // Only what deliverNotifications calls; the rest of each port is not reached by these messages.
+  const alarms = {
+    getEvent: async () => stored,
+    getRule: async () => undefined,
+    claimDelivery: async (_a: string, _e: string, key: string) => {
+      if (claims.has(key)) return false;
+      claims.set(key, 'claimed');
+      return true;
+    },
+    completeDelivery: async (_a: string, _e: string, key: string, outcome: 'sent' | 'failed') => void claims.set(key, outcome),
+    releaseDelivery: async (_a: string, _e: string, key: string) => void claims.delete(key),
+    recordDelivery: async (_a: string, _e: string, channelId: string, delivery: ChannelDelivery) => void deliveries.push({ channelId, delivery }),
+    markDelivered: async () => undefined,
+    advanceEscalation: async () => false,
+  } as unknown as AlarmStore; // a partial fake: the methods above are all the notifier uses for alarm messages
+  const channels = {
+    list: async () => [webhook],
+    get: async () => webhook,
+    recordOutcome: async () => ({ channel: webhook, disabledNow: false }),
+  } as unknown as ChannelStore; // a partial fake, as above
+  const deps: NotifyDependencies = {
+    alarms,
+    channels,
+    notifiers: { webhook: notifier },
+    queue: { send: async (messages) => void queued.push(...messages) },
+    clock: new ManualClock('2026-11-20T08:00:01.000Z'),
+    channelVault: { open: async () => 'whsec' } as unknown as NotifyDependencies['channelVault'], // only open() is used
+    secrets: async () => undefined,
+    connections: { listForAccount: async () => [] } as unknown as NotifyDependencies['connections'], // only listForAccount()
+    pusher: { push: async () => 'sent', disconnect: async () => undefined },
+    apiUrl: 'http://localhost/api',
+    appUrl: 'http://localhost',
+    log: { info: () => undefined, warn: () => undefined },
+  };
+  return { deps, sentTo, queued, deliveries };
+}
+
+describe('deliverNotifications: a channel that fails, retried', () => {
+  it('retries a failing webhook with a delayed message of its own', async () => {
+    const w = world(event(), ['retry']);
+    const outcome = await deliverNotifications({ kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 0, attempt: 1 }, w.deps);
+    expect(outcome.retried).toBe(1);
+    expect(w.queued).toEqual([{ message: { kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 0, channelId: CHANNEL, attempt: 2 }, delaySeconds: 10 }]);
+  });
+
+  it('still delivers the first notification when the alarm resolved while the retry waited (the soak: it never arrived)', async () => {
+    const w = world(event({ resolvedAt: '2026-11-20T08:00:05.000Z' }), ['sent']);
+    const outcome = await deliverNotifications({ kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 0, channelId: CHANNEL, attempt: 2 }, w.deps);
+    expect(outcome).toMatchObject({ sent: 1, dropped: false });
+    expect(w.sentTo).toEqual([`${EVENT}:${CHANNEL}:0`]);
+  });
+
+  it('drops a retry once someone acknowledged, and an escalation round\'s retry once the alarm resolved', async () => {
+    const acknowledged = world(event({ acknowledgedAt: '2026-11-20T08:00:03.000Z', acknowledgedVia: 'web' }), ['sent']);
+    expect(await deliverNotifications({ kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 0, channelId: CHANNEL, attempt: 2 }, acknowledged.deps)).toMatchObject({ dropped: true });
+    const escalation = world(event({ urgent: true, escalationRound: 1, resolvedAt: '2026-11-20T08:06:00.000Z' }), ['sent']);
+    expect(await deliverNotifications({ kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 1, channelId: CHANNEL, attempt: 2 }, escalation.deps)).toMatchObject({ dropped: true });
+    expect([...acknowledged.sentTo, ...escalation.sentTo]).toEqual([]);
+  });
+});
