@@ -60,6 +60,9 @@ async function main(): Promise<void> {
       format: 'esm',
       target: 'node22',
       external: ['@aws-sdk/*'],
+      // As infra/constructs/pitwatch-function.ts bundles them: packages' ESM builds first, Node's own stream module.
+      mainFields: ['module', 'main'],
+      alias: { 'readable-stream': 'stream' },
       outfile: file,
       banner: { js: "import { createRequire as __pitwatchCreateRequire } from 'node:module';const require = __pitwatchCreateRequire(import.meta.url);" },
       logLevel: 'silent',
