@@ -31,19 +31,24 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
-/** CPU seconds used so far by every descendant of this process. */
-export function childCpuSeconds(): number {
-  let total = 0;
+/** Every descendant of this process (children, their children…), each once. */
+function descendants(): number[] {
+  const found: number[] = [];
   const pending = childrenOf(process.pid);
   const seen = new Set<number>();
   while (pending.length > 0) {
     const pid = pending.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    total += cpuSecondsOf(pid);
+    found.push(pid);
     pending.push(...childrenOf(pid));
   }
-  return total;
+  return found;
+}
+
+/** CPU seconds used so far by every descendant of this process. */
+export function childCpuSeconds(): number {
+  return descendants().reduce((total, pid) => total + cpuSecondsOf(pid), 0);
 }
 
 /** CPU seconds used so far by this process (user + system). */
@@ -64,15 +69,5 @@ export function residentMbOf(pid: number): number {
 
 /** Resident memory of every descendant of this process in MB (DynamoDB Local's JVM), from /proc. */
 export function childResidentMb(): number {
-  let total = 0;
-  const pending = childrenOf(process.pid);
-  const seen = new Set<number>();
-  while (pending.length > 0) {
-    const pid = pending.pop()!;
-    if (seen.has(pid)) continue;
-    seen.add(pid);
-    total += residentMbOf(pid);
-    pending.push(...childrenOf(pid));
-  }
-  return total;
+  return descendants().reduce((total, pid) => total + residentMbOf(pid), 0);
 }
