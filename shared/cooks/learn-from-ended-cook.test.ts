@@ -118,6 +118,18 @@ describe('updatePersonalPriors', () => {
     expect(store.puts).toBe(3);
   });
 
+  it('writes on what its caller already read, and reads again only after losing a race', async () => {
+    const store = new InMemoryPersonalPriorsStore();
+    const a = endedCookSummaries(pastBrisket(0).record, {}, pastBrisket(0).readings)[0]!;
+    let reads = 0;
+    const counting: PersonalPriorsStore = { get: (id) => ((reads += 1), store.get(id)), put: (...args) => store.put(...args) };
+    await updatePersonalPriors('a1', (p) => learnFromCook(p, a), { personalPriors: counting, now: () => new Date(T0) }, { stored: undefined });
+    expect({ reads, cooks: store.items.get('a1')?.priors.kinds.brisket?.length }).toEqual({ reads: 0, cooks: 1 });
+    // A stale read (another write came since) loses the conditional put, and the retry reads what won.
+    await updatePersonalPriors('a1', (p) => learnFromCook(p, { ...a, cookId: 'again' }), { personalPriors: counting, now: () => new Date(T0) }, { stored: undefined });
+    expect({ reads, cooks: store.items.get('a1')?.priors.kinds.brisket?.length }).toEqual({ reads: 1, cooks: 2 });
+  });
+
   it('gives up after a few lost races rather than hold the cook’s end', async () => {
     const losing: PersonalPriorsStore = { get: async () => ({ priors: EMPTY_PERSONAL_PRIORS, revision: 1 }), put: async () => false };
     await expect(updatePersonalPriors('a1', (p) => p, { personalPriors: losing, now: () => new Date(T0) })).rejects.toThrow(/lost/);

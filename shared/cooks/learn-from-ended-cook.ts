@@ -16,7 +16,7 @@ import type { Clock } from '../clock';
 import type { Reading } from '../readings/reading';
 import { timelineOf } from './cook-events';
 import type { ActiveCook, CookRecord } from './cook-record';
-import { updatePersonalPriors, type PersonalPriorsStore } from './personal-priors-store';
+import { updatePersonalPriors, type PersonalPriorsRead, type PersonalPriorsStore } from './personal-priors-store';
 import { appendToSeries } from './update-cook';
 
 const MINUTE_MS = 60_000;
@@ -68,30 +68,34 @@ export function endedCookSummaries(
     .filter(teachesSomething);
 }
 
-/** Learns the ended cook into the account's priors (a conditional write, retried on a race). Never throws. */
+/**
+ * Learns the ended cook into the account's priors (a conditional write, retried on a race). Never throws. `read`:
+ * what the cook's end already read of them (readPersonalPriors), not read again.
+ */
 export async function learnFromEndedCook(
   final: CookRecord,
   series: Series,
   readings: ReadonlyMap<string, readonly Reading[]>,
   deps: PersonalLearning,
+  read?: PersonalPriorsRead,
 ): Promise<PersonalPriors | undefined> {
   try {
     const summaries = endedCookSummaries(final, series, readings);
     if (summaries.length === 0) return undefined;
-    return await updatePersonalPriors(final.accountId, (current) => summaries.reduce(learnFromCook, current), {
-      personalPriors: deps.personalPriors,
-      now: () => deps.clock.now(),
-    });
+    return await updatePersonalPriors(final.accountId, (current) => summaries.reduce(learnFromCook, current), { personalPriors: deps.personalPriors, now: () => deps.clock.now() }, read);
   } catch (error) {
     deps.log?.warn('Personal priors not updated; the cook ended all the same', { cookId: final.cookId, error: error instanceof Error ? error.message : String(error) });
     return undefined;
   }
 }
 
-/** The account's priors for a read that must not fail its caller (a cook's end, its stats): undefined on failure. */
-export async function loadPersonalPriors(accountId: string, deps: Pick<PersonalLearning, 'personalPriors' | 'log'>): Promise<PersonalPriors | undefined> {
+/**
+ * The account's priors for a read that must not fail its caller (a cook's end, its stats): undefined on failure.
+ * The read is kept whole (with its revision) so learning afterwards writes on it without reading again.
+ */
+export async function readPersonalPriors(accountId: string, deps: Pick<PersonalLearning, 'personalPriors' | 'log'>): Promise<PersonalPriorsRead | undefined> {
   try {
-    return (await deps.personalPriors.get(accountId))?.priors;
+    return { stored: await deps.personalPriors.get(accountId) };
   } catch (error) {
     deps.log?.warn('Personal priors not read; using the usual priors', { accountId, error: error instanceof Error ? error.message : String(error) });
     return undefined;
@@ -111,7 +115,7 @@ export async function forgetDeletedCook(accountId: string, cookId: string, deps:
   try {
     const stored = await deps.personalPriors.get(accountId);
     if (!stored || !Object.values(stored.priors.kinds).some((cooks) => cooks.some((c) => c.cookId === cookId))) return;
-    await updatePersonalPriors(accountId, (current) => withoutCook(current, cookId), { personalPriors: deps.personalPriors, now: () => deps.clock.now() });
+    await updatePersonalPriors(accountId, (current) => withoutCook(current, cookId), { personalPriors: deps.personalPriors, now: () => deps.clock.now() }, { stored });
   } catch (error) {
     deps.log?.warn('Personal priors still hold a deleted cook', { cookId, error: error instanceof Error ? error.message : String(error) });
   }

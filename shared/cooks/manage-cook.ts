@@ -17,7 +17,7 @@ import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
 import { newCookEvent } from './cook-events';
 import { cookChannels, type ActiveCook, type CookProbe, type CookRecord } from './cook-record';
 import { computeCookStats } from './cook-stats';
-import { forgetDeletedCook, learnFromEndedCook, loadPersonalPriors, type PersonalLearning } from './learn-from-ended-cook';
+import { forgetDeletedCook, learnFromEndedCook, readPersonalPriors, type PersonalLearning } from './learn-from-ended-cook';
 import type { PersonalPriorsStore } from './personal-priors-store';
 import type { CookStore } from './cook-store';
 import { cookDetail, cookView } from './cook-views';
@@ -35,6 +35,11 @@ export interface CookDependencies {
   /** The account's personal priors: a cook's end learns into them. Absent: nothing is learned. */
   personalPriors?: PersonalPriorsStore;
   log?: PersonalLearning['log'];
+}
+
+/** What a cook's end and deletion need to update the personal priors; undefined when the deployment keeps none. */
+function personalLearning(deps: CookDependencies): PersonalLearning | undefined {
+  return deps.personalPriors ? { personalPriors: deps.personalPriors, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) } : undefined;
 }
 
 export async function requireCook(accountId: string, cookId: string, cooks: CookStore): Promise<{ record: CookRecord; active?: ActiveCook }> {
@@ -175,10 +180,10 @@ export async function endCook(accountId: string, cookId: string, deps: CookDepen
   if (record.status === 'ended' || !active) throw new ConflictError('This cook has already ended.');
   const endedAt = deps.clock.now().toISOString();
   const readings = await cookReadings({ ...record, probes: active.probes, pitChannel: active.pitChannel }, new Date(record.startedAt), new Date(endedAt), deps.readings);
-  const learning = deps.personalPriors ? { personalPriors: deps.personalPriors, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) } : undefined;
+  const learning = personalLearning(deps);
   // The stats see the priors as they were before this cook: what it is about to teach must not feed on itself.
-  const personal = learning ? await loadPersonalPriors(accountId, learning) : undefined;
-  const stats = computeCookStats({ startedAt: record.startedAt, probes: active.probes, pitChannel: active.pitChannel, events: active.events }, endedAt, readings, personal);
+  const read = learning ? await readPersonalPriors(accountId, learning) : undefined;
+  const stats = computeCookStats({ startedAt: record.startedAt, probes: active.probes, pitChannel: active.pitChannel, events: active.events }, endedAt, readings, read?.stored?.priors);
   const final: CookRecord = {
     ...record,
     status: 'ended',
@@ -192,7 +197,7 @@ export async function endCook(accountId: string, cookId: string, deps: CookDepen
     updatedAt: endedAt,
   };
   if (!(await deps.cooks.end(active, final))) throw new ConflictError('This cook has already ended.');
-  if (learning) await learnFromEndedCook(final, active.series, readings, learning);
+  if (learning) await learnFromEndedCook(final, active.series, readings, learning, read);
   await announceCook(accountId, 'ended', cookView(final), deps);
   return cookDetail(final);
 }
@@ -201,6 +206,7 @@ export async function deleteCook(accountId: string, cookId: string, deps: CookDe
   const { record, active } = await requireCook(accountId, cookId, deps.cooks);
   await deps.cooks.delete(record);
   // What it taught goes with it: a botched cook deleted no longer skews the next one's predictions.
-  if (deps.personalPriors && record.status === 'ended') await forgetDeletedCook(accountId, cookId, { personalPriors: deps.personalPriors, clock: deps.clock, ...(deps.log ? { log: deps.log } : {}) });
+  const learning = personalLearning(deps);
+  if (learning && record.status === 'ended') await forgetDeletedCook(accountId, cookId, learning);
   if (record.status === 'active') await announceCook(accountId, 'ended', cookView({ ...record, status: 'ended', endedAt: deps.clock.now().toISOString() }, active), deps);
 }

@@ -24,17 +24,24 @@ export interface PersonalPriorsStore {
 /** A change that keeps losing the race this many times is given up (the caller logs it): a cook's end never waits long. */
 const MAX_ATTEMPTS = 4;
 
+/** What a caller already read of the store (`stored` undefined: nothing there yet), so it is not read again. */
+export interface PersonalPriorsRead {
+  readonly stored: StoredPersonalPriors | undefined;
+}
+
 /**
  * Read, change, write conditionally; on a lost race read again and re-apply the change to what won. Returns the state
- * written. Throws when the store does, or after MAX_ATTEMPTS lost races.
+ * written. Throws when the store does, or after MAX_ATTEMPTS lost races. `read`: the caller's own read, used for the
+ * first attempt instead of reading again.
  */
 export async function updatePersonalPriors(
   accountId: string,
   change: (current: PersonalPriors) => PersonalPriors,
   deps: { personalPriors: PersonalPriorsStore; now: () => Date },
+  read?: PersonalPriorsRead,
 ): Promise<PersonalPriors> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await deps.personalPriors.get(accountId);
+    const stored = attempt === 1 && read ? read.stored : await deps.personalPriors.get(accountId);
     const next = change(stored?.priors ?? EMPTY_PERSONAL_PRIORS);
     if (await deps.personalPriors.put(accountId, next, stored?.revision, deps.now().toISOString())) return next;
   }
