@@ -20,9 +20,9 @@ import { findDonenessPreset } from '../cook/presets/doneness-presets';
 import type { ProbeReading } from '../cook/probe-reading';
 import { ValidationError } from '../errors';
 import type { ActiveCook, CookProbe } from './cook-record';
+import { SERVE_AT_MAX_AHEAD_MS } from './serve-at-limit';
 
-/** A serve time is at most this far ahead when set: a cook's series holds two days (MAX_SERIES_MINUTES). */
-export const SERVE_AT_MAX_AHEAD_MS = 48 * 3_600_000;
+export { SERVE_AT_MAX_AHEAD_MS };
 
 /** 400 unless `serveAt` is ahead of now and within two days (the schema checks the format; this needs the clock). */
 export function assertServeAtAhead(serveAt: string, now: Date): void {

@@ -3,10 +3,9 @@
  * the live view's "Serve time"), checked as the API checks it (ahead, within two days: serve-check.ts) and turned
  * into the ISO instant the API takes.
  */
+import { SERVE_AT_MAX_AHEAD_MS } from '../../../shared/cooks/serve-at-limit';
 import { wallTimeMs } from '../plan/planForm';
 
-/** SERVE_AT_MAX_AHEAD_MS (shared/cooks/serve-check.ts), not imported: that module carries the predictor. */
-const MAX_AHEAD_MS = 48 * 3_600_000;
 
 export type ServeAtResult = { ok: true; serveAt: string | null } | { ok: false; error: string };
 
@@ -16,7 +15,7 @@ export function serveAtFrom(date: string, time: string, timeZone: string | undef
   const ms = wallTimeMs(date, time, timeZone);
   if (!Number.isFinite(ms)) return { ok: false, error: 'Choose the day and time you want to eat.' };
   if (ms <= nowMs) return { ok: false, error: 'Choose a time to eat that is still ahead.' };
-  if (ms > nowMs + MAX_AHEAD_MS) return { ok: false, error: 'Choose a time to eat within the next two days.' };
+  if (ms > nowMs + SERVE_AT_MAX_AHEAD_MS) return { ok: false, error: 'Choose a time to eat within the next two days.' };
   return { ok: true, serveAt: new Date(ms).toISOString() };
 }
 
