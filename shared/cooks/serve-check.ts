@@ -16,7 +16,7 @@ import type { DoneTimePrediction, Eta } from '../cook/prediction/done-time-predi
 import { assumedPitF } from '../cook/prediction/done-time-predictor';
 import { groupIntoPieces, pieceDoneTime } from '../cook/prediction/piece-done-time';
 import { PitTracker } from '../cook/prediction/pit-tracker';
-import { findDonenessPreset } from '../cook/presets/doneness-presets';
+import { findDonenessPreset, type DonenessPreset } from '../cook/presets/doneness-presets';
 import type { ProbeReading } from '../cook/probe-reading';
 import { ValidationError } from '../errors';
 import type { ActiveCook, CookProbe } from './cook-record';
@@ -54,21 +54,21 @@ export function serveCheck(input: ServeCheckInput): ServeCheck {
   const at = new Date(input.atMs).toISOString();
   const serveAtMs = Date.parse(input.serveAt);
   const pieces = groupIntoPieces(input.probes.map((p) => ({ probe: p.channel, ...(p.presetId !== null ? { presetId: p.presetId } : {}) })));
-  let governing: { channel: string; etaSeconds: number; readyMs: number; eta: Eta } | undefined;
+  let governing: { probe: ServeCheckInput['probes'][number]; preset: DonenessPreset | undefined; etaSeconds: number; readyMs: number; eta: Eta } | undefined;
   for (const piece of pieces) {
     const done = pieceDoneTime(piece, input.predictions, input.atMs);
     if (done.eta === undefined) continue;
     const channel = done.governingProbe ?? piece.probes.at(-1) ?? '';
-    const presetId = input.probes.find((p) => p.channel === channel)?.presetId;
-    const restMinutes = (presetId ? findDonenessPreset(presetId)?.restMinutes[0] : undefined) ?? 0;
-    const readyMs = input.atMs + done.eta.seconds * 1000 + restMinutes * 60_000;
-    if (governing === undefined || readyMs > governing.readyMs) governing = { channel, etaSeconds: done.eta.seconds, readyMs, eta: done.eta };
+    const probe = input.probes.find((p) => p.channel === channel);
+    if (probe === undefined) continue;
+    const preset = probe.presetId ? findDonenessPreset(probe.presetId) : undefined;
+    const readyMs = input.atMs + done.eta.seconds * 1000 + (preset?.restMinutes[0] ?? 0) * 60_000;
+    if (governing === undefined || readyMs > governing.readyMs) governing = { probe, preset, etaSeconds: done.eta.seconds, readyMs, eta: done.eta };
   }
-  const probe = governing && input.probes.find((p) => p.channel === governing.channel);
-  if (governing === undefined || probe === undefined) {
+  if (governing === undefined) {
     return { status: 'waiting', minutesLate: null, doneAt: null, readyAt: null, channel: null, restMinutes: 0, restMaxMinutes: 0, pitF: null, pitEnough: false, wrap: false, at };
   }
-  const preset = probe.presetId ? findDonenessPreset(probe.presetId) : undefined;
+  const { probe, preset } = governing;
   const prediction = input.predictions.get(probe.channel);
   const cooking = governing.etaSeconds > 0;
   const stallAhead = cooking && (prediction?.phase === 'heating' || prediction?.phase === 'stall') && !input.wrapped.has(probe.channel);
