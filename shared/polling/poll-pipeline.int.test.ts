@@ -248,5 +248,14 @@ describe('cooks in the poll pipeline', () => {
     expect([...pushedTypes].every((t) => ['readings', 'prediction', 'alert'].includes(t))).toBe(true);
     const last = (harness.pushed as Array<{ type: string; etaAt?: string | null; phase?: string }>).filter((m) => m.type === 'prediction').at(-1);
     expect(last?.phase).not.toBe('unknown'); // half an hour of a cook in progress is enough to say something
+
+    // The thermometer drops off Wi-Fi mid-cook: ThermoWorks answers as usual, so only the stale count shows it.
+    harness.clock.advance(15_000);
+    expect((await harness.poll()).outcomes[0]?.staleCook).toBeUndefined();
+    harness.simulator.setDeviceOnline('12:34:56:78:90:AB', false);
+    await run(harness, 9 * 60);
+    expect((await harness.poll()).outcomes[0]?.staleCook, 'under 10 minutes without a reading').toBeUndefined();
+    harness.clock.advance(2 * 60_000);
+    expect((await harness.poll()).outcomes[0]).toMatchObject({ status: 'ok', staleCook: true });
   });
 });
