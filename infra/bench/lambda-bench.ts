@@ -45,6 +45,18 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Median over RUNS fresh Node processes of the time to import `modules` in turn (ms, one decimal). */
+function medianImportMs(probeFile: string, modules: readonly string[], failure: string): number {
+  writeFileSync(probeFile, `const t = performance.now(); ${modules.map((m) => `await import(${JSON.stringify(m)});`).join(' ')} console.log(performance.now() - t);`);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = spawnSync(process.execPath, [probeFile], { env, encoding: 'utf8', cwd: repoRoot });
+    if (run.status !== 0) throw new Error(`${failure}: ${run.stderr}`);
+    times.push(Number(run.stdout.trim()));
+  }
+  return Number(median(times).toFixed(1));
+}
+
 async function main(): Promise<void> {
   // Inside the repository so the externals (@aws-sdk) resolve from node_modules, as the Lambda runtime provides them.
   const out = join(repoRoot, 'node_modules', '.cache', 'pitwatch-lambda-bench');
@@ -67,26 +79,12 @@ async function main(): Promise<void> {
       banner: { js: "import { createRequire as __pitwatchCreateRequire } from 'node:module';const require = __pitwatchCreateRequire(import.meta.url);" },
       logLevel: 'silent',
     });
-    const probe = join(out, `probe-${name}.mjs`);
-    writeFileSync(probe, `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`);
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const run = spawnSync(process.execPath, [probe], { env, encoding: 'utf8', cwd: repoRoot });
-      if (run.status !== 0) throw new Error(`${name} failed to load: ${run.stderr}`);
-      times.push(Number(run.stdout.trim()));
-    }
+    const initMs = medianImportMs(join(out, `probe-${name}.mjs`), [file], `${name} failed to load`);
     // What bounds it: the same fresh process importing only the AWS SDK packages the bundle imports (the runtime
     // provides them; they are not in the bundle), so init minus this is our own code, zod, middy and Powertools.
     const sdkPackages = [...new Set([...readFileSync(file, 'utf8').matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1] as string))].sort();
-    const sdkProbe = join(out, `probe-sdk-${name}.mjs`);
-    writeFileSync(sdkProbe, `const t = performance.now(); ${sdkPackages.map((p) => `await import(${JSON.stringify(p)});`).join(' ')} console.log(performance.now() - t);`);
-    const sdkTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const run = spawnSync(process.execPath, [sdkProbe], { env, encoding: 'utf8', cwd: repoRoot });
-      if (run.status !== 0) throw new Error(`${name}'s SDK imports failed to load: ${run.stderr}`);
-      sdkTimes.push(Number(run.stdout.trim()));
-    }
-    const row = { name, bytes: statSync(file).size, initMs: Number(median(times).toFixed(1)), sdkMs: Number(median(sdkTimes).toFixed(1)), sdkPackages };
+    const sdkMs = medianImportMs(join(out, `probe-sdk-${name}.mjs`), sdkPackages, `${name}'s SDK imports failed to load`);
+    const row = { name, bytes: statSync(file).size, initMs, sdkMs, sdkPackages };
     rows.push(row);
     console.error(`${name}: ${row.bytes} bytes, init ${row.initMs} ms, of which the AWS SDK imports alone ${row.sdkMs} ms (${sdkPackages.join(', ') || 'none'})`);
   }
