@@ -768,12 +768,9 @@ async function main(): Promise<void> {
     coldStarts(cookMonthVisible, MINUTES_PER_MONTH, decryptsPerColdStart);
 
     // A device left uploading all month (e.g. a cellar datalogger at this cadence): active all the time.
+    // The active window without its browser: no WebSocket traffic, nor the pings' logs and traces.
     const alwaysOn = zeroUsage();
-    addUsage(alwaysOn, activeU, MINUTES_PER_MONTH / active.minutes);
-    alwaysOn.wsMessages = 0;
-    alwaysOn.wsConnectionMinutes = 0;
-    alwaysOn.wsRequests = 0;
-    alwaysOn.wsGbSeconds = 0;
+    addUsage(alwaysOn, windowUsage({ ...active, browserMinutes: 0 }, measured), MINUTES_PER_MONTH / active.minutes);
     coldStarts(alwaysOn, MINUTES_PER_MONTH, decryptsPerColdStart);
 
     const idleLines = priceLines(idleMonth, 'timestream', storage);
