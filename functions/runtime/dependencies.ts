@@ -19,7 +19,6 @@ import { shareCredentials } from '../../shared/sharing/share-credentials';
 import { createCoreDependencies, lazy } from './core-dependencies';
 
 export { lazy } from './core-dependencies';
-export type { CoreDependencies } from './core-dependencies';
 
 export function createDependencies(env: Record<string, string | undefined> = process.env) {
   const core = createCoreDependencies(env);

@@ -2,10 +2,10 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { S3ExportStore } from '../../shared/aws/s3-export-store';
 import { ConfigError } from '../../shared/config';
 import type { ExportStore } from '../../shared/exports/export-store';
-import { lazy, type CoreDependencies as Dependencies } from './core-dependencies';
+import { lazy, type CoreDependencies } from './core-dependencies';
 
 /** Exports go to the exports bucket (the local S3 stand-in locally, path-style). */
-export function createExportStore(deps: Pick<Dependencies, 'config'>): ExportStore {
+export function createExportStore(deps: Pick<CoreDependencies, 'config'>): ExportStore {
   const exports = deps.config.exports;
   if (!exports) throw new ConfigError('EXPORT_BUCKET is not set');
   return new S3ExportStore(

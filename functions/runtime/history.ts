@@ -3,10 +3,10 @@ import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { DynamoReadingStore } from '../../shared/aws/dynamo-reading-store';
 import { TimestreamReadingStore } from '../../shared/aws/timestream-reading-store';
 import type { ReadingStore } from '../../shared/readings/reading';
-import type { CoreDependencies as Dependencies } from './core-dependencies';
+import type { CoreDependencies } from './core-dependencies';
 
 /** The history store chosen at deploy time (historyStore context → HISTORY_STORE). */
-export function createReadingStore(deps: Dependencies): ReadingStore {
+export function createReadingStore(deps: CoreDependencies): ReadingStore {
   const history = deps.config.history;
   if (history.store === 'timestream') {
     return new TimestreamReadingStore(

@@ -5,13 +5,13 @@ import { ConfigError } from '../../shared/config';
 import { CredentialVault } from '../../shared/vault/credential-vault';
 import { LocalKeyProvider } from '../../shared/vault/local-key-provider';
 import type { SecretKind } from '../../shared/vault/secret-kind';
-import type { CoreDependencies as Dependencies } from './core-dependencies';
+import type { CoreDependencies } from './core-dependencies';
 
 /**
  * The credential vault for one kind of secret: KMS in AWS (the function's role may use only the kinds it is granted),
  * the local master-key file on a laptop; every decrypt audited in DynamoDB.
  */
-export function createVault(deps: Dependencies, kind: SecretKind = 'thermoworks-refresh-token'): CredentialVault {
+export function createVault(deps: CoreDependencies, kind: SecretKind = 'thermoworks-refresh-token'): CredentialVault {
   const vault = deps.config.vault;
   if (!vault) throw new ConfigError('This function needs VAULT_KEY_ID (KMS) or VAULT_LOCAL_KEY_FILE (local stack)');
   const keys = vault.kind === 'kms' ? new KmsKeyProvider(new KMSClient({ region: deps.config.region }), vault.keyId) : LocalKeyProvider.fromFile(vault.path);
