@@ -1,12 +1,14 @@
 /**
  * Accounts you can trust, on the local stack (the real handlers behind the local gateways, DynamoDB Local, the
  * simulator): sign-out really signs out, including the open WebSocket; the session list and revocation; sign-in
- * failures that say nothing about whether an email exists; and the 4xx answers of the gateway itself.
+ * failures that say nothing about whether an email exists; and what the gateway answers itself (its 4xx, the
+ * heartbeat's pong).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { sessionListSchema } from '../shared/api/auth-schemas';
 import { errorBodySchema } from '../shared/api/schemas';
+import { PONG_FRAME } from '../shared/live/heartbeat-route';
 import { startLocalStack, type LocalStack } from '../infra/local/local-stack';
 
 let stack: LocalStack;
@@ -153,6 +155,26 @@ describe('the gateway’s own 4xx', () => {
     const res = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x'.repeat(11 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(errorBodySchema.parse(await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers a WebSocket ping itself, as the ping route’s mock integration does, and leaves any other frame to $default', async () => {
+    const ws = new WebSocket(`${stack.url.replace('http', 'ws')}/ws?token=${await signIn()}`);
+    const frames: string[] = [];
+    const waiters: (() => void)[] = [];
+    ws.on('message', (data) => {
+      frames.push(data.toString());
+      waiters.shift()?.();
+    });
+    const nextFrame = () => new Promise<string>((resolve) => waiters.push(() => resolve(frames.at(-1)!)));
+    await new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)));
+
+    let frame = nextFrame();
+    ws.send('{"type":"ping"}');
+    expect(await frame).toBe(PONG_FRAME); // $default no longer sends a pong: only the gateway can have answered
+    frame = nextFrame();
+    ws.send('{"type":"hello"}');
+    expect(JSON.parse(await frame)).toMatchObject({ type: 'error', code: 'VALIDATION_FAILED' });
+    ws.close();
   });
 
   it('missing static files are 404; app screens fall back to the app', async () => {

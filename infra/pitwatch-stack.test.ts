@@ -429,7 +429,7 @@ describe('HttpApi', () => {
       expect(routeTarget(apiId, routeKeyOf(route)), route.id).toEqual(getAtt(logicalId(stack.http.functions[route.fn].function)));
     }
     expect(routeTarget(apiId, '$default')).toEqual(getAtt(logicalId(fns.fallback.function)));
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', routeList.length + 1 + 3); // the table, $default, 3 WebSocket
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routeList.length + 1 + 4); // the table, $default, 4 WebSocket
   });
 
   it('allows CORS from the website origin only', () => {
@@ -470,6 +470,33 @@ describe('LiveUpdates', () => {
     expect(routeTarget(apiId, '$connect')).toMatchObject({ 'Fn::Join': ['', expect.arrayContaining([getAtt(logicalId(fns.connect.function))])] });
     expect(routeTarget(apiId, '$disconnect')).toMatchObject({ 'Fn::Join': ['', expect.arrayContaining([getAtt(logicalId(fns.disconnect.function))])] });
     expect(routeTarget(apiId, '$default')).toMatchObject({ 'Fn::Join': ['', expect.arrayContaining([getAtt(logicalId(fns.message.function))])] });
+  });
+
+  it('answers the heartbeat in API Gateway: the ping route is a mock integration whose response is the pong frame, sent back on the connection', () => {
+    const apiId = logicalId(stack.live.api);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.type' });
+    const routes = template.findResources('AWS::ApiGatewayV2::Route', { Properties: { ApiId: ref(apiId), RouteKey: 'ping' } }) as Record<
+      string,
+      { Properties: { Target: { 'Fn::Join': [string, unknown[]] }; RouteResponseSelectionExpression?: string } }
+    >;
+    const [[routeId, route]] = Object.entries(routes) as [[string, (typeof routes)[string]]];
+    expect(route.Properties.RouteResponseSelectionExpression).toBe('$default');
+    template.hasResourceProperties('AWS::ApiGatewayV2::RouteResponse', { ApiId: ref(apiId), RouteId: ref(routeId), RouteResponseKey: '$default' });
+    const integrationId = (route.Properties.Target['Fn::Join'][1][1] as { Ref: string }).Ref;
+    const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId] as { Properties: Record<string, unknown> };
+    expect(integration.Properties).toEqual({
+      ApiId: ref(apiId),
+      IntegrationType: 'MOCK',
+      IntegrationUri: '', // as CDK's WebSocketMockIntegration writes it
+      RequestTemplates: { $default: '{"statusCode":200}' },
+      TemplateSelectionExpression: '\\$default',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::IntegrationResponse', {
+      ApiId: ref(apiId),
+      IntegrationId: ref(integrationId),
+      IntegrationResponseKey: '$default',
+      ResponseTemplates: { $default: '{"type":"pong"}' },
+    });
   });
 
   it('deploys the live stage automatically with access logs, after the account logging role is set', () => {

@@ -14,12 +14,15 @@ const logger = createLogger('ws-message');
 const deps = createDependencies();
 const pusher = lazy(() => createPusher(deps));
 
-/** $default — messages from the browser. A bad message gets an error message back, never a dropped socket. */
+/**
+ * $default: every browser frame the `ping` route does not take (shared/live/heartbeat-route.ts: API Gateway answers
+ * the heartbeat itself). The browser sends nothing else, so whatever gets here gets an error message back, never a
+ * dropped socket.
+ */
 export const handler = middy(async (event: APIGatewayProxyWebsocketEventV2) => {
   const connectionId = event.requestContext.connectionId;
   try {
-    const message = parseJsonBody({ body: event.body, isBase64Encoded: event.isBase64Encoded }, clientMessageSchema);
-    if (message.type === 'ping') await pusher().push(connectionId, { type: 'pong', at: deps.clock.now().toISOString() });
+    parseJsonBody({ body: event.body, isBase64Encoded: event.isBase64Encoded }, clientMessageSchema);
   } catch (error) {
     if (!(error instanceof PitwatchError)) throw error;
     await pusher().push(connectionId, { type: 'error', code: error.code, message: error.message });

@@ -38,7 +38,7 @@ import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
 import { pollSettings } from '../constructs/poller';
-import { PAGE_VISIBLE_SHARE, pingsPerHour } from './heartbeat-model';
+import { PAGE_VISIBLE_SHARE, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
 import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
 import { benchScenario } from './bench-scenario';
 import { synthesize } from '../test-support';
@@ -124,7 +124,6 @@ const ASSUMED = {
   sqsSendMessageBatchMs: 15,
   /** Share of a cook its page is visible (heartbeat-model.ts); the month is also priced with it always visible. */
   pageVisibleShare: PAGE_VISIBLE_SHARE,
-  pingHandlerMs: 30,
   /** API Gateway closes a WebSocket after 2 hours: the browser reconnects ($disconnect + $connect). */
   reconnectsPerHour: 0.5,
   /** Lambda SQS event source: ~5 pollers long-polling (20 s) an idle queue, billed as ReceiveMessage requests. */
@@ -133,8 +132,8 @@ const ASSUMED = {
   cloudWatchEventOverheadBytes: 26,
   /** CloudWatch Logs archive storage is billed compressed. */
   logCompressionRatio: 0.15,
-  /** API Gateway access-log line per WebSocket route call ($connect, $disconnect, $default). */
-  accessLogLineBytes: 330,
+  /** API Gateway access-log line per WebSocket route call ($connect, $disconnect, ping, $default). */
+  accessLogLineBytes: WS_ACCESS_LOG_LINE_BYTES,
   /** DynamoDB keeps 100 bytes of overhead per item. */
   dynamoItemOverheadBytes: 100,
   /** Alarms (issue 13): an alarm rule item with its state, as stored in the account partition the poll reads. */
@@ -593,14 +592,16 @@ function windowUsage(w: Window, m: Measured, visibleShare: number = ASSUMED.page
     const hours = w.browserMinutes / 60;
     const pings = pingsPerHour(visibleShare) * hours;
     const reconnects = ASSUMED.reconnectsPerHour * hours;
-    u.wsMessages = w.pushes + 2 * pings; // pushes out; each ping in and its pong out
+    // Each ping in and its pong out are two messages and one access-log line; API Gateway answers it itself (the
+    // ping route's mock integration), so a ping is no Lambda invocation, function log or trace.
+    u.wsMessages = w.pushes + 2 * pings;
     u.wsConnectionMinutes = w.browserMinutes;
-    u.wsRequests = pings + 2 * reconnects;
-    const wsMs = pings * ASSUMED.pingHandlerMs + reconnects * (m.connectMs + m.disconnectMs + 2 * ASSUMED.handlerOverheadMs);
+    u.wsRequests = 2 * reconnects;
+    const wsMs = reconnects * (m.connectMs + m.disconnectMs + 2 * ASSUMED.handlerOverheadMs);
     u.wsGbSeconds = (wsMs / 1000) * (wsMemory.mb / 1024);
     u.dynamoRru += reconnects * (sum(m.connect, (_, s) => s.rru) + sum(m.disconnect, (_, s) => s.rru));
     u.dynamoWru += reconnects * (sum(m.connect, (_, s) => s.wru) + sum(m.disconnect, (_, s) => s.wru));
-    u.logBytes += u.wsRequests * (m.wsLogBytes + ASSUMED.accessLogLineBytes);
+    u.logBytes += u.wsRequests * (m.wsLogBytes + ASSUMED.accessLogLineBytes) + pings * ASSUMED.accessLogLineBytes;
     u.xrayTraces += u.wsRequests;
   }
   return u;
@@ -625,7 +626,7 @@ function priceLines(u: Usage, history: 'timestream' | 'dynamodb', storageMonths:
   const lines: Line[] = [
     line('Lambda worker requests', u.workerRequests, 'requests', 'lambdaRequest'),
     line(`Lambda worker duration (${workerMemory.mb} MB arm64, incl. INIT)`, u.workerGbSeconds, 'GB-s', 'lambdaArmGbSecond'),
-    line('Lambda WebSocket handlers (ping, connect, disconnect)', u.wsRequests, 'requests', 'lambdaRequest'),
+    line('Lambda WebSocket handlers (connect, disconnect)', u.wsRequests, 'requests', 'lambdaRequest'),
     line(`Lambda WebSocket handlers duration (${wsMemory.mb} MB)`, u.wsGbSeconds, 'GB-s', 'lambdaArmGbSecond'),
     line('SQS requests (send share, receive, delete)', u.sqsRequests, 'requests', 'sqsRequest'),
     line('DynamoDB reads (links, devices, latest, connections)', u.dynamoRru, 'RRU', 'dynamodbReadRequestUnit'),

@@ -38,7 +38,7 @@ import { dispatchPolls } from '../../shared/polling/dispatch-polls';
 import { pollCadence, type PollCadence } from '../../shared/polling/poll-cadence';
 import { pollSettings } from '../constructs/poller';
 import { benchScenario } from './bench-scenario';
-import { PAGE_VISIBLE_SHARE, pingsPerHour } from './heartbeat-model';
+import { PAGE_VISIBLE_SHARE, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
 import { checkHistory } from './history-check';
 import { progressLog } from './progress-log';
 import { startRemoteSimulator, type RemoteSimulator } from './remote-simulator';
@@ -319,14 +319,10 @@ function project(accounts: number, warm: CycleResult, dispatchSeconds: number): 
     { item: 'Timestream writes (one 1 KB write per poll with readings)', usd: accounts * activePolls * price('timestreamWrite1Kb') },
     { item: 'API Gateway WebSocket messages and connection minutes', usd: accounts * (activePolls * wsMessagesPerActivePoll * price('apiGatewayWebSocketMessage') + cookMinutes * price('apiGatewayWebSocketConnectionMinute')) },
     {
-      // Each ping is an invocation with its log lines, and X-Ray (on for $default) keeps 5 % of them at this rate
-      // (the default sampling rule: the first request a second, then 5 %; bench:cost's one device is traced whole).
-      item: `Lambda $default (${fmt(pingsPerHour(), 0)} heartbeat pings an hour of an open page, ${PAGE_VISIBLE_SHARE * 100} % visible; 30 ms at 256 MB, 1.4 KB of logs, 5 % traced)`,
-      usd:
-        accounts *
-        activePolls *
-        pingsPerActivePoll *
-        (price('lambdaRequest') + 0.03 * 0.25 * price('lambdaArmGbSecond') + 0.05 * price('xrayTraceRecorded') + (1400 / 1024 ** 3) * price('cloudwatchLogsIngestGb')),
+      // API Gateway answers each ping itself (the ping route's mock integration): its messages are in the line above;
+      // what is left is the stage's access-log line per ping.
+      item: `WebSocket access logs (${fmt(pingsPerHour(), 0)} heartbeat pings an hour of an open page, ${PAGE_VISIBLE_SHARE * 100} % visible; no Lambda)`,
+      usd: accounts * activePolls * pingsPerActivePoll * (WS_ACCESS_LOG_LINE_BYTES / 1024 ** 3) * price('cloudwatchLogsIngestGb'),
     },
     { item: 'KMS Decrypt (a session per account per warm container)', usd: decryptsPerMonth * price('kmsRequest') },
     { item: 'CloudWatch Logs (1.4 KB per invocation)', usd: ((invocations * 1400) / 1024 ** 3) * price('cloudwatchLogsIngestGb') },

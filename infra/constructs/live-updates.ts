@@ -2,10 +2,11 @@ import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
-import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { WebSocketLambdaIntegration, WebSocketMockIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PING_ROUTE_KEY, PONG_FRAME, ROUTE_SELECTION_EXPRESSION } from '../../shared/live/heartbeat-route';
 import { acknowledge, iam5Resource } from '../nag';
 import type { DataStores } from './data-stores';
 import { PitwatchFunction } from './pitwatch-function';
@@ -21,7 +22,8 @@ export const liveStageName = 'live';
 /**
  * API Gateway WebSocket API that browsers keep open to receive readings as the poller stores them.
  * `$connect` checks the session token (`?token=`, browsers cannot send headers on a WebSocket) in its handler,
- * `$disconnect` forgets the connection, `$default` answers client messages.
+ * `$disconnect` forgets the connection, `ping` is answered by API Gateway itself (the heartbeat: a mock integration,
+ * no Lambda), and `$default` answers anything else with an error message.
  */
 export class LiveUpdates extends Construct {
   readonly api: apigwv2.WebSocketApi;
@@ -50,6 +52,7 @@ export class LiveUpdates extends Construct {
     this.api = new apigwv2.WebSocketApi(this, 'Api', {
       apiName: `${Stack.of(this).stackName}-live`,
       description: 'Pitwatch live readings',
+      routeSelectionExpression: ROUTE_SELECTION_EXPRESSION,
       connectRouteOptions: { integration: new WebSocketLambdaIntegration('Connect', this.connectFn.function) },
       disconnectRouteOptions: { integration: new WebSocketLambdaIntegration('Disconnect', this.disconnectFn.function) },
     });
@@ -97,12 +100,13 @@ export class LiveUpdates extends Construct {
     // $default needs the stage's callback URL to reply, so it is created after the stage.
     this.messageFn = new PitwatchFunction(this, 'Message', {
       entry: 'functions/ws/message.ts',
-      description: 'WebSocket $default: client messages (ping, subscribe)',
+      description: 'WebSocket $default: answers frames that are not a ping with an error message',
       environment: { ...data.environment, WS_CALLBACK_URL: this.callbackUrl },
     });
     this.api.addRoute('$default', {
       integration: new WebSocketLambdaIntegration('Message', this.messageFn.function),
     });
+    this.addPingRoute();
 
     // $connect: the one authentication step (the session), then the connection item. $disconnect: deletes that
     // item, nothing else. $default: answers on its own connection and touches no table at all.
@@ -111,7 +115,7 @@ export class LiveUpdates extends Construct {
     data.grantTable(this.disconnectFn, ['DeleteItem']);
     this.grantPush(this.messageFn);
 
-    for (const route of ['$disconnect', '$default']) {
+    for (const route of ['$disconnect', '$default', PING_ROUTE_KEY]) {
       const child = this.api.node.tryFindChild(`${route}-Route`);
       if (child) {
         acknowledge(child, {
@@ -128,6 +132,30 @@ export class LiveUpdates extends Construct {
           'The $connect handler authenticates the opaque session token from ?token= against DynamoDB and rejects the upgrade otherwise (browsers cannot send an Authorization header on a WebSocket).',
       });
     }
+  }
+
+  /**
+   * The heartbeat, answered in API Gateway: a visible page pings every 1.5 s, and each ping through `$default` was a
+   * Lambda invocation with its log lines and trace. The mock integration turns the ping into `{"statusCode": 200}`, its
+   * integration response sends PONG_FRAME, and the route response sends that back on the same connection.
+   */
+  private addPingRoute(): void {
+    const route = this.api.addRoute(PING_ROUTE_KEY, {
+      integration: new WebSocketMockIntegration('Ping', {
+        requestTemplates: { $default: JSON.stringify({ statusCode: 200 }) },
+        templateSelectionExpression: '\\$default',
+      }),
+      returnResponse: true,
+    });
+    // The route builds its integration in its own scope, under the integration's id.
+    const integration = route.node.findChild('Ping') as apigwv2.WebSocketIntegration;
+    new apigwv2.CfnIntegrationResponse(this, 'PongResponse', {
+      apiId: this.api.apiId,
+      integrationId: integration.integrationId,
+      integrationResponseKey: '$default',
+      templateSelectionExpression: '\\$default',
+      responseTemplates: { $default: PONG_FRAME },
+    });
   }
 
   /** `wss://{apiId}.execute-api.{region}.amazonaws.com/live`: what the browser opens. */

@@ -1,7 +1,8 @@
 /**
  * The local stand-in for API Gateway and CloudFront, on one origin:
  * - `/api/*`: HTTP API — requests become payload-2.0 events for the same Lambda handlers;
- * - `/ws`: WebSocket API — `$connect` / `$default` / `$disconnect` events with `requestContext.connectionId`;
+ * - `/ws`: WebSocket API — `$connect` / `$default` / `$disconnect` events with `requestContext.connectionId`, and the
+ *   `ping` route answered by the gateway itself, as its mock integration is in AWS (shared/live/heartbeat-route.ts);
  * - `/@connections/{id}`: the management API (POST to send, DELETE to close, GET to describe), so the handlers'
  *   `@aws-sdk/client-apigatewaymanagementapi` code runs unchanged with only its endpoint overridden;
  * - `/config.json` and the built web app (the S3 + CloudFront part).
@@ -18,6 +19,7 @@ import type { ScaledClockSettings } from '../../shared/clock';
 import { errorResponse } from '../../shared/http/responses';
 import { NotFoundError, PayloadTooLargeError, UpstreamUnavailableError } from '../../shared/errors';
 import { decodeSegment, matchRoute } from '../../shared/api/match-route';
+import { PING_ROUTE_KEY, PONG_FRAME, selectRoute } from '../../shared/live/heartbeat-route';
 import { headersOf, httpApiEvent, queryOf } from './http-api-event';
 import { lambdaContext } from './lambda-context';
 
@@ -308,6 +310,11 @@ export class LocalGateway {
       this.sockets.set(connectionId, { socket: ws, connectedAt: new Date(), sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
       ws.on('message', (data, isBinary) => {
         const body = isBinary ? Buffer.from(data as Buffer).toString('base64') : data.toString();
+        // The `ping` route's mock integration, as API Gateway runs it: the gateway answers, no handler runs.
+        if (!isBinary && selectRoute(body) === PING_ROUTE_KEY) {
+          ws.send(PONG_FRAME);
+          return;
+        }
         const event = this.wsEvent('MESSAGE', '$default', connectionId, { body, isBase64Encoded: isBinary });
         this.track(this.mounted.webSocket.message(event, lambdaContext('ws-message')).catch((error: unknown) => this.log(`$default failed: ${String(error)}`)));
       });

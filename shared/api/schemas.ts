@@ -295,7 +295,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   predictionMessageSchema,
   serveCheckMessageSchema,
   alertMessageSchema,
-  z.object({ type: z.literal('pong'), at: z.string() }),
+  /** The answer to a ping, sent by API Gateway itself (shared/live/heartbeat-route.ts: PONG_FRAME). */
+  z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   /** The last message on a socket whose credential was revoked or expired: sign in again. */
   z.object({ type: z.literal('session-ended'), reason: z.enum(['signed-out', 'revoked', 'expired', 'account-deleted']) }),

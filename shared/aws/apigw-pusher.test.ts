@@ -11,19 +11,19 @@ describe('ApiGatewayPusher', () => {
   it('posts the JSON message to the connection', async () => {
     api.on(PostToConnectionCommand).resolves({});
     const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1', endpoint: 'https://x.execute-api.us-east-1.amazonaws.com/live' }));
-    await expect(pusher.push('abc=', { type: 'pong', at: '2026-11-01T00:00:00.000Z' })).resolves.toBe('sent');
+    await expect(pusher.push('abc=', { type: 'pong' })).resolves.toBe('sent');
     const input = api.commandCalls(PostToConnectionCommand)[0]?.args[0].input;
     expect(input?.ConnectionId).toBe('abc=');
-    expect(JSON.parse(new TextDecoder().decode(input?.Data as Uint8Array))).toEqual({ type: 'pong', at: '2026-11-01T00:00:00.000Z' });
+    expect(JSON.parse(new TextDecoder().decode(input?.Data as Uint8Array))).toEqual({ type: 'pong' });
   });
 
   it('reports a closed connection (410 Gone) as gone, and rethrows other failures', async () => {
     const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
     api.on(PostToConnectionCommand).rejectsOnce(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
-    await expect(pusher.push('c1', { type: 'pong', at: 'x' })).resolves.toBe('gone');
+    await expect(pusher.push('c1', { type: 'pong' })).resolves.toBe('gone');
     api.reset();
     api.on(PostToConnectionCommand).rejects(new Error('boom'));
-    await expect(pusher.push('c1', { type: 'pong', at: 'x' })).rejects.toThrow('boom');
+    await expect(pusher.push('c1', { type: 'pong' })).rejects.toThrow('boom');
   });
 
   it('closes a connection with DeleteConnection, and treats one already gone as closed', async () => {

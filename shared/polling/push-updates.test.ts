@@ -29,7 +29,7 @@ const connection = (connectionId: string, expiresAt: string): LiveConnection => 
   connectedAt: '2026-11-01T00:00:00.000Z',
   expiresAt,
 });
-const pong: ServerMessage = { type: 'pong', at: '2026-11-01T01:00:00.000Z' };
+const pong: ServerMessage = { type: 'pong' };
 
 describe('pushUpdates', () => {
   it('pushes to live connections, forgets gone ones, and ends those whose session has expired', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveMessageSchema } from '../../../shared/api/alarm-message-schemas';
+import { PONG_FRAME } from '../../../shared/live/heartbeat-route';
 import { WireShapeError, type Reader } from '../api/wireReader';
 import { disagreements, verdicts } from '../testing/wireAgreement';
 import { parseServerFrame, readServerMessage } from './serverMessageReader';
@@ -70,7 +71,7 @@ const MESSAGES: Array<[string, unknown]> = [
   ],
   ['alert', { type: 'alert', serial: 'S', kind: 'target-reached', channel: '2', message: 'done', at: AT }],
   ['cook', { type: 'cook', change: 'ended', serial: 'S', cook }],
-  ['pong', { type: 'pong', at: AT }],
+  ['pong', { type: 'pong' }],
   ['prediction with what past cooks taught', { type: 'prediction', serial: 'S', channel: '2', phase: 'stall', etaAt: AT, etaLowAt: AT, etaHighAt: AT, reason: null, stallStartedAt: AT, at: AT, basedOn: 'based on your last 2 briskets: stall about 3 h 10 m' }],
   ['error', { type: 'error', code: 'VALIDATION', message: 'bad ping' }],
   ['session-ended', { type: 'session-ended', reason: 'revoked' }],
@@ -99,6 +100,10 @@ describe('reading server messages', () => {
     for (const frame of [undefined, 42, new ArrayBuffer(2), '', 'not json', 'null', '[]', '"readings"', '{}', '{"type":"toString"}', '{"type":"__proto__"}', '{"type":"hello"}', '{"type":"readings","serial":"S","channels":[]}']) {
       expect(parseServerFrame(frame)).toBeUndefined();
     }
-    expect(parseServerFrame(JSON.stringify({ type: 'pong', at: AT }))).toEqual({ type: 'pong', at: AT });
+    expect(parseServerFrame(JSON.stringify({ type: 'pong' }))).toEqual({ type: 'pong' });
+  });
+
+  it('reads the pong frame API Gateway sends for a ping as a message: it is what keeps the heartbeat from calling a live socket dead', () => {
+    expect(parseServerFrame(PONG_FRAME)).toEqual({ type: 'pong' });
   });
 });

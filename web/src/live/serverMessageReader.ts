@@ -96,7 +96,7 @@ const readers: { [T in ServerMessage['type']]: Reader<MessageOf<T>> } = {
   'serve-check': object({ type: oneOf(['serve-check']), serial: string, cookId: string, serveAt: string, check: readServeCheck }),
   alert: object({ type: oneOf(['alert']), serial: string, ...cookAlertShape }),
   cook: object({ type: oneOf(['cook']), change: oneOf(['started', 'updated', 'ended']), serial: string, cook: readCookView }),
-  pong: object({ type: oneOf(['pong']), at: string }),
+  pong: object({ type: oneOf(['pong']) }),
   error: object({ type: oneOf(['error']), code: string, message: string }),
   'session-ended': object({ type: oneOf(['session-ended']), reason: oneOf(['signed-out', 'revoked', 'expired', 'account-deleted']) }),
   alarm: readAlarmMessage,
