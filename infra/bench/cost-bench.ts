@@ -38,7 +38,7 @@ import { processPollBatch } from '../../shared/polling/process-poll-batch';
 import type { Reading } from '../../shared/readings/reading';
 import type { ScenarioInput } from '../../shared/thermoworks/simulator';
 import { pollSettings } from '../constructs/poller';
-import { PAGE_VISIBLE_SHARE, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
+import { PAGE_VISIBLE_SHARE, PING_INTERVAL_MS, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
 import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
 import { benchScenario } from './bench-scenario';
 import { synthesize } from '../test-support';
@@ -524,6 +524,8 @@ interface Usage {
   timestreamWrites: number;
   timestreamBytes: number;
   wsMessages: number;
+  /** The heartbeat's share: each ping in and its pong out (API Gateway answers it itself). */
+  wsHeartbeatMessages: number;
   wsConnectionMinutes: number;
   kmsRequests: number;
   logBytes: number;
@@ -544,6 +546,7 @@ const zeroUsage = (): Usage => ({
   timestreamWrites: 0,
   timestreamBytes: 0,
   wsMessages: 0,
+  wsHeartbeatMessages: 0,
   wsConnectionMinutes: 0,
   kmsRequests: 0,
   logBytes: 0,
@@ -594,7 +597,8 @@ function windowUsage(w: Window, m: Measured, visibleShare: number = ASSUMED.page
     const reconnects = ASSUMED.reconnectsPerHour * hours;
     // Each ping in and its pong out are two messages and one access-log line; API Gateway answers it itself (the
     // ping route's mock integration), so a ping is no Lambda invocation, function log or trace.
-    u.wsMessages = w.pushes + 2 * pings;
+    u.wsMessages = w.pushes;
+    u.wsHeartbeatMessages = 2 * pings;
     u.wsConnectionMinutes = w.browserMinutes;
     u.wsRequests = 2 * reconnects;
     const wsMs = reconnects * (m.connectMs + m.disconnectMs + 2 * ASSUMED.handlerOverheadMs);
@@ -643,7 +647,8 @@ function priceLines(u: Usage, history: 'timestream' | 'dynamodb', storageMonths:
     lines.push(line('DynamoDB PITR on history', (u.historyBytes / GB) * storageMonths.dynamoHistory, 'GB-month', 'dynamodbPitrGbMonth'));
   }
   lines.push(
-    line('API Gateway WebSocket messages', u.wsMessages, 'messages', 'apiGatewayWebSocketMessage'),
+    line('API Gateway WebSocket messages (readings, predictions, alerts pushed)', u.wsMessages, 'messages', 'apiGatewayWebSocketMessage'),
+    line('API Gateway WebSocket messages (heartbeat: each ping and its pong)', u.wsHeartbeatMessages, 'messages', 'apiGatewayWebSocketMessage'),
     line('API Gateway WebSocket connection minutes', u.wsConnectionMinutes, 'minutes', 'apiGatewayWebSocketConnectionMinute'),
     line('KMS Decrypt (one per worker cold start)', u.kmsRequests, 'requests', 'kmsRequest'),
     line('CloudWatch Logs ingestion', u.logBytes / GB, 'GB', 'cloudwatchLogsIngestGb'),
@@ -914,8 +919,14 @@ async function main(): Promise<void> {
     }
     if (cookTotal > TARGETS.cook) {
       notes.push(`Month with cooks ${usd(cookTotal)} > $${TARGETS.cook}. Largest items: ${big(cookLines, TARGETS.cook).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
-      notes.push(`  Why: ${60 / pollCadence.activeIntervalSeconds} invocations a minute while active, each an invocation, SQS requests, a device write and a WebSocket message.`);
-      notes.push('  Fix: a slower active cadence when no browser is open, predictions in one message per cook.');
+      const heartbeat = cookLines.find((l) => l.item.includes('heartbeat'))?.usd ?? 0;
+      notes.push(
+        `  Why: the heartbeat's messages are ${usd(heartbeat)} of it (${usd(cookTotal - heartbeat)} without): a visible page pings every ${PING_INTERVAL_MS / 1000} s ` +
+          'so that a silently dead socket shows within 5 s, and API Gateway bills the ping and its pong as a message each.',
+      );
+      notes.push(
+        `  Fix: a slower visible cadence (it is the 5 s promise that sets it), or fewer visible hours; the rest is ${60 / pollCadence.activeIntervalSeconds} polls a minute while active.`,
+      );
     }
     if (fixed > 0.5) {
       notes.push(

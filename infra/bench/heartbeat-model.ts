@@ -6,6 +6,8 @@
  */
 import { HIDDEN_PING_INTERVAL_MS, PING_INTERVAL_MS } from '../../web/src/live/liveConnection';
 
+export { PING_INTERVAL_MS };
+
 /** One line of the WebSocket stage's access log (its JSON format in live-updates.ts): every ping writes one. */
 export const WS_ACCESS_LOG_LINE_BYTES = 330;
 
