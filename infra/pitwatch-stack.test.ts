@@ -506,6 +506,7 @@ describe('LiveUpdates', () => {
         StageName: liveStageName,
         AutoDeploy: true,
         AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.connectionId') },
+        DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 50 }, // the default liveMessagesPerSecond
       },
       DependsOn: Match.arrayWith([Match.stringLikeRegexp('^LiveUpdatesApiGatewayAccount')]),
     });

@@ -73,6 +73,7 @@ export class PitwatchStack extends Stack {
     this.live = new LiveUpdates(this, 'LiveUpdates', {
       data: this.data,
       ...(domain && certificate && { domain: { name: `live.${domain.domainName}`, certificate } }),
+      ...(props.liveMessagesPerSecond !== undefined && { messagesPerSecond: props.liveMessagesPerSecond }),
     });
     this.alarms = new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail });
     this.notifications = new Notifications(this, 'Notifications', {

@@ -25,6 +25,15 @@ describe('readSettings', () => {
     expect(() => settingsFor({ alarmEmail: true })).toThrow(/alarmEmail must be an email address/);
   });
 
+  it('sizes the live stage’s throttle from liveMessagesPerSecond, a whole number within API Gateway’s account limit', () => {
+    expect(settingsFor({})).not.toHaveProperty('liveMessagesPerSecond');
+    expect(settingsFor({ liveMessagesPerSecond: '400' }).liveMessagesPerSecond).toBe(400);
+    expect(settingsFor({ liveMessagesPerSecond: 400 }).liveMessagesPerSecond).toBe(400);
+    for (const bad of ['0', '-5', '2.5', 'lots', 10_001]) {
+      expect(() => settingsFor({ liveMessagesPerSecond: bad })).toThrow(/liveMessagesPerSecond must be a whole number 1–10000/);
+    }
+  });
+
   it('subscribes an alarm email only when one is given', () => {
     expect(settingsFor({ alarmEmail: 'cook@example.com' }).alarmEmail).toBe('cook@example.com');
     expect(settingsFor({})).not.toHaveProperty('alarmEmail');

@@ -21,7 +21,17 @@ export interface PitwatchSettings {
   readonly notifyEmailFrom?: string;
   /** Alarm SMS through SNS, at most this many per account per hour. Unset or 0: SMS is off. */
   readonly smsPerHour?: number;
+  /**
+   * The live WebSocket stage's throttle, messages a second for all browsers together (API Gateway has no per-client
+   * throttle on WebSockets). Unset: DEFAULT_LIVE_MESSAGES_PER_SECOND, a household's pages with room to spare.
+   */
+  readonly liveMessagesPerSecond?: number;
 }
+
+/** A visible page pings every 1.5 s (0.67 a second): 20 a second is about 30 pages visible at once. */
+export const DEFAULT_LIVE_MESSAGES_PER_SECOND = 20;
+/** API Gateway's own account-level limit per region (it can be raised). */
+const MAX_LIVE_MESSAGES_PER_SECOND = 10_000;
 
 export interface CustomDomainSettings {
   readonly domainName: string;
@@ -59,6 +69,11 @@ export function readSettings(node: Node): PitwatchSettings {
   const sms: unknown = node.tryGetContext('smsPerHour') ?? 0;
   const smsPerHour = Number(sms);
   if (!Number.isInteger(smsPerHour) || smsPerHour < 0 || smsPerHour > 100) throw new Error(`Context smsPerHour must be a whole number 0–100, got ${JSON.stringify(sms)}`);
+  const live: unknown = node.tryGetContext('liveMessagesPerSecond') ?? DEFAULT_LIVE_MESSAGES_PER_SECOND;
+  const liveMessagesPerSecond = Number(live);
+  if (!Number.isInteger(liveMessagesPerSecond) || liveMessagesPerSecond < 1 || liveMessagesPerSecond > MAX_LIVE_MESSAGES_PER_SECOND) {
+    throw new Error(`Context liveMessagesPerSecond must be a whole number 1–${MAX_LIVE_MESSAGES_PER_SECOND}, got ${JSON.stringify(live)}`);
+  }
   return {
     historyStore: store as HistoryStore,
     deletionProtection: protection === true || protection === 'true',
@@ -66,6 +81,7 @@ export function readSettings(node: Node): PitwatchSettings {
     ...(customDomain && { customDomain }),
     ...(emailFrom !== '' && { notifyEmailFrom: emailFrom }),
     ...(smsPerHour > 0 && { smsPerHour }),
+    ...(liveMessagesPerSecond !== DEFAULT_LIVE_MESSAGES_PER_SECOND && { liveMessagesPerSecond }),
   };
 }
 

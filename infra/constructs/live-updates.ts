@@ -10,11 +10,19 @@ import { PING_ROUTE_KEY, PONG_FRAME, ROUTE_SELECTION_EXPRESSION } from '../../sh
 import { acknowledge, iam5Resource } from '../nag';
 import type { DataStores } from './data-stores';
 import { PitwatchFunction } from './pitwatch-function';
+import { DEFAULT_LIVE_MESSAGES_PER_SECOND } from '../settings';
 
 export interface LiveUpdatesProps {
   readonly data: DataStores;
   /** Serve the WebSocket API on this host name (an ACM certificate in the stack's region), TLS 1.2 at least. */
   readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
+  /** The stage's throttle for all browsers together (settings.ts `liveMessagesPerSecond`); default 20. */
+  readonly messagesPerSecond?: number;
+}
+
+/** The stage's throttle: the steady rate for all connections together, and a burst of 2.5 s of it (at least 50). */
+export function liveThrottle(messagesPerSecond: number = DEFAULT_LIVE_MESSAGES_PER_SECOND): { rateLimit: number; burstLimit: number } {
+  return { rateLimit: messagesPerSecond, burstLimit: Math.min(5_000, Math.max(50, Math.ceil(messagesPerSecond * 2.5))) };
 }
 
 export const liveStageName = 'live';
@@ -65,8 +73,8 @@ export class LiveUpdates extends Construct {
       webSocketApi: this.api,
       stageName: liveStageName,
       autoDeploy: true,
-      // A handful of browsers per cook; anything far above that is a runaway client.
-      throttle: { rateLimit: 20, burstLimit: 50 },
+      // For all browsers together (API Gateway has no per-client throttle on WebSockets): sized to the deployment.
+      throttle: liveThrottle(props.messagesPerSecond),
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(accessLogs),
         format: apigateway.AccessLogFormat.custom(
