@@ -33,7 +33,7 @@ interface FamilyCook {
 
 /**
  * The cut of each real log, as its source says (real-cooks/SOURCES.md): what the cook would have picked as a preset,
- * so a cook learns from its own cut at full weight and from the family's other collagen cuts at half. A log not
+ * so a cook learns its cut priors from its own cut and its pit band from the family's other collagen cuts. A log not
  * listed (or a `--cooks` folder) is known by its target only.
  */
 const REAL_LOG_CUTS: Readonly<Record<string, MeatKind>> = {

@@ -63,14 +63,20 @@ describe('personal priors', () => {
     expect(priors.postStallKRatio.median).toBeGreaterThan(0.5);
   });
 
-  it('count another cut of the same class at half weight, and another pit band at half', () => {
+  it('learn the cut priors from past cooks of the kind only, and count another pit band at half', () => {
     const pork = (i: number) => cook(i, 2, { kind: { meat: 'pork-butt', targetF: 200 } });
-    const fromPork = personalCutPriors(learn(pork(1)), brisket).stall.lengthFactor;
+    expect(personalCutPriors(learn(pork(1), pork(2)), brisket)).toEqual(defaultCutPriors(brisket));
     const fromBrisket = personalCutPriors(learn(cook(1, 2)), brisket).stall.lengthFactor;
-    expect(fromPork).toBeGreaterThan(1);
-    expect(fromPork).toBeLessThan(fromBrisket);
+    expect(personalCutPriors(learn(cook(1, 2), pork(2), pork(3)), brisket).stall.lengthFactor).toBe(fromBrisket);
     const elsewhere = personalCutPriors(learn(cook(1, 2, { pitF: 300 })), brisket, 225).stall.lengthFactor;
+    expect(elsewhere).toBeGreaterThan(1);
     expect(elsewhere).toBeLessThan(fromBrisket);
+  });
+
+  it('take the pit band from every cut of the class, not from another class', () => {
+    const state = learn(cook(1, 1, { pitF: 240 }), cook(2, 1, { kind: { meat: 'pork-butt', targetF: 200 }, pitF: 260 }), cook(3, 1, { kind: { meat: 'chicken', targetF: 165 }, pitF: 350 }));
+    expect(personalPitBand(state, brisket)).toMatchObject({ medianF: 240, cooks: 2 });
+    expect(personalPitBand(state, { meat: 'turkey', targetF: 165 })).toMatchObject({ medianF: 350, cooks: 1 });
   });
 
   it('keep the last cooks of a kind, replace a cook learned twice, and survive storage', () => {
@@ -91,7 +97,10 @@ describe('personal priors', () => {
     const state = learn(cook(1, 1.2, { pitF: 240 }), cook(2, 1.3, { pitF: 250 }), cook(3, 1.25, { pitF: 245 }));
     expect(describePersonalPriors(state, brisket)).toMatch(/^based on your last 3 briskets: stall about \d+ h( \d\d m)?, pit about 245 °F$/);
     expect(describePersonalPriors(learn(cook(1, 1)), brisket)).toMatch(/^based on your last brisket: /);
-    expect(describePersonalPriors(state, { meat: 'pork-butt', targetF: 200 })).toMatch(/^based on your last 3 low-and-slow cooks: /);
+    // No pork butt yet: only the pit is personal, the stall is today's and not described as theirs.
+    expect(describePersonalPriors(state, { meat: 'pork-butt', targetF: 200 })).toBe('based on your last 3 low-and-slow cooks: pit about 245 °F');
+    expect(describePersonalPriors(learn(cook(1, 1, { pitF: 240 })), { meat: 'ribs', targetF: 198 })).toBe('based on your last low-and-slow cook: pit about 240 °F');
+    expect(describePersonalPriors(state, { meat: 'chicken', targetF: 165 })).toBeUndefined();
     expect(personalPitBand(state, brisket)).toEqual({ medianF: 245, spreadF: 5, cooks: 3 });
   });
 });

@@ -10,9 +10,11 @@ import { formatDuration } from '../duration-text';
  * them. The same person, smoker and cut stall for similar lengths; nothing in one curve tells how wet a surface is.
  *
  * The state is small and serialisable (JSON, a few KB at most): per kind of cook (the cut, or its target class),
- * the summaries of the last MAX_COOKS_PER_KIND ended cooks. A cook learns from past cooks of its own kind at full
- * weight and from other cuts of its class (a pork butt from a brisket: both collagen cuts) at half: same smoker, same
- * habits, another piece of meat. Store it with the account; update it with
+ * the summaries of the last MAX_COOKS_PER_KIND ended cooks. A cook's stall, heating and post-stall priors learn
+ * from past cooks of its own kind only: another cut of its class (a pork butt after a brisket) stalls and heats
+ * as that cut does, and on the real families of bench:predict, counting it even at half weight made both cross-cut
+ * cooks worse. The pit band does come from the whole class: people run their smoker where they usually do, whatever
+ * the cut. Store it with the account; update it with
  * `learnFromCook` when a cook ends; read it with `personalCutPriors` when a cook starts (and `personalPitHint` when
  * the cook has no pit probe). Each prior is a normal–normal Bayesian update in log space: today's prior
  * (cut-priors.ts) is split into a between-setups part (how much one person's smoker and cut differ from another's)
@@ -103,19 +105,14 @@ const WRAPPED_PSEUDO_COOKS = 2;
 /** A past cook in another pit band counts half: physics carries the pit over, but not perfectly. */
 const OTHER_BAND_F = 30;
 const OTHER_BAND_WEIGHT = 0.5;
-/** A past cook of another cut of the same class counts half. */
-const OTHER_CUT_WEIGHT = 0.5;
 const EM_STEPS = 8;
 
 /** The cut priors for a new cook of `kind`, from the account's past cooks of that kind (today's when none). */
 export function personalCutPriors(state: PersonalPriors | undefined, kind: CookKind, pitF?: number): CutPriors {
   const base = defaultCutPriors(kind);
-  const related = relatedCooks(state, kind);
-  const cooks = related.map((r) => r.cook);
+  const cooks = sameKindCooks(state, kind);
   if (cooks.length === 0) return base;
-  const cutWeight = new Map(related.map((r) => [r.cook, r.sameKind ? 1 : OTHER_CUT_WEIGHT]));
-  const weight = (c: PastCook): number =>
-    (cutWeight.get(c) ?? 1) * (pitF !== undefined && c.pitF !== undefined && Math.abs(c.pitF - pitF) > OTHER_BAND_F ? OTHER_BAND_WEIGHT : 1);
+  const weight = (c: PastCook): number => (pitF !== undefined && c.pitF !== undefined && Math.abs(c.pitF - pitF) > OTHER_BAND_F ? OTHER_BAND_WEIGHT : 1);
 
   const k = normalUpdate(
     Math.log(base.heatingK.median),
@@ -161,14 +158,16 @@ export function personalCutPriors(state: PersonalPriors | undefined, kind: CookK
   };
 }
 
-/** Past cooks of the kind, and of other cuts of its class. */
-function relatedCooks(state: PersonalPriors | undefined, kind: CookKind): Array<{ cook: PastCook; sameKind: boolean }> {
+/** Past cooks of the kind: what the cut priors learn from. */
+function sameKindCooks(state: PersonalPriors | undefined, kind: CookKind): readonly PastCook[] {
+  return state?.kinds[cookKindKey(kind)] ?? [];
+}
+
+/** Past cooks of every kind of its class (a brisket's: every collagen cut's): what the pit band comes from. */
+function classCooks(state: PersonalPriors | undefined, kind: CookKind): PastCook[] {
   if (state === undefined) return [];
-  const key = cookKindKey(kind);
   const cls = cookClass(kind);
-  return Object.entries(state.kinds)
-    .filter(([k]) => k === key || classOfKindKey(k) === cls)
-    .flatMap(([k, cooks]) => cooks.map((cook) => ({ cook, sameKind: k === key })));
+  return Object.entries(state.kinds).flatMap(([k, cooks]) => (classOfKindKey(k) === cls ? cooks : []));
 }
 
 /**
@@ -176,7 +175,7 @@ function relatedCooks(state: PersonalPriors | undefined, kind: CookKind): Array<
  * the cut), for a cook with no pit probe (pit-hint.ts).
  */
 export function personalPitBand(state: PersonalPriors | undefined, kind: CookKind): { medianF: number; spreadF: number; cooks: number } | undefined {
-  const pits = relatedCooks(state, kind).flatMap(({ cook: c }) => (c.pitF !== undefined ? [c.pitF] : [])).sort((a, b) => a - b);
+  const pits = classCooks(state, kind).flatMap((c) => (c.pitF !== undefined ? [c.pitF] : [])).sort((a, b) => a - b);
   if (pits.length === 0) return undefined;
   const medianF = pits[Math.floor((pits.length - 1) / 2)] as number;
   const mean = pits.reduce((s, p) => s + p, 0) / pits.length;
@@ -185,6 +184,7 @@ export function personalPitBand(state: PersonalPriors | undefined, kind: CookKin
 }
 
 const CLASS_PLURALS = { collagen: 'low-and-slow cooks', poultry: 'poultry cooks', quick: 'quick cooks' } as const;
+const CLASS_SINGULARS = { collagen: 'low-and-slow cook', poultry: 'poultry cook', quick: 'quick cook' } as const;
 
 const KIND_PLURALS: Readonly<Record<MeatKind, string>> = {
   brisket: 'briskets',
@@ -198,27 +198,27 @@ const KIND_PLURALS: Readonly<Record<MeatKind, string>> = {
 
 /**
  * For people: "based on your last 3 briskets: stall about 3 h 10 m, pit about 245 °F". The stall is the personal
- * prior's median at the pit those cooks ran; undefined while there is no past cook of the kind.
+ * prior's median at the pit those cooks ran. With no past cook of the kind but some of its class, only the pit is
+ * personal ("based on your last 2 low-and-slow cooks: pit about 250 °F"); undefined with neither.
  */
 export function describePersonalPriors(state: PersonalPriors | undefined, kind: CookKind): string | undefined {
-  const related = relatedCooks(state, kind);
-  const same = related.filter((r) => r.sameKind).map((r) => r.cook);
-  const cooks = same.length > 0 ? same : related.map((r) => r.cook);
-  if (cooks.length === 0) return undefined;
+  const same = sameKindCooks(state, kind);
   const band = personalPitBand(state, kind);
+  if (same.length === 0) {
+    // Only the pit band is personal: the stall and heating priors are today's.
+    const others = classCooks(state, kind).length;
+    if (band === undefined) return undefined;
+    const what = others === 1 ? CLASS_SINGULARS[cookClass(kind)] : `${others} ${CLASS_PLURALS[cookClass(kind)]}`;
+    return `based on your last ${what}: pit about ${Math.round(band.medianF / 5) * 5} °F`;
+  }
   const priors = personalCutPriors(state, kind, band?.medianF);
-  const what =
-    same.length === 0
-      ? `your last ${cooks.length === 1 ? 'low-and-slow cook' : `${cooks.length} ${CLASS_PLURALS[cookClass(kind)]}`}`
-      : cooks.length === 1
-        ? `your last ${singular(kind)}`
-        : `your last ${cooks.length} ${plural(kind)}`;
+  const what = same.length === 1 ? `your last ${singular(kind)}` : `your last ${same.length} ${plural(kind)}`;
   const parts: string[] = [];
   if (priors.stall.probability > 0) {
     const median = stallDurationPrior(priors.heatingK.median, band?.medianF ?? 250).medianHours * priors.stall.lengthFactor;
-    const none = cooks.filter((c) => c.stalled === false).length;
+    const none = same.filter((c) => c.stalled === false).length;
     parts.push(
-      `stall about ${formatDuration(median)}${none > 0 ? ` (${none === cooks.length ? 'none' : `${none} of them`} did not stall)` : ''}`,
+      `stall about ${formatDuration(median)}${none > 0 ? ` (${none === same.length ? 'none' : `${none} of them`} did not stall)` : ''}`,
     );
   }
   if (band !== undefined) parts.push(`pit about ${Math.round(band.medianF / 5) * 5} °F`);
