@@ -34,6 +34,7 @@ import { startCpuProfile, type CpuBreakdown } from './cpu-profile';
 import { childCpuSeconds, cpuSecondsOf, ownCpuSeconds } from './proc-stats';
 import { startRemoteSimulator, type RemoteSimulator } from './remote-simulator';
 import { progressLog } from './progress-log';
+import { pollSettings } from '../constructs/poller';
 
 const START = '2026-11-01T18:00:00.000Z';
 const MINUTE_MS = 60_000;
@@ -391,6 +392,9 @@ async function main(): Promise<void> {
             .map(([name, ms]) => `${name} (${fmt((100 * ms) / profiled.cpu!.totalMs, 0)} %)`)
             .join('; ')
         : 'not profiled';
+      // The SDK's share of the worker's CPU per poll, from the profile's DynamoDB bucket.
+      const sdkBucketMs = profiled?.cpu ? Object.entries(profiled.cpu.buckets).find(([name]) => name.startsWith('DynamoDB: AWS SDK'))?.[1] : undefined;
+      const profileSdkMs = sdkBucketMs !== undefined && profiled?.cpu ? (cpuMs * sdkBucketMs) / profiled.cpu.totalMs : undefined;
       out.push('');
       out.push(`Below the ≥ ${TARGET_ACCOUNTS_PER_SECOND} accounts/s target. Where the time goes:`);
       out.push(
@@ -408,11 +412,11 @@ async function main(): Promise<void> {
       out.push(
         `  • The simulator and DynamoDB Local's JVM share the same 2 cores (${fmt(high.reduce((n, c) => n + c.dynamoLocalCpuSeconds, 0) / Math.max(1, high.length), 1)} s of JVM CPU per cycle), ` +
           `so this machine cannot show ${TARGET_ACCOUNTS_PER_SECOND}/s whatever the worker does; in AWS the worker would have its cores to itself, but a ${TARGET_ACCOUNTS_PER_SECOND}/s ` +
-          `worker needs ≤ ${fmt(1000 / TARGET_ACCOUNTS_PER_SECOND, 0)} ms of CPU per poll on a full vCPU (Lambda gives a full vCPU at 1,769 MB; the worker has 512 MB, about 0.29 vCPU).`,
+          `worker needs ≤ ${fmt(1000 / TARGET_ACCOUNTS_PER_SECOND, 0)} ms of CPU per poll on a full vCPU (Lambda gives a full vCPU at 1,769 MB; the worker has ${pollSettings.workerMemoryMb} MB, about ${fmt(pollSettings.workerMemoryMb / 1769, 2)} vCPU).`,
       );
       out.push(
-        '  • Levers: fewer DynamoDB calls per poll (one latest-readings item per device instead of one per channel), ' +
-          'a larger SQS batch (with a batching window) or several polls per invocation, and more worker memory (CPU) for CPU-bound batches.',
+        `  • Levers left: each of the ${fmt(ddbCallsPerPoll, 1)} DynamoDB calls costs about ${fmt((profileSdkMs ?? cpuMs) / Math.max(1, ddbCallsPerPoll), 1)} ms of the SDK's CPU, so fewer calls or a lighter ` +
+          'client than the SDK v3 stack; a larger SQS batch (with a batching window) or several polls per invocation; more worker memory for CPU-bound batches (bench:cost prices the batch sizes and memories).',
       );
     }
     console.log(out.join('\n'));
