@@ -6,12 +6,13 @@ import { PitwatchError } from '../../shared/errors';
 import { httpErrors } from '../../shared/http/error-middleware';
 import { parseJsonBody } from '../../shared/http/request';
 import { ok } from '../../shared/http/responses';
-import { createDependencies, lazy } from '../runtime/dependencies';
+import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createPusher } from '../runtime/pusher';
 import { createLogger } from '../runtime/logger';
 
 const logger = createLogger('ws-message');
-const deps = createDependencies();
+// Only the config (the callback URL): $default touches no table, so none of the authentication stores.
+const deps = createCoreDependencies();
 const pusher = lazy(() => createPusher(deps));
 
 /**
