@@ -782,6 +782,8 @@ async function main(): Promise<void> {
     const idleLines = priceLines(idleMonth, 'timestream', storage);
     const cookLines = priceLines(cookMonth, 'timestream', storage);
     const cookVisibleTotal = totalOf(priceLines(cookMonthVisible, 'timestream', storage));
+    // What the heartbeat's messages cost in a month: a usage figure, priced like every line.
+    const heartbeatUsd = (u: Usage): number => u.wsHeartbeatMessages * price('apiGatewayWebSocketMessage').usd;
     const cook8Lines = priceLines(cook8, 'timestream', storage);
     const alwaysOnLines = priceLines(alwaysOn, 'timestream', storage);
     const idleDdb = totalOf(priceLines(idleMonth, 'dynamodb', storage));
@@ -882,7 +884,7 @@ async function main(): Promise<void> {
     out.push(`  target ≤ $${TARGETS.cook}: ${cookTotal <= TARGETS.cook ? 'met' : 'MISSED'}   (historyStore=dynamodb instead: ${usd(cookDdb)})`);
     out.push(
       `  the page visible ${(ASSUMED.pageVisibleShare * 100).toFixed(0)} % of each cook: ${pingsPerHour(ASSUMED.pageVisibleShare).toFixed(0)} heartbeat pings an hour; ` +
-        `visible all the time (${pingsPerHour(1).toFixed(0)} an hour): ${usd(cookVisibleTotal)} a month`,
+        `visible all the time (${pingsPerHour(1).toFixed(0)} an hour): ${usd(cookVisibleTotal)} a month, ${usd(heartbeatUsd(cookMonthVisible))} of it the heartbeat's messages`,
     );
     out.push('');
     out.push(...table(`ONE 8-HOUR COOK (issue 4) — what the 8 h + ${tail.minutes}-min active-cadence tail cost in all (magnetic store: its data for the 12-month retention)`, cook8Lines));
@@ -919,7 +921,7 @@ async function main(): Promise<void> {
     }
     if (cookTotal > TARGETS.cook) {
       notes.push(`Month with cooks ${usd(cookTotal)} > $${TARGETS.cook}. Largest items: ${big(cookLines, TARGETS.cook).map((l) => `${l.item} ${usd(l.usd)}`).join('; ')}.`);
-      const heartbeat = cookLines.find((l) => l.item.includes('heartbeat'))?.usd ?? 0;
+      const heartbeat = heartbeatUsd(cookMonth);
       notes.push(
         `  Why: the heartbeat's messages are ${usd(heartbeat)} of it (${usd(cookTotal - heartbeat)} without): a visible page pings every ${PING_INTERVAL_MS / 1000} s ` +
           'so that a silently dead socket shows within 5 s, and API Gateway bills the ping and its pong as a message each.',

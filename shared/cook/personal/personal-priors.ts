@@ -205,10 +205,9 @@ export function describePersonalPriors(state: PersonalPriors | undefined, kind: 
   const same = sameKindCooks(state, kind);
   const band = personalPitBand(state, kind);
   if (same.length === 0) {
-    // Only the pit band is personal: the stall and heating priors are today's.
-    const others = classCooks(state, kind).length;
+    // Only the pit band is personal (the stall and heating priors are today's): it counts the cooks it came from.
     if (band === undefined) return undefined;
-    const what = others === 1 ? CLASS_SINGULARS[cookClass(kind)] : `${others} ${CLASS_PLURALS[cookClass(kind)]}`;
+    const what = band.cooks === 1 ? CLASS_SINGULARS[cookClass(kind)] : `${band.cooks} ${CLASS_PLURALS[cookClass(kind)]}`;
     return `based on your last ${what}: pit about ${Math.round(band.medianF / 5) * 5} °F`;
   }
   const priors = personalCutPriors(state, kind, band?.medianF);
