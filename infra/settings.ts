@@ -69,9 +69,9 @@ export function readSettings(node: Node): PitwatchSettings {
   const sms: unknown = node.tryGetContext('smsPerHour') ?? 0;
   const smsPerHour = Number(sms);
   if (!Number.isInteger(smsPerHour) || smsPerHour < 0 || smsPerHour > 100) throw new Error(`Context smsPerHour must be a whole number 0–100, got ${JSON.stringify(sms)}`);
-  const live: unknown = node.tryGetContext('liveMessagesPerSecond') ?? DEFAULT_LIVE_MESSAGES_PER_SECOND;
+  const live: unknown = node.tryGetContext('liveMessagesPerSecond');
   const liveMessagesPerSecond = Number(live);
-  if (!Number.isInteger(liveMessagesPerSecond) || liveMessagesPerSecond < 1 || liveMessagesPerSecond > MAX_LIVE_MESSAGES_PER_SECOND) {
+  if (live !== undefined && (!Number.isInteger(liveMessagesPerSecond) || liveMessagesPerSecond < 1 || liveMessagesPerSecond > MAX_LIVE_MESSAGES_PER_SECOND)) {
     throw new Error(`Context liveMessagesPerSecond must be a whole number 1–${MAX_LIVE_MESSAGES_PER_SECOND}, got ${JSON.stringify(live)}`);
   }
   return {
@@ -81,7 +81,7 @@ export function readSettings(node: Node): PitwatchSettings {
     ...(customDomain && { customDomain }),
     ...(emailFrom !== '' && { notifyEmailFrom: emailFrom }),
     ...(smsPerHour > 0 && { smsPerHour }),
-    ...(liveMessagesPerSecond !== DEFAULT_LIVE_MESSAGES_PER_SECOND && { liveMessagesPerSecond }),
+    ...(live !== undefined && { liveMessagesPerSecond }),
   };
 }
 
