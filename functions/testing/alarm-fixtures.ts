@@ -5,6 +5,7 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newAlarmEventId, type AlarmEvent } from '../../shared/alarms/alarm-event';
+import { freshDeliveryState } from '../../shared/alarms/fire-event';
 import { DynamoAlarmStore } from '../../shared/aws/dynamo-alarm-store';
 import { DynamoDeploymentSecretStore } from '../../shared/aws/dynamo-deployment-secret-store';
 import { openNotifySecrets } from '../../shared/notify/deployment-secrets';
@@ -66,12 +67,7 @@ export async function createAlarmFixtures(
     notify: [String(channel.channelId)],
     escalateEveryMinutes: 5,
     firedAt: firedAt.toISOString(),
-    deliveredAt: null,
-    acknowledgedAt: null,
-    acknowledgedVia: null,
-    resolvedAt: null,
-    deliveries: {},
-    escalationRound: 0,
+    ...freshDeliveryState(),
   };
   await new DynamoAlarmStore(store.db, store.tableName).putEvent(event);
   // Listing the channels makes the deployment's link key (first use), as the web app's settings page does.

@@ -41,11 +41,11 @@ export function eventFor(rule: AlarmRule, fired: FiredAlarm): AlarmEvent {
     notify: [...rule.notify],
     escalateEveryMinutes: rule.escalateEveryMinutes,
     firedAt: fired.firedAt,
-    deliveredAt: null,
-    acknowledgedAt: null,
-    acknowledgedVia: null,
-    resolvedAt: null,
-    deliveries: {},
-    escalationRound: 0,
+    ...freshDeliveryState(),
   };
+}
+
+/** A just-fired event's delivery state: nothing delivered, acknowledged or resolved yet, no escalation round. */
+export function freshDeliveryState(): Pick<AlarmEvent, 'deliveredAt' | 'acknowledgedAt' | 'acknowledgedVia' | 'resolvedAt' | 'deliveries' | 'escalationRound'> {
+  return { deliveredAt: null, acknowledgedAt: null, acknowledgedVia: null, resolvedAt: null, deliveries: {}, escalationRound: 0 };
 }

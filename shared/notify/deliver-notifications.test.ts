@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmEvent, ChannelDelivery } from '../alarms/alarm-event';
 import type { AlarmStore } from '../alarms/alarm-store';
+import { freshDeliveryState } from '../alarms/fire-event';
 import { ManualClock } from '../clock';
 import type { ChannelStore } from './channel-store';
 import { deliverNotifications, type NotifyDependencies } from './deliver-notifications';
@@ -29,12 +30,7 @@ const event = (over: Partial<AlarmEvent> = {}): AlarmEvent => ({
   notify: [CHANNEL],
   escalateEveryMinutes: 5,
   firedAt: '2026-11-20T08:00:00.000Z',
-  deliveredAt: null,
-  acknowledgedAt: null,
-  acknowledgedVia: null,
-  resolvedAt: null,
-  deliveries: {},
-  escalationRound: 0,
+  ...freshDeliveryState(),
   ...over,
 });
 
