@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../app/routes';
 import type { SettingsPatch, UserSettingsView } from '../../../shared/api/settings-schemas';
@@ -12,9 +12,16 @@ import { displayFrom } from './useDisplay';
 /** `/settings`: display settings, saved on the server as they change (so every screen agrees), and sessions. */
 export default function SettingsPage() {
   const { data } = useSettingsQuery();
-  const settings = data ?? DEFAULT_SETTINGS;
   const update = useUpdateSettings();
-  const change = (patch: SettingsPatch) => update.mutate(patch);
+  // The settings cache tells the page of an optimistic change a moment after the click, and React puts a controlled
+  // input back until then: the old choice flickered back, and a quick second click could land on it. What was just
+  // chosen shows at once; once the last save settles, the cache (the server's answer, or the old settings) decides.
+  const [choosing, setChoosing] = useState<SettingsPatch>({});
+  const settings: UserSettingsView = { ...(data ?? DEFAULT_SETTINGS), ...choosing };
+  const change = (patch: SettingsPatch) => {
+    setChoosing((earlier) => ({ ...earlier, ...patch }));
+    update.mutate(patch, { onSettled: () => setChoosing({}) });
+  };
   const zoneId = useId();
 
   return (
