@@ -100,6 +100,23 @@ describe('DoneTimePredictor on Newton curves with known answers', () => {
     expect(p.eta).toEqual({ seconds: 0, lowSeconds: 0, highSeconds: 0 });
   });
 
+  it('is done on a reading, never on the trend projected past the last one: until then it is due now', () => {
+    // Readings up to 1 °F short of the target; between polls the trend reaches it before any reading does.
+    const hoursToTarget = newtonHoursToReach(chicken.startF, chicken.targetF, chicken.pitF, chicken.k);
+    const predictor = new DoneTimePredictor({ targetF: chicken.targetF, expectStall: false });
+    let lastMs = 0;
+    for (let s = 0; s <= hoursToTarget * 3600; s += 30) {
+      const valueF = newtonTemperatureAfter(chicken.startF, chicken.pitF, chicken.k, s / 3600);
+      if (valueF > chicken.targetF - 1) break;
+      predictor.observe({ atMs: s * 1000, temperatureF: valueF });
+      lastMs = s * 1000;
+    }
+    const later = predictor.predict(lastMs + 4 * 60_000, chicken.pitF);
+    expect(later.temperatureF).toBeGreaterThanOrEqual(chicken.targetF);
+    expect(later.phase).toBe('heating');
+    expect(later.eta).toEqual({ seconds: 0, lowSeconds: 0, highSeconds: 0 });
+  });
+
   it('goes back to "unknown" when the probe falls silent', () => {
     const predictor = new DoneTimePredictor({ targetF: 165 });
     for (let s = 0; s <= 3600; s += 30) {

@@ -205,9 +205,11 @@ export class DoneTimePredictor {
     const temperatureF = trend.levelF;
     const stall = this.advance(context);
     const base = { atMs, targetF, temperatureF, ratePerHour: trend.ratePerHour, stall };
-    if (temperatureF >= targetF || last.valueF >= targetF) {
-      return { ...base, phase: 'done', eta: DONE_ETA };
-    }
+    // Done is what a reading shows, never the trend projected to now: between polls the trend reaches the target
+    // first, and a "Target reached" alarm over a screen that reads 164 °F is wrong. Until a reading gets there it is
+    // due now (eta 0), which is what the trend says.
+    if (last.valueF >= targetF) return { ...base, phase: 'done', eta: DONE_ETA };
+    if (temperatureF >= targetF) return { ...base, phase: stall.phase, eta: DONE_ETA };
     if (pit <= targetF + 2) {
       return { ...base, phase: stall.phase, reason: 'pit is below the target' };
     }
