@@ -363,11 +363,30 @@ describe('Operations', () => {
     });
   });
 
+  it('alarms to the topic when the live stage refuses frames (its throttle) past the threshold in 5 minutes', () => {
+    const topic = ref(logicalId(stack.alarms.topic));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${stack.stackName}-LiveUpdatesThrottled`,
+      Metrics: [
+        Match.objectLike({
+          MetricStat: { Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'ClientError', Dimensions: [{ Name: 'ApiId', Value: ref(logicalId(stack.live.api)) }] }, Stat: 'Sum', Period: 300 },
+          ReturnData: true,
+        }),
+      ],
+      Threshold: operationsSettings.liveRefusedThreshold,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [topic],
+      OKActions: [topic],
+    });
+  });
+
   it('every alarm of the stack notifies the topic, on alarm and on OK, and is named for the topic policy', () => {
     const topic = ref(logicalId(stack.alarms.topic));
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: string; AlarmActions: unknown[]; OKActions: unknown[] } }[];
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
-      ['LambdaErrorsOrThrottles', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'NotifyDeadLetters', 'PollDeadLetters', 'PollDispatcherErrors', 'ShareExpiryDeadLetters'].map((n) => `${stack.stackName}-${n}`).sort(),
+      ['LambdaErrorsOrThrottles', 'LiveUpdatesThrottled', 'MqttPublishDeadLetters', 'NoReadingsIngested', 'NotifyDeadLetters', 'PollDeadLetters', 'PollDispatcherErrors', 'ShareExpiryDeadLetters'].map((n) => `${stack.stackName}-${n}`).sort(),
     );
     for (const a of alarms) expect({ name: a.Properties.AlarmName, alarm: a.Properties.AlarmActions, ok: a.Properties.OKActions }).toEqual({ name: a.Properties.AlarmName, alarm: [topic], ok: [topic] });
   });
@@ -403,7 +422,7 @@ describe('AlarmTopic', () => {
 
   it('names every alarm so that the topic policy matches it', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { AlarmName: unknown } }[];
-    expect(alarms).toHaveLength(7); // the poll pipeline's two, the MQTT publisher's, the notifier's and the share expirer's dead letters, and the Operations two
+    expect(alarms).toHaveLength(8); // the poll pipeline's two, the MQTT publisher's, the notifier's and the share expirer's dead letters, and the Operations three
     for (const alarm of alarms) expect(alarm.Properties.AlarmName).toMatch(new RegExp(`^${stack.stackName}-`));
   });
 });

@@ -22,6 +22,13 @@ export const operationsSettings = {
   /** Lambda errors plus throttles, all functions together, in `lambdaProblemsWindow`, above which to alarm. */
   lambdaProblemsThreshold: 5,
   lambdaProblemsWindow: Duration.minutes(5),
+  /**
+   * WebSocket frames API Gateway refused before any integration ran (ClientError: the stage's throttle, chiefly) in
+   * `liveRefusedWindow`, above which to alarm. A visible page pings every 1.5 s, so a throttled stage passes this in
+   * seconds; a stray malformed frame does not.
+   */
+  liveRefusedThreshold: 20,
+  liveRefusedWindow: Duration.minutes(5),
 } as const;
 
 export interface DeadLetterQueueWatch {
@@ -44,8 +51,8 @@ export interface OperationsProps {
 /**
  * The `Operations` CloudWatch dashboard and the alarms that go with it (GitHub issue 15): poll latency, readings
  * ingested, errors by class, failing accounts, dead-letter queues, WebSocket traffic and every function's errors,
- * throttles and duration; alarms when no reading is ingested while accounts are active, and when Lambda errors or
- * throttles pile up. Each alarm notifies the AlarmTopic; what each means and what to do is in the README.
+ * throttles and duration; alarms when no reading is ingested while accounts are active, when Lambda errors or
+ * throttles pile up, and when the live stage refuses frames. Each alarm notifies the AlarmTopic; what each means and what to do is in the README.
  *
  * Extension point for the alarms issue (notifier deliveries and failures, webhook dead letters): call
  * `addSection(title, widgets)` with its widgets, and pass its dead-letter queues in `deadLetterQueues`.
@@ -54,6 +61,7 @@ export class Operations extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
   readonly noReadingsAlarm: cloudwatch.Alarm;
   readonly lambdaProblemsAlarm: cloudwatch.Alarm;
+  readonly liveRefusedAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
@@ -112,7 +120,8 @@ export class Operations extends Construct {
     ]);
 
     const apiId = props.webSocketApi.apiId;
-    const ws = (metricName: string, label: string) => new cloudwatch.Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: apiId }, statistic: 'Sum', period: Duration.minutes(1), label });
+    const ws = (metricName: string, label: string, period = Duration.minutes(1)) =>
+      new cloudwatch.Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: apiId }, statistic: 'Sum', period, label });
     this.addSection('Live updates', [
       new cloudwatch.GraphWidget({ title: 'WebSocket connections opened and messages', left: [ws('ConnectCount', 'connections opened')], right: [ws('MessageCount', 'messages')], width: 12 }),
       new cloudwatch.GraphWidget({ title: 'WebSocket errors', left: [ws('ClientError', '4xx'), ws('ExecutionError', 'integration errors')], width: 12 }),
@@ -179,10 +188,24 @@ export class Operations extends Construct {
     });
     alarms.notify(this.lambdaProblemsAlarm);
 
+    // The live stage's throttle (-c liveMessagesPerSecond) is shared by every browser: past it API Gateway refuses
+    // frames before the ping route or $default runs, pongs go missing and pages reconnect. Nothing else shows it.
+    this.liveRefusedAlarm = new cloudwatch.Alarm(this, 'LiveRefusedAlarm', {
+      alarmName: alarms.alarmName('LiveUpdatesThrottled'),
+      alarmDescription: `More than ${operationsSettings.liveRefusedThreshold} WebSocket frames refused by API Gateway in 5 minutes (ClientError, chiefly the stage's throttle): browsers miss their pongs and reconnect. Deploy with a higher -c liveMessagesPerSecond (README "Scaling").`,
+      metric: ws('ClientError', 'refused frames', operationsSettings.liveRefusedWindow),
+      threshold: operationsSettings.liveRefusedThreshold,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarms.notify(this.liveRefusedAlarm);
+
     this.addSection('Alarms', [
       new cloudwatch.AlarmStatusWidget({
         title: 'Pitwatch alarms',
-        alarms: [this.noReadingsAlarm, this.lambdaProblemsAlarm, ...(props.otherAlarms ?? [])],
+        alarms: [this.noReadingsAlarm, this.lambdaProblemsAlarm, this.liveRefusedAlarm, ...(props.otherAlarms ?? [])],
         width: 24,
       }),
     ]);
