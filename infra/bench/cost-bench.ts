@@ -41,7 +41,7 @@ import { pollSettings } from '../constructs/poller';
 import { PAGE_VISIBLE_SHARE, PING_INTERVAL_MS, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
 import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
 import { benchScenario } from './bench-scenario';
-import { synthesize } from '../test-support';
+import { customMetricNames, deploymentFixtures, EVENT_SOURCE_EMPTY_RECEIVES_PER_MINUTE, fixedDeploymentQuantities } from './deployment-fixed-costs';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { progressLog } from './progress-log';
 
@@ -127,7 +127,7 @@ const ASSUMED = {
   /** API Gateway closes a WebSocket after 2 hours: the browser reconnects ($disconnect + $connect). */
   reconnectsPerHour: 0.5,
   /** Lambda SQS event source: ~5 pollers long-polling (20 s) an idle queue, billed as ReceiveMessage requests. */
-  eventSourceEmptyReceivesPerMinute: 15,
+  eventSourceEmptyReceivesPerMinute: EVENT_SOURCE_EMPTY_RECEIVES_PER_MINUTE,
   /** Lambda system log lines (JSON format) per invocation: platform.start and platform.report. */
   cloudWatchEventOverheadBytes: 26,
   /** CloudWatch Logs archive storage is billed compressed. */
@@ -166,35 +166,9 @@ function memoryOf(file: string, construct: string, fallback: number): { mb: numb
   }
 }
 
-function countMatches(files: string[], pattern: RegExp): Set<string> {
-  const found = new Set<string>();
-  for (const f of files) {
-    const text = readFileSync(new URL(f, import.meta.url), 'utf8');
-    for (const m of text.matchAll(pattern)) found.add(m[1] ?? m[0]);
-  }
-  return found;
-}
-
 const workerMemory = { mb: pollSettings.workerMemoryMb, from: 'infra/constructs/poller.ts (pollSettings.workerMemoryMb)' };
 const dispatcherMemory = memoryOf('poller.ts', 'Dispatch', 256);
 const wsMemory = { mb: 256, from: 'PitwatchFunction default (infra/constructs/live-updates.ts sets none)' };
-const customMetrics = countMatches(['../../functions/poll/worker.ts', '../../functions/poll/dispatch.ts', '../../functions/notify/notifier.ts'], /addMetric\('(\w+)'/g);
-
-/**
- * What every deployment pays for whatever its devices do, read from the synthesized stack (not listed by hand, so a
- * new queue or alarm is priced the day it is added): each SQS event source long-polls its idle queue, and each
- * CloudWatch alarm is billed per month.
- */
-function deploymentFixtures(): { sqsEventSources: string[]; alarms: string[] } {
-  const { template } = synthesize({ historyStore: 'timestream', deletionProtection: true }, { bundle: false });
-  const json = template.toJSON() as { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
-  const entries = Object.entries(json.Resources);
-  const sqsEventSources = entries
-    .filter(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping' && JSON.stringify(r.Properties?.['EventSourceArn'] ?? '').includes('Queue'))
-    .map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
-  const alarms = entries.filter(([, r]) => r.Type === 'AWS::CloudWatch::Alarm').map(([id]) => id.replace(/[0-9A-F]{8}$/, ''));
-  return { sqsEventSources, alarms };
-}
 
 // ---- log bytes per invocation, from the real Powertools output ----
 
@@ -795,8 +769,7 @@ async function main(): Promise<void> {
     const dispatcherInitGbS = ASSUMED.coldStartsPerDayPerFunction * 30 * (ASSUMED.initMs / 1000) * (dispatcherMemory.mb / 1024);
     const fixedLine = (item: string, quantity: number, unit: string, key: PriceKey): Line => ({ item, quantity, unit, key, usd: quantity * price(key).usd });
     const fixedLines: Line[] = [
-      fixedLine('KMS vault key (year 1; rotations add up to +$2/month later)', 1, 'key-month', 'kmsKeyMonth'),
-      fixedLine('EventBridge schedule (once a minute)', MINUTES_PER_MONTH, 'invocations', 'eventBridgeScheduledInvocation'),
+      ...fixedDeploymentQuantities(fixtures).map((q) => fixedLine(q.item, q.quantity, q.unit, q.key)),
       fixedLine('Lambda dispatcher requests (once a minute)', MINUTES_PER_MONTH, 'requests', 'lambdaRequest'),
       fixedLine(
         `Lambda dispatcher duration (${dispatcherMemory.mb} MB, ${dispatcherMeanMs.toFixed(0)} ms each)`,
@@ -806,14 +779,6 @@ async function main(): Promise<void> {
       ),
       fixedLine('CloudWatch Logs ingestion (dispatcher)', (MINUTES_PER_MONTH * dispatcherLogBytes()) / GB, 'GB', 'cloudwatchLogsIngestGb'),
       fixedLine('X-Ray traces (dispatcher)', pollSettings.tracing ? MINUTES_PER_MONTH : 0, 'traces', 'xrayTraceRecorded'),
-      fixedLine(
-        `SQS empty receives (${fixtures.sqsEventSources.length} event sources long-polling idle queues: ${fixtures.sqsEventSources.join(', ')})`,
-        fixtures.sqsEventSources.length * MINUTES_PER_MONTH * ASSUMED.eventSourceEmptyReceivesPerMinute,
-        'requests',
-        'sqsRequest',
-      ),
-      fixedLine('CloudWatch custom metrics (EMF from functions/poll and the notifier, see below)', customMetrics.size, 'metrics', 'cloudwatchCustomMetricMonth'),
-      fixedLine(`CloudWatch alarms (${fixtures.alarms.length}: ${fixtures.alarms.join(', ')})`, fixtures.alarms.length, 'alarms', 'cloudwatchAlarmMonth'),
     ];
     const fixed = totalOf(fixedLines);
 
@@ -893,7 +858,7 @@ async function main(): Promise<void> {
     out.push('  (email through SES adds $0.10 per 1,000; SMS through SNS is priced per message and country, off by default)');
     out.push('');
     out.push(...table('PER DEPLOYMENT, FIXED (whatever the number of devices)', fixedLines));
-    out.push(`  custom metrics, each published every minute with dimension service: ${[...customMetrics].join(', ')} (plus one PollErrors_<code> per error code seen)`);
+    out.push(`  custom metrics, each published every minute with dimension service: ${[...customMetricNames].join(', ')} (plus one PollErrors_<code> per error code seen)`);
     out.push('');
     out.push(...batchTable(batchMeasurements, batchOptions, workerMemory.mb));
     out.push('');

@@ -36,8 +36,10 @@ import { LINKS_PAGE_SIZE } from '../../shared/aws/dynamo-account-store';
 import { SqsPollQueue } from '../../shared/aws/sqs-poll-queue';
 import { dispatchPolls } from '../../shared/polling/dispatch-polls';
 import { pollCadence, type PollCadence } from '../../shared/polling/poll-cadence';
+import { liveThrottle } from '../constructs/live-updates';
 import { pollSettings } from '../constructs/poller';
 import { benchScenario } from './bench-scenario';
+import { fixedDeploymentQuantities } from './deployment-fixed-costs';
 import { PAGE_VISIBLE_SHARE, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
 import { checkHistory } from './history-check';
 import { progressLog } from './progress-log';
@@ -284,6 +286,12 @@ interface Projection {
   peakBatchesPerSecond: number;
   batchSecondsAt256Mb: number;
   peakConcurrency: number;
+  /** Accounts at which the Saturday peak needs the event source's maxConcurrency (arithmetic from the peak). */
+  concurrencyCapAccounts: number;
+  /** Heartbeat pings a second into the live stage at the peak (every cooking account has its page open). */
+  peakPingsPerSecond: number;
+  /** Open pages the default stage throttle carries, at the assumed visible share and all visible. */
+  pagesAtDefaultThrottle: { typical: number; allVisible: number };
   monthlyUsd: number;
   lines: Array<{ item: string; usd: number }>;
   assumptions: string[];
@@ -310,6 +318,7 @@ function project(accounts: number, warm: CycleResult, dispatchSeconds: number): 
   const pingsPerActivePoll = (pingsPerHour() / 3600) * pollCadence.activeIntervalSeconds;
   const wsMessagesPerActivePoll = 1 + 0.75 + 2 * pingsPerActivePoll;
   const decryptsPerMonth = accounts * Math.max(1, peakConcurrency) * 6 * 30; // a session per account and container; 6 recycles a day
+  const fixed = fixedDeploymentQuantities();
   const lines = [
     { item: 'Lambda worker requests', usd: invocations * price('lambdaRequest') },
     { item: `Lambda worker duration (${memoryMb} MB, ${fmt(batchMs, 0)} ms per batch of ${batch})`, usd: invocations * (batchMs / 1000) * (memoryMb / 1024) * price('lambdaArmGbSecond') },
@@ -327,13 +336,20 @@ function project(accounts: number, warm: CycleResult, dispatchSeconds: number): 
     { item: 'KMS Decrypt (a session per account per warm container)', usd: decryptsPerMonth * price('kmsRequest') },
     { item: 'CloudWatch Logs (1.4 KB per invocation)', usd: ((invocations * 1400) / 1024 ** 3) * price('cloudwatchLogsIngestGb') },
     { item: `Dispatcher (once a minute, ${fmt(dispatchSeconds, 1)} s at 256 MB)`, usd: 43_200 * (price('lambdaRequest') + dispatchSeconds * 0.25 * price('lambdaArmGbSecond')) },
-    { item: 'Fixed (vault key, metrics, alarms, empty receives)', usd: 3.0 },
+    {
+      item: `Fixed (${fixed.map((q) => `${q.quantity.toLocaleString('en-US')} ${q.unit}`).join(', ')}; as bench:cost)`,
+      usd: fixed.reduce((n, q) => n + q.quantity * price(q.key), 0),
+    },
   ];
+  const throttle = liveThrottle().rateLimit;
   return {
     peakPollsPerSecond,
     peakBatchesPerSecond,
     batchSecondsAt256Mb: batchMs / 1000,
     peakConcurrency,
+    concurrencyCapAccounts: (accounts * pollSettings.maxConcurrency) / peakConcurrency,
+    peakPingsPerSecond: (active * pingsPerHour()) / 3600,
+    pagesAtDefaultThrottle: { typical: throttle / (pingsPerHour() / 3600), allVisible: throttle / (pingsPerHour(1) / 3600) },
     monthlyUsd: lines.reduce((n, l) => n + l.usd, 0),
     lines,
     assumptions: [
@@ -470,6 +486,15 @@ async function main(): Promise<void> {
       `  Saturday peak: ${fmt(projection.peakPollsPerSecond)} polls/s = ${fmt(projection.peakBatchesPerSecond, 2)} batches/s × ${fmt(projection.batchSecondsAt256Mb, 2)} s per batch ` +
         `≈ ${fmt(projection.peakConcurrency, 1)} concurrent worker executions (the event source's maxConcurrency is ${pollSettings.maxConcurrency})`,
     );
+    out.push(
+      `  Lambda concurrency: the event source's cap of ${pollSettings.maxConcurrency} is reached at about ${Math.round(projection.concurrencyCapAccounts).toLocaleString('en-US')} accounts ` +
+        '(arithmetic from the peak above, not a run)',
+    );
+    out.push(
+      `  Live stage: ${fmt(projection.peakPingsPerSecond, 0)} heartbeat pings a second at the peak (${fmt(pingsPerHour(), 0)} an hour per open page); ` +
+        `the default throttle of ${liveThrottle().rateLimit} messages a second carries about ${fmt(projection.pagesAtDefaultThrottle.typical, 0)} open pages ` +
+        `(${fmt(projection.pagesAtDefaultThrottle.allVisible, 0)} all visible): deploy with -c liveMessagesPerSecond=${Math.ceil((projection.peakPingsPerSecond * 2) / 100) * 100} (twice the peak) or more`,
+    );
     out.push(`  Monthly AWS bill ≈ $${fmt(projection.monthlyUsd, 0)} ($${fmt(projection.monthlyUsd / ACCOUNTS, 3)} per account):`);
     for (const l of projection.lines) out.push(`    ${l.item.padEnd(78)} $${fmt(l.usd, 2).padStart(9)}`);
     out.push('  Assumed:');
@@ -491,6 +516,8 @@ async function main(): Promise<void> {
         itemsWrittenPerSecond: Number(fmt(bestWarm.itemsWrittenPerSecond, 0)),
         hottestKey: bestWarm.hottest[0] ?? null,
         peakConcurrency: Number(fmt(projection.peakConcurrency, 1)),
+        concurrencyCapAccounts: Math.round(projection.concurrencyCapAccounts),
+        peakPingsPerSecond: Number(fmt(projection.peakPingsPerSecond, 0)),
         monthlyUsd: Number(fmt(projection.monthlyUsd, 0)),
         benchSeconds: Number(fmt(log.elapsedSeconds())),
         loadAverage: [Number(fmt(loadAtStart)), Number(fmt(loadavg()[0]!))],
