@@ -13,8 +13,10 @@ import { formatDuration } from '../duration-text';
  * the summaries of the last MAX_COOKS_PER_KIND ended cooks. A cook's stall, heating and post-stall priors learn
  * from past cooks of its own kind only: another cut of its class (a pork butt after a brisket) stalls and heats
  * as that cut does, and on the real families of bench:predict, counting it even at half weight made both cross-cut
- * cooks worse. The pit band does come from the whole class: people run their smoker where they usually do, whatever
- * the cut. Store it with the account; update it with
+ * cooks worse. The pit band of a named cut comes from that cut's cooks too: the pit is part of how a person cooks a
+ * cut (the brisket low and slow, the pork shoulder hot and fast), and on the real families another cut's band was
+ * the whole of the personal priors' loss. Only a cook that named no cut takes the band of its class, the closest it
+ * has. Store it with the account; update it with
  * `learnFromCook` when a cook ends; read it with `personalCutPriors` when a cook starts (and `personalPitHint` when
  * the cook has no pit probe). Each prior is a normal–normal Bayesian update in log space: today's prior
  * (cut-priors.ts) is split into a between-setups part (how much one person's smoker and cut differ from another's)
@@ -163,19 +165,21 @@ function sameKindCooks(state: PersonalPriors | undefined, kind: CookKind): reado
   return state?.kinds[cookKindKey(kind)] ?? [];
 }
 
-/** Past cooks of every kind of its class (a brisket's: every collagen cut's): what the pit band comes from. */
-function classCooks(state: PersonalPriors | undefined, kind: CookKind): PastCook[] {
+/**
+ * What the pit band comes from: a named cut's own past cooks (a person picks the pit with the cut: a brisket run at
+ * 240 °F says little about a pork shoulder run hot and fast); a cook that named no cut, every cook of its class (it
+ * is known by its class only, so any cook of the class is as much like it as any other).
+ */
+function pitBandCooks(state: PersonalPriors | undefined, kind: CookKind): readonly PastCook[] {
   if (state === undefined) return [];
+  if (kind.meat !== undefined) return sameKindCooks(state, kind);
   const cls = cookClass(kind);
   return Object.entries(state.kinds).flatMap(([k, cooks]) => (classOfKindKey(k) === cls ? cooks : []));
 }
 
-/**
- * The pit band of the account's past cooks of this class (people run their smoker where they always do, whatever
- * the cut), for a cook with no pit probe (pit-hint.ts).
- */
+/** The pit band of the account's past cooks of this cut (pitBandCooks), for a cook with no pit probe (pit-hint.ts). */
 export function personalPitBand(state: PersonalPriors | undefined, kind: CookKind): { medianF: number; spreadF: number; cooks: number } | undefined {
-  const pits = classCooks(state, kind).flatMap((c) => (c.pitF !== undefined ? [c.pitF] : [])).sort((a, b) => a - b);
+  const pits = pitBandCooks(state, kind).flatMap((c) => (c.pitF !== undefined ? [c.pitF] : [])).sort((a, b) => a - b);
   if (pits.length === 0) return undefined;
   const medianF = pits[Math.floor((pits.length - 1) / 2)] as number;
   const mean = pits.reduce((s, p) => s + p, 0) / pits.length;
@@ -198,8 +202,9 @@ const KIND_PLURALS: Readonly<Record<MeatKind, string>> = {
 
 /**
  * For people: "based on your last 3 briskets: stall about 3 h 10 m, pit about 245 °F". The stall is the personal
- * prior's median at the pit those cooks ran. With no past cook of the kind but some of its class, only the pit is
- * personal ("based on your last 2 low-and-slow cooks: pit about 250 °F"); undefined with neither.
+ * prior's median at the pit those cooks ran. A cook that named no cut, with no past cook of its kind but some of its
+ * class, has only a personal pit ("based on your last 2 low-and-slow cooks: pit about 250 °F"); undefined with
+ * neither.
  */
 export function describePersonalPriors(state: PersonalPriors | undefined, kind: CookKind): string | undefined {
   const same = sameKindCooks(state, kind);
