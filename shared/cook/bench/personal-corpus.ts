@@ -34,7 +34,7 @@ interface FamilyCook {
 /**
  * The cut of each real log, as its source says (real-cooks/SOURCES.md): what the cook would have picked as a preset,
  * so a cook learns its cut priors and its pit band from its own cut (personal-priors.ts). A log not listed (or a
- * `--cooks` folder) is known by its target only, and takes the pit band of its family's other collagen cooks.
+ * `--cooks` folder) is known by its target only, and learns from its family's other collagen cooks.
  */
 const REAL_LOG_CUTS: Readonly<Record<string, MeatKind>> = {
   'tempfit-overnight-4probe-2021-11-13': 'brisket',
