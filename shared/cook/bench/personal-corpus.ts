@@ -33,8 +33,8 @@ interface FamilyCook {
 
 /**
  * The cut of each real log, as its source says (real-cooks/SOURCES.md): what the cook would have picked as a preset,
- * so a cook learns its cut priors from its own cut and its pit band from the family's other collagen cuts. A log not
- * listed (or a `--cooks` folder) is known by its target only.
+ * so a cook learns its cut priors and its pit band from its own cut (personal-priors.ts). A log not listed (or a
+ * `--cooks` folder) is known by its target only, and learns from its family's other collagen cooks.
  */
 const REAL_LOG_CUTS: Readonly<Record<string, MeatKind>> = {
   'tempfit-overnight-4probe-2021-11-13': 'brisket',

@@ -73,10 +73,25 @@ describe('personal priors', () => {
     expect(elsewhere).toBeLessThan(fromBrisket);
   });
 
-  it('take the pit band from every cut of the class, not from another class', () => {
-    const state = learn(cook(1, 1, { pitF: 240 }), cook(2, 1, { kind: { meat: 'pork-butt', targetF: 200 }, pitF: 260 }), cook(3, 1, { kind: { meat: 'chicken', targetF: 165 }, pitF: 350 }));
-    expect(personalPitBand(state, brisket)).toMatchObject({ medianF: 240, cooks: 2 });
-    expect(personalPitBand(state, { meat: 'turkey', targetF: 165 })).toMatchObject({ medianF: 350, cooks: 1 });
+  it('learn a cook that named no cut from every cook of its class, and only of its class', () => {
+    const state = learn(cook(1, 2), cook(2, 2, { kind: { meat: 'pork-butt', targetF: 200 } }));
+    const unnamed = personalCutPriors(state, { targetF: 195 });
+    expect(unnamed.learnedFrom).toBe(2);
+    expect(unnamed.stall.lengthFactor).toBeGreaterThan(1.3);
+    expect(personalCutPriors(state, { targetF: 165 })).toEqual(defaultCutPriors({ targetF: 165 }));
+  });
+
+  it('take a named cut’s pit band from its own cooks, and an unnamed cook’s from its class only', () => {
+    const pork = { meat: 'pork-butt' as const, targetF: 200 };
+    const state = learn(cook(1, 1, { pitF: 240 }), cook(2, 1, { kind: pork, pitF: 330 }), cook(3, 1, { kind: { meat: 'chicken', targetF: 165 }, pitF: 350 }));
+    // The brisket's 240 °F says nothing of the pork butt run hot and fast, nor the other way round.
+    expect(personalPitBand(state, brisket)).toEqual({ medianF: 240, spreadF: 0, cooks: 1 });
+    expect(personalPitBand(state, pork)).toEqual({ medianF: 330, spreadF: 0, cooks: 1 });
+    expect(personalPitBand(state, { meat: 'ribs', targetF: 198 })).toBeUndefined();
+    expect(personalPitBand(state, { meat: 'turkey', targetF: 165 })).toBeUndefined();
+    // A cook that named no cut is known by its class: every low-and-slow cook is as much like it as any other.
+    expect(personalPitBand(state, { targetF: 195 })).toMatchObject({ medianF: 240, cooks: 2 });
+    expect(personalPitBand(state, { targetF: 165 })).toMatchObject({ medianF: 350, cooks: 1 });
   });
 
   it('keep the last cooks of a kind, replace a cook learned twice, and survive storage', () => {
@@ -97,9 +112,11 @@ describe('personal priors', () => {
     const state = learn(cook(1, 1.2, { pitF: 240 }), cook(2, 1.3, { pitF: 250 }), cook(3, 1.25, { pitF: 245 }));
     expect(describePersonalPriors(state, brisket)).toMatch(/^based on your last 3 briskets: stall about \d+ h( \d\d m)?, pit about 245 °F$/);
     expect(describePersonalPriors(learn(cook(1, 1)), brisket)).toMatch(/^based on your last brisket: /);
-    // No pork butt yet: only the pit is personal, the stall is today's and not described as theirs.
-    expect(describePersonalPriors(state, { meat: 'pork-butt', targetF: 200 })).toBe('based on your last 3 low-and-slow cooks: pit about 245 °F');
-    expect(describePersonalPriors(learn(cook(1, 1, { pitF: 240 })), { meat: 'ribs', targetF: 198 })).toBe('based on your last low-and-slow cook: pit about 240 °F');
+    // No pork butt yet: nothing is personal (the briskets' pit is not the pork butt's).
+    expect(describePersonalPriors(state, { meat: 'pork-butt', targetF: 200 })).toBeUndefined();
+    // A cook that named no cut learns from (and names) every cook of its class.
+    expect(describePersonalPriors(state, { targetF: 200 })).toMatch(/^based on your last 3 low-and-slow cooks: stall about \d+ h( \d\d m)?, pit about 245 °F$/);
+    expect(describePersonalPriors(learn(cook(1, 1, { pitF: 240 })), { targetF: 198 })).toMatch(/^based on your last low-and-slow cook: stall .*, pit about 240 °F$/);
     expect(describePersonalPriors(state, { meat: 'chicken', targetF: 165 })).toBeUndefined();
     expect(personalPitBand(state, brisket)).toEqual({ medianF: 245, spreadF: 5, cooks: 3 });
   });

@@ -10,11 +10,12 @@ import { formatDuration } from '../duration-text';
  * them. The same person, smoker and cut stall for similar lengths; nothing in one curve tells how wet a surface is.
  *
  * The state is small and serialisable (JSON, a few KB at most): per kind of cook (the cut, or its target class),
- * the summaries of the last MAX_COOKS_PER_KIND ended cooks. A cook's stall, heating and post-stall priors learn
- * from past cooks of its own kind only: another cut of its class (a pork butt after a brisket) stalls and heats
- * as that cut does, and on the real families of bench:predict, counting it even at half weight made both cross-cut
- * cooks worse. The pit band does come from the whole class: people run their smoker where they usually do, whatever
- * the cut. Store it with the account; update it with
+ * the summaries of the last MAX_COOKS_PER_KIND ended cooks. A cook of a named cut learns its stall, heating and
+ * post-stall priors and its pit band from past cooks of that cut only: another cut of its class (a pork butt after
+ * a brisket) stalls and heats as that cut does, and on the real families of bench:predict, counting it even at
+ * half weight made both cross-cut cooks worse; the pit is part of how a person cooks a cut too, and another cut's
+ * band was the whole of the personal priors' loss there. A cook that named no cut is known by its class only, and
+ * learns from every cook of its class. Store it with the account; update it with
  * `learnFromCook` when a cook ends; read it with `personalCutPriors` when a cook starts (and `personalPitHint` when
  * the cook has no pit probe). Each prior is a normal–normal Bayesian update in log space: today's prior
  * (cut-priors.ts) is split into a between-setups part (how much one person's smoker and cut differ from another's)
@@ -107,10 +108,10 @@ const OTHER_BAND_F = 30;
 const OTHER_BAND_WEIGHT = 0.5;
 const EM_STEPS = 8;
 
-/** The cut priors for a new cook of `kind`, from the account's past cooks of that kind (today's when none). */
+/** The cut priors for a new cook of `kind`, from the account's past cooks like it (cooksLike; today's when none). */
 export function personalCutPriors(state: PersonalPriors | undefined, kind: CookKind, pitF?: number): CutPriors {
   const base = defaultCutPriors(kind);
-  const cooks = sameKindCooks(state, kind);
+  const cooks = cooksLike(state, kind);
   if (cooks.length === 0) return base;
   const weight = (c: PastCook): number => (pitF !== undefined && c.pitF !== undefined && Math.abs(c.pitF - pitF) > OTHER_BAND_F ? OTHER_BAND_WEIGHT : 1);
 
@@ -158,24 +159,22 @@ export function personalCutPriors(state: PersonalPriors | undefined, kind: CookK
   };
 }
 
-/** Past cooks of the kind: what the cut priors learn from. */
-function sameKindCooks(state: PersonalPriors | undefined, kind: CookKind): readonly PastCook[] {
-  return state?.kinds[cookKindKey(kind)] ?? [];
-}
-
-/** Past cooks of every kind of its class (a brisket's: every collagen cut's): what the pit band comes from. */
-function classCooks(state: PersonalPriors | undefined, kind: CookKind): PastCook[] {
+/**
+ * The past cooks a new cook learns from, its priors and its pit band alike. A named cut's own cooks: another cut
+ * stalls and heats as that cut does, and a person picks the pit with the cut (a brisket run at 240 °F says little
+ * about a pork shoulder run hot and fast). A cook that named no cut is known by its class only (its priors are the
+ * class's), so every past cook of the class is as much like it as any other, named or not.
+ */
+function cooksLike(state: PersonalPriors | undefined, kind: CookKind): readonly PastCook[] {
   if (state === undefined) return [];
+  if (kind.meat !== undefined) return state.kinds[cookKindKey(kind)] ?? [];
   const cls = cookClass(kind);
   return Object.entries(state.kinds).flatMap(([k, cooks]) => (classOfKindKey(k) === cls ? cooks : []));
 }
 
-/**
- * The pit band of the account's past cooks of this class (people run their smoker where they always do, whatever
- * the cut), for a cook with no pit probe (pit-hint.ts).
- */
+/** The pit band of the account's past cooks like this one (cooksLike), for a cook with no pit probe (pit-hint.ts). */
 export function personalPitBand(state: PersonalPriors | undefined, kind: CookKind): { medianF: number; spreadF: number; cooks: number } | undefined {
-  const pits = classCooks(state, kind).flatMap((c) => (c.pitF !== undefined ? [c.pitF] : [])).sort((a, b) => a - b);
+  const pits = cooksLike(state, kind).flatMap((c) => (c.pitF !== undefined ? [c.pitF] : [])).sort((a, b) => a - b);
   if (pits.length === 0) return undefined;
   const medianF = pits[Math.floor((pits.length - 1) / 2)] as number;
   const mean = pits.reduce((s, p) => s + p, 0) / pits.length;
@@ -197,27 +196,22 @@ const KIND_PLURALS: Readonly<Record<MeatKind, string>> = {
 };
 
 /**
- * For people: "based on your last 3 briskets: stall about 3 h 10 m, pit about 245 °F". The stall is the personal
- * prior's median at the pit those cooks ran. With no past cook of the kind but some of its class, only the pit is
- * personal ("based on your last 2 low-and-slow cooks: pit about 250 °F"); undefined with neither.
+ * For people: "based on your last 3 briskets: stall about 3 h 10 m, pit about 245 °F", or for a cook that named no
+ * cut "based on your last 2 low-and-slow cooks: …" (the cooks it learns from, cooksLike). The stall is the personal
+ * prior's median at the pit those cooks ran. Undefined with no past cook like it.
  */
 export function describePersonalPriors(state: PersonalPriors | undefined, kind: CookKind): string | undefined {
-  const same = sameKindCooks(state, kind);
+  const past = cooksLike(state, kind);
+  if (past.length === 0) return undefined;
   const band = personalPitBand(state, kind);
-  if (same.length === 0) {
-    // Only the pit band is personal (the stall and heating priors are today's): it counts the cooks it came from.
-    if (band === undefined) return undefined;
-    const what = band.cooks === 1 ? CLASS_SINGULARS[cookClass(kind)] : `${band.cooks} ${CLASS_PLURALS[cookClass(kind)]}`;
-    return `based on your last ${what}: pit about ${Math.round(band.medianF / 5) * 5} °F`;
-  }
   const priors = personalCutPriors(state, kind, band?.medianF);
-  const what = same.length === 1 ? `your last ${singular(kind)}` : `your last ${same.length} ${plural(kind)}`;
+  const what = past.length === 1 ? `your last ${singular(kind)}` : `your last ${past.length} ${plural(kind)}`;
   const parts: string[] = [];
   if (priors.stall.probability > 0) {
     const median = stallDurationPrior(priors.heatingK.median, band?.medianF ?? 250).medianHours * priors.stall.lengthFactor;
-    const none = same.filter((c) => c.stalled === false).length;
+    const none = past.filter((c) => c.stalled === false).length;
     parts.push(
-      `stall about ${formatDuration(median)}${none > 0 ? ` (${none === same.length ? 'none' : `${none} of them`} did not stall)` : ''}`,
+      `stall about ${formatDuration(median)}${none > 0 ? ` (${none === past.length ? 'none' : `${none} of them`} did not stall)` : ''}`,
     );
   }
   if (band !== undefined) parts.push(`pit about ${Math.round(band.medianF / 5) * 5} °F`);
@@ -225,11 +219,11 @@ export function describePersonalPriors(state: PersonalPriors | undefined, kind: 
 }
 
 function plural(kind: CookKind): string {
-  return kind.meat !== undefined ? KIND_PLURALS[kind.meat] : 'cooks like this';
+  return kind.meat !== undefined ? KIND_PLURALS[kind.meat] : CLASS_PLURALS[cookClass(kind)];
 }
 
 function singular(kind: CookKind): string {
-  if (kind.meat === undefined) return 'cook like this';
+  if (kind.meat === undefined) return CLASS_SINGULARS[cookClass(kind)];
   return kind.meat === 'ribs' ? 'rack of ribs' : kind.meat === 'salmon' ? 'salmon cook' : kind.meat.replace('-', ' ');
 }
 

@@ -2,10 +2,10 @@
  * With no pit probe the pit cannot be read off the meat curve, so the prediction mixes three pits: a central one and
  * one cooler and one hotter (done-time-predictor.ts). What the cook has told or shown narrows it:
  * - the set-point from the cook form: a controlled pit holds within 10–20 °F of it;
- * - the pit band of the account's past cooks of this kind (personal-priors.ts `personalPitBand`): people run their
- *   smoker where they usually do. A normal–normal update: a person's usual pit is a priori the usual pit for the
- *   cook ± 35 °F, their cooks spread ±20 °F (or as much as theirs did) around it; few past cooks pull the centre
- *   only part of the way, and the next cook's pit keeps both spreads;
+ * - the pit band of the account's past cooks of this cut (personal-priors.ts `personalPitBand`): people run their
+ *   smoker where they usually do for the cut. A normal–normal update: a person's usual pit is a priori the usual
+ *   pit for the cook ± 35 °F, their cooks spread ±20 °F (or as much as theirs did) around it; few past cooks pull
+ *   the centre only part of the way, and the next cook's pit keeps both spreads;
  * - nothing: the pit such a cook is usually run at (assumedPitF), ±50 °F.
  * (A probe marked as the pit is no hint but a measurement: it is the session's pit probe, and there is no mixture.)
  * The three-point mixture weighs ½ on the centre and ¼ on each side: its spread is the pit's standard deviation
