@@ -33,7 +33,13 @@ async function call(method: string, path: string, token?: string, body?: unknown
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Until the device has uploaded again (the simulator's own schedule, not a guess at it): the next poll has news. */
+async function nextUpload(): Promise<void> {
+  const now = stack.simulator.now().getTime();
+  const [next] = stack.simulator.transmissions(SIGNALS, new Date(now + 1), new Date(now + 60_000));
+  if (next === undefined) throw new Error(`${SIGNALS} uploads nothing in the next minute`);
+  while (stack.simulator.now() < next) await new Promise((r) => setTimeout(r, 25));
+}
 
 /** A socket that records every message; `closed` resolves with the close time. */
 function openSocket(query: string) {
@@ -80,7 +86,7 @@ describe('a cook from start to export', () => {
     expect(errorBodySchema.parse(again.body).error.code).toBe('CONFLICT');
 
     for (let i = 0; i < 3; i++) {
-      await sleep(3100);
+      await nextUpload();
       await stack.pollNow([demo.userId]);
     }
 
@@ -102,7 +108,7 @@ describe('a cook from start to export', () => {
     expect((await call('PATCH', `/cooks/${cookId}`, demo.token, { defaultAlerts: { 'lid-open': true } })).status).toBe(200);
     expect((await call('PATCH', `/cooks/${cookId}`, demo.token, { defaultAlerts: { 'no-such-alert': false } })).status).toBe(400);
 
-    await sleep(3100);
+    await nextUpload();
     await stack.pollNow([demo.userId]); // the poll after the edits keeps them (the worker writes only its own fields)
     const detail = cookDetailSchema.parse((await call('GET', `/cooks/${cookId}`, demo.token)).body);
     expect(detail.events.map((e) => e.kind)).toEqual(['wrapped']);
@@ -163,7 +169,7 @@ describe('a cook from start to export', () => {
 
   it('compares two cooks aligned at their starts', async () => {
     const second = cookDetailSchema.parse((await call('POST', '/cooks', demo.token, { serial: SIGNALS, pitChannel: '1', probes: [{ channel: '2', presetId: 'brisket' }] })).body);
-    await sleep(3100);
+    await nextUpload();
     await stack.pollNow([demo.userId]);
     const compared = await call('GET', `/cooks/compare?ids=${cookId},${second.cookId}`, demo.token);
     expect(compared.status).toBe(200);
@@ -189,7 +195,7 @@ describe('share links', () => {
 
     const viewer = openSocket(`share=${token}`);
     await viewer.opened;
-    await sleep(3100);
+    await nextUpload();
     await stack.pollNow([demo.userId]);
 
     const publicView = await fetch(`${api}/share/${token}`); // no credential at all
