@@ -137,18 +137,28 @@ export class DynamoReadingStore implements ReadingStore, HistoryEraser {
   }
 
   /**
-   * The hour's roll-up from its raw points (read consistently, so the poll's own writes are seen): one item per
-   * channel holding every raw point of the hour, written whole, so compacting twice writes the same item.
+   * The hour's roll-up from its raw points (read consistently, so the poll's own writes are seen): the hour's item
+   * gets every raw point of the hour packed in `pts`, so compacting twice writes the same item. An UpdateItem, not a
+   * Put: a late point another poll writes between this read and this write lands as its own attribute (writeRollups),
+   * and replacing the item whole would drop it.
    */
   async compactHour(series: readonly SeriesKey[], hourStart: Date): Promise<void> {
     const hourMs = hourOf(hourStart.getTime());
-    const items: Record<string, unknown>[] = [];
     for (const s of series) {
       const raw = await this.itemsBetween(bucketKey(s, hourMs), sortKey(hourMs), sortKey(hourMs + HOUR_MS - 1), true);
       if (raw.length === 0) continue;
-      items.push(this.rollupItem(s, hourMs, raw[0]!.u as Reading['units'], raw.map((item) => ({ atMs: Number(item.SK), value: Number(item.v) }))));
+      const { PK, SK, ...attributes } = this.rollupItem(s, hourMs, raw[0]!.u as Reading['units'], raw.map((item) => ({ atMs: Number(item.SK), value: Number(item.v) })));
+      const names = Object.keys(attributes);
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK, SK },
+          UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, attributes[name]])),
+        }),
+      );
     }
-    await this.putAll(items);
   }
 
   private rollupItem(s: SeriesKey, hourMs: number, units: Reading['units'], points: ReadonlyArray<{ atMs: number; value: number }>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { freshTable } from '../../infra/local/testing/local-table';
 import type { LinkedAccount } from '../auth/account-store';
 import type { DeviceRecord, LatestReading } from '../devices/device-store';
@@ -212,6 +212,38 @@ describe('DynamoReadingStore roll-ups', () => {
     expect(read.points).toHaveLength(62); // two minutes of the old hour, sixty of the new
     expect(read.points.slice(0, 2).map((p) => p.value)).toEqual([150, 151]);
     expect(read.points[2]).toEqual({ at: new Date(base).toISOString(), value: Math.round(((100 + 101 + 102 + 103 + 99) / 5) * 10) / 10, min: 99, max: 103 });
+  });
+
+  it('keeps a late point that lands while its hour is being rolled up', async () => {
+    const clock = new ManualClock(base + 10 * 60_000);
+    const store = new DynamoReadingStore(db, tableName, defaultDynamoHistoryOptions, clock);
+    const hour = points('5', base, 240);
+    await store.write(hour);
+    clock.set(base + HOUR + 1000);
+    // A back-fill of the same hour (another poll of the account) writes between the compaction's read of the raw
+    // points and its write of the roll-up: the read cannot have seen it, so the write must not drop it.
+    const late = { ...hour[0]!, value: 99, at: new Date(base + 7_500) };
+    let raced = false;
+    const racing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== 'send') return Reflect.get(target, prop, receiver) as unknown;
+        return async (command: Parameters<DynamoDBDocumentClient['send']>[0]) => {
+          const out = await target.send(command);
+          if (!raced && command instanceof QueryCommand && command.input.ConsistentRead === true) {
+            raced = true;
+            await store.write([late]);
+          }
+          return out;
+        };
+      },
+    });
+    await new DynamoReadingStore(racing, tableName, defaultDynamoHistoryOptions, clock).compactHour([{ accountId: 'a-roll', serial: 'S1', channel: '5' }], new Date(base));
+    expect(raced).toBe(true);
+    clock.set(base + 5 * HOUR); // past the raw layer's "recent" window: the roll-up alone answers
+    const read = await store.query({ accountId: 'a-roll', serial: 'S1', channel: '5', from: new Date(base), to: new Date(base + HOUR), binSeconds: 300 });
+    const raw = await store.query({ accountId: 'a-roll', serial: 'S1', channel: '5', from: new Date(base), to: new Date(base + HOUR) });
+    expect(raw).toHaveLength(241);
+    expect(read).toEqual(binReadings(raw, 300));
   });
 
   it('serves the last two hours of a long range from the raw layer, before their roll-up', async () => {
