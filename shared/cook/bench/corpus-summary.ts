@@ -91,6 +91,27 @@ export function summariseCorpus(cooks: readonly BenchCook[], scores: readonly Co
   };
 }
 
+/**
+ * Which side the 80 % interval misses on around 25 / 50 / 75 % of the cook, averaged over cooks as coverage is: the
+ * share of readings whose truth came sooner than the interval (`earlier`) and later than it (`later`). Misses mostly
+ * later say the interval is too short on its high side there, not only too narrow.
+ */
+export function checkpointMisses(scores: readonly CookScore[]): { earlier: number[]; later: number[] } {
+  const share = (index: number, missed: (s: CookScore) => number): number => {
+    const shares = scores
+      .filter((s) => (s.intervalsAt[index] as number) > 0)
+      .map((s) => missed(s) / (s.intervalsAt[index] as number));
+    return shares.length === 0 ? NaN : round((100 * shares.reduce((a, b) => a + b, 0)) / shares.length);
+  };
+  const indices = scores[0]?.intervalsAt.map((_, i) => i) ?? [];
+  return {
+    earlier: indices.map((i) => share(i, (s) => s.earlierAt[i] as number)),
+    later: indices.map((i) =>
+      share(i, (s) => (s.intervalsAt[i] as number) - (s.coveredAt[i] as number) - (s.earlierAt[i] as number)),
+    ),
+  };
+}
+
 function checkpointCoverage(scores: readonly CookScore[], index: number): number {
   const shares = scores
     .filter((s) => (s.intervalsAt[index] as number) > 0)

@@ -23,6 +23,8 @@ export interface CookScore {
    */
   readonly intervalsAt: readonly number[];
   readonly coveredAt: readonly number[];
+  /** Of those, the misses that came sooner than the interval's low end (the others came after its high end). */
+  readonly earlierAt: readonly number[];
   readonly stallDetection?: { readonly startedAtMs: number; readonly detectedAtMs: number };
 }
 
@@ -81,6 +83,7 @@ export function evaluateCook(cook: BenchCook): CookScore {
   let readings = 0;
   const intervalsAt = SCORE_FRACTIONS.map(() => 0);
   const coveredAt = SCORE_FRACTIONS.map(() => 0);
+  const earlierAt = SCORE_FRACTIONS.map(() => 0);
   const baselineByAt = new Map<number, number | undefined>();
   for (const p of predictions) {
     const fraction = (p.atMs - cook.startMs) / duration;
@@ -91,12 +94,14 @@ export function evaluateCook(cook: BenchCook): CookScore {
     if (p.eta) {
       intervals += 1;
       const remaining = (cook.reachMs - p.atMs) / 1000;
-      const holds = remaining >= p.eta.lowSeconds && remaining <= p.eta.highSeconds;
+      const earlier = remaining < p.eta.lowSeconds;
+      const holds = !earlier && remaining <= p.eta.highSeconds;
       if (holds) covered += 1;
       SCORE_FRACTIONS.forEach((checkpoint, i) => {
         if (Math.abs(fraction - checkpoint) > COVERAGE_WINDOW) return;
         intervalsAt[i] = (intervalsAt[i] as number) + 1;
         if (holds) coveredAt[i] = (coveredAt[i] as number) + 1;
+        if (earlier) earlierAt[i] = (earlierAt[i] as number) + 1;
       });
     }
     if (fraction <= 0.9) {
@@ -138,6 +143,7 @@ export function evaluateCook(cook: BenchCook): CookScore {
     readings,
     intervalsAt,
     coveredAt,
+    earlierAt,
     ...(stallDetection ? { stallDetection } : {}),
   };
 }

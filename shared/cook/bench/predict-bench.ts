@@ -3,11 +3,12 @@
  * on the real cook logs kept in the repository (`real-cooks/`, with their sources). Prints a table per corpus, then one
  * JSON line. A corpus that is missing or empty stops the bench with exit code 1: its figures never change silently.
  * Options: `--cooks <dir>` scores another directory of real logs; `--hide-pit` also scores the real logs with their
- * pit probe hidden (how the model does for cooks without one); `--verbose` prints every cook.
+ * pit probe hidden (how the model does for cooks without one); `--verbose` prints every cook, and on which side of the
+ * 80 % interval the truth fell when it missed.
  */
 import path from 'node:path';
 import type { BenchCook } from './bench-cook';
-import { summariseCorpus, type CorpusSummary } from './corpus-summary';
+import { checkpointMisses, summariseCorpus, type CorpusSummary } from './corpus-summary';
 import { evaluateCook, type CookScore } from './evaluate-cook';
 import { MissingCorpusError, realCookLogsDir, realCorpus } from './real-corpus';
 import { realPersonalCorpus, simulatedPersonalCorpus, type PersonalCorpus } from './personal-corpus';
@@ -34,6 +35,12 @@ function runCorpus(label: string, cooks: BenchCook[], groupBy?: (cook: BenchCook
   }
   const summary = summariseCorpus(cooks, scores);
   printSummary(label, summary);
+  if (verbose) {
+    const misses = checkpointMisses(scores);
+    console.log(
+      `  80 % interval misses at 25 / 50 / 75 %: truth sooner than the interval ${misses.earlier.join(' / ')} %, later ${misses.later.join(' / ')} %`,
+    );
+  }
   if (groupBy !== undefined) printGroups(cooks, scores, groupBy);
   return summary;
 }
