@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
 import type { ConnectionStore } from '../live/connection-store';
 import type { Pusher } from '../live/pusher';
+import { pushToAccountPages } from '../live/push-to-pages';
 import type { Reading, ReadingStore } from '../readings/reading';
 import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
 import { newCookEvent } from './cook-events';
@@ -79,15 +80,7 @@ export async function getCook(accountId: string, cookId: string, deps: Pick<Cook
 /** Pushes a `cook` message to the account's own pages (share links never get them). Never fails the request. */
 export async function announceCook(accountId: string, change: CookMessage['change'], cook: CookView, deps: Pick<CookDependencies, 'live'>): Promise<void> {
   if (!deps.live) return;
-  const { connections, pusher } = deps.live;
-  const mine = (await connections.listForAccount(accountId)).filter((c) => c.credentialKind !== 'share');
-  const message: CookMessage = { type: 'cook', change, serial: cook.serial, cook };
-  await Promise.all(
-    mine.map(async (c) => {
-      const outcome = await pusher.push(c.connectionId, message).catch(() => 'failed' as const);
-      if (outcome === 'gone') await connections.delete(c.connectionId);
-    }),
-  );
+  await pushToAccountPages(accountId, { type: 'cook', change, serial: cook.serial, cook }, deps.live);
 }
 
 function probeIssue(path: string, message: string): ValidationError {

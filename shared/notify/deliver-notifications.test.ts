@@ -8,6 +8,7 @@ import { deliverNotifications, type NotifyDependencies } from './deliver-notific
 import type { NotificationChannel } from './notification-channel';
 import type { DeliveryResult, Notifier } from './notifier';
 import type { QueuedNotify } from './notify-message';
+import type { LiveConnection } from '../live/connection-store';
 
 const ACCOUNT = 'acct-1';
 const CHANNEL = 'ch-hook';
@@ -120,5 +121,34 @@ describe('deliverNotifications: a channel that fails, retried', () => {
     const escalation = world(event({ urgent: true, escalationRound: 1, resolvedAt: '2026-11-20T08:06:00.000Z' }), ['sent']);
     expect(await deliverNotifications({ kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 1, channelId: CHANNEL, attempt: 2 }, escalation.deps)).toMatchObject({ dropped: true });
     expect([...acknowledged.sentTo, ...escalation.sentTo]).toEqual([]);
+  });
+});
+
+describe('deliverNotifications: open pages', () => {
+  const page = (connectionId: string, credentialKind: LiveConnection['credentialKind'], over: Partial<LiveConnection> = {}): LiveConnection => ({
+    connectionId,
+    userId: 'u-1',
+    accountId: ACCOUNT,
+    credentialKind,
+    credentialId: `cred-${connectionId}`,
+    connectedAt: '2026-11-20T07:00:00.000Z',
+    expiresAt: '2026-11-20T09:00:00.000Z',
+    ...over,
+  });
+  const pages = [page('c-session', 'session'), page('c-token', 'apiToken'), page('c-share', 'share', { cookId: 'ck-1', serial: 'SIG-1' })];
+
+  it('rings the account\'s own pages, never a share link\'s (its viewer sees the cook, not the alarms or where they go)', async () => {
+    const w = world(event(), ['sent']);
+    const pushed: Array<{ connectionId: string; type: string }> = [];
+    w.deps.connections = { listForAccount: async () => pages, delete: async () => undefined } as unknown as NotifyDependencies['connections']; // listForAccount and delete only
+    w.deps.pusher = { push: async (connectionId, message) => (pushed.push({ connectionId, type: message.type }), 'sent'), disconnect: async () => undefined };
+    await deliverNotifications({ kind: 'alarm', accountId: ACCOUNT, eventId: EVENT, round: 0, attempt: 1 }, w.deps);
+    await deliverNotifications({ kind: 'channel-disabled', accountId: ACCOUNT, channelId: CHANNEL }, w.deps);
+    expect(pushed).toEqual([
+      { connectionId: 'c-session', type: 'alarm' },
+      { connectionId: 'c-token', type: 'alarm' },
+      { connectionId: 'c-session', type: 'notification-channel' },
+      { connectionId: 'c-token', type: 'notification-channel' },
+    ]);
   });
 });

@@ -7,7 +7,6 @@
  * told through the others. Nothing here blocks a poll: the worker only queued the event.
  */
 import type { AlarmEventView } from '../api/alarm-schemas';
-import type { ServerMessage } from '../api/schemas';
 import type { AlarmEvent, ChannelDelivery } from '../alarms/alarm-event';
 import { alarmEventView } from '../alarms/alarm-views';
 import type { AlarmStore } from '../alarms/alarm-store';
@@ -16,6 +15,7 @@ import { planDeliveries } from '../alarms/plan-deliveries';
 import type { Clock } from '../clock';
 import type { ConnectionStore } from '../live/connection-store';
 import type { Pusher } from '../live/pusher';
+import { pushToAccountPages } from '../live/push-to-pages';
 import type { CredentialVault } from '../vault/credential-vault';
 import type { ChannelStore } from './channel-store';
 import { channelView } from './channel-view';
@@ -56,16 +56,6 @@ export interface NotifyOutcome {
 }
 
 const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
-
-async function pushToPages(accountId: string, message: ServerMessage, deps: Pick<NotifyDependencies, 'connections' | 'pusher'>): Promise<void> {
-  const connections = await deps.connections.listForAccount(accountId);
-  await Promise.all(
-    connections.map(async (c) => {
-      const result = await deps.pusher.push(c.connectionId, message).catch(() => 'failed' as const);
-      if (result === 'gone') await deps.connections.delete(c.connectionId);
-    }),
-  );
-}
 
 function titleOf(view: AlarmEventView, round: number): string {
   const what = view.kind === 'target-reached' ? 'Target reached' : view.kind === 'eta-within' ? 'Almost done' : 'Alarm';
@@ -185,7 +175,7 @@ async function deliverAlarm(message: Extract<ParsedNotifyMessage, { kind: 'alarm
 
   // Open pages first: the banner is the fastest channel there is.
   if (await deps.alarms.claimDelivery(accountId, eventId, `in-app:${round}`, now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString())) {
-    await pushToPages(accountId, { type: 'alarm', change: round === 0 ? 'fired' : 'escalated', event: alarmEventView(event) }, deps);
+    await pushToAccountPages(accountId, { type: 'alarm', change: round === 0 ? 'fired' : 'escalated', event: alarmEventView(event) }, deps);
     await deps.alarms.completeDelivery(accountId, eventId, `in-app:${round}`, 'sent');
   }
 
@@ -216,7 +206,7 @@ async function deliverPlain(message: Exclude<ParsedNotifyMessage, { kind: 'alarm
   if (!channel) return { ...outcome, dropped: true };
   const at = deps.clock.now();
   if (message.kind === 'channel-disabled') {
-    await pushToPages(message.accountId, { type: 'notification-channel', change: 'disabled', channel: channelView(channel) }, deps);
+    await pushToAccountPages(message.accountId, { type: 'notification-channel', change: 'disabled', channel: channelView(channel) }, deps);
     const others = (await deps.channels.list(message.accountId)).filter((c) => c.channelId !== channel.channelId && c.status === 'active');
     const notice = plainNotification('channel-disabled', `Pitwatch stopped using ${channel.name}`, channel.disabledReason ?? `${channel.name} kept failing, so Pitwatch disabled it. Fix it and enable it again in Settings.`, `disabled:${channel.channelId}`, deps);
     for (const other of others) count(outcome, await send(other, notice, deps));
@@ -235,7 +225,7 @@ async function deliverPlain(message: Exclude<ParsedNotifyMessage, { kind: 'alarm
   const result = await send(channel, plainNotification('test', 'Pitwatch test notification', `This is a test of ${channel.name}. Alarms will arrive like this.`, `test:${channel.channelId}:${at.toISOString()}`, deps), deps);
   await recordAttempt(channel, result, deps);
   const updated = await deps.channels.get(message.accountId, message.channelId);
-  if (updated) await pushToPages(message.accountId, { type: 'notification-channel', change: 'tested', channel: channelView(updated) }, deps);
+  if (updated) await pushToAccountPages(message.accountId, { type: 'notification-channel', change: 'tested', channel: channelView(updated) }, deps);
   count(outcome, result);
   return outcome;
 }
