@@ -224,11 +224,16 @@ describe('an alarm on a probe, through every channel', () => {
     expect(stack.mail.messages.filter((m) => m.to.includes('cook@example.com') && m.subject.includes('Alarm'))).toHaveLength(1);
   });
 
-  it('acknowledging stops the escalation: the next round sends nothing', async () => {
+  it('acknowledging stops the escalation: the next round sends nothing, and the open page hears of it', async () => {
     const acked = await call<AlarmEventView>('POST', `/alarm-events/${event.eventId}/ack`);
     expect(acked.status).toBe(200);
     expect(acked.json.state).toBe('acknowledged');
     expect(acked.json.acknowledgedVia).toBe('web');
+    // Every open page of the account takes the banner down, not only the one that acknowledged.
+    const heard = await until('the page to hear the acknowledgement', () =>
+      pageMessages.find((m) => m.type === 'alarm' && m.change === 'acknowledged' && m.event?.eventId === event.eventId),
+    );
+    expect(heard.event).toMatchObject({ state: 'acknowledged', acknowledgedVia: 'web', acknowledgedAt: acked.json.acknowledgedAt });
     // Round 1 is already queued with a delay; sent now, it must find the event acknowledged.
     const sqs = new SQSClient({ region: 'us-east-1', endpoint: stack.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await sqs.send(new SendMessageCommand({ QueueUrl: stack.notifyQueue.queueUrl, MessageBody: JSON.stringify({ kind: 'alarm', accountId: DEMO.accountId, eventId: event.eventId, round: 1 }) }));

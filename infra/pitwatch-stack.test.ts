@@ -825,7 +825,7 @@ describe('IAM, per function', () => {
     disconnect: ddb('DeleteItem'),
     message: [manage],
     mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
-    alarms: ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'),
+    alarms: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), manage],
     notifications: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'sqs:SendMessage'],
     // Public: the link's event, rule or channel (Get, Update), the link key opened (deployment secrets Get, audit Put).
     'alarm-links': [...ddb('GetItem', 'UpdateItem', 'PutItem'), 'kms:Decrypt'],

@@ -3,6 +3,7 @@ import { alarmRouteList } from '../../shared/api/alarm-routes';
 import { createDependencies, lazy } from '../runtime/dependencies';
 import { httpFunction } from '../runtime/http-function';
 import { createLogger } from '../runtime/logger';
+import { createPusher } from '../runtime/pusher';
 import { createAlarmStore, createChannelStore } from '../runtime/notify';
 
 const logger = createLogger('alarms');
@@ -10,6 +11,7 @@ const deps = createDependencies();
 const alarms = lazy(() => createAlarmStore(deps));
 const channels = lazy(() => createChannelStore(deps));
 const manage = () => ({ alarms: alarms(), channels: channels(), devices: deps.devices(), clock: deps.clock });
+const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
 
 /** Alarm rules (create, list, change, delete) and their events (history, acknowledge). */
 export const handler = httpFunction(
@@ -20,7 +22,7 @@ export const handler = httpFunction(
     updateAlarm: async ({ principal, params, body }) => updateAlarm(principal, params.alarmId, body, manage()),
     deleteAlarm: async ({ principal, params }) => deleteAlarm(principal, params.alarmId, manage()),
     listAlarmEvents: async ({ principal, query }) => listAlarmEvents(principal, query, manage()),
-    acknowledgeAlarmEvent: async ({ principal, params }) => acknowledgeAlarmEvent(principal, params.eventId, manage()),
+    acknowledgeAlarmEvent: async ({ principal, params }) => acknowledgeAlarmEvent(principal, params.eventId, { ...manage(), live: live() }),
   },
   deps,
   logger,

@@ -172,9 +172,11 @@ export class HttpApi extends Construct {
     data.grantVaultSeal(f.integrations, 'mqtt-broker-password');
     data.grantVaultOpen(f.integrations, 'mqtt-broker-password');
     // Rules (account partition: Query, Get, Put, Update, Delete), the device (GetItem), the account's channels (Query),
-    // events (ALARMEVENTS#: Query, UpdateItem to acknowledge, GetItem).
+    // events (ALARMEVENTS#: Query, UpdateItem to acknowledge, GetItem); an acknowledgement pushed to the account's
+    // pages (connections Query, a gone one's DeleteItem).
     data.grantSessionUse(f.alarms);
     data.grantTable(f.alarms, ['Query', 'PutItem', 'UpdateItem', 'DeleteItem']);
+    live.grantPush(f.alarms);
     // Channels (NOTIFY#: Query, Get, Put, Update, Delete), the deployment's notification secrets (Get, Put once);
     // seals webhook secrets and the VAPID private key (never opens one), queues tests.
     data.grantSessionUse(f.notifications);

@@ -13,6 +13,9 @@ import type { IdGenerator } from '../ids';
 import type { ChannelStore } from '../notify/channel-store';
 import { DEFAULT_ESCALATE_EVERY_MINUTES, DEFAULT_COOLDOWN_MINUTES, defaultHysteresis, type AlarmRule, type AlarmTarget } from './alarm-rule';
 import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
+import type { ConnectionStore } from '../live/connection-store';
+import type { Pusher } from '../live/pusher';
+import { pushToAccountPages } from '../live/push-to-pages';
 import { alarmEventView, alarmView } from './alarm-views';
 import { assertDeviceAlarmPossible, PENDING_DEVICE_ALARM } from './device-alarm';
 import { INITIAL_RULE_STATE } from './rule-state';
@@ -132,10 +135,20 @@ export async function listAlarmEvents(
   return { events: page.events.map(alarmEventView), ...(page.cursor !== undefined && { cursor: page.cursor }) };
 }
 
-/** Acknowledging stops escalation: the notifier drops every later round of an acknowledged event. */
-export async function acknowledgeAlarmEvent(principal: Principal, eventId: string, deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock'>): Promise<AlarmEventView> {
+/**
+ * Acknowledging stops escalation: the notifier drops every later round of an acknowledged event. The account's other
+ * open pages hear of it (an `alarm` message, change `acknowledged`), so the banner heard on the phone stops showing on
+ * the laptop too.
+ */
+export async function acknowledgeAlarmEvent(
+  principal: Principal,
+  eventId: string,
+  deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock'> & { live?: { connections: ConnectionStore; pusher: Pusher } },
+): Promise<AlarmEventView> {
   const via = principal.kind === 'apiToken' ? 'api' : 'web';
   const event = await deps.alarms.acknowledge(principal.accountId, eventId, deps.clock.now().toISOString(), via);
   if (!event) throw new NotFoundError(`No alarm event ${eventId}.`);
-  return alarmEventView(event);
+  const view = alarmEventView(event);
+  if (deps.live) await pushToAccountPages(principal.accountId, { type: 'alarm', change: 'acknowledged', event: view }, deps.live);
+  return view;
 }
