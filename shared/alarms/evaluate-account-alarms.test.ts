@@ -68,7 +68,7 @@ describe('evaluateAccountAlarms (the poll worker’s one call)', () => {
   it('fires a breached rule: the event stored, one message queued, the state saved unarmed', async () => {
     const { calls, deps } = fakes();
     const out = await evaluateAccountAlarms('a1', [stored()], { latest: [latest(204.1)], devices: [device], cooks: [] }, deps);
-    expect(out).toEqual({ evaluated: 1, fired: 1, resolved: 0, queueFailures: 0 });
+    expect(out).toEqual({ evaluated: 1, fired: 1, resolved: 0, queueFailures: 0, resolvedEvents: [] });
     expect(calls.events).toHaveLength(1);
     expect(calls.events[0]).toMatchObject({ alarmId: 'r1', target: { type: 'probe', serial: 'S1', channel: '2' }, value: 204.1, threshold: 203, notify: ['hook'], channel: '2', label: 'Brisket' });
     expect(calls.events[0]!.eventId).toMatch(new RegExp(`^${Date.parse(START)}-e-\\d+$`)); // sorts by firing time

@@ -11,7 +11,7 @@ import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import type { Clock } from '../clock';
 import type { IdGenerator } from '../ids';
 import type { NotifyQueue } from '../notify/notify-message';
-import { newAlarmEventId } from './alarm-event';
+import { newAlarmEventId, type AlarmEvent } from './alarm-event';
 import type { AlarmObservation, ProbePredictionView } from './alarm-observation';
 import type { AlarmStore, StoredAlarmRule } from './alarm-store';
 import { evaluateRule } from './evaluate-rule';
@@ -31,6 +31,8 @@ export interface AlarmEvaluationOutcome {
   fired: number;
   resolved: number;
   queueFailures: number;
+  /** The events this poll resolved, as stored: the poll tells the account's open pages, whose banners come down. */
+  resolvedEvents: AlarmEvent[];
 }
 
 export interface PollSnapshot {
@@ -82,7 +84,7 @@ function changedMuch(before: AlarmRuleState, after: AlarmRuleState): boolean {
 }
 
 export async function evaluateAccountAlarms(accountId: string, rules: readonly StoredAlarmRule[], seen: PollSnapshot, deps: AlarmEvaluationDependencies): Promise<AlarmEvaluationOutcome> {
-  const outcome: AlarmEvaluationOutcome = { evaluated: 0, fired: 0, resolved: 0, queueFailures: 0 };
+  const outcome: AlarmEvaluationOutcome = { evaluated: 0, fired: 0, resolved: 0, queueFailures: 0, resolvedEvents: [] };
   const now = deps.clock.now();
   await Promise.all(
     rules
@@ -91,7 +93,8 @@ export async function evaluateAccountAlarms(accountId: string, rules: readonly S
         outcome.evaluated++;
         const result = evaluateRule(stored.rule, stored.state, observationFor(stored, seen, now), now, () => newAlarmEventId(now, deps.ids.id()));
         if (result.resolvedEventId) {
-          await deps.alarms.resolve(accountId, result.resolvedEventId, now.toISOString());
+          const resolved = await deps.alarms.resolve(accountId, result.resolvedEventId, now.toISOString());
+          if (resolved) outcome.resolvedEvents.push(resolved);
           outcome.resolved++;
         }
         if (result.fired) {

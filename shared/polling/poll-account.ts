@@ -14,6 +14,8 @@ import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqt
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
 import { writePendingDeviceAlarms } from '../alarms/device-alarm';
 import { evaluateAccountAlarms } from '../alarms/evaluate-account-alarms';
+import { alarmEventView } from '../alarms/alarm-views';
+import type { AlarmMessage } from '../api/alarm-message-schemas';
 import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
 import { updateCooks } from './cook-updates';
@@ -124,16 +126,19 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     const predictions = await updateCooks(stored.cooks, readings, deps, stored.personalPriors);
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
     const handOff = mqttHandOff(link.accountId, stored.mqtt, writes.length + predictions.length > 0, deps);
+    const alarmMessages: AlarmMessage[] = [];
     if (deps.alarms && stored.alarms && stored.alarms.length > 0) {
       const latest = [...new Map([...stored.latest, ...changed].map((l) => [latestKey(l), l])).values()];
       const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
       outcome.alarmsFired = alarms.fired;
+      // A condition that cleared takes its banner down on the open pages (firing is the notifier's: it rings them).
+      alarmMessages.push(...alarms.resolvedEvents.map((event): AlarmMessage => ({ type: 'alarm', change: 'resolved', event: alarmEventView(event) })));
       // Rules that also set the thermometer's own alarm: written once, with this poll's session.
       outcome.deviceAlarmsWritten = await writePendingDeviceAlarms(stored.alarms, { session, alarms: deps.alarms.alarms, clock: deps.clock }, signal);
     }
     if (cookReadingsStale(stored.cooks.length, [...stored.latest, ...changed], deps.clock.now())) outcome.staleCook = true;
     const activeCookIds = new Set(stored.cooks.map((c) => c.cookId));
-    outcome.pushed = await pushUpdates(link.accountId, [...readingsMessages(changed, deps.clock), ...predictions], activeCookIds, deps);
+    outcome.pushed = await pushUpdates(link.accountId, [...readingsMessages(changed, deps.clock), ...predictions, ...alarmMessages], activeCookIds, deps);
     if (handOff) outcome.mqttHandOff = await handOff;
     const update = successUpdate(link, readings.length > 0, deps.clock.now());
     if (update) await deps.accounts.updateLinkStatus(link.userId, update);

@@ -230,6 +230,57 @@ describe('poll pipeline', () => {
 });
 
 describe('cooks in the poll pipeline', () => {
+  it('tells the account\'s open pages, not a share link\'s, when an alarm\'s condition clears: the poll that resolves the event', async () => {
+    const [{ createAlarm }, { DynamoAlarmStore }, { createAlarmRequestSchema }, { processPollBatch }] = await Promise.all([
+      import('../alarms/manage-alarms'),
+      import('../aws/dynamo-alarm-store'),
+      import('../api/alarm-schemas'),
+      import('./process-poll-batch'),
+    ]);
+    const h = (harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario }));
+    await run(h, 30);
+    const userId = h.users.get(EMAIL)!;
+    const page = { userId, accountId: 'acct-cook', credentialId: 'c', connectedAt: START, expiresAt: '2099-01-01T00:00:00.000Z' };
+    await h.deps.connections.put({ ...page, connectionId: 'browser-1', credentialKind: 'session' });
+    await h.deps.connections.put({ ...page, connectionId: 'share-1', credentialKind: 'share', cookId: 'ck-1', serial: '12:34:56:78:90:AB' });
+    const alarmStore = new DynamoAlarmStore(h.db, h.tableName);
+    const principal = { kind: 'session' as const, userId, accountId: 'acct-cook', email: EMAIL, scopes: ['read', 'write'] as const, credentialId: 'c' };
+    await createAlarm(principal, createAlarmRequestSchema.parse({ serial: '12:34:56:78:90:AB', channel: '2', kind: 'probe-disconnected', minutes: 1, notify: [] }), {
+      alarms: alarmStore,
+      channels: { list: async () => [] },
+      devices: h.deps.devices,
+      clock: h.clock,
+      ids: randomIds,
+    });
+    const pushedTo: Array<{ connectionId: string; type: string; change?: string; state?: string }> = [];
+    const deps = {
+      ...h.deps,
+      pusher: {
+        push: async (connectionId: string, message: { type: string; change?: string; event?: { state: string } }) => (
+          pushedTo.push({ connectionId, type: message.type, ...(message.change !== undefined ? { change: message.change } : {}), ...(message.event ? { state: message.event.state } : {}) }), 'sent' as const
+        ),
+        disconnect: async () => undefined,
+      },
+      alarms: { alarms: alarmStore, queue: { send: async () => undefined }, ids: randomIds, clock: h.clock, log: { warn: () => undefined } },
+    };
+    const poll = async () => {
+      h.clock.advance(15_000);
+      expect((await processPollBatch([{ messageId: `m-${h.clock.now().getTime()}`, body: JSON.stringify({ userId, dueAt: h.clock.now().toISOString() }) }], deps)).batchItemFailures).toEqual([]);
+    };
+    // Unplugged past the grace minute: the event fires (the notifier rings the pages; not this poll).
+    h.simulator.setProbeConnected('12:34:56:78:90:AB', '2', false);
+    for (let i = 0; i < 6; i++) await poll();
+    const [fired] = (await alarmStore.listEvents('acct-cook', { limit: 10 })).events;
+    expect(fired).toMatchObject({ kind: 'probe-disconnected', resolvedAt: null });
+    expect(pushedTo.filter((p) => p.type === 'alarm')).toEqual([]);
+    // Plugged back in: the poll that resolves it tells the session's page, and never the share link's.
+    h.simulator.setProbeConnected('12:34:56:78:90:AB', '2', true);
+    await poll();
+    await poll();
+    expect((await alarmStore.getEvent('acct-cook', fired!.eventId))?.resolvedAt).not.toBeNull();
+    expect(pushedTo.filter((p) => p.type === 'alarm')).toEqual([{ connectionId: 'browser-1', type: 'alarm', change: 'resolved', state: 'resolved' }]);
+  });
+
   it('stores done-time predictions for a cook in progress and pushes them with the readings', async () => {
     const { startCook } = await import('../cooks/start-cook');
     harness = await startPollHarness({ dynamoEndpoint: inject('dynamoEndpoint'), scenario });
