@@ -279,6 +279,11 @@ describe('signed links in notifications, followed without a session', () => {
     const events = await call<{ events: AlarmEventView[] }>('GET', '/alarm-events');
     const event = events.json.events.find((e) => e.eventId === eventId)!;
     expect(event).toMatchObject({ state: 'acknowledged', acknowledgedVia: 'link' });
+    // The open page takes its banner down too: acknowledged from an email, a webhook receiver or a push action.
+    const heard = await until('the page to hear the link\'s acknowledgement', () =>
+      pageMessages.find((m) => m.type === 'alarm' && m.change === 'acknowledged' && m.event?.eventId === eventId),
+    );
+    expect(heard.event).toMatchObject({ state: 'acknowledged', acknowledgedVia: 'link' });
     // Twice is fine, and changes nothing.
     const again = await post(body.acknowledge.url, body.acknowledge.body);
     expect(again.status).toBe(200);

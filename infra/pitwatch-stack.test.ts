@@ -827,8 +827,9 @@ describe('IAM, per function', () => {
     mqttPublisher: [...ddb('Query', 'UpdateItem', 'PutItem'), 'kms:Decrypt', ...pollQueue],
     alarms: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), manage],
     notifications: [...ddb('GetItem', 'UpdateItem', 'Query', 'PutItem', 'DeleteItem'), 'kms:GenerateDataKey', 'sqs:SendMessage'],
-    // Public: the link's event, rule or channel (Get, Update), the link key opened (deployment secrets Get, audit Put).
-    'alarm-links': [...ddb('GetItem', 'UpdateItem', 'PutItem'), 'kms:Decrypt'],
+    // Public: the link's event, rule or channel (Get, Update), the link key opened (deployment secrets Get, audit Put),
+    // an acknowledgement pushed to the account's pages (connections Query, Delete).
+    'alarm-links': [...ddb('GetItem', 'UpdateItem', 'PutItem', 'Query', 'DeleteItem'), 'kms:Decrypt', manage],
     // No SES or SNS in this variant: no notifyEmailFrom, SMS off (see 'Notifications' above for both).
     notifier: [...ddb('GetItem', 'Query', 'UpdateItem', 'DeleteItem', 'PutItem'), 'kms:Decrypt', manage, ...pollQueue, 'sqs:SendMessage'],
     // The share's connections (Query, DeleteItem), closing them, and the next hop on its own queue.

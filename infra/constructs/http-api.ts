@@ -184,9 +184,11 @@ export class HttpApi extends Construct {
     data.grantVaultSeal(f.notifications, 'notification-secret');
     props.notifications.acceptNotificationsFrom(f.notifications);
     // Public, the token is the credential: the event, its rule and the channel (GetItem), acknowledging, snoozing,
-    // confirming (UpdateItem), the deployment secrets (GetItem) opened for the link key, the decrypt audit (PutItem).
-    data.grantTable(f['alarm-links'], ['GetItem', 'UpdateItem', 'PutItem']);
+    // confirming (UpdateItem), the deployment secrets (GetItem) opened for the link key, the decrypt audit (PutItem);
+    // an acknowledgement pushed to the account's pages (connections Query, a gone one's DeleteItem).
+    data.grantTable(f['alarm-links'], ['GetItem', 'UpdateItem', 'PutItem', 'Query', 'DeleteItem']);
     data.grantVaultOpen(f['alarm-links'], 'notification-secret');
+    live.grantPush(f['alarm-links']);
     // The account partition: devices, latest readings, cooks in progress.
     data.grantSessionUse(f.metrics);
     data.grantTable(f.metrics, ['Query']);

@@ -9,7 +9,11 @@
 import type { AlarmLinkPreview, AlarmLinkResult } from '../api/alarm-schemas';
 import { eventState, type AlarmEvent } from '../alarms/alarm-event';
 import type { AlarmStore, StoredAlarmRule } from '../alarms/alarm-store';
+import { alarmEventView } from '../alarms/alarm-views';
 import type { Clock } from '../clock';
+import type { ConnectionStore } from '../live/connection-store';
+import type { Pusher } from '../live/pusher';
+import { pushToAccountPages } from '../live/push-to-pages';
 import { NotFoundError, PitwatchError } from '../errors';
 import type { ChannelStore } from './channel-store';
 import { channelView } from './channel-view';
@@ -37,6 +41,8 @@ export interface AlarmLinkDependencies {
   alarms: Pick<AlarmStore, 'getEvent' | 'getRule' | 'acknowledge' | 'updateRule'>;
   channels: Pick<ChannelStore, 'get' | 'update'>;
   clock: Clock;
+  /** The account's open pages, told of an acknowledgement so that their banners come down. */
+  live?: { connections: ConnectionStore; pusher: Pusher };
 }
 
 async function checkedPayload(token: string, deps: Pick<AlarmLinkDependencies, 'linkKey' | 'clock'>): Promise<LinkPayload> {
@@ -136,6 +142,7 @@ export async function followAlarmLink(token: string, deps: AlarmLinkDependencies
       // Set once: a second acknowledgement finds it set and changes nothing. The notifier drops every later round.
       const acknowledged = event.acknowledgedAt === null ? await deps.alarms.acknowledge(payload.acct, payload.id, now.toISOString(), 'link') : event;
       if (!acknowledged) throw new NotFoundError('This alarm no longer exists.');
+      if (deps.live) await pushToAccountPages(payload.acct, { type: 'alarm', change: 'acknowledged', event: alarmEventView(acknowledged) }, deps.live);
       return { action: 'acknowledged', eventId: event.eventId, message: `Acknowledged: ${acknowledged.ruleName ?? acknowledged.label}. It stops repeating.` };
     }
     case 'snooze': {
