@@ -400,3 +400,43 @@ describe('a failing webhook', () => {
     expect(JSON.parse(notice.body.toString('utf8')).title).toContain('down');
   });
 });
+
+describe('a rule deleted, turned off or given a new condition while its alarm rings', () => {
+  it('ends the alarm: resolved, its banner down on the open page, and its next escalation round sends nothing', async () => {
+    const listed = await call<{ channels: ChannelView[] }>('GET', '/notification-channels');
+    const webhook = listed.json.channels.find((c) => c.name === 'my receiver')!;
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '2', kind: 'below', threshold: 900, units: 'F', notify: [webhook.channelId], urgent: true, name: 'deleted while ringing' });
+    expect(rule.status).toBe(201);
+    await stack.pollNow([DEMO.userId]);
+    const ours = (r: Received) => (JSON.parse(r.body.toString('utf8')) as { rule?: { alarmId: string } }).rule?.alarmId === rule.json.alarmId;
+    await until('the webhook POST of the rule', () => hooks.received.find(ours));
+    await notifyQueueSettled();
+    const fired = (await call<{ events: AlarmEventView[] }>('GET', '/alarm-events')).json.events.find((e) => e.alarmId === rule.json.alarmId)!;
+    expect(fired.state).toBe('delivered');
+
+    expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+    const ended = (await call<{ events: AlarmEventView[] }>('GET', '/alarm-events')).json.events.find((e) => e.eventId === fired.eventId)!;
+    expect(ended.state).toBe('resolved');
+    await until('the page to hear it ended', () => pageMessages.find((m) => m.type === 'alarm' && m.change === 'resolved' && m.event?.eventId === fired.eventId));
+    // Its escalation round, already queued with a delay, sent now: nothing goes out.
+    const sqs = new SQSClient({ region: 'us-east-1', endpoint: stack.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await sqs.send(new SendMessageCommand({ QueueUrl: stack.notifyQueue.queueUrl, MessageBody: JSON.stringify({ kind: 'alarm', accountId: DEMO.accountId, eventId: fired.eventId, round: 1 }) }));
+    await notifyQueueSettled();
+    expect(hooks.received.filter(ours)).toHaveLength(1);
+  });
+
+  it('ends the alarm when the rule is turned off, or its condition changes (the rule starts afresh)', async () => {
+    const listed = await call<{ channels: ChannelView[] }>('GET', '/notification-channels');
+    const webhook = listed.json.channels.find((c) => c.name === 'my receiver')!;
+    for (const patch of [{ enabled: false }, { threshold: 800 }]) {
+      const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '2', kind: 'below', threshold: 900, units: 'F', notify: [webhook.channelId], urgent: true });
+      await stack.pollNow([DEMO.userId]);
+      const fired = await until('the event', async () => (await call<{ events: AlarmEventView[] }>('GET', '/alarm-events')).json.events.find((e) => e.alarmId === rule.json.alarmId));
+      await notifyQueueSettled();
+      expect((await call('PATCH', `/alarms/${rule.json.alarmId}`, patch)).status).toBe(200);
+      const ended = (await call<{ events: AlarmEventView[] }>('GET', '/alarm-events')).json.events.find((e) => e.eventId === fired.eventId)!;
+      expect({ patch, state: ended.state }).toEqual({ patch, state: 'resolved' });
+      expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+    }
+  });
+});

@@ -10,8 +10,8 @@ const logger = createLogger('alarms');
 const deps = createDependencies();
 const alarms = lazy(() => createAlarmStore(deps));
 const channels = lazy(() => createChannelStore(deps));
-const manage = () => ({ alarms: alarms(), channels: channels(), devices: deps.devices(), clock: deps.clock });
 const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
+const manage = () => ({ alarms: alarms(), channels: channels(), devices: deps.devices(), clock: deps.clock, live: live() });
 
 /** Alarm rules (create, list, change, delete) and their events (history, acknowledge). */
 export const handler = httpFunction(
@@ -22,7 +22,7 @@ export const handler = httpFunction(
     updateAlarm: async ({ principal, params, body }) => updateAlarm(principal, params.alarmId, body, manage()),
     deleteAlarm: async ({ principal, params }) => deleteAlarm(principal, params.alarmId, manage()),
     listAlarmEvents: async ({ principal, query }) => listAlarmEvents(principal, query, manage()),
-    acknowledgeAlarmEvent: async ({ principal, params }) => acknowledgeAlarmEvent(principal, params.eventId, { ...manage(), live: live() }),
+    acknowledgeAlarmEvent: async ({ principal, params }) => acknowledgeAlarmEvent(principal, params.eventId, manage()),
   },
   deps,
   logger,

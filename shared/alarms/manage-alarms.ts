@@ -25,6 +25,8 @@ export interface ManageAlarmsDependencies {
   channels: Pick<ChannelStore, 'list'>;
   devices: Pick<DeviceStore, 'getDevice'>;
   clock: Clock;
+  /** The account's open pages, told when an event is acknowledged or ended here, so that their banners come down. */
+  live?: { connections: ConnectionStore; pusher: Pusher };
 }
 
 /** The thermometer's own alarm (a Firestore PATCH of alarmHigh/alarmLow) is written by the next poll (device-alarm.ts). */
@@ -117,12 +119,28 @@ export async function updateAlarm(principal: Principal, alarmId: string, patch: 
   const state = rearm ? { ...INITIAL_RULE_STATE, lastFiredAt: stored.state.lastFiredAt } : undefined;
   const deviceAlarm = rule.deviceAlarm && CONDITION_FIELDS.some((f) => patch[f] !== undefined) ? notWrittenYet(now.toISOString()) : undefined;
   if (!(await deps.alarms.updateRule(rule, { ...(state && { state }), ...(deviceAlarm && { deviceAlarm }) }))) throw new NotFoundError(`No alarm ${alarmId}.`);
+  // Re-armed (its state forgets the open event) or turned off (no poll evaluates it): nothing would ever resolve
+  // the event it raised.
+  if (rearm || (patch.enabled === false && stored.rule.enabled)) await endOpenEvent(principal.accountId, stored.state.openEventId, deps);
   return alarmView({ rule, state: state ?? stored.state, deviceAlarm: deviceAlarm ?? stored.deviceAlarm });
 }
 
-export async function deleteAlarm(principal: Principal, alarmId: string, deps: Pick<ManageAlarmsDependencies, 'alarms'>): Promise<{ deleted: true }> {
-  if (!(await deps.alarms.deleteRule(principal.accountId, alarmId))) throw new NotFoundError(`No alarm ${alarmId}.`);
+export async function deleteAlarm(principal: Principal, alarmId: string, deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock' | 'live'>): Promise<{ deleted: true }> {
+  const removed = await deps.alarms.deleteRule(principal.accountId, alarmId);
+  if (!removed) throw new NotFoundError(`No alarm ${alarmId}.`);
+  await endOpenEvent(principal.accountId, removed.state.openEventId, deps);
   return { deleted: true };
+}
+
+/**
+ * The open event of a rule deleted, turned off or given a new condition ends here (resolved): it no longer stands
+ * for anything the rule watches, so an urgent one stops escalating (the notifier drops rounds of resolved events)
+ * and the open pages take its banner down.
+ */
+async function endOpenEvent(accountId: string, openEventId: string | null, deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock' | 'live'>): Promise<void> {
+  if (openEventId === null) return;
+  const event = await deps.alarms.resolve(accountId, openEventId, deps.clock.now().toISOString());
+  if (event && deps.live) await pushToAccountPages(accountId, { type: 'alarm', change: 'resolved', event: alarmEventView(event) }, deps.live);
 }
 
 export async function listAlarmEvents(
@@ -143,7 +161,7 @@ export async function listAlarmEvents(
 export async function acknowledgeAlarmEvent(
   principal: Principal,
   eventId: string,
-  deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock'> & { live?: { connections: ConnectionStore; pusher: Pusher } },
+  deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock' | 'live'>,
 ): Promise<AlarmEventView> {
   const via = principal.kind === 'apiToken' ? 'api' : 'web';
   const event = await deps.alarms.acknowledge(principal.accountId, eventId, deps.clock.now().toISOString(), via);
