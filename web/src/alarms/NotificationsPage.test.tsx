@@ -3,7 +3,10 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, renderWithApp } from '../testing/renderWithApp';
 import { fakeAlarmApi, noChannels, testChannel } from '../testing/testAlarms';
-import type { AlarmApi, ChannelList, CreateChannelBody } from './alarmApi';
+import type { ChannelView } from '../../../shared/api/alarm-schemas';
+import type { UserSettingsView } from '../../../shared/api/settings-schemas';
+import { ApiError } from '../api/errors';
+import type { AlarmApi, ChannelList, CreateChannelBody, UpdateChannelBody } from './alarmApi';
 import { AlarmApiContext } from './alarmQueries';
 import NotificationsPage from './NotificationsPage';
 
@@ -12,14 +15,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderPage(alarmApi: Partial<AlarmApi>, list: ChannelList = noChannels) {
+function renderPage(alarmApi: Partial<AlarmApi>, list: ChannelList = noChannels, settings: Partial<UserSettingsView> = {}) {
   return renderWithApp(
     <AlarmApiContext.Provider value={fakeAlarmApi({ listChannels: async () => list, ...alarmApi })}>
       <NotificationsPage />
     </AlarmApiContext.Provider>,
-    { api: fakeApi({ getSettings: async () => ({ units: 'F', clock: '24h', timeZone: 'UTC', theme: 'system' }) }) },
+    { api: fakeApi({ getSettings: async () => ({ units: 'F', clock: '24h', timeZone: 'UTC', theme: 'system', ...settings }) }) },
   );
 }
+
+const chicago = { start: '22:00', end: '07:00', timeZone: 'America/Chicago' };
 
 describe('NotificationsPage', () => {
   it('adds a webhook with a preset and shows its secret once, never keeping it', async () => {
@@ -86,5 +91,102 @@ describe('NotificationsPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Enable push on this browser' }));
     expect(await screen.findByText(/Notifications are blocked for Pitwatch/)).toBeTruthy();
     expect(createChannel).not.toHaveBeenCalled();
+  });
+
+  describe('quiet hours', () => {
+    const withChannel = (quietHours: ChannelView['quietHours']): ChannelList => ({ ...noChannels, channels: [testChannel({ quietHours })] });
+    const openEditor = async () => {
+      fireEvent.click(within(await screen.findByTestId('channel-ch-1')).getByRole('button', { name: 'Quiet hours…' }));
+      return screen.getByRole('form', { name: 'Quiet hours of my receiver' });
+    };
+
+    it("shows a channel's quiet hours on the user's 24-hour clock", async () => {
+      renderPage({}, { ...noChannels, channels: [testChannel({ quietHours: chicago }), testChannel({ channelId: 'ch-2', name: 'other' })] });
+      expect((await screen.findByTestId('channel-ch-1-quiet')).textContent).toBe('Quiet 22:00–07:00 (America/Chicago)');
+      expect(screen.getByTestId('channel-ch-2-quiet').textContent).toBe('No quiet hours');
+    });
+
+    it("shows them on the user's 12-hour clock", async () => {
+      renderPage({}, withChannel(chicago), { clock: '12h' });
+      await waitFor(() => expect(screen.getByTestId('channel-ch-1-quiet').textContent).toMatch(/^Quiet 10:00\sPM–7:00\sAM \(America\/Chicago\)$/));
+    });
+
+    it('sets them: From, Until and a zone that starts as the settings zone, and the list shows the answer', async () => {
+      const updateChannel = vi.fn(async (_t: string, _id: string, patch: UpdateChannelBody) => testChannel({ quietHours: patch.quietHours ?? null }));
+      renderPage({ updateChannel }, withChannel(null), { timeZone: 'America/Chicago' });
+      await waitFor(() => expect(screen.getByTestId('channel-ch-1-quiet').textContent).toBe('No quiet hours'));
+      const form = await openEditor();
+      expect(within(form).getByText(/Urgent alarms ring through them/)).toBeTruthy();
+      expect(within(form).queryByRole('button', { name: 'Turn off quiet hours' })).toBeNull();
+      await waitFor(() => expect((within(form).getByLabelText('Time zone') as HTMLSelectElement).value).toBe('America/Chicago'));
+      fireEvent.change(within(form).getByLabelText('From'), { target: { value: '22:00' } });
+      fireEvent.change(within(form).getByLabelText('Until'), { target: { value: '07:00' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(updateChannel).toHaveBeenCalledWith('token-1', 'ch-1', { quietHours: { start: '22:00', end: '07:00', timeZone: 'America/Chicago' } }));
+      await waitFor(() => expect(screen.queryByRole('form', { name: 'Quiet hours of my receiver' })).toBeNull());
+      expect(screen.getByTestId('channel-ch-1-quiet').textContent).toBe('Quiet 22:00–07:00 (America/Chicago)');
+      expect(updateChannel).toHaveBeenCalledTimes(1);
+    });
+
+    it("changes them, starting from the channel's own zone", async () => {
+      const updateChannel = vi.fn(async (_t: string, _id: string, patch: UpdateChannelBody) => testChannel({ quietHours: patch.quietHours ?? null }));
+      renderPage({ updateChannel }, withChannel({ start: '23:00', end: '06:30', timeZone: 'Europe/Paris' }));
+      const form = await openEditor();
+      expect((within(form).getByLabelText('From') as HTMLInputElement).value).toBe('23:00');
+      expect((within(form).getByLabelText('Time zone') as HTMLSelectElement).value).toBe('Europe/Paris');
+      fireEvent.change(within(form).getByLabelText('Until'), { target: { value: '08:00' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(updateChannel).toHaveBeenCalledWith('token-1', 'ch-1', { quietHours: { start: '23:00', end: '08:00', timeZone: 'Europe/Paris' } }));
+      await waitFor(() => expect(screen.getByTestId('channel-ch-1-quiet').textContent).toBe('Quiet 23:00–08:00 (Europe/Paris)'));
+    });
+
+    it('turns them off with quietHours: null', async () => {
+      const updateChannel = vi.fn(async () => testChannel({ quietHours: null }));
+      renderPage({ updateChannel }, withChannel(chicago));
+      const form = await openEditor();
+      fireEvent.click(within(form).getByRole('button', { name: 'Turn off quiet hours' }));
+      await waitFor(() => expect(updateChannel).toHaveBeenCalledWith('token-1', 'ch-1', { quietHours: null }));
+      await waitFor(() => expect(screen.getByTestId('channel-ch-1-quiet').textContent).toBe('No quiet hours'));
+      expect(screen.queryByRole('form', { name: 'Quiet hours of my receiver' })).toBeNull();
+    });
+
+    it('refuses From equal to Until without asking the server', async () => {
+      const updateChannel = vi.fn(async () => testChannel());
+      renderPage({ updateChannel }, withChannel(null));
+      const form = await openEditor();
+      fireEvent.change(within(form).getByLabelText('From'), { target: { value: '22:00' } });
+      fireEvent.change(within(form).getByLabelText('Until'), { target: { value: '22:00' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+      expect((await within(form).findByRole('alert')).textContent).toBe('From and Until must differ: quiet hours need a start and an end.');
+      expect(within(form).getByLabelText('Until').getAttribute('aria-invalid')).toBe('true');
+      expect(updateChannel).not.toHaveBeenCalled();
+    });
+
+    it("keeps the form and what was typed when the server refuses, and says why", async () => {
+      let refuse: (error: Error) => void = () => undefined;
+      const updateChannel = vi.fn(() => new Promise<never>((_resolve, reject) => (refuse = reject)));
+      renderPage({ updateChannel }, withChannel(null));
+      const form = await openEditor();
+      fireEvent.change(within(form).getByLabelText('From'), { target: { value: '21:30' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(within(form).getByRole('button', { name: 'Saving…' }).hasAttribute('disabled')).toBe(true));
+      expect(within(form).getByRole('button', { name: 'Cancel' }).hasAttribute('disabled')).toBe(true);
+      refuse(new ApiError(400, 'invalid_request', 'Check the quiet hours.', { issues: [{ path: 'quietHours.timeZone', message: 'an IANA time zone such as America/Chicago' }] }));
+      expect((await within(form).findByText(/Check the quiet hours\./)).textContent).toBe('Check the quiet hours. (an IANA time zone such as America/Chicago)');
+      expect(within(form).getByRole('alert').textContent).toContain('Check the quiet hours.');
+      expect(screen.getByRole('form', { name: 'Quiet hours of my receiver' })).toBe(form);
+      expect((within(form).getByLabelText('From') as HTMLInputElement).value).toBe('21:30');
+      expect(within(form).getByRole('button', { name: 'Save' }).hasAttribute('disabled')).toBe(false);
+      expect(screen.getByTestId('channel-ch-1-quiet').textContent).toBe('No quiet hours');
+    });
+
+    it('cancels without a request', async () => {
+      const updateChannel = vi.fn(async () => testChannel());
+      renderPage({ updateChannel }, withChannel(null));
+      const form = await openEditor();
+      fireEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+      expect(screen.queryByRole('form', { name: 'Quiet hours of my receiver' })).toBeNull();
+      expect(updateChannel).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ChannelView } from '../../../shared/api/alarm-schemas';
 import { describeError } from '../api/errors';
@@ -7,6 +7,7 @@ import { formatTimeOfDay } from '../cooks/predictionFormat';
 import { useDisplay } from '../settings/useDisplay';
 import { fieldIssues, type CreateChannelBody } from './alarmApi';
 import { useChannelActions, useChannelsQuery } from './alarmQueries';
+import { QuietHoursEditor, describeQuietHours } from './QuietHoursEditor';
 import { pushSupport, subscribeThisBrowser } from './webPush';
 import './alarms.css';
 
@@ -81,6 +82,12 @@ function ChannelItem({ channel }: { channel: ChannelView }) {
   const { clock } = useDisplay();
   const nameId = `channel-${channel.channelId}`;
   const error = update.error ?? remove.error ?? test.error;
+  const [editingQuiet, setEditingQuiet] = useState(false);
+  const quietButton = useRef<HTMLButtonElement>(null);
+  const closeQuiet = () => {
+    setEditingQuiet(false);
+    quietButton.current?.focus();
+  };
   return (
     <li className="channel-item" data-testid={nameId}>
       <div className="alarm-rule__head">
@@ -99,6 +106,9 @@ function ChannelItem({ channel }: { channel: ChannelView }) {
           : `Last delivery ${channel.lastDelivery.status === 'sent' ? 'succeeded' : 'failed'} at ${formatTimeOfDay(Date.parse(channel.lastDelivery.at), clock)}${channel.lastDelivery.detail !== null ? ` (${channel.lastDelivery.detail})` : ''}.`}
         {channel.consecutiveFailures > 0 && ` ${channel.consecutiveFailures} failed in a row.`}
       </p>
+      <p className="muted" data-testid={`${nameId}-quiet`}>
+        {describeQuietHours(channel.quietHours, clock)}
+      </p>
       <div className="alarm-rule__actions">
         <button type="button" className="button button--small" aria-describedby={nameId} disabled={test.isPending || channel.status !== 'active'} onClick={() => test.mutate(channel.channelId)}>
           {test.isSuccess ? 'Test sent' : 'Send test'}
@@ -108,10 +118,14 @@ function ChannelItem({ channel }: { channel: ChannelView }) {
             {channel.status === 'disabled' ? 'Turn on' : 'Turn off'}
           </button>
         )}
+        <button type="button" ref={quietButton} className="button button--small" aria-describedby={nameId} aria-expanded={editingQuiet} onClick={() => (editingQuiet ? closeQuiet() : setEditingQuiet(true))}>
+          Quiet hours…
+        </button>
         <button type="button" className="button button--small button--quiet" aria-describedby={nameId} disabled={remove.isPending} onClick={() => remove.mutate(channel.channelId)}>
           Remove
         </button>
       </div>
+      {editingQuiet && <QuietHoursEditor channel={channel} onClose={closeQuiet} />}
       {error !== null && (
         <p className="field__error" role="alert">
           {describeError(error)}
