@@ -29,11 +29,12 @@ export function personalPrediction(
 ): PersonalPrediction {
   if (personal === undefined) return { inputs: {}, shown: {} };
   const kind: CookKind = { targetF: probe.targetF, ...(probe.meat ? { meat: probe.meat } : {}) };
-  const basedOn = describePersonalPriors(personal, kind);
+  const hasPitProbe = pitReadings !== undefined && pitReadings.length > 0;
+  const basedOn = describePersonalPriors(personal, kind, { mentionPit: !hasPitProbe });
   const lastMs = pitReadings?.at(-1)?.atMs;
   const pitNowF = lastMs === undefined ? undefined : median((pitReadings ?? []).filter((r) => r.atMs > lastMs - PIT_WINDOW_MS).map((r) => r.temperatureF));
   const priors = personalCutPriors(personal, kind, pitNowF);
-  const band = pitReadings !== undefined && pitReadings.length > 0 ? undefined : personalPitBand(personal, kind);
+  const band = hasPitProbe ? undefined : personalPitBand(personal, kind);
   return {
     inputs: { ...(priors.learnedFrom > 0 ? { priors } : {}), ...(band !== undefined ? { pitHint: { pastPitBand: band } } : {}) },
     shown: basedOn !== undefined ? { basedOn } : {},

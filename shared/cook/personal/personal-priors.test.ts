@@ -119,5 +119,7 @@ describe('personal priors', () => {
     expect(describePersonalPriors(learn(cook(1, 1, { pitF: 240 })), { targetF: 198 })).toMatch(/^based on your last low-and-slow cook: stall .*, pit about 240 °F$/);
     expect(describePersonalPriors(state, { meat: 'chicken', targetF: 165 })).toBeUndefined();
     expect(personalPitBand(state, brisket)).toEqual({ medianF: 245, spreadF: 5, cooks: 3 });
+    // A cook with a pit probe of its own predicts from it: the past cooks' pit is not mentioned.
+    expect(describePersonalPriors(state, brisket, { mentionPit: false })).toMatch(/^based on your last 3 briskets: stall about \d+ h( \d\d m)?$/);
   });
 });

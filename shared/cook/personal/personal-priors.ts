@@ -200,7 +200,7 @@ const KIND_PLURALS: Readonly<Record<MeatKind, string>> = {
  * cut "based on your last 2 low-and-slow cooks: …" (the cooks it learns from, cooksLike). The stall is the personal
  * prior's median at the pit those cooks ran. Undefined with no past cook like it.
  */
-export function describePersonalPriors(state: PersonalPriors | undefined, kind: CookKind): string | undefined {
+export function describePersonalPriors(state: PersonalPriors | undefined, kind: CookKind, options: { mentionPit?: boolean } = {}): string | undefined {
   const past = cooksLike(state, kind);
   if (past.length === 0) return undefined;
   const band = personalPitBand(state, kind);
@@ -214,7 +214,8 @@ export function describePersonalPriors(state: PersonalPriors | undefined, kind: 
       `stall about ${formatDuration(median)}${none > 0 ? ` (${none === past.length ? 'none' : `${none} of them`} did not stall)` : ''}`,
     );
   }
-  if (band !== undefined) parts.push(`pit about ${Math.round(band.medianF / 5) * 5} °F`);
+  // Only where the past cooks' pit is what the prediction takes: not for a cook whose own pit probe says it.
+  if (band !== undefined && options.mentionPit !== false) parts.push(`pit about ${Math.round(band.medianF / 5) * 5} °F`);
   return parts.length === 0 ? undefined : `based on ${what}: ${parts.join(', ')}`;
 }
 
