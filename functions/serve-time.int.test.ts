@@ -69,6 +69,15 @@ describe('a serve time on a cook in progress', () => {
     const listed = cooksResponseSchema.parse((await call('GET', '/cooks?status=active')).body).cooks.find((c) => c.cookId === cookId);
     expect(listed).toMatchObject({ serveAt, serveCheck: { status: 'late' } });
 
+    // New targets and the serve time in one PATCH: the answer checks the targets as patched. Every probe's target
+    // below what it reads (they are past 150 °F) is done now, with no preset's rest: no longer late.
+    const lowered = cookDetailSchema.parse((await call('PATCH', `/cooks/${cookId}`, { serveAt, probes: detail.probes.map((p) => ({ channel: p.channel, target: 100, units: 'F' })) })).body);
+    expect(lowered.probes.every((p) => p.targetF === 100)).toBe(true);
+    expect(lowered.serveCheck?.status).not.toBe('late');
+    // Targets alone, back up: the stored serve time is checked again with them.
+    const raised = cookDetailSchema.parse((await call('PATCH', `/cooks/${cookId}`, { probes: detail.probes.map((p) => ({ channel: p.channel, target: p.targetF, units: 'F' })) })).body);
+    expect(raised.serveCheck).toMatchObject({ status: 'late' });
+
     // The next poll checks it again and pushes it to the account's pages.
     const messages: ServerMessage[] = [];
     const socket = new WebSocket(`${stack.url.replace('http', 'ws')}/ws?token=${token}`);

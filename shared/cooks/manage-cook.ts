@@ -94,11 +94,12 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
   const serveAt = patch.serveAt === undefined || patch.serveAt === null ? patch.serveAt : new Date(patch.serveAt).toISOString();
   if (serveAt !== undefined && (record.status !== 'active' || !active)) throw new ConflictError('The serve time can only change while the cook is running.');
   if (serveAt) assertServeAtAhead(serveAt, deps.clock.now());
+  let probes: CookProbe[] | undefined;
   if (patch.probes) {
     const current = active?.probes ?? record.probes;
-    const probes: CookProbe[] = current.map((p) => ({ ...p }));
+    probes = current.map((p) => ({ ...p }));
     patch.probes.forEach((change, i) => {
-      const probe = probes.find((p) => p.channel === change.channel);
+      const probe = probes!.find((p) => p.channel === change.channel);
       if (!probe) throw probeIssue(`probes.${i}.channel`, `channel ${change.channel} is not a probe of this cook`);
       if (change.target !== undefined) {
         if (record.status !== 'active') throw new ConflictError('Targets can only change while the cook is running.');
@@ -114,10 +115,12 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
     const merged = { ...(active?.defaultAlerts ?? record.defaultAlerts ?? {}), ...patch.defaultAlerts };
     if (!(await deps.cooks.updateDefaultAlerts(record, merged, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
   }
-  if (serveAt !== undefined && active) {
-    // Checked at once from the cook's stored series (no new readings), so the answer already says on track or late.
-    const check = serveAt === null ? undefined : updateCook({ ...active, serveAt }, [], deps.clock.now()).cook.serveCheck;
-    if (!(await deps.cooks.updateServeAt(record, serveAt, check, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
+  // A new serve time, or new targets for a cook that has one: checked at once from the cook's stored series (no new
+  // readings) and the targets as patched, so the answer already says on track or late for what was just asked.
+  const checkedServeAt = serveAt !== undefined ? serveAt : probes && active?.serveAt ? active.serveAt : undefined;
+  if (checkedServeAt !== undefined && active) {
+    const check = checkedServeAt === null ? undefined : updateCook({ ...active, ...(probes ? { probes } : {}), serveAt: checkedServeAt }, [], deps.clock.now()).cook.serveCheck;
+    if (!(await deps.cooks.updateServeAt(record, checkedServeAt, check, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');
   }
   const { probes: _probes, defaultAlerts: _defaultAlerts, serveAt: _serveAt, ...metadata } = patch;
   if (Object.keys(metadata).length > 0) {
