@@ -4,7 +4,7 @@ import { followAlarmLink, previewAlarmLink } from '../../shared/notify/follow-al
 import { createDependencies, lazy } from '../runtime/dependencies';
 import { httpFunction } from '../runtime/http-function';
 import { createLogger } from '../runtime/logger';
-import { createPusher } from '../runtime/pusher';
+import { createLiveSockets } from '../runtime/pusher';
 import { createAlarmStore, createChannelStore, createDeploymentSecretStore } from '../runtime/notify';
 import { createVault } from '../runtime/vault';
 
@@ -28,7 +28,7 @@ const links = lazy(() => ({
   alarms: createAlarmStore(deps),
   channels: createChannelStore(deps),
   clock: deps.clock,
-  live: { connections: deps.connections(), pusher: createPusher(deps) },
+  live: createLiveSockets(deps),
 }));
 
 /** Signed links, public (the token is the credential): preview what one does, or do it (ack, snooze 10 min, verify an email). */

@@ -3,14 +3,14 @@ import { alarmRouteList } from '../../shared/api/alarm-routes';
 import { createDependencies, lazy } from '../runtime/dependencies';
 import { httpFunction } from '../runtime/http-function';
 import { createLogger } from '../runtime/logger';
-import { createPusher } from '../runtime/pusher';
+import { createLiveSockets } from '../runtime/pusher';
 import { createAlarmStore, createChannelStore } from '../runtime/notify';
 
 const logger = createLogger('alarms');
 const deps = createDependencies();
 const alarms = lazy(() => createAlarmStore(deps));
 const channels = lazy(() => createChannelStore(deps));
-const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
+const live = lazy(() => createLiveSockets(deps));
 const manage = () => ({ alarms: alarms(), channels: channels(), devices: deps.devices(), clock: deps.clock, live: live() });
 
 /** Alarm rules (create, list, change, delete) and their events (history, acknowledge). */

@@ -12,14 +12,14 @@ import { createExportStore } from '../runtime/exports';
 import { createReadingStore } from '../runtime/history';
 import { httpFunction } from '../runtime/http-function';
 import { createLogger } from '../runtime/logger';
-import { createPusher } from '../runtime/pusher';
+import { createLiveSockets } from '../runtime/pusher';
 import { createShareExpiries } from '../runtime/share-expiry-queue';
 
 const logger = createLogger('cooks');
 const deps = createDependencies();
 const readings = lazy(() => createReadingStore(deps));
 const exports = lazy(() => createExportStore(deps));
-const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
+const live = lazy(() => createLiveSockets(deps));
 const expiries = lazy(() => createShareExpiries(deps));
 const cookDeps = () => ({ cooks: deps.cooks(), readings: readings(), clock: deps.clock, ids: deps.ids, live: live(), personalPriors: deps.personalPriors(), log: logger });
 const shareDeps = () => {

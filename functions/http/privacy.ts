@@ -6,7 +6,7 @@ import { createExportStore } from '../runtime/exports';
 import { createReadingStore } from '../runtime/history';
 import { httpFunction } from '../runtime/http-function';
 import { createLogger } from '../runtime/logger';
-import { createPusher } from '../runtime/pusher';
+import { createLiveSockets } from '../runtime/pusher';
 
 const logger = createLogger('privacy');
 const deps = createDependencies();
@@ -21,7 +21,7 @@ export const handler = httpFunction(
   {
     exportAccount: async ({ principal }) => exportAccount(principal.userId, { ...dataDeps(), exports: exports(), ids: deps.ids }),
     deleteAccount: async ({ principal, body }) =>
-      deleteAccount(principal.userId, body.confirm, { ...dataDeps(), live: { connections: deps.connections(), pusher: createPusher(deps) } }),
+      deleteAccount(principal.userId, body.confirm, { ...dataDeps(), live: createLiveSockets(deps) }),
   },
   deps,
   logger,

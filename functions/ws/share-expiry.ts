@@ -4,13 +4,13 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { handleShareExpiry, shareExpiryMessageSchema } from '../../shared/sharing/share-expiry';
 import { createCoreDependencies, lazy } from '../runtime/core-dependencies';
 import { createLogger } from '../runtime/logger';
-import { createPusher } from '../runtime/pusher';
+import { createLiveSockets } from '../runtime/pusher';
 import { createShareExpiries } from '../runtime/share-expiry-queue';
 
 const logger = createLogger('share-expiry');
 const deps = createCoreDependencies();
 const expiries = lazy(() => createShareExpiries(deps));
-const live = lazy(() => ({ connections: deps.connections(), pusher: createPusher(deps) }));
+const live = lazy(() => createLiveSockets(deps));
 
 /** Share links' expiries from the share-expiry queue: queued again while early, their sockets closed when due. */
 export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {

@@ -9,9 +9,8 @@ import type { Clock } from '../clock';
 import { NotFoundError, ValidationError } from '../errors';
 import { EXPORT_LINK_SECONDS, type ExportStore } from '../exports/export-store';
 import type { IdGenerator } from '../ids';
-import type { ConnectionStore } from '../live/connection-store';
 import { closeLiveConnections } from '../live/live-connections';
-import type { Pusher } from '../live/pusher';
+import type { LiveSockets } from '../live/live-connections';
 
 export interface AccountDataScope {
   userId: string;
@@ -78,7 +77,7 @@ export async function exportAccount(userId: string, deps: AccountDataDependencie
 export async function deleteAccount(
   userId: string,
   confirm: string,
-  deps: AccountDataDependencies & { live: { connections: ConnectionStore; pusher: Pusher } },
+  deps: AccountDataDependencies & { live: LiveSockets },
 ): Promise<{ deleted: true; items: number; historyPoints: number }> {
   const scope = await scopeOf(userId, deps);
   if (confirm.trim().toLowerCase() !== scope.email.trim().toLowerCase()) {

@@ -13,12 +13,11 @@ import type { IdGenerator } from '../ids';
 import type { ChannelStore } from '../notify/channel-store';
 import { DEFAULT_ESCALATE_EVERY_MINUTES, DEFAULT_COOLDOWN_MINUTES, defaultHysteresis, type AlarmRule, type AlarmTarget } from './alarm-rule';
 import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
-import type { ConnectionStore } from '../live/connection-store';
-import type { Pusher } from '../live/pusher';
 import { pushToAccountPages } from '../live/push-to-pages';
 import { alarmEventView, alarmView } from './alarm-views';
 import { assertDeviceAlarmPossible, PENDING_DEVICE_ALARM } from './device-alarm';
 import { INITIAL_RULE_STATE } from './rule-state';
+import type { LiveSockets } from '../live/live-connections';
 
 export interface ManageAlarmsDependencies {
   alarms: AlarmStore;
@@ -26,7 +25,7 @@ export interface ManageAlarmsDependencies {
   devices: Pick<DeviceStore, 'getDevice'>;
   clock: Clock;
   /** The account's open pages, told when an event is acknowledged or ended here, so that their banners come down. */
-  live?: { connections: ConnectionStore; pusher: Pusher };
+  live?: LiveSockets;
 }
 
 /** The thermometer's own alarm (a Firestore PATCH of alarmHigh/alarmLow) is written by the next poll (device-alarm.ts). */

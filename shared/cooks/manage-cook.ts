@@ -10,8 +10,6 @@ import { assertNotTooFarAhead } from '../api/wire-formats';
 import type { Clock } from '../clock';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { IdGenerator } from '../ids';
-import type { ConnectionStore } from '../live/connection-store';
-import type { Pusher } from '../live/pusher';
 import { pushToAccountPages } from '../live/push-to-pages';
 import type { Reading, ReadingStore } from '../readings/reading';
 import { decodeCookCursor, encodeCookCursor } from './cook-cursor';
@@ -25,6 +23,7 @@ import { cookDetail, cookView } from './cook-views';
 import { assertServeAtAhead } from './serve-check';
 import { targetFahrenheit } from './start-cook';
 import { updateCook } from './update-cook';
+import type { LiveSockets } from '../live/live-connections';
 
 export interface CookDependencies {
   cooks: CookStore;
@@ -32,7 +31,7 @@ export interface CookDependencies {
   clock: Clock;
   ids: IdGenerator;
   /** Where `cook` messages go: the account's open pages (not share links). Absent: nothing is announced. */
-  live?: { connections: ConnectionStore; pusher: Pusher };
+  live?: LiveSockets;
   /** The account's personal priors: a cook's end learns into them. Absent: nothing is learned. */
   personalPriors?: PersonalPriorsStore;
   log?: PersonalLearning['log'];

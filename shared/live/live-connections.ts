@@ -4,6 +4,12 @@ import type { Clock } from '../clock';
 import type { ConnectionStore, LiveConnection } from './connection-store';
 import type { Pusher } from './pusher';
 
+/** An account's open sockets and the means to reach them: what every push and close outside the poll takes. */
+export interface LiveSockets {
+  connections: ConnectionStore;
+  pusher: Pusher;
+}
+
 /** API Gateway ends every WebSocket after two hours at most. */
 const MAX_CONNECTION_SECONDS = 2 * 3600;
 
@@ -43,7 +49,7 @@ export async function closeLiveConnections(
   accountId: string,
   which: (connection: LiveConnection) => boolean,
   reason: SessionEndedReason,
-  deps: { connections: ConnectionStore; pusher: Pusher },
+  deps: LiveSockets,
 ): Promise<number> {
   const matching = (await deps.connections.listForAccount(accountId)).filter(which);
   await Promise.all(matching.map((connection) => closeLiveConnection(connection, reason, deps)));
@@ -51,7 +57,7 @@ export async function closeLiveConnections(
 }
 
 /** One socket: a final `session-ended`, the server closes it, its item goes. */
-export async function closeLiveConnection(connection: LiveConnection, reason: SessionEndedReason, deps: { connections: ConnectionStore; pusher: Pusher }): Promise<void> {
+export async function closeLiveConnection(connection: LiveConnection, reason: SessionEndedReason, deps: LiveSockets): Promise<void> {
   const outcome = await deps.pusher.push(connection.connectionId, { type: 'session-ended', reason }).catch(() => 'gone' as const);
   if (outcome === 'sent') await deps.pusher.disconnect(connection.connectionId);
   await deps.connections.delete(connection.connectionId);

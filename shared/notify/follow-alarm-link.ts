@@ -11,14 +11,13 @@ import { eventState, type AlarmEvent } from '../alarms/alarm-event';
 import type { AlarmStore, StoredAlarmRule } from '../alarms/alarm-store';
 import { alarmEventView } from '../alarms/alarm-views';
 import type { Clock } from '../clock';
-import type { ConnectionStore } from '../live/connection-store';
-import type { Pusher } from '../live/pusher';
 import { pushToAccountPages } from '../live/push-to-pages';
 import { NotFoundError, PitwatchError } from '../errors';
 import type { ChannelStore } from './channel-store';
 import { channelView } from './channel-view';
 import { needsVerification, type NotificationChannel } from './notification-channel';
 import { verifyLink, type LinkPayload } from './signed-link';
+import type { LiveSockets } from '../live/live-connections';
 
 /** A link's token that was not signed by this deployment, or does not say anything Pitwatch understands. */
 export class LinkInvalidError extends PitwatchError {
@@ -42,7 +41,7 @@ export interface AlarmLinkDependencies {
   channels: Pick<ChannelStore, 'get' | 'update'>;
   clock: Clock;
   /** The account's open pages, told of an acknowledgement so that their banners come down. */
-  live?: { connections: ConnectionStore; pusher: Pusher };
+  live?: LiveSockets;
 }
 
 async function checkedPayload(token: string, deps: Pick<AlarmLinkDependencies, 'linkKey' | 'clock'>): Promise<LinkPayload> {

@@ -7,9 +7,8 @@
 import * as z from 'zod';
 import { instantSchema } from '../api/wire-formats';
 import type { Clock } from '../clock';
-import type { ConnectionStore } from '../live/connection-store';
 import { closeLiveConnections } from '../live/live-connections';
-import type { Pusher } from '../live/pusher';
+import type { LiveSockets } from '../live/live-connections';
 
 export const shareExpiryMessageSchema = z.strictObject({
   type: z.literal('share-expiry'),
@@ -48,7 +47,7 @@ export async function scheduleShareExpiry(share: { accountId: string; shareId: s
 /** One delivery: too early → queued again for what is left; due → the share's sockets close. */
 export async function handleShareExpiry(
   message: ShareExpiryMessage,
-  deps: ShareExpiryDependencies & { live: { connections: ConnectionStore; pusher: Pusher } },
+  deps: ShareExpiryDependencies & { live: LiveSockets },
 ): Promise<{ closed: number } | { requeuedForSeconds: number }> {
   const now = deps.clock.now();
   if (Date.parse(message.expiresAt) > now.getTime()) {

@@ -14,14 +14,13 @@ import type { CookStore } from '../cooks/cook-store';
 import { cookDetail } from '../cooks/cook-views';
 import { NotFoundError } from '../errors';
 import { hashToken, type IdGenerator } from '../ids';
-import type { ConnectionStore } from '../live/connection-store';
 import { closeLiveConnections } from '../live/live-connections';
-import type { Pusher } from '../live/pusher';
 import type { ReadingStore } from '../readings/reading';
 import { scheduleShareExpiry, type ShareExpiryDependencies } from './share-expiry';
 import type { ShareLink, ShareStore } from './share-store';
 import { predictionForShare } from './share-redaction';
 import { isLive, SHARE_TOKEN_PREFIX } from './share-credentials';
+import type { LiveSockets } from '../live/live-connections';
 
 /** 32 random bytes: 256 bits, well past the 128 the issue asks for. */
 export function newShareToken(): string {
@@ -77,7 +76,7 @@ export async function revokeShare(
   accountId: string,
   cookId: string,
   shareId: string,
-  deps: Pick<ShareDependencies, 'shares' | 'cooks'> & { live: { connections: ConnectionStore; pusher: Pusher } },
+  deps: Pick<ShareDependencies, 'shares' | 'cooks'> & { live: LiveSockets },
 ): Promise<void> {
   await requireCook(accountId, cookId, deps.cooks);
   const share = (await deps.shares.listForCook(cookId)).find((s) => s.shareId === shareId && s.accountId === accountId);
@@ -87,7 +86,7 @@ export async function revokeShare(
 }
 
 /** Every share of a cook goes (the cook was deleted); their sockets close. */
-export async function revokeAllShares(accountId: string, cookId: string, deps: Pick<ShareDependencies, 'shares'> & { live: { connections: ConnectionStore; pusher: Pusher } }): Promise<number> {
+export async function revokeAllShares(accountId: string, cookId: string, deps: Pick<ShareDependencies, 'shares'> & { live: LiveSockets }): Promise<number> {
   const shares = (await deps.shares.listForCook(cookId)).filter((s) => s.accountId === accountId);
   await Promise.all(shares.map((s) => deps.shares.delete(s.tokenHash)));
   const ids = new Set(shares.map((s) => s.shareId));
