@@ -41,7 +41,7 @@ import { pollSettings } from '../constructs/poller';
 import { PAGE_VISIBLE_SHARE, PING_INTERVAL_MS, pingsPerHour, WS_ACCESS_LOG_LINE_BYTES } from './heartbeat-model';
 import { measureBatches, priceBatches, type BatchMeasurement, type BatchOption } from './batch-tuning';
 import { benchScenario } from './bench-scenario';
-import { customMetricNames, deploymentFixtures, EVENT_SOURCE_EMPTY_RECEIVES_PER_MINUTE, fixedDeploymentQuantities } from './deployment-fixed-costs';
+import { customMetricNames, deploymentFixtures, EVENT_SOURCE_EMPTY_RECEIVES_PER_MINUTE, fixedDeploymentQuantities, MINUTES_PER_MONTH } from './deployment-fixed-costs';
 import { diffStats, meterDynamo, type OperationStats } from './dynamo-meter';
 import { progressLog } from './progress-log';
 
@@ -50,7 +50,6 @@ const EMAIL = 'cook@cost.bench';
 const ACCOUNT_ID = 'acct-cost';
 const SERIAL = 'AB:CD:EF:01:23:45';
 const LATENCY_MS = 100;
-const MINUTES_PER_MONTH = 30 * 24 * 60;
 /** NOTES.md: one device, idle month / month with 8 cooks of 12 h. */
 const TARGETS = { idle: 0.05, cook: 0.25 } as const;
 /** Batch tuning: accounts polled together, batch sizes and worker memories compared. */

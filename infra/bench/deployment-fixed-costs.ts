@@ -18,7 +18,8 @@ export interface FixedQuantity {
 /** Lambda's SQS event source: about 5 pollers long-polling (20 s) an idle queue, billed as ReceiveMessage requests. */
 export const EVENT_SOURCE_EMPTY_RECEIVES_PER_MINUTE = 15;
 
-const MINUTES_PER_MONTH = 30 * 24 * 60;
+/** The benches' month: 30 days. */
+export const MINUTES_PER_MONTH = 30 * 24 * 60;
 
 /** The custom metrics the functions publish (Powertools EMF `addMetric` names), each billed per month. */
 export const customMetricNames: ReadonlySet<string> = (() => {

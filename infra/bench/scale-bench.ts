@@ -290,8 +290,8 @@ interface Projection {
   concurrencyCapAccounts: number;
   /** Heartbeat pings a second into the live stage at the peak (every cooking account has its page open). */
   peakPingsPerSecond: number;
-  /** Open pages the default stage throttle carries, at the assumed visible share and all visible. */
-  pagesAtDefaultThrottle: { typical: number; allVisible: number };
+  /** The default stage throttle (messages a second) and the open pages it carries, at the assumed visible share and all visible. */
+  pagesAtDefaultThrottle: { messagesPerSecond: number; typical: number; allVisible: number };
   monthlyUsd: number;
   lines: Array<{ item: string; usd: number }>;
   assumptions: string[];
@@ -349,7 +349,7 @@ function project(accounts: number, warm: CycleResult, dispatchSeconds: number): 
     peakConcurrency,
     concurrencyCapAccounts: (accounts * pollSettings.maxConcurrency) / peakConcurrency,
     peakPingsPerSecond: (active * pingsPerHour()) / 3600,
-    pagesAtDefaultThrottle: { typical: throttle / (pingsPerHour() / 3600), allVisible: throttle / (pingsPerHour(1) / 3600) },
+    pagesAtDefaultThrottle: { messagesPerSecond: throttle, typical: throttle / (pingsPerHour() / 3600), allVisible: throttle / (pingsPerHour(1) / 3600) },
     monthlyUsd: lines.reduce((n, l) => n + l.usd, 0),
     lines,
     assumptions: [
@@ -492,7 +492,7 @@ async function main(): Promise<void> {
     );
     out.push(
       `  Live stage: ${fmt(projection.peakPingsPerSecond, 0)} heartbeat pings a second at the peak (${fmt(pingsPerHour(), 0)} an hour per open page); ` +
-        `the default throttle of ${liveThrottle().rateLimit} messages a second carries about ${fmt(projection.pagesAtDefaultThrottle.typical, 0)} open pages ` +
+        `the default throttle of ${projection.pagesAtDefaultThrottle.messagesPerSecond} messages a second carries about ${fmt(projection.pagesAtDefaultThrottle.typical, 0)} open pages ` +
         `(${fmt(projection.pagesAtDefaultThrottle.allVisible, 0)} all visible): deploy with -c liveMessagesPerSecond=${Math.ceil((projection.peakPingsPerSecond * 2) / 100) * 100} (twice the peak) or more`,
     );
     out.push(`  Monthly AWS bill ≈ $${fmt(projection.monthlyUsd, 0)} ($${fmt(projection.monthlyUsd / ACCOUNTS, 3)} per account):`);

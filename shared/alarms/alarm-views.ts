@@ -1,4 +1,5 @@
 /** Rules and events as the API shows them (shared/api/alarm-schemas.ts). */
+import type { AlarmMessage } from '../api/alarm-message-schemas';
 import type { AlarmEventView, AlarmView } from '../api/alarm-schemas';
 import { eventState, type AlarmEvent } from './alarm-event';
 import type { StoredAlarmRule } from './alarm-store';
@@ -57,4 +58,9 @@ export function alarmEventView(event: AlarmEvent): AlarmEventView {
       .map(([channelId, d]) => ({ channelId, ...d }))
       .sort((a, b) => a.channelId.localeCompare(b.channelId)),
   };
+}
+
+/** The `alarm` socket message of an event: how every open page of the account hears it fired, rang again or ended. */
+export function alarmMessage(change: AlarmMessage['change'], event: AlarmEvent): AlarmMessage {
+  return { type: 'alarm', change, event: alarmEventView(event) };
 }

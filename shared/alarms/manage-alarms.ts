@@ -14,7 +14,7 @@ import type { ChannelStore } from '../notify/channel-store';
 import { DEFAULT_ESCALATE_EVERY_MINUTES, DEFAULT_COOLDOWN_MINUTES, defaultHysteresis, type AlarmRule, type AlarmTarget } from './alarm-rule';
 import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
 import { pushToAccountPages } from '../live/push-to-pages';
-import { alarmEventView, alarmView } from './alarm-views';
+import { alarmEventView, alarmMessage, alarmView } from './alarm-views';
 import { assertDeviceAlarmPossible, PENDING_DEVICE_ALARM } from './device-alarm';
 import { INITIAL_RULE_STATE } from './rule-state';
 import type { LiveSockets } from '../live/live-connections';
@@ -139,7 +139,7 @@ export async function deleteAlarm(principal: Principal, alarmId: string, deps: P
 async function endOpenEvent(accountId: string, openEventId: string | null, deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock' | 'live'>): Promise<void> {
   if (openEventId === null) return;
   const event = await deps.alarms.resolve(accountId, openEventId, deps.clock.now().toISOString());
-  if (event && deps.live) await pushToAccountPages(accountId, { type: 'alarm', change: 'resolved', event: alarmEventView(event) }, deps.live);
+  if (event && deps.live) await pushToAccountPages(accountId, alarmMessage('resolved', event), deps.live);
 }
 
 export async function listAlarmEvents(
@@ -165,7 +165,6 @@ export async function acknowledgeAlarmEvent(
   const via = principal.kind === 'apiToken' ? 'api' : 'web';
   const event = await deps.alarms.acknowledge(principal.accountId, eventId, deps.clock.now().toISOString(), via);
   if (!event) throw new NotFoundError(`No alarm event ${eventId}.`);
-  const view = alarmEventView(event);
-  if (deps.live) await pushToAccountPages(principal.accountId, { type: 'alarm', change: 'acknowledged', event: view }, deps.live);
-  return view;
+  if (deps.live) await pushToAccountPages(principal.accountId, alarmMessage('acknowledged', event), deps.live);
+  return alarmEventView(event);
 }

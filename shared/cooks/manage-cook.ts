@@ -93,12 +93,10 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
   const serveAt = patch.serveAt === undefined || patch.serveAt === null ? patch.serveAt : new Date(patch.serveAt).toISOString();
   if (serveAt !== undefined && (record.status !== 'active' || !active)) throw new ConflictError('The serve time can only change while the cook is running.');
   if (serveAt) assertServeAtAhead(serveAt, deps.clock.now());
-  let probes: CookProbe[] | undefined;
-  if (patch.probes) {
-    const current = active?.probes ?? record.probes;
-    probes = current.map((p) => ({ ...p }));
+  const probes: CookProbe[] | undefined = patch.probes && (active?.probes ?? record.probes).map((p) => ({ ...p }));
+  if (patch.probes && probes) {
     patch.probes.forEach((change, i) => {
-      const probe = probes!.find((p) => p.channel === change.channel);
+      const probe = probes.find((p) => p.channel === change.channel);
       if (!probe) throw probeIssue(`probes.${i}.channel`, `channel ${change.channel} is not a probe of this cook`);
       if (change.target !== undefined) {
         if (record.status !== 'active') throw new ConflictError('Targets can only change while the cook is running.');
@@ -116,7 +114,7 @@ export async function patchCook(accountId: string, cookId: string, patch: PatchC
   }
   // A new serve time, or new targets for a cook that has one: checked at once from the cook's stored series (no new
   // readings) and the targets as patched, so the answer already says on track or late for what was just asked.
-  const checkedServeAt = serveAt !== undefined ? serveAt : probes && active?.serveAt ? active.serveAt : undefined;
+  const checkedServeAt = serveAt !== undefined ? serveAt : probes && active?.serveAt;
   if (checkedServeAt !== undefined && active) {
     const check = checkedServeAt === null ? undefined : updateCook({ ...active, ...(probes ? { probes } : {}), serveAt: checkedServeAt }, [], deps.clock.now()).cook.serveCheck;
     if (!(await deps.cooks.updateServeAt(record, checkedServeAt, check, now))) throw new ConflictError('The cook changed meanwhile (it ended): try again.');

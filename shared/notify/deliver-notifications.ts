@@ -8,7 +8,7 @@
  */
 import type { AlarmEventView } from '../api/alarm-schemas';
 import type { AlarmEvent, ChannelDelivery } from '../alarms/alarm-event';
-import { alarmEventView } from '../alarms/alarm-views';
+import { alarmEventView, alarmMessage } from '../alarms/alarm-views';
 import type { AlarmStore } from '../alarms/alarm-store';
 import { decideRound, nextRound } from '../alarms/escalation';
 import { planDeliveries } from '../alarms/plan-deliveries';
@@ -175,7 +175,7 @@ async function deliverAlarm(message: Extract<ParsedNotifyMessage, { kind: 'alarm
 
   // Open pages first: the banner is the fastest channel there is.
   if (await deps.alarms.claimDelivery(accountId, eventId, `in-app:${round}`, now.toISOString(), new Date(now.getTime() - CLAIM_STALE_MS).toISOString())) {
-    await pushToAccountPages(accountId, { type: 'alarm', change: round === 0 ? 'fired' : 'escalated', event: alarmEventView(event) }, deps);
+    await pushToAccountPages(accountId, alarmMessage(round === 0 ? 'fired' : 'escalated', event), deps);
     await deps.alarms.completeDelivery(accountId, eventId, `in-app:${round}`, 'sent');
   }
 

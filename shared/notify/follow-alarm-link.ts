@@ -9,7 +9,7 @@
 import type { AlarmLinkPreview, AlarmLinkResult } from '../api/alarm-schemas';
 import { eventState, type AlarmEvent } from '../alarms/alarm-event';
 import type { AlarmStore, StoredAlarmRule } from '../alarms/alarm-store';
-import { alarmEventView } from '../alarms/alarm-views';
+import { alarmMessage } from '../alarms/alarm-views';
 import type { Clock } from '../clock';
 import { pushToAccountPages } from '../live/push-to-pages';
 import { NotFoundError, PitwatchError } from '../errors';
@@ -141,7 +141,7 @@ export async function followAlarmLink(token: string, deps: AlarmLinkDependencies
       // Set once: a second acknowledgement finds it set and changes nothing. The notifier drops every later round.
       const acknowledged = event.acknowledgedAt === null ? await deps.alarms.acknowledge(payload.acct, payload.id, now.toISOString(), 'link') : event;
       if (!acknowledged) throw new NotFoundError('This alarm no longer exists.');
-      if (deps.live) await pushToAccountPages(payload.acct, { type: 'alarm', change: 'acknowledged', event: alarmEventView(acknowledged) }, deps.live);
+      if (deps.live) await pushToAccountPages(payload.acct, alarmMessage('acknowledged', acknowledged), deps.live);
       return { action: 'acknowledged', eventId: event.eventId, message: `Acknowledged: ${acknowledged.ruleName ?? acknowledged.label}. It stops repeating.` };
     }
     case 'snooze': {

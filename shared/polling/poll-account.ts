@@ -14,7 +14,7 @@ import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqt
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
 import { writePendingDeviceAlarms } from '../alarms/device-alarm';
 import { evaluateAccountAlarms } from '../alarms/evaluate-account-alarms';
-import { alarmEventView } from '../alarms/alarm-views';
+import { alarmMessage } from '../alarms/alarm-views';
 import type { AlarmMessage } from '../api/alarm-message-schemas';
 import { accountSession, dropAccountSession } from './account-session';
 import { backfillGaps } from './backfill-gaps';
@@ -132,7 +132,7 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
       const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);
       outcome.alarmsFired = alarms.fired;
       // A condition that cleared takes its banner down on the open pages (firing is the notifier's: it rings them).
-      alarmMessages.push(...alarms.resolvedEvents.map((event): AlarmMessage => ({ type: 'alarm', change: 'resolved', event: alarmEventView(event) })));
+      alarmMessages.push(...alarms.resolvedEvents.map((event) => alarmMessage('resolved', event)));
       // Rules that also set the thermometer's own alarm: written once, with this poll's session.
       outcome.deviceAlarmsWritten = await writePendingDeviceAlarms(stored.alarms, { session, alarms: deps.alarms.alarms, clock: deps.clock }, signal);
     }
