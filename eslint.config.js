@@ -27,4 +27,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // What ships parses with zod/mini through shared/validation/zod.ts, which also sets zod's English messages.
+    // One classic 'zod' import anywhere in a Lambda's graph puts classic zod's ~90 KB back into its bundle.
+    files: ['shared/**/*.ts', 'functions/**/*.ts'],
+    ignores: ['shared/validation/zod.ts', 'shared/thermoworks/simulator/**', '**/*.test.ts', 'functions/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Import * as z from shared/validation/zod.ts (zod/mini with English messages)." },
+            { name: 'zod/mini', message: 'Import * as z from shared/validation/zod.ts: it also sets the English messages.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -7,7 +7,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../shared/api/schemas';
 import { matchRoute } from '../shared/api/match-route';
@@ -153,7 +153,7 @@ afterAll(async () => {
 const withBody = routeList.filter((r) => r.body) as Route[];
 const withoutBody = routeList.filter((r) => !r.body) as Route[];
 const withParams = routeList.filter((r) => r.params) as Route[];
-const withQueryFields = routeList.filter((r) => r.query instanceof z.ZodObject && Object.keys(r.query.shape).length > 0) as Route[];
+const withQueryFields = routeList.filter((r) => r.query instanceof z.ZodMiniObject && Object.keys(r.query.shape).length > 0) as Route[];
 const ids = (rs: Route[]) => rs.map((r) => [r.id, r] as const);
 
 describe('fuzz: bodies', () => {
@@ -165,7 +165,7 @@ describe('fuzz: bodies', () => {
     const example = exampleOf(route) as { body: Record<string, unknown> };
     const fields = Object.keys(example.body);
     await assertProperty(
-      fc.tuple(fc.constantFrom(...fields), fc.jsonValue()).filter(([field, value]) => !route.body!.safeParse({ ...example.body, [field]: value }).success),
+      fc.tuple(fc.constantFrom(...fields), fc.jsonValue()).filter(([field, value]) => !z.safeParse(route.body!, { ...example.body, [field]: value }).success),
       ([field, value]) => rejected({ ...baseRequest(route), body: JSON.stringify({ ...example.body, [field]: value }) }),
     );
   });
@@ -175,7 +175,7 @@ describe('fuzz: bodies', () => {
     await assertProperty(
       fc.oneof(
         fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), fc.jsonValue()).filter(([k]) => !(k in example.body)).map(([k, v]) => ({ ...example.body, [k]: v })),
-        fc.jsonValue().filter((v) => !route.body!.safeParse(v).success),
+        fc.jsonValue().filter((v) => !z.safeParse(route.body!, v).success),
       ),
       (body) => rejected({ ...baseRequest(route), body: JSON.stringify(body) }),
     );
@@ -219,7 +219,7 @@ describe('fuzz: paths, queries, methods', () => {
     const example = exampleOf(route);
     const names = Object.keys(example.params ?? {});
     await assertProperty(
-      fc.tuple(fc.constantFrom(...names), fc.string({ minLength: 1, maxLength: 200 })).filter(([n, v]) => !route.params!.safeParse({ ...example.params, [n]: v }).success),
+      fc.tuple(fc.constantFrom(...names), fc.string({ minLength: 1, maxLength: 200 })).filter(([n, v]) => !z.safeParse(route.params!, { ...example.params, [n]: v }).success),
       ([name, value]) => rejected({ ...baseRequest(route, { ...example, params: { ...example.params, [name]: value } }) }),
     );
   });
@@ -229,7 +229,7 @@ describe('fuzz: paths, queries, methods', () => {
     const fields = Object.keys(example.query ?? {});
     const query = (q: Record<string, string>) => ({ ...baseRequest(route), query: `?${new URLSearchParams(q)}` });
     await assertProperty(
-      fc.tuple(fc.constantFrom(...fields), oddValue).filter(([f, v]) => !route.query!.safeParse({ ...example.query, [f]: v }).success),
+      fc.tuple(fc.constantFrom(...fields), oddValue).filter(([f, v]) => !z.safeParse(route.query!, { ...example.query, [f]: v }).success),
       ([field, value]) => rejected(query({ ...example.query, [field]: value })),
     );
     for (const field of fields.filter((f) => f === 'to' || f === 'from')) await rejected(query({ ...example.query, [field]: farFuture() }));

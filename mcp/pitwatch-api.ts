@@ -2,7 +2,7 @@
  * The MCP server's view of a Pitwatch deployment: its HTTP API with a read API token, every answer checked against
  * the same shared schemas the web app uses. Nothing here writes.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { cooksResponseSchema, devicesResponseSchema, errorBodySchema, historyResponseSchema } from '../shared/api/schemas';
 
 export class PitwatchApiError extends Error {
@@ -18,7 +18,7 @@ export interface PitwatchApi {
 /** `baseUrl`: the API's base (`https://api.example.com` in AWS, `http://localhost:3000/api` locally). */
 export function pitwatchApi(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): PitwatchApi {
   const base = baseUrl.replace(/\/+$/, '');
-  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  async function get<S extends z.ZodMiniType>(path: string, schema: S): Promise<z.infer<S>> {
     const res = await fetchImpl(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
     const body = (await res.json().catch(() => undefined)) as unknown;
     if (!res.ok) {

@@ -42,7 +42,7 @@ export function registerPitwatchTools(server: McpServer, api: PitwatchApi, clock
     {
       title: 'Live readings',
       description: 'The latest reading of every channel (°F, °C or %RH), as last polled; optionally one thermometer only.',
-      inputSchema: { serial: serialSchema.optional().describe('A thermometer serial from list_devices; all when left out') },
+      inputSchema: { serial: z.optional(serialSchema).describe('A thermometer serial from list_devices; all when left out') },
     },
     async ({ serial }) => {
       const devices = (await api.devices()).filter((d) => serial === undefined || d.serial === serial);
@@ -75,7 +75,7 @@ export function registerPitwatchTools(server: McpServer, api: PitwatchApi, clock
     {
       title: 'A cook in detail',
       description: 'One cook in progress: for each probe the done-time prediction (with its 80 % interval), phase, whether it is in the stall and since when, and the cook’s alerts.',
-      inputSchema: { serial: serialSchema.optional().describe('The thermometer of the cook; the only cook when left out') },
+      inputSchema: { serial: z.optional(serialSchema).describe('The thermometer of the cook; the only cook when left out') },
     },
     async ({ serial }) => {
       const cooks = await api.cooks();
@@ -105,7 +105,7 @@ export function registerPitwatchTools(server: McpServer, api: PitwatchApi, clock
       title: 'How a cook went so far',
       description: 'Per channel of a thermometer over the cook (or the last hours): first, lowest, highest and latest reading, and the rise per hour over the last 30 minutes.',
       inputSchema: {
-        serial: serialSchema.describe('A thermometer serial from list_devices'),
+        serial: serialSchema.check(z.describe('A thermometer serial from list_devices')),
         hours: z.number().positive().max(MAX_HISTORY_HOURS).optional().describe('How far back; the cook’s start (or 12 h) when left out'),
       },
     },

@@ -1,5 +1,5 @@
 /** The one clock. Domain code takes a Clock so tests control time. */
-import * as z from 'zod';
+import * as z from './validation/zod';
 
 export interface Clock {
   now(): Date;
@@ -29,13 +29,11 @@ export class ManualClock implements Clock {
  * faster than real time. Plain numbers, so the very same clock can be handed to the handlers (SIMULATED_CLOCK in
  * shared/config.ts) and to the browser (/config.json): every part computes the same "now" from its own real clock.
  */
-export const scaledClockSettingsSchema = z
-  .object({
-    scale: z.number().positive().max(1_000_000),
-    realOriginMs: z.number().int().nonnegative(),
-    simulatedOriginMs: z.number().int(),
-  })
-  .strict();
+export const scaledClockSettingsSchema = z.strictObject({
+  scale: z.number().check(z.positive(), z.maximum(1_000_000)),
+  realOriginMs: z.number().check(z.int(), z.nonnegative()),
+  simulatedOriginMs: z.number().check(z.int()),
+});
 export type ScaledClockSettings = z.infer<typeof scaledClockSettingsSchema>;
 
 /** now = simulatedOrigin + (real now − realOrigin) × scale. The local stack's `--time-scale`; never used in AWS. */
@@ -46,7 +44,7 @@ export class ScaledClock implements Clock {
     settings: ScaledClockSettings,
     private readonly real: Clock = systemClock,
   ) {
-    const parsed = scaledClockSettingsSchema.safeParse(settings);
+    const parsed = z.safeParse(scaledClockSettingsSchema, settings);
     if (!parsed.success) throw new RangeError(`Invalid scaled clock settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     this.settings = parsed.data;
   }

@@ -2,7 +2,7 @@
  * Wire contracts of alarms and notification channels: rules (/alarms), their events (/alarm-events), signed links
  * (/alarm-links), channels (/notification-channels), and the `alarm` and `notification-channel` WebSocket messages.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { ALARM_EVENT_STATES } from '../alarms/alarm-event';
 import {
   ALARM_KINDS,
@@ -17,20 +17,20 @@ import { channelViewSchema, quietHoursSchema } from './alarm-message-schemas';
 import { channelNumberSchema, idSchema, instantSchema, queryInteger, serialSchema } from './wire-formats';
 
 const temperatureUnits = z.enum(['F', 'C']);
-const name = z.string().trim().min(1).max(80);
-const channelIds = z.array(idSchema).max(10);
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
+const channelIds = z.array(idSchema).check(z.maxLength(10));
 
 const ruleNumbers = {
   /** above/below (°), battery-below (%), signal-weak (dBm), pit-out-of-band (set point, °), target-reached (override, °). */
-  threshold: z.number().min(-200).max(1000).optional(),
-  low: z.number().min(-200).max(1000).optional(),
-  high: z.number().min(-200).max(1000).optional(),
-  band: z.number().positive().max(200).optional(),
+  threshold: z.optional(z.number().check(z.minimum(-200), z.maximum(1000))),
+  low: z.optional(z.number().check(z.minimum(-200), z.maximum(1000))),
+  high: z.optional(z.number().check(z.minimum(-200), z.maximum(1000))),
+  band: z.optional(z.number().check(z.positive(), z.maximum(200))),
   /** eta-within / device-offline: minutes; probe-disconnected: grace minutes. */
-  minutes: z.number().int().min(1).max(24 * 60).optional(),
-  hysteresis: z.number().min(0).max(50).optional(),
-  cooldownMinutes: z.number().int().min(0).max(24 * 60).optional(),
-  escalateEveryMinutes: z.number().int().min(1).max(MAX_ESCALATE_EVERY_MINUTES).optional(),
+  minutes: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(24 * 60))),
+  hysteresis: z.optional(z.number().check(z.minimum(0), z.maximum(50))),
+  cooldownMinutes: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(24 * 60))),
+  escalateEveryMinutes: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_ESCALATE_EVERY_MINUTES))),
 };
 
 const needs: Partial<Record<AlarmKind, ReadonlyArray<'threshold' | 'low' | 'high' | 'minutes'>>> = {
@@ -47,18 +47,18 @@ export const createAlarmRequestSchema = z
   .strictObject({
     serial: serialSchema,
     /** The probe; left out for device kinds (offline, battery, signal). */
-    channel: channelNumberSchema.optional(),
+    channel: z.optional(channelNumberSchema),
     kind: z.enum(ALARM_KINDS),
-    name: name.optional(),
+    name: z.optional(name),
     ...ruleNumbers,
-    units: temperatureUnits.default('F'),
-    notify: channelIds.default([]),
-    urgent: z.boolean().default(false),
-    enabled: z.boolean().default(true),
+    units: z._default(temperatureUnits, 'F'),
+    notify: z._default(channelIds, []),
+    urgent: z._default(z.boolean(), false),
+    enabled: z._default(z.boolean(), true),
     /** Also set the thermometer's own alarm (above/below/outside on a probe), so the device beeps. */
-    deviceAlarm: z.boolean().default(false),
+    deviceAlarm: z._default(z.boolean(), false),
   })
-  .superRefine((r, ctx) => {
+  .check(z.superRefine((r, ctx) => {
     for (const field of needs[r.kind] ?? []) {
       if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${r.kind} needs ${field}` });
     }
@@ -68,44 +68,44 @@ export const createAlarmRequestSchema = z
       ctx.addIssue({ code: 'custom', path: ['high'], message: 'high must be above low by more than twice the hysteresis' });
     }
     if (r.deviceAlarm && !['above', 'below', 'outside'].includes(r.kind)) ctx.addIssue({ code: 'custom', path: ['deviceAlarm'], message: 'the thermometer itself only alarms above, below or outside a range' });
-  });
+  }));
 export type CreateAlarmRequest = z.infer<typeof createAlarmRequestSchema>;
 
 export const updateAlarmRequestSchema = z
   .strictObject({
-    name: name.nullable().optional(),
+    name: z.optional(z.nullable(name)),
     ...ruleNumbers,
-    notify: channelIds.optional(),
-    urgent: z.boolean().optional(),
-    enabled: z.boolean().optional(),
+    notify: z.optional(channelIds),
+    urgent: z.optional(z.boolean()),
+    enabled: z.optional(z.boolean()),
     /** Snooze for this many minutes from now; 0 ends a snooze. */
-    snoozeMinutes: z.number().int().min(0).max(24 * 60).optional(),
+    snoozeMinutes: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(24 * 60))),
   })
-  .refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' });
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' }));
 export type UpdateAlarmRequest = z.infer<typeof updateAlarmRequestSchema>;
 
 export const alarmParamsSchema = z.strictObject({ alarmId: idSchema });
-export const alarmListQuerySchema = z.strictObject({ serial: serialSchema.optional(), channel: channelNumberSchema.optional() });
+export const alarmListQuerySchema = z.strictObject({ serial: z.optional(serialSchema), channel: z.optional(channelNumberSchema) });
 
 export const deviceAlarmViewSchema = z.object({
   /** pending: the next poll writes it; written: the thermometer has it; failed (detail says why); unsupported (RFX meat probes). */
   status: z.enum(['pending', 'written', 'failed', 'unsupported', 'removing']),
-  detail: z.string().nullable(),
-  at: z.string().nullable(),
+  detail: z.nullable(z.string()),
+  at: z.nullable(z.string()),
 });
 
 export const alarmViewSchema = z.object({
   alarmId: z.string(),
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   serial: z.string(),
-  channel: z.string().nullable(),
-  cookId: z.string().nullable(),
+  channel: z.nullable(z.string()),
+  cookId: z.nullable(z.string()),
   kind: z.enum(ALARM_KINDS),
-  threshold: z.number().nullable(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
-  band: z.number().nullable(),
-  minutes: z.number().nullable(),
+  threshold: z.nullable(z.number()),
+  low: z.nullable(z.number()),
+  high: z.nullable(z.number()),
+  band: z.nullable(z.number()),
+  minutes: z.nullable(z.number()),
   units: temperatureUnits,
   hysteresis: z.number(),
   cooldownMinutes: z.number(),
@@ -113,9 +113,9 @@ export const alarmViewSchema = z.object({
   urgent: z.boolean(),
   escalateEveryMinutes: z.number(),
   enabled: z.boolean(),
-  snoozedUntil: z.string().nullable(),
-  deviceAlarm: deviceAlarmViewSchema.nullable(),
-  state: z.object({ armed: z.boolean(), breached: z.boolean(), lastFiredAt: z.string().nullable(), lastValue: z.number().nullable() }),
+  snoozedUntil: z.nullable(z.string()),
+  deviceAlarm: z.nullable(deviceAlarmViewSchema),
+  state: z.object({ armed: z.boolean(), breached: z.boolean(), lastFiredAt: z.nullable(z.string()), lastValue: z.nullable(z.number()) }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -126,12 +126,12 @@ export const deletedSchema = z.object({ deleted: z.literal(true) });
 // Alarm events
 export const alarmEventsQuerySchema = z
   .strictObject({
-    from: instantSchema.optional(),
-    to: instantSchema.optional(),
-    cursor: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'a cursor as returned').optional(),
-    limit: queryInteger(1, 100).default(50),
+    from: z.optional(instantSchema),
+    to: z.optional(instantSchema),
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_-]+$/, 'a cursor as returned'))),
+    limit: z._default(queryInteger(1, 100), 50),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] });
+  .check(z.refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] }));
 
 export const eventParamsSchema = z.strictObject({ eventId: idSchema });
 
@@ -139,7 +139,7 @@ export const eventParamsSchema = z.strictObject({ eventId: idSchema });
  * A signed link token (shared/notify/signed-link.ts): `<payload>.<signature>`, both base64url. Only its shape is
  * checked here (else 400); a token of that shape that does not verify is LINK_INVALID (403), an old one LINK_EXPIRED (410).
  */
-const linkTokenSchema = z.string().min(10).max(1024).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a link token');
+const linkTokenSchema = z.string().check(z.minLength(10), z.maxLength(1024), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a link token'));
 export const LINK_ACTS = ['ack', 'snooze', 'verify'] as const;
 
 /** POST /alarm-links: a signed token from an email, a webhook payload or a push notification's button. */
@@ -148,10 +148,10 @@ export const alarmLinkRequestSchema = z.strictObject({ token: linkTokenSchema })
 export const alarmLinkQuerySchema = z.strictObject({ token: linkTokenSchema });
 export const alarmLinkResponseSchema = z.object({
   action: z.enum(['acknowledged', 'snoozed', 'verified']),
-  eventId: z.string().optional(),
-  channelId: z.string().optional(),
+  eventId: z.optional(z.string()),
+  channelId: z.optional(z.string()),
   /** Snooze: the rule is quiet until then. */
-  snoozedUntil: z.string().optional(),
+  snoozedUntil: z.optional(z.string()),
   message: z.string(),
 });
 export const alarmLinkPreviewSchema = z.object({
@@ -163,52 +163,52 @@ export const alarmLinkPreviewSchema = z.object({
   /** The act has been done already (acknowledged, verified): following the link again changes nothing. */
   done: z.boolean(),
   /** ack, snooze: the alarm and its event. */
-  alarm: z
-    .object({ alarmId: z.string(), name: z.string().nullable(), kind: z.enum(ALARM_KINDS), serial: z.string(), channel: z.string().nullable(), label: z.string(), snoozedUntil: z.string().nullable() })
-    .nullable(),
-  event: z
-    .object({ eventId: z.string(), state: z.enum(ALARM_EVENT_STATES), message: z.string(), value: z.number().nullable(), units: temperatureUnits, urgent: z.boolean(), firedAt: z.string(), acknowledgedAt: z.string().nullable() })
-    .nullable(),
+  alarm: z.nullable(
+    z.object({ alarmId: z.string(), name: z.nullable(z.string()), kind: z.enum(ALARM_KINDS), serial: z.string(), channel: z.nullable(z.string()), label: z.string(), snoozedUntil: z.nullable(z.string()) }),
+  ),
+  event: z.nullable(
+    z.object({ eventId: z.string(), state: z.enum(ALARM_EVENT_STATES), message: z.string(), value: z.nullable(z.number()), units: temperatureUnits, urgent: z.boolean(), firedAt: z.string(), acknowledgedAt: z.nullable(z.string()) }),
+  ),
   /** verify: the email channel. */
-  channel: z.object({ channelId: z.string(), type: z.enum(['webhook', 'web-push', 'email', 'sms']), name: z.string(), destination: z.string(), status: z.enum(['active', 'pending-verification', 'disabled']) }).nullable(),
+  channel: z.nullable(z.object({ channelId: z.string(), type: z.enum(['webhook', 'web-push', 'email', 'sms']), name: z.string(), destination: z.string(), status: z.enum(['active', 'pending-verification', 'disabled']) })),
 });
 export type AlarmLinkPreview = z.infer<typeof alarmLinkPreviewSchema>;
 export type AlarmLinkResult = z.infer<typeof alarmLinkResponseSchema>;
 
 // Notification channels
-const httpsUrl = z.string().max(2048).url().refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL');
+const httpsUrl = z.string().check(z.maxLength(2048), z.url(), z.refine((u) => /^https?:\/\//i.test(u), 'an http(s) URL'));
 export const pushSubscriptionSchema = z.strictObject({
   endpoint: httpsUrl,
-  expirationTime: z.number().nullable().optional(),
+  expirationTime: z.optional(z.nullable(z.number())),
   keys: z.strictObject({
-    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/, 'a P-256 public key, base64url'),
-    auth: z.string().regex(/^[A-Za-z0-9_-]{16,24}={0,2}$/, '16 bytes, base64url'),
+    p256dh: z.string().check(z.regex(/^[A-Za-z0-9_-]{80,100}={0,2}$/, 'a P-256 public key, base64url')),
+    auth: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,24}={0,2}$/, '16 bytes, base64url')),
   }),
 });
 
 export const createChannelRequestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('webhook'), url: httpsUrl, name: name.optional(), preset: z.enum(WEBHOOK_PRESETS).default('generic'), quietHours: quietHoursSchema.optional() }),
-  z.strictObject({ type: z.literal('web-push'), subscription: pushSubscriptionSchema, name: name.optional(), quietHours: quietHoursSchema.optional() }),
-  z.strictObject({ type: z.literal('email'), address: z.string().trim().email().max(320), name: name.optional(), quietHours: quietHoursSchema.optional() }),
+  z.strictObject({ type: z.literal('webhook'), url: httpsUrl, name: z.optional(name), preset: z._default(z.enum(WEBHOOK_PRESETS), 'generic'), quietHours: z.optional(quietHoursSchema) }),
+  z.strictObject({ type: z.literal('web-push'), subscription: pushSubscriptionSchema, name: z.optional(name), quietHours: z.optional(quietHoursSchema) }),
+  z.strictObject({ type: z.literal('email'), address: z.string().check(z.trim(), z.email(), z.maxLength(320)), name: z.optional(name), quietHours: z.optional(quietHoursSchema) }),
   z.strictObject({
     type: z.literal('sms'),
-    phone: z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'a phone number in E.164 form, e.g. +15555550100'),
+    phone: z.string().check(z.regex(/^\+[1-9][0-9]{6,14}$/, 'a phone number in E.164 form, e.g. +15555550100')),
     /** SMS is opt-in: the user must say so. */
     optIn: z.literal(true),
-    name: name.optional(),
-    quietHours: quietHoursSchema.optional(),
+    name: z.optional(name),
+    quietHours: z.optional(quietHoursSchema),
   }),
 ]);
 export type CreateChannelRequest = z.infer<typeof createChannelRequestSchema>;
 
 export const updateChannelRequestSchema = z
-  .strictObject({ name: name.optional(), enabled: z.boolean().optional(), quietHours: quietHoursSchema.nullable().optional() })
-  .refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' });
+  .strictObject({ name: z.optional(name), enabled: z.optional(z.boolean()), quietHours: z.optional(z.nullable(quietHoursSchema)) })
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: 'change at least one field' }));
 export const channelParamsSchema = z.strictObject({ channelId: idSchema });
 
-export const createdChannelSchema = channelViewSchema.extend({
+export const createdChannelSchema = z.extend(channelViewSchema, {
   /** Webhooks only, and only in this answer: the HMAC secret of Pitwatch-Signature. */
-  secret: z.string().optional(),
+  secret: z.optional(z.string()),
 });
 
 export const channelListSchema = z.object({

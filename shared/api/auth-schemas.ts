@@ -1,5 +1,5 @@
 /** Wire contracts of the session routes: sign-out, the session list, revoking sessions. */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { idSchema } from './wire-formats';
 
 /** No body, no query: routes that take nothing say so, so that anything sent is rejected rather than ignored. */
@@ -15,9 +15,9 @@ export const sessionViewSchema = z.object({
   expiresAt: z.string(),
   absoluteExpiresAt: z.string(),
   /** The browser or tool that signed in, as it named itself (truncated). */
-  userAgent: z.string().nullable(),
+  userAgent: z.nullable(z.string()),
   /** Coarse: the /24 (IPv4) or /48 (IPv6) the sign-in came from. */
-  ipPrefix: z.string().nullable(),
+  ipPrefix: z.nullable(z.string()),
   /** The session making this request. */
   current: z.boolean(),
 });
@@ -27,4 +27,4 @@ export const sessionListSchema = z.object({ sessions: z.array(sessionViewSchema)
 
 export const sessionParamsSchema = z.strictObject({ sessionId: idSchema });
 
-export const revokedSchema = z.object({ revoked: z.number().int().nonnegative() });
+export const revokedSchema = z.object({ revoked: z.number().check(z.int(), z.nonnegative()) });

@@ -1,5 +1,5 @@
 /** What GET /openapi.json answers: an OpenAPI 3.1 document (checked loosely here; shared/api/openapi.ts builds it). */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 
 export const openApiDocumentSchema = z.looseObject({
   openapi: z.literal('3.1.0'),

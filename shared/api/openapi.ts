@@ -4,7 +4,7 @@
  * documented as their schemas' input (what a client sends), answers as their output (strict: no undocumented
  * fields). Served by `GET /openapi.json`; `functions/openapi.int.test.ts` checks real answers against it.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import type { OpenApiDocument } from './openapi-schemas';
 import { MAX_JSON_BODY_BYTES, requiredScopeOf, type RouteDefinition } from './route-definition';
 import { routeList } from './route-table';
@@ -12,14 +12,14 @@ import { errorBodySchema } from './schemas';
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
   // Refinements (from < to, …) have no JSON Schema form: the document says what the shape is, the API says the rest.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }
 
 /** Path or query parameters from a strict object schema, one OpenAPI parameter per property. */
-function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
+function parameters(schema: z.core.$ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
   if (!schema) return [];
   const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({

@@ -4,7 +4,7 @@
  * the CDK HttpApi, the local gateway, the handlers, the OpenAPI document and the authorization and fuzz suites all
  * read it, so a route exists in one place only.
  */
-import type * as z from 'zod';
+import type * as z from '../validation/zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -43,11 +43,11 @@ export interface RouteDefinition {
   readonly auth: 'public' | readonly PrincipalKind[];
   /** The scope the principal needs; `read` for GET, `write` for everything else when left out. */
   readonly scope?: Scope;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
+  readonly params?: z.core.$ZodType;
+  readonly query?: z.core.$ZodType;
   /** A JSON body: such routes take only `application/json`, at most `maxBodyBytes`. */
-  readonly body?: z.ZodType;
-  readonly response: z.ZodType;
+  readonly body?: z.core.$ZodType;
+  readonly response: z.core.$ZodType;
   /** The success status; 200 when left out. */
   readonly status?: number;
   /** The answer's media type when it is not JSON (then `response` is a string schema and the body is that string). */

@@ -46,7 +46,7 @@ import {
   loginResponseSchema,
   startCookRequestSchema,
 } from './schemas';
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-exposition';
 
 export const routes = {

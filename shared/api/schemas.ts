@@ -3,7 +3,7 @@
  * (to validate and to shape responses), the local gateways and the web app (to type and check what arrives).
  */
 import { COOK_ALERT_KINDS, type CookAlertKind } from '../cooks/cook-alert-kinds';
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { scaledClockSettingsSchema } from '../clock';
 import { CHANNEL_UNITS } from '../thermoworks/channel-unit';
 import type { AlarmMessage, ChannelMessage } from './alarm-message-schemas';
@@ -17,15 +17,15 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
+    details: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // POST /api/auth/login
 export const loginRequestSchema = z.strictObject({
-  email: z.string().trim().email().max(320),
-  password: z.string().min(1).max(1024),
+  email: z.string().check(z.trim(), z.email(), z.maxLength(320)),
+  password: z.string().check(z.minLength(1), z.maxLength(1024)),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -41,12 +41,12 @@ export const channelViewSchema = z.object({
   number: z.string(),
   label: z.string(),
   /** Rounded to the device's 0.1° resolution; null when no probe reading is available. */
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   units: channelUnitSchema,
   status: z.string(),
   probeConnected: z.boolean(),
   /** When ThermoWorks saved this reading (ISO-8601 UTC). */
-  at: z.string().nullable(),
+  at: z.nullable(z.string()),
 });
 export type ChannelView = z.infer<typeof channelViewSchema>;
 
@@ -54,10 +54,10 @@ export const deviceViewSchema = z.object({
   serial: z.string(),
   label: z.string(),
   kind: z.string(),
-  battery: z.number().nullable(),
-  wifiDbm: z.number().nullable(),
+  battery: z.nullable(z.number()),
+  wifiDbm: z.nullable(z.number()),
   online: z.boolean(),
-  lastSeen: z.string().nullable(),
+  lastSeen: z.nullable(z.string()),
   channels: z.array(channelViewSchema),
 });
 export type DeviceView = z.infer<typeof deviceViewSchema>;
@@ -74,10 +74,12 @@ export const historyQuerySchema = z
     from: instantSchema,
     to: instantSchema,
     /** At most this many points come back (downsampled by time bins); default 720. */
-    maxPoints: queryInteger(10, 5000).default(720),
+    maxPoints: z._default(queryInteger(10, 5000), 720),
   })
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { message: 'at most 31 days per request', path: ['to'] });
+  .check(
+    z.refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['from'] }),
+    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 31 * 86_400_000, { message: 'at most 31 days per request', path: ['to'] }),
+  );
 export type HistoryQueryInput = z.infer<typeof historyQuerySchema>;
 
 export const historyResponseSchema = z.object({
@@ -86,7 +88,7 @@ export const historyResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
   /** Seconds per point when downsampled; null when these are the raw readings. */
-  binSeconds: z.number().nullable(),
+  binSeconds: z.nullable(z.number()),
   points: z.array(z.object({ at: z.string(), value: z.number(), units: channelUnitSchema })),
 });
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
@@ -97,10 +99,10 @@ export const accountStatusSchema = z.object({
   email: z.string(),
   /** ok | relink-needed (sign in again: ThermoWorks revoked access) | failing (ThermoWorks errors; retrying). */
   status: z.enum(['ok', 'relink-needed', 'failing']),
-  statusMessage: z.string().nullable(),
+  statusMessage: z.nullable(z.string()),
   linkedAt: z.string(),
-  lastPolledAt: z.string().nullable(),
-  lastReadingAt: z.string().nullable(),
+  lastPolledAt: z.nullable(z.string()),
+  lastReadingAt: z.nullable(z.string()),
 });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
@@ -108,28 +110,27 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 export const startCookRequestSchema = z.strictObject({
   serial: serialSchema,
   /** "Saturday brisket"; the first probe's preset or the device's label when left out. */
-  name: z.string().trim().min(1).max(100).optional(),
+  name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   /** The channel measuring the pit (air) temperature, if any: it makes predictions better. */
-  pitChannel: channelNumberSchema.optional(),
+  pitChannel: z.optional(channelNumberSchema),
   probes: z
     .array(
       z
         .strictObject({
           channel: channelNumberSchema,
           /** What the probe is in ("Brisket flat"); the device channel's label when left out. */
-          label: z.string().trim().min(1).max(64).optional(),
+          label: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
           /** A doneness preset id (shared/cook/presets), e.g. "brisket" or "steak-medium-rare". */
-          presetId: z.string().max(64).optional(),
+          presetId: z.optional(z.string().check(z.maxLength(64))),
           /** Or an explicit target temperature, in `units`. */
-          target: z.number().min(32).max(500).optional(),
-          units: temperatureUnitSchema.default('F'),
+          target: z.optional(z.number().check(z.minimum(32), z.maximum(500))),
+          units: z._default(temperatureUnitSchema, 'F'),
         })
-        .refine((p) => p.presetId !== undefined || p.target !== undefined, { message: 'give a presetId or a target' }),
+        .check(z.refine((p) => p.presetId !== undefined || p.target !== undefined, { message: 'give a presetId or a target' })),
     )
-    .min(1)
-    .max(8),
+    .check(z.minLength(1), z.maxLength(8)),
   /** When people eat (ahead, within SERVE_AT_MAX_AHEAD_MS): the cook then says whether it is on track for it. */
-  serveAt: instantSchema.optional(),
+  serveAt: z.optional(instantSchema),
 });
 export type StartCookRequest = z.infer<typeof startCookRequestSchema>;
 
@@ -137,31 +138,31 @@ export const probePredictionSchema = z.object({
   channel: z.string(),
   phase: z.enum(['heating', 'stall', 'post_stall', 'done', 'unknown']),
   /** ETA (ISO) with its 80 % interval; null when there is not enough data yet or the target cannot be reached. */
-  etaAt: z.string().nullable(),
-  etaLowAt: z.string().nullable(),
-  etaHighAt: z.string().nullable(),
-  reason: z.string().nullable(),
-  stallStartedAt: z.string().nullable(),
+  etaAt: z.nullable(z.string()),
+  etaLowAt: z.nullable(z.string()),
+  etaHighAt: z.nullable(z.string()),
+  reason: z.nullable(z.string()),
+  stallStartedAt: z.nullable(z.string()),
   at: z.string(),
   /** What the account's own past cooks of this kind taught the prediction ("based on your last 3 briskets: stall about 3 h 10 m"); absent when none. */
-  basedOn: z.string().optional(),
+  basedOn: z.optional(z.string()),
 });
 export type ProbePrediction = z.infer<typeof probePredictionSchema>;
 
 /** The cook's own alerts (the fixed set every cook has): each can be turned off per cook (`defaultAlerts`). */
 export { COOK_ALERT_KINDS, type CookAlertKind };
 /** Which of a cook's alerts are on: every kind, true unless turned off. */
-export const defaultAlertsSchema = z.object(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.boolean()])) as Record<CookAlertKind, z.ZodBoolean>);
+export const defaultAlertsSchema = z.object(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.boolean()])) as Record<CookAlertKind, z.ZodMiniBoolean<boolean>>);
 /** A change to them (PATCH /cooks/{cookId}): the kinds named, on or off; the others stay as they are. */
 export const defaultAlertsPatchSchema = z
-  .strictObject(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.boolean().optional()])) as Record<CookAlertKind, z.ZodOptional<z.ZodBoolean>>)
-  .refine((p) => Object.keys(p).length > 0, { message: 'name at least one alert to turn on or off' });
+  .strictObject(Object.fromEntries(COOK_ALERT_KINDS.map((k) => [k, z.optional(z.boolean())])) as Record<CookAlertKind, z.ZodMiniOptional<z.ZodMiniBoolean<boolean>>>)
+  .check(z.refine((p) => Object.keys(p).length > 0, { message: 'name at least one alert to turn on or off' }));
 export type DefaultAlerts = Partial<Record<CookAlertKind, boolean>>;
 
 export const cookAlertSchema = z.object({
   kind: z.enum(COOK_ALERT_KINDS),
   /** The meat probe's channel; null for pit alerts. */
-  channel: z.string().nullable(),
+  channel: z.nullable(z.string()),
   /** Ready to show, e.g. "Brisket (channel 2) will be done in about 30 min". */
   message: z.string(),
   at: z.string(),
@@ -171,10 +172,10 @@ export type CookAlert = z.infer<typeof cookAlertSchema>;
 export const cookStatusSchema = z.enum(['active', 'ended']);
 export const cookProbeViewSchema = z.object({
   channel: z.string(),
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
   targetF: z.number(),
-  presetId: z.string().nullable(),
-  meat: z.string().nullable(),
+  presetId: z.nullable(z.string()),
+  meat: z.nullable(z.string()),
   /** The units the cook shows this probe in (the target was given in them). */
   units: temperatureUnitSchema,
 });
@@ -188,17 +189,17 @@ export type CookProbeView = z.infer<typeof cookProbeViewSchema>;
 export const serveCheckSchema = z.object({
   status: z.enum(['on-track', 'late', 'early', 'waiting']),
   /** Ready this many minutes after (+) or before (−) the serve time; null while waiting. */
-  minutesLate: z.number().int().nullable(),
+  minutesLate: z.nullable(z.number().check(z.int())),
   /** When the governing piece reaches its target, and when it has rested and is ready to eat; null while waiting. */
-  doneAt: z.string().nullable(),
-  readyAt: z.string().nullable(),
+  doneAt: z.nullable(z.string()),
+  readyAt: z.nullable(z.string()),
   /** The meat probe that governs (the last to be ready); null while waiting. */
-  channel: z.string().nullable(),
+  channel: z.nullable(z.string()),
   /** The rest counted in `readyAt` (its preset's shortest), and the longest it may rest (the slack of an early cook). */
-  restMinutes: z.number().int().nonnegative(),
-  restMaxMinutes: z.number().int().nonnegative(),
+  restMinutes: z.number().check(z.int(), z.nonnegative()),
+  restMaxMinutes: z.number().check(z.int(), z.nonnegative()),
   /** Late: raise the pit to this (°F); early: lower it to this. Null: no pit advice (no pit probe, or none helps). */
-  pitF: z.number().nullable(),
+  pitF: z.nullable(z.number()),
   /** Late: `pitF` makes up the time (false: the hottest advised pit, and it will still be late). */
   pitEnough: z.boolean(),
   /** Late: wrapping at the stall would make up the time, or most of it. */
@@ -215,33 +216,33 @@ export const cookViewSchema = z.object({
   status: cookStatusSchema,
   name: z.string(),
   tags: z.array(z.string()),
-  rating: z.number().int().min(1).max(5).nullable(),
+  rating: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(5))),
   startedAt: z.string(),
-  endedAt: z.string().nullable(),
-  pitChannel: z.string().nullable(),
+  endedAt: z.nullable(z.string()),
+  pitChannel: z.nullable(z.string()),
   probes: z.array(cookProbeViewSchema),
   predictions: z.array(probePredictionSchema),
   /** The latest alerts raised for this cook, newest last. */
-  alerts: z.array(cookAlertSchema).default([]),
+  alerts: z._default(z.array(cookAlertSchema), []),
   /** Which of the cook's own alerts are on (all unless turned off with PATCH /cooks/{cookId} {defaultAlerts}). */
-  defaultAlerts: defaultAlertsSchema.optional(),
+  defaultAlerts: z.optional(defaultAlertsSchema),
   /** When people eat (set on start or with PATCH /cooks/{cookId}); absent: no serve time. */
-  serveAt: z.string().optional(),
+  serveAt: z.optional(z.string()),
   /** While active with a serve time: the latest check of the done time against it. */
-  serveCheck: serveCheckSchema.optional(),
+  serveCheck: z.optional(serveCheckSchema),
 });
 export type CookView = z.infer<typeof cookViewSchema>;
 export const cooksResponseSchema = z.object({
   cooks: z.array(cookViewSchema),
   /** Pass back as `cursor` for the next page; absent on the last page. */
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
 });
 
 // WebSocket: server → browser
 /** One channel's new reading, inside a `readings` message. */
 export const channelReadingSchema = z.object({
   channel: z.string(),
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   units: channelUnitSchema,
   status: z.string(),
   probeConnected: z.boolean(),
@@ -254,7 +255,7 @@ export type ChannelReading = z.infer<typeof channelReadingSchema>;
 export const readingsMessageSchema = z.object({
   type: z.literal('readings'),
   serial: z.string(),
-  channels: z.array(channelReadingSchema).min(1),
+  channels: z.array(channelReadingSchema).check(z.minLength(1)),
 });
 export type ReadingsMessage = z.infer<typeof readingsMessageSchema>;
 
@@ -262,19 +263,19 @@ export type ReadingsMessage = z.infer<typeof readingsMessageSchema>;
  * One channel's reading with its device: how the web app hands readings around once a `readings` message is split
  * (not sent on the wire as such).
  */
-export const readingMessageSchema = channelReadingSchema.extend({ type: z.literal('reading'), serial: z.string() });
+export const readingMessageSchema = z.extend(channelReadingSchema, { type: z.literal('reading'), serial: z.string() });
 export type ReadingMessage = z.infer<typeof readingMessageSchema>;
 
 /** Split into one ReadingMessage per channel by `splitReadings` (readings-message.ts, zod-free for the browser). */
 
-export const predictionMessageSchema = probePredictionSchema.extend({ type: z.literal('prediction'), serial: z.string() });
+export const predictionMessageSchema = z.extend(probePredictionSchema, { type: z.literal('prediction'), serial: z.string() });
 export type PredictionMessage = z.infer<typeof predictionMessageSchema>;
 
 /** A poll's serve-time check of the cook running on `serial` (sent beside its predictions when it has a serve time). */
 export const serveCheckMessageSchema = z.object({ type: z.literal('serve-check'), serial: z.string(), cookId: z.string(), serveAt: z.string(), check: serveCheckSchema });
 export type ServeCheckMessage = z.infer<typeof serveCheckMessageSchema>;
 
-export const alertMessageSchema = cookAlertSchema.extend({ type: z.literal('alert'), serial: z.string() });
+export const alertMessageSchema = z.extend(cookAlertSchema, { type: z.literal('alert'), serial: z.string() });
 export type AlertMessage = z.infer<typeof alertMessageSchema>;
 
 /**
@@ -313,6 +314,6 @@ export const webConfigSchema = z.object({
   apiUrl: z.string(),
   wsUrl: z.string(),
   /** Only from the local stack under --time-scale: the simulated clock the page must show times by. */
-  clock: scaledClockSettingsSchema.optional(),
+  clock: z.optional(scaledClockSettingsSchema),
 });
 export type WebConfig = z.infer<typeof webConfigSchema>;

@@ -3,13 +3,19 @@
  * authorization matrix tries each. Browsers cannot send headers on a WebSocket, so `$connect` takes its credential
  * in the query string; the other routes run on a connection `$connect` already accepted.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import type { PrincipalKind } from './route-definition';
 
 /** `?token=<session or API token>` for the account's sockets, or `?share=<share token>` for one shared cook's. */
 export const connectQuerySchema = z.union([
-  z.strictObject({ token: z.string().min(1).max(512) }).transform((q) => ({ credential: q.token, share: false })),
-  z.strictObject({ share: z.string().min(1).max(512) }).transform((q) => ({ credential: q.share, share: true })),
+  z.pipe(
+    z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    z.transform((q: { token: string }) => ({ credential: q.token, share: false })),
+  ),
+  z.pipe(
+    z.strictObject({ share: z.string().check(z.minLength(1), z.maxLength(512)) }),
+    z.transform((q: { share: string }) => ({ credential: q.share, share: true })),
+  ),
 ]);
 
 export const socketRoutes = {

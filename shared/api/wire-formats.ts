@@ -2,7 +2,7 @@
  * The small wire formats every route shares, parsed strictly: path segments, decimal integers in query strings
  * (no `0x10`, `1e3` or ` 5`), and instants bounded to the years Pitwatch can hold data for.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { ValidationError } from '../errors';
 
 /** The earliest instant any route accepts: nothing Pitwatch stores is older (DynamoDB sort keys are unsigned). */
@@ -11,29 +11,20 @@ export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
 export const LATEST_INSTANT_AHEAD_MS = 86_400_000;
 
 /** A device serial as ThermoWorks writes it: `12:34:56:78:90:AB`, `M100009168`. */
-export const serialSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9:._-]+$/, 'a device serial such as 12:34:56:78:90:AB');
+export const serialSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9:._-]+$/, 'a device serial such as 12:34:56:78:90:AB'));
 
 /** A channel number as ThermoWorks writes it: "1" … "99". */
-export const channelNumberSchema = z.string().regex(/^[1-9][0-9]?$/, 'a channel number such as 1');
+export const channelNumberSchema = z.string().check(z.regex(/^[1-9][0-9]?$/, 'a channel number such as 1'));
 
 /** An opaque id Pitwatch issued (UUID or similar). */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'an id as Pitwatch returned it');
+export const idSchema = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'an id as Pitwatch returned it'));
 
 /** A decimal integer in a query string, between `min` and `max`. */
 export function queryInteger(min: number, max: number) {
-  return z
-    .string()
-    .regex(/^(0|[1-9][0-9]{0,8})$/, 'a whole number written in digits')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  return z.pipe(
+    z.pipe(z.string().check(z.regex(/^(0|[1-9][0-9]{0,8})$/, 'a whole number written in digits')), z.transform(Number)),
+    z.number().check(z.int(), z.minimum(min), z.maximum(max)),
+  );
 }
 
 /**
@@ -42,7 +33,7 @@ export function queryInteger(min: number, max: number) {
  */
 export const instantSchema = z.iso
   .datetime({ offset: true })
-  .refine((s) => Date.parse(s) >= EARLIEST_INSTANT_MS, { message: 'must be 2000-01-01 or later' });
+  .check(z.refine((s) => Date.parse(s) >= EARLIEST_INSTANT_MS, { message: 'must be 2000-01-01 or later' }));
 
 /**
  * The upper bound of `instantSchema`: each named instant is at most a day after `now`. Throws the same

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { ValidationError } from '../errors';
 import type { CookPageKey } from './cook-store';
 
-const keySchema = z.strictObject({ c: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), s: z.iso.datetime() });
+const keySchema = z.strictObject({ c: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)), s: z.iso.datetime() });
 
 /** A page cursor: where the last page ended (a cook id and its start), nothing that names an account. */
 export function encodeCookCursor(key: CookPageKey): string {

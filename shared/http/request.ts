@@ -1,6 +1,6 @@
 /** Parsing of API Gateway HTTP API (payload 2.0) requests: bodies and credentials are validated, never trusted. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from '../validation/zod';
 import { PayloadTooLargeError, UnauthorizedError, UnsupportedMediaTypeError, ValidationError } from '../errors';
 
 /** `application/json`, with or without parameters such as `charset=utf-8`. */
@@ -36,12 +36,12 @@ export function readJsonBody(event: Pick<APIGatewayProxyEventV2, 'body' | 'isBas
 }
 
 /** A JSON body checked against a schema (the WebSocket `$default` route's message, which has no headers). */
-export function parseJsonBody<S extends z.ZodType>(event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>, schema: S, limitBytes = 128 * 1024): z.infer<S> {
+export function parseJsonBody<S extends z.core.$ZodType>(event: Pick<APIGatewayProxyEventV2, 'body' | 'isBase64Encoded'>, schema: S, limitBytes = 128 * 1024): z.infer<S> {
   return parseInput(readJsonBody({ ...event, headers: { 'content-type': 'application/json' } }, limitBytes), schema);
 }
 
-export function parseInput<S extends z.ZodType>(input: unknown, schema: S): z.infer<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends z.core.$ZodType>(input: unknown, schema: S): z.infer<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success) {
     throw new ValidationError('Request is invalid.', {
       details: { issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },

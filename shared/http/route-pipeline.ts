@@ -5,7 +5,7 @@
  * route's implementation and answer with the route's success status. Handlers only write the last step.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from '../validation/zod';
 import { MAX_JSON_BODY_BYTES, requiredScopeOf, type HttpFunctionName, type RouteDefinition } from '../api/route-definition';
 import type { RouteId, Routes } from '../api/route-table';
 import type { CredentialResolver, Principal, RequestOrigin } from '../auth/principal';
@@ -13,7 +13,7 @@ import { ForbiddenError, UnauthorizedError, ValidationError } from '../errors';
 import { bearerToken, parseInput, readJsonBody } from './request';
 import { ok, text, type HttpResult } from './responses';
 
-type Output<R, K extends string> = R extends { [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type Output<R, K extends string> = R extends { [P in K]: infer S extends z.core.$ZodType } ? z.output<S> : undefined;
 
 /** What a route's implementation receives: everything already checked. */
 export interface RouteRequest<R extends RouteDefinition> {
@@ -84,7 +84,7 @@ export async function runRoute(
 
   const result = await implementation({ principal, params, query, body, origin } as RouteRequest<RouteDefinition>);
   if (deps.validateResponses) {
-    const checked = route.response.safeParse(result);
+    const checked = z.safeParse(route.response, result);
     if (!checked.success) {
       // A bug, not the caller's fault: a 500, with the mismatch in the log.
       throw new Error(`The answer of ${route.id} does not match its response schema: ${JSON.stringify(checked.error.issues)}`);

@@ -2,19 +2,19 @@
  * Messages on the notify queue (poll worker and HTTP routes → notifier). An alarm message is one round of one event
  * (round 0 is the first notification, later rounds escalate), or, with `channelId`, one channel's retry of it.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { idSchema } from '../api/wire-formats';
 
-const accountId = z.string().min(1).max(128);
+const accountId = z.string().check(z.minLength(1), z.maxLength(128));
 
 export const notifyMessageSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('alarm'),
     accountId,
     eventId: idSchema,
-    round: z.number().int().min(0).max(1000),
-    channelId: idSchema.optional(),
-    attempt: z.number().int().min(1).max(20).default(1),
+    round: z.number().check(z.int(), z.minimum(0), z.maximum(1000)),
+    channelId: z.optional(idSchema),
+    attempt: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(20)), 1),
   }),
   z.strictObject({ kind: z.literal('test'), accountId, channelId: idSchema }),
   z.strictObject({ kind: z.literal('verify'), accountId, channelId: idSchema }),

@@ -5,16 +5,16 @@
  * deployment-secrets.ts). Verification is constant-time and checks the expiry against the injected clock.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '../validation/zod';
 
 export const linkPayloadSchema = z.strictObject({
   /** acknowledge or snooze an event; verify an email channel. */
   act: z.enum(['ack', 'snooze', 'verify']),
-  acct: z.string().min(1).max(128),
+  acct: z.string().check(z.minLength(1), z.maxLength(128)),
   /** eventId (ack, snooze) or channelId (verify). */
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Expiry, unix seconds. */
-  exp: z.number().int().positive(),
+  exp: z.number().check(z.int(), z.positive()),
 });
 export type LinkPayload = z.infer<typeof linkPayloadSchema>;
 

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from '../validation/zod';
 
 /** One SQS message: poll this linked account at (or after) this moment. */
 export const pollRequestSchema = z.object({
-  userId: z.string().min(1).max(256),
+  userId: z.string().check(z.minLength(1), z.maxLength(256)),
   /**
    * ISO time the dispatcher meant this poll for: logs and metrics tell late polls from on-time ones. The queue's real
    * time, like SQS's delays (not the local stack's simulated clock).

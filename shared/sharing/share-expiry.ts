@@ -4,7 +4,7 @@
  * queues the message again for what is left. The delivery at or after the expiry closes every socket the share
  * opened (`session-ended`, reason `expired`). SQS delays are to the second, so that is within about a second of it.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { instantSchema } from '../api/wire-formats';
 import type { Clock } from '../clock';
 import { closeLiveConnections } from '../live/live-connections';
@@ -12,8 +12,8 @@ import type { LiveSockets } from '../live/live-connections';
 
 export const shareExpiryMessageSchema = z.strictObject({
   type: z.literal('share-expiry'),
-  accountId: z.string().min(1).max(128),
-  shareId: z.string().min(1).max(64),
+  accountId: z.string().check(z.minLength(1), z.maxLength(128)),
+  shareId: z.string().check(z.minLength(1), z.maxLength(64)),
   expiresAt: instantSchema,
 });
 export type ShareExpiryMessage = z.infer<typeof shareExpiryMessageSchema>;

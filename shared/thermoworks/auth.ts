@@ -2,33 +2,33 @@
  * Firebase Authentication over REST: email/password sign-in (Identity Toolkit) and id-token refresh
  * (Secure Token). Both carry the API key and the Referer the key is restricted to.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import type { Clock } from '../clock';
 import type { ThermoWorksConfig } from './config';
 import type { ThermoWorksTokens } from './domain';
 import { MalformedResponseError } from './errors';
 import type { HttpTransport } from './http-transport';
 
-const seconds = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
+const seconds = z.pipe(z.union([z.string().check(z.regex(/^\d+$/)), z.number().check(z.int(), z.nonnegative())]), z.transform(Number));
 
 const signInSchema = z.object({
-  localId: z.string().min(1),
-  email: z.string().optional(),
-  idToken: z.string().min(1),
-  refreshToken: z.string().min(1),
+  localId: z.string().check(z.minLength(1)),
+  email: z.optional(z.string()),
+  idToken: z.string().check(z.minLength(1)),
+  refreshToken: z.string().check(z.minLength(1)),
   expiresIn: seconds,
 });
 
 const refreshSchema = z
   .object({
-    id_token: z.string().min(1).optional(),
+    id_token: z.optional(z.string().check(z.minLength(1))),
     // Firebase puts the same token in access_token; use it only if id_token is missing.
-    access_token: z.string().min(1).optional(),
-    refresh_token: z.string().min(1),
+    access_token: z.optional(z.string().check(z.minLength(1))),
+    refresh_token: z.string().check(z.minLength(1)),
     expires_in: seconds,
-    user_id: z.string().min(1),
+    user_id: z.string().check(z.minLength(1)),
   })
-  .refine((r) => r.id_token !== undefined || r.access_token !== undefined, { message: 'no id_token' });
+  .check(z.refine((r) => r.id_token !== undefined || r.access_token !== undefined, { message: 'no id_token' }));
 
 export interface AuthApi {
   signIn(email: string, password: string): Promise<ThermoWorksTokens>;

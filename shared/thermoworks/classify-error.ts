@@ -3,7 +3,7 @@
  * `error.message` reasons (`INVALID_PASSWORD`, `TOO_MANY_ATTEMPTS_TRY_LATER : …`); Firestore in
  * `error.status` (`NOT_FOUND`, `UNAUTHENTICATED`…). The HTTP status decides first for 5xx and 429.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import type { PitwatchError } from '../errors';
 import {
   AccountDisabledError,
@@ -28,13 +28,11 @@ export class IdTokenRejectedError extends ReauthRequiredError {
 }
 
 const errorBodySchema = z.object({
-  error: z
-    .object({
-      code: z.number().optional(),
-      message: z.string().optional(),
-      status: z.string().optional(),
-    })
-    .loose(),
+  error: z.looseObject({
+    code: z.optional(z.number()),
+    message: z.optional(z.string()),
+    status: z.optional(z.string()),
+  }),
 });
 
 const INVALID_CREDENTIALS = new Set(['EMAIL_NOT_FOUND', 'INVALID_PASSWORD', 'INVALID_LOGIN_CREDENTIALS', 'INVALID_EMAIL']);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../validation/zod';
 
 /**
  * Where ThermoWorks Cloud lives. Every base is an origin (scheme + host [+ port]) so the simulator, which
@@ -40,29 +40,28 @@ export const defaultThermoWorksConfig: Readonly<ThermoWorksConfig> = Object.free
   referer: 'https://cloud.thermoworks.com/',
 });
 
-const originSchema = z
-  .string()
-  .trim()
-  .url()
-  .transform((value, ctx) => {
+const originSchema = z.pipe(
+  z.string().check(z.trim(), z.url()),
+  z.transform((value: string, ctx) => {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      ctx.addIssue({ code: 'custom', message: 'must be an http(s) origin' });
+      ctx.issues.push({ code: 'custom', message: 'must be an http(s) origin', input: value });
       return z.NEVER;
     }
     // Only the origin is used: the protocol fixes the paths, so a stray path would silently double up.
     return url.origin;
-  });
+  }),
+);
 
 const envSchema = z.object({
-  THERMOWORKS_IDENTITY_URL: originSchema.optional(),
-  THERMOWORKS_TOKEN_URL: originSchema.optional(),
-  THERMOWORKS_FIREBASE_URL: originSchema.optional(),
-  THERMOWORKS_FIRESTORE_URL: originSchema.optional(),
-  THERMOWORKS_STORAGE_URL: originSchema.optional(),
-  THERMOWORKS_FUNCTIONS_URL: originSchema.optional(),
-  THERMOWORKS_API_KEY: z.string().trim().min(1).optional(),
-  THERMOWORKS_APP_ID: z.string().trim().min(1).optional(),
+  THERMOWORKS_IDENTITY_URL: z.optional(originSchema),
+  THERMOWORKS_TOKEN_URL: z.optional(originSchema),
+  THERMOWORKS_FIREBASE_URL: z.optional(originSchema),
+  THERMOWORKS_FIRESTORE_URL: z.optional(originSchema),
+  THERMOWORKS_STORAGE_URL: z.optional(originSchema),
+  THERMOWORKS_FUNCTIONS_URL: z.optional(originSchema),
+  THERMOWORKS_API_KEY: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  THERMOWORKS_APP_ID: z.optional(z.string().check(z.trim(), z.minLength(1))),
 });
 
 /** Blank variables count as unset, so `THERMOWORKS_API_KEY=` in a .env file does not break sign-in. */

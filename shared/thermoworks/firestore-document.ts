@@ -3,7 +3,7 @@
  * and the collection listing. A body that is not one of these is a MalformedResponseError; what is inside
  * `fields` is judged later, field by field.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import { MalformedResponseError } from './errors';
 import { decodeFields, parseRfc3339, type FirestoreFields } from './firestore-values';
 
@@ -18,16 +18,16 @@ export interface FirestoreDocument {
 }
 
 const documentSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   // Firestore omits `fields` for a document without any.
-  fields: z.record(z.string(), z.unknown()).optional(),
-  createTime: z.string().optional(),
-  updateTime: z.string().optional(),
+  fields: z.optional(z.record(z.string(), z.unknown())),
+  createTime: z.optional(z.string()),
+  updateTime: z.optional(z.string()),
 });
 
-const runQueryItemSchema = z.object({ document: z.unknown().optional(), readTime: z.string().optional() }).loose();
+const runQueryItemSchema = z.looseObject({ document: z.optional(z.unknown()), readTime: z.optional(z.string()) });
 const runQuerySchema = z.array(runQueryItemSchema);
-const listingSchema = z.object({ documents: z.array(z.unknown()).optional(), nextPageToken: z.string().optional() });
+const listingSchema = z.object({ documents: z.optional(z.array(z.unknown())), nextPageToken: z.optional(z.string()) });
 
 export function parseDocument(raw: unknown, what = 'document'): FirestoreDocument {
   const parsed = documentSchema.safeParse(raw);

@@ -2,7 +2,7 @@
  * Archives: the history files that hold the points recorded between uploads (a Node datalogger records every
  * 600 s but uploads every 7200 s). The listing is Firestore; the file itself is plain JSON in Firebase Storage.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import type { Archive, ArchiveChannel, ArchiveFile, ArchiveReading, ArchiveRecentReading, ChannelUnit } from './domain';
 import { MalformedResponseError } from './errors';
 import type { FirestoreDocument } from './firestore-document';
@@ -74,20 +74,18 @@ function parseRecentReading(entry: FirestoreValue): ArchiveRecentReading[] {
 }
 
 const scalar = z.union([z.string(), z.number()]);
-const archiveFileSchema = z
-  .object({
-    serial: scalar.optional(),
-    type: z.string().optional(),
-    label: z.string().optional(),
-    notes: z.string().optional(),
-    deviceLabel: z.string().optional(),
-    start: scalar.nullable().optional(),
-    end: scalar.nullable().optional(),
-    readings: z.array(z.unknown()),
-  })
-  .loose();
+const archiveFileSchema = z.looseObject({
+  serial: z.optional(scalar),
+  type: z.optional(z.string()),
+  label: z.optional(z.string()),
+  notes: z.optional(z.string()),
+  deviceLabel: z.optional(z.string()),
+  start: z.optional(z.nullable(scalar)),
+  end: z.optional(z.nullable(scalar)),
+  readings: z.array(z.unknown()),
+});
 
-const readingRowSchema = z.tuple([scalar, scalar, z.union([scalar, z.null()]).optional(), z.string().nullable().optional()]).rest(z.unknown());
+const readingRowSchema = z.tuple([scalar, scalar, z.optional(z.union([scalar, z.null()])), z.optional(z.nullable(z.string()))], z.unknown());
 
 const FILE_KNOWN = new Set(['serial', 'type', 'label', 'notes', 'deviceLabel', 'start', 'end', 'readings']);
 

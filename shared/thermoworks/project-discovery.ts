@@ -2,18 +2,18 @@
  * Which Firebase project ThermoWorks Cloud is: asked once from webConfig (the protocol says discover it,
  * do not hard-code) and cached for the life of the client. A failed discovery is not cached.
  */
-import * as z from 'zod';
+import * as z from '../validation/zod';
 import type { ThermoWorksConfig } from './config';
 import type { FirebaseProject } from './domain';
 import { MalformedResponseError } from './errors';
 import type { HttpTransport } from './http-transport';
 
 const webConfigSchema = z.object({
-  projectId: z.string().min(1),
-  storageBucket: z.string().min(1).optional(),
-  appId: z.string().optional(),
-  authDomain: z.string().optional(),
-  locationId: z.string().optional(),
+  projectId: z.string().check(z.minLength(1)),
+  storageBucket: z.optional(z.string().check(z.minLength(1))),
+  appId: z.optional(z.string()),
+  authDomain: z.optional(z.string()),
+  locationId: z.optional(z.string()),
 });
 
 export type ProjectDiscovery = () => Promise<FirebaseProject>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../validation/zod';
 import type { MeatKind } from '../meat-kind';
 import { classOfKindKey, cookClass, cookKindKey, defaultCutPriors, type CookKind, type CutPriors } from '../prediction/cut-priors';
 import { normalCdf } from '../prediction/normal-distribution';
@@ -60,22 +60,22 @@ export interface PersonalPriors {
 
 export const EMPTY_PERSONAL_PRIORS: PersonalPriors = { version: 1, kinds: {} };
 
-const positive = z.number().positive().finite();
+const positive = z.number().check(z.positive());
 const pastCookSchema = z.strictObject({
-  cookId: z.string().min(1).max(128).optional(),
-  endedAtMs: z.number().int().nonnegative(),
-  pitF: z.number().min(100).max(1000).optional(),
-  heatingK: positive.max(20).optional(),
-  stalled: z.boolean().optional(),
-  stall: z.strictObject({ hours: z.number().nonnegative().max(48), censored: z.boolean(), physicsMedianHours: positive.max(48) }).optional(),
-  postStallKRatio: positive.max(5).optional(),
-  wrappedKRatio: positive.max(5).optional(),
+  cookId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+  endedAtMs: z.number().check(z.int(), z.nonnegative()),
+  pitF: z.optional(z.number().check(z.minimum(100), z.maximum(1000))),
+  heatingK: z.optional(positive.check(z.maximum(20))),
+  stalled: z.optional(z.boolean()),
+  stall: z.optional(z.strictObject({ hours: z.number().check(z.nonnegative(), z.maximum(48)), censored: z.boolean(), physicsMedianHours: positive.check(z.maximum(48)) })),
+  postStallKRatio: z.optional(positive.check(z.maximum(5))),
+  wrappedKRatio: z.optional(positive.check(z.maximum(5))),
 });
 
 /** Validates a stored state (it is the account's data: parse it, do not trust it). */
 export const personalPriorsSchema = z.strictObject({
   version: z.literal(1),
-  kinds: z.record(z.string().min(1).max(64), z.array(pastCookSchema).max(MAX_COOKS_PER_KIND)),
+  kinds: z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.array(pastCookSchema).check(z.maxLength(MAX_COOKS_PER_KIND))),
 });
 
 /** Adds an ended cook; the oldest beyond MAX_COOKS_PER_KIND are forgotten (smokers and habits change). Pure. */

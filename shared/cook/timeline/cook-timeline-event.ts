@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../validation/zod';
 
 /**
  * What the cook tells Pitwatch happened, on the cook's timeline. The domain form (epoch ms, like every instant in
@@ -45,20 +45,21 @@ export function sortTimeline(events: readonly CookTimelineEvent[]): CookTimeline
  * `endedAt` are ISO-8601 instants with a zone, or epoch milliseconds.
  */
 const instantInput = z.union([
-  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
-  z.number().int().min(946_684_800_000), // 2000-01-01: nothing older is a cook
+  z.pipe(z.iso.datetime({ offset: true }), z.transform((s) => Date.parse(s))),
+  z.number().check(z.int(), z.minimum(946_684_800_000)), // 2000-01-01: nothing older is a cook
 ]);
 
-export const cookTimelineEventInputSchema = z
-  .strictObject({
-    kind: z.enum(COOK_TIMELINE_EVENT_KINDS),
-    at: instantInput,
-    text: z.string().max(MAX_EVENT_TEXT_LENGTH).optional(),
-    probe: z.string().min(1).max(64).optional(),
-    endedAt: instantInput.optional(),
-  })
-  .refine((e) => e.endedAt === undefined || e.endedAt >= e.at, { message: 'endedAt must not be before at', path: ['endedAt'] })
-  .transform(
+export const cookTimelineEventInputSchema = z.pipe(
+  z
+    .strictObject({
+      kind: z.enum(COOK_TIMELINE_EVENT_KINDS),
+      at: instantInput,
+      text: z.optional(z.string().check(z.maxLength(MAX_EVENT_TEXT_LENGTH))),
+      probe: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      endedAt: z.optional(instantInput),
+    })
+    .check(z.refine((e) => e.endedAt === undefined || e.endedAt >= e.at, { message: 'endedAt must not be before at', path: ['endedAt'] })),
+  z.transform(
     (e): CookTimelineEvent => ({
       kind: e.kind,
       atMs: e.at,
@@ -66,6 +67,7 @@ export const cookTimelineEventInputSchema = z
       ...(e.probe !== undefined ? { probe: e.probe } : {}),
       ...(e.endedAt !== undefined ? { endedAtMs: e.endedAt } : {}),
     }),
-  );
+  ),
+);
 
-export const cookTimelineInputSchema = z.array(cookTimelineEventInputSchema).max(1000);
+export const cookTimelineInputSchema = z.array(cookTimelineEventInputSchema).check(z.maxLength(1000));

@@ -3,10 +3,10 @@
  * the publisher reads the state itself (what the poll just stored), so a late or repeated message publishes the
  * newest state, never an old one.
  */
-import * as z from 'zod';
+import * as z from '../../validation/zod';
 
 export const mqttPublishRequestSchema = z.strictObject({
-  accountId: z.string().min(1).max(128),
+  accountId: z.string().check(z.minLength(1), z.maxLength(128)),
   /** When the poll stored what is to be published (for the publish-latency figures). */
   polledAt: z.iso.datetime(),
 });

@@ -4,7 +4,7 @@
  * empty list), the reader accepts exactly when the schema does, and then returns what the schema's parse returns.
  */
 import { describe, expect, it } from 'vitest';
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { downloadLinkSchema } from '../../../shared/api/account-schemas';
 import { revokedSchema, sessionListSchema, signedOutSchema } from '../../../shared/api/auth-schemas';
 import { compareCooksSchema, cookDetailSchema, cookReadingsSchema, eventDeletedSchema, shareCreatedSchema, sharedCookSchema, shareListSchema, shareRevokedSchema } from '../../../shared/api/cook-schemas';
@@ -60,7 +60,7 @@ const readings = {
 };
 
 /** Each sample with the reader and the schema that must agree on it. */
-const CASES: Array<[string, Reader<unknown>, ZodType, unknown]> = [
+const CASES: Array<[string, Reader<unknown>, ZodMiniType, unknown]> = [
   ['config', shapes.readWebConfig, webConfigSchema, { apiUrl: '/api', wsUrl: 'ws://x/ws', clock: { scale: 30, realOriginMs: 1, simulatedOriginMs: -5 } }],
   ['config without clock', shapes.readWebConfig, webConfigSchema, { apiUrl: '/api', wsUrl: 'ws://x/ws' }],
   ['error body', shapes.readErrorBody, errorBodySchema, { error: { code: 'VALIDATION', message: 'bad', details: { field: 'email' } } }],

@@ -2,11 +2,11 @@
  * A zod schema as a Reader, for screens that load their response schemas with themselves (integrations, planner):
  * their chunk carries zod, the startup bundle does not. Only the type is imported here; the schema comes in.
  */
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { WireShapeError, type Reader } from './wireReader';
 
 export const zodReader =
-  <T>(schema: ZodType<T>): Reader<T> =>
+  <T>(schema: ZodMiniType<T>): Reader<T> =>
   (value, at = '') => {
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new WireShapeError(at, parsed.error.issues[0]?.message ?? 'the documented shape');

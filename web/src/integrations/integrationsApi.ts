@@ -4,7 +4,7 @@
  */
 import { zodReader } from '../api/zodReader';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ZodType, input } from 'zod';
+import type { ZodMiniType, input } from 'zod/mini';
 import type { WebConfig } from '../../../shared/api/schemas';
 import { screenTransport, type ApiClientOptions } from '../api/client';
 import { useSignedIn } from '../auth/SessionContext';
@@ -45,7 +45,7 @@ export function createIntegrationsApi(config: WebConfig, options: ApiClientOptio
   const fetchFn = options.fetch ?? screenTransport.browserFetch;
   const timeoutMs = options.timeoutMs ?? screenTransport.defaultTimeoutMs;
   const apiUrl = config.apiUrl.replace(/\/+$/, '');
-  const call = async <T>(sessionToken: string, method: string, path: string, what: string, schemaOf: (s: Awaited<ReturnType<typeof integrationSchemas>>) => ZodType<T>, body?: unknown): Promise<T> => {
+  const call = async <T>(sessionToken: string, method: string, path: string, what: string, schemaOf: (s: Awaited<ReturnType<typeof integrationSchemas>>) => ZodMiniType<T>, body?: unknown): Promise<T> => {
     const schemas = await integrationSchemas();
     const init: RequestInit = body === undefined ? { method, headers: screenTransport.bearer(sessionToken) } : { method, headers: screenTransport.json(sessionToken), body: JSON.stringify(body) };
     const response = await screenTransport.send(fetchFn, `${apiUrl}${path}`, init, timeoutMs);

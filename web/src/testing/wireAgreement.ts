@@ -3,7 +3,7 @@
  * way of breaking one field of it (left out, null, a number, a fraction, a string, an object, an empty list, true).
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { ZodType } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { readOrUndefined, type Reader } from '../api/wireReader';
 
 const BREAKAGES: Array<[string, (value: unknown) => unknown]> = [
@@ -40,14 +40,14 @@ function replaced(value: unknown, path: Array<string | number>, make: (old: unkn
 }
 
 /** Both verdicts on one value: the schema's (with its output) and the reader's. */
-export function verdicts(reader: Reader<unknown>, schema: ZodType, value: unknown) {
+export function verdicts(reader: Reader<unknown>, schema: ZodMiniType, value: unknown) {
   const parsed = schema.safeParse(value);
   const read = readOrUndefined(reader, value);
   return { schema: parsed.success ? { ok: parsed.data } : 'refused', reader: read === undefined ? 'refused' : { ok: read } };
 }
 
 /** Each single-field breakage of `sample` on which the reader and the schema disagree, described. */
-export function disagreements(reader: Reader<unknown>, schema: ZodType, sample: unknown): string[] {
+export function disagreements(reader: Reader<unknown>, schema: ZodMiniType, sample: unknown): string[] {
   const found: string[] = [];
   for (const path of paths(sample)) {
     for (const [how, make] of BREAKAGES) {
