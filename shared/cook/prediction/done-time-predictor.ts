@@ -13,7 +13,7 @@ import { projectHoursToTarget } from './stall-aware-projection';
 import { defaultCutPriors, expectsStall, priorRange, type CutPriors } from './cut-priors';
 import { capToWindow, physicalWindowHours } from './physical-window';
 import { pitMixture, type PitHint, type PitMixture } from './pit-hint';
-import { calibrated, IntervalCalibration } from './interval-calibration';
+import { calibratedMixture, IntervalCalibration } from './interval-calibration';
 import { lidOpenWindow, type CookTimelineEvent } from '../timeline/cook-timeline-event';
 
 /**
@@ -239,8 +239,8 @@ export class DoneTimePredictor {
       stallPossible: this.expectStall && stall.phase !== 'post_stall',
       ...(stall.phase === 'stall' && stall.startedAtMs !== undefined ? { stallElapsedHours: (atMs - stall.startedAtMs) / 3_600_000 } : {}),
     });
-    const mixed = mixQuantiles(parts);
-    const eta = toEta(capToWindow(this.calibrateIntervals ? calibrated(mixed, this.calibration.scale) : mixed, window));
+    const hours = this.calibrateIntervals ? calibratedMixture(parts, this.calibration.scale) : mixQuantiles(parts);
+    const eta = toEta(capToWindow(hours, window));
     return eta === undefined
       ? { ...base, phase: stall.phase, reason: 'target out of reach at this pit temperature' }
       : { ...base, phase: stall.phase, eta };
