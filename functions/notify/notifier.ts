@@ -3,8 +3,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { DynamoSmsRateLimiter } from '../../shared/aws/dynamo-channel-store';
 import { SesEmailSender } from '../../shared/aws/ses-email-sender';
 import { SnsSmsSender } from '../../shared/aws/sns-sms-sender';
@@ -39,13 +37,17 @@ const openSecrets = () => (secrets ??= openNotifySecrets({ store: secretStore(),
 function emailSender(): EmailSender | undefined {
   if (!notify.emailFrom) return undefined;
   if (notify.smtp) return new SmtpEmailSender(notify.smtp.host, notify.smtp.port, notify.emailFrom);
-  return new SesEmailSender(new SESv2Client({ region: deps.config.region }), notify.emailFrom);
+  return new SesEmailSender(
+    // Imported on the first email (ses-email-sender.ts says why).
+    lazy(async () => new (await import('@aws-sdk/client-sesv2')).SESv2Client({ region: deps.config.region })),
+    notify.emailFrom,
+  );
 }
 
 function smsSender(): SmsSender | undefined {
   if (notify.smsPerHour === 0) return undefined;
   if (notify.smsLogFile) return new FileSmsSender(notify.smsLogFile);
-  return new SnsSmsSender(new SNSClient({ region: deps.config.region }));
+  return new SnsSmsSender(lazy(async () => new (await import('@aws-sdk/client-sns')).SNSClient({ region: deps.config.region })));
 }
 
 const notifiers = lazy(() => {

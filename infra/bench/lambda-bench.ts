@@ -83,10 +83,12 @@ async function main(): Promise<void> {
     // What bounds it: the same fresh process importing only the AWS SDK packages the bundle imports (the runtime
     // provides them; they are not in the bundle), so init minus this is our own code, zod, middy and Powertools.
     const sdkPackages = [...new Set([...readFileSync(file, 'utf8').matchAll(/from\s*"(@aws-sdk\/[^"]+)"/g)].map((m) => m[1] as string))].sort();
+    // Imported on first use, not at init (shared/aws adapters of clients only some requests need): not in either figure.
+    const lazyPackages = [...new Set([...readFileSync(file, 'utf8').matchAll(/import\(\s*"(@aws-sdk\/[^"]+)"\s*\)/g)].map((m) => m[1] as string))].sort();
     const sdkMs = medianImportMs(join(out, `probe-sdk-${name}.mjs`), sdkPackages, `${name}'s SDK imports failed to load`);
     const row = { name, bytes: statSync(file).size, initMs, sdkMs, sdkPackages };
     rows.push(row);
-    console.error(`${name}: ${row.bytes} bytes, init ${row.initMs} ms, of which the AWS SDK imports alone ${row.sdkMs} ms (${sdkPackages.join(', ') || 'none'})`);
+    console.error(`${name}: ${row.bytes} bytes, init ${row.initMs} ms, of which the AWS SDK imports alone ${row.sdkMs} ms (${sdkPackages.join(', ') || 'none'})${lazyPackages.length ? `; on first use: ${lazyPackages.join(', ')}` : ''}`);
   }
   console.log(`function         bundle (KB)   module init (ms, median of ${RUNS})   AWS SDK imports alone (ms)`);
   for (const r of rows) console.log(`${r.name.padEnd(16)} ${(r.bytes / 1024).toFixed(1).padStart(10)}   ${r.initMs.toFixed(1).padStart(8)}   ${r.sdkMs.toFixed(1).padStart(8)}`);

@@ -10,7 +10,7 @@ describe('ApiGatewayPusher', () => {
 
   it('posts the JSON message to the connection', async () => {
     api.on(PostToConnectionCommand).resolves({});
-    const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1', endpoint: 'https://x.execute-api.us-east-1.amazonaws.com/live' }));
+    const pusher = new ApiGatewayPusher(async () => new ApiGatewayManagementApiClient({ region: 'us-east-1', endpoint: 'https://x.execute-api.us-east-1.amazonaws.com/live' }));
     await expect(pusher.push('abc=', { type: 'pong' })).resolves.toBe('sent');
     const input = api.commandCalls(PostToConnectionCommand)[0]?.args[0].input;
     expect(input?.ConnectionId).toBe('abc=');
@@ -18,7 +18,7 @@ describe('ApiGatewayPusher', () => {
   });
 
   it('reports a closed connection (410 Gone) as gone, and rethrows other failures', async () => {
-    const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
+    const pusher = new ApiGatewayPusher(async () => new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
     api.on(PostToConnectionCommand).rejectsOnce(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
     await expect(pusher.push('c1', { type: 'pong' })).resolves.toBe('gone');
     api.reset();
@@ -27,7 +27,7 @@ describe('ApiGatewayPusher', () => {
   });
 
   it('closes a connection with DeleteConnection, and treats one already gone as closed', async () => {
-    const pusher = new ApiGatewayPusher(new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
+    const pusher = new ApiGatewayPusher(async () => new ApiGatewayManagementApiClient({ region: 'us-east-1' }));
     api.on(DeleteConnectionCommand).resolvesOnce({}).rejectsOnce(new GoneException({ message: 'gone', $metadata: { httpStatusCode: 410 } }));
     await pusher.disconnect('c1');
     await pusher.disconnect('c2');
