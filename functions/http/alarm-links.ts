@@ -1,5 +1,5 @@
 import { alarmRouteList } from '../../shared/api/alarm-routes';
-import { openNotifySecrets } from '../../shared/notify/deployment-secrets';
+import { notifySecretsOnce, openNotifySecrets } from '../../shared/notify/deployment-secrets';
 import { followAlarmLink, previewAlarmLink } from '../../shared/notify/follow-alarm-link';
 import { createDependencies, lazy } from '../runtime/dependencies';
 import { httpFunction } from '../runtime/http-function';
@@ -13,16 +13,9 @@ const deps = createDependencies();
 /** Opens the deployment's link key only (notification secrets): nothing else is sealed or opened here. */
 const vault = lazy(() => createVault(deps, 'notification-secret'));
 const secretStore = lazy(() => createDeploymentSecretStore(deps));
-let linkKey: Promise<Buffer | undefined> | undefined;
-/**
- * Opened once per container, and kept only once it exists: the key never changes, and an anonymous caller must not
- * be able to make every request cost a KMS Decrypt.
- */
-const openLinkKey = () =>
-  (linkKey ??= openNotifySecrets({ store: secretStore(), vault: vault() }).then((s) => {
-    if (!s) linkKey = undefined;
-    return s?.linkKey;
-  }, (error: unknown) => ((linkKey = undefined), Promise.reject(error))));
+/** Kept once opened (notifySecretsOnce): an anonymous caller must not be able to make every request cost a KMS Decrypt. */
+const openSecrets = notifySecretsOnce(() => openNotifySecrets({ store: secretStore(), vault: vault() }));
+const openLinkKey = async () => (await openSecrets())?.linkKey;
 const links = lazy(() => ({
   linkKey: openLinkKey,
   alarms: createAlarmStore(deps),

@@ -6,7 +6,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { DynamoSmsRateLimiter } from '../../shared/aws/dynamo-channel-store';
 import { SesEmailSender } from '../../shared/aws/ses-email-sender';
 import { SnsSmsSender } from '../../shared/aws/sns-sms-sender';
-import { openNotifySecrets, type NotifySecrets } from '../../shared/notify/deployment-secrets';
+import { notifySecretsOnce, openNotifySecrets } from '../../shared/notify/deployment-secrets';
 import { EmailNotifier, type EmailSender } from '../../shared/notify/email-notifier';
 import { FileSmsSender } from '../../shared/notify/file-sms-sender';
 import { guardedPost } from '../../shared/notify/guarded-http';
@@ -30,9 +30,7 @@ const notify = notifyConfigOf(deps);
 /** Notification secrets only (webhook secrets, the VAPID private key, the link key): no ThermoWorks token opens here. */
 const vault = lazy(() => createVault(deps, 'notification-secret'));
 const secretStore = lazy(() => createDeploymentSecretStore(deps));
-let secrets: Promise<NotifySecrets | undefined> | undefined;
-/** Opened once per container: the deployment's secrets do not change. */
-const openSecrets = () => (secrets ??= openNotifySecrets({ store: secretStore(), vault: vault() }).catch((error: unknown) => ((secrets = undefined), Promise.reject(error))));
+const openSecrets = notifySecretsOnce(() => openNotifySecrets({ store: secretStore(), vault: vault() }));
 
 function emailSender(): EmailSender | undefined {
   if (!notify.emailFrom) return undefined;

@@ -57,3 +57,26 @@ export async function openNotifySecrets(deps: { store: DeploymentSecretStore; va
   const opened = JSON.parse(await deps.vault.open(stored.sealed, DEPLOYMENT_OWNER, 'notify')) as { vapidPrivateKey: string; linkKey: string };
   return { vapidPublicKey: stored.vapidPublicKey, vapidPrivateKey: opened.vapidPrivateKey, linkKey: Buffer.from(opened.linkKey, 'base64url') };
 }
+
+/**
+ * `open` once per container, kept once the secrets exist: they never change, so a warm container opens them with one
+ * Decrypt. Until someone first lists notification channels there are none; that answer (and a failure) is not kept, so
+ * a container started before them sees them as soon as they are made.
+ */
+export function notifySecretsOnce(open: () => Promise<NotifySecrets | undefined>): () => Promise<NotifySecrets | undefined> {
+  let opened: Promise<NotifySecrets | undefined> | undefined;
+  const forget = () => {
+    opened = undefined;
+  };
+  return () =>
+    (opened ??= open().then(
+      (secrets) => {
+        if (!secrets) forget();
+        return secrets;
+      },
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    ));
+}
