@@ -1,17 +1,17 @@
-import { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import { TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { DynamoReadingStore } from '../../shared/aws/dynamo-reading-store';
 import { TimestreamReadingStore } from '../../shared/aws/timestream-reading-store';
 import type { ReadingStore } from '../../shared/readings/reading';
-import type { CoreDependencies } from './core-dependencies';
+import { lazy, type CoreDependencies } from './core-dependencies';
 
 /** The history store chosen at deploy time (historyStore context → HISTORY_STORE). */
 export function createReadingStore(deps: CoreDependencies): ReadingStore {
   const history = deps.config.history;
   if (history.store === 'timestream') {
+    const region = deps.config.region;
+    // Imported on first write or query (see TimestreamReadingStore): most functions that hold a store only read.
     return new TimestreamReadingStore(
-      new TimestreamWriteClient({ region: deps.config.region }),
-      new TimestreamQueryClient({ region: deps.config.region }),
+      lazy(async () => new (await import('@aws-sdk/client-timestream-write')).TimestreamWriteClient({ region })),
+      lazy(async () => new (await import('@aws-sdk/client-timestream-query')).TimestreamQueryClient({ region })),
       history.databaseName,
       history.tableName,
     );

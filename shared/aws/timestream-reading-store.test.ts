@@ -15,8 +15,8 @@ function reading(i: number): Reading {
 
 function store(warnings: unknown[] = []) {
   return new TimestreamReadingStore(
-    new TimestreamWriteClient({ region: 'us-east-1' }),
-    new TimestreamQueryClient({ region: 'us-east-1' }),
+    async () => new TimestreamWriteClient({ region: 'us-east-1' }),
+    async () => new TimestreamQueryClient({ region: 'us-east-1' }),
     'pitwatch',
     'readings',
     { warn: (message, detail) => void warnings.push({ message, detail }) },
@@ -104,6 +104,26 @@ describe('TimestreamReadingStore', () => {
         "WHERE account_id = 'a' AND serial = 'S1' AND channel = '1' AND measure_name = 'reading' " +
         'AND time >= from_milliseconds(0) AND time < from_milliseconds(3600000) GROUP BY bin(time, 60s) ORDER BY time ASC',
     );
+  });
+
+  it('resolves the write client on the first write and the query client on the first query, and neither to erase', async () => {
+    writeMock.on(WriteRecordsCommand).resolves({});
+    queryMock.on(QueryCommand).resolves({ Rows: [], ColumnInfo: [] });
+    const made: string[] = [];
+    const lazyStore = new TimestreamReadingStore(
+      async () => (made.push('write'), new TimestreamWriteClient({ region: 'us-east-1' })),
+      async () => (made.push('query'), new TimestreamQueryClient({ region: 'us-east-1' })),
+      'pitwatch',
+      'readings',
+    );
+    await lazyStore.erase();
+    await lazyStore.write([]);
+    expect(made).toEqual([]);
+    await lazyStore.query({ accountId: 'a', serial: 'S1', channel: '1', from: new Date(0), to: new Date(1) });
+    expect(made).toEqual(['query']);
+    await lazyStore.write([reading(1)]);
+    expect(made).toEqual(['query', 'write']);
+    expect(writeMock.commandCalls(WriteRecordsCommand)).toHaveLength(1);
   });
 });
 

@@ -3,13 +3,8 @@
  * call. Rejections are handled record by record: a record Timestream already holds (ExistingVersion set) is a
  * duplicate and counts as stored; the rest are logged and counted as rejected rather than failing the whole poll.
  */
-import { QueryCommand, type TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
-import {
-  RejectedRecordsException,
-  WriteRecordsCommand,
-  type _Record as TimestreamRecord,
-  type TimestreamWriteClient,
-} from '@aws-sdk/client-timestream-write';
+import type { TimestreamQueryClient } from '@aws-sdk/client-timestream-query';
+import type { _Record as TimestreamRecord, TimestreamWriteClient } from '@aws-sdk/client-timestream-write';
 import { bucketReadings, type BucketPoint } from '../readings/bucket-readings';
 import type { HistoryEraser, HistoryQuery, Reading, ReadingStore, WriteResult } from '../readings/reading';
 
@@ -43,9 +38,14 @@ function literal(value: string): string {
 }
 
 export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
+  /**
+   * The clients are resolved, and their SDK packages imported, on first write and first query, not at cold start:
+   * only the poll worker writes, the history, share, cooks and privacy functions only read, and privacy's erase
+   * needs neither (each Timestream package is about 20 ms of module init on top of DynamoDB's).
+   */
   constructor(
-    private readonly write_: TimestreamWriteClient,
-    private readonly query_: TimestreamQueryClient | undefined,
+    private readonly write_: () => Promise<TimestreamWriteClient>,
+    private readonly query_: (() => Promise<TimestreamQueryClient>) | undefined,
     private readonly databaseName: string,
     private readonly tableName: string,
     private readonly log: RejectionLog = { warn: () => undefined },
@@ -54,10 +54,12 @@ export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
   async write(readings: readonly Reading[]): Promise<WriteResult> {
     let written = 0;
     let rejected = 0;
+    if (readings.length === 0) return { written, rejected };
+    const [client, { RejectedRecordsException, WriteRecordsCommand }] = await Promise.all([this.write_(), import('@aws-sdk/client-timestream-write')]);
     for (let i = 0; i < readings.length; i += TIMESTREAM_BATCH_LIMIT) {
       const records = readings.slice(i, i + TIMESTREAM_BATCH_LIMIT).map(toTimestreamRecord);
       try {
-        await this.write_.send(
+        await client.send(
           new WriteRecordsCommand({ DatabaseName: this.databaseName, TableName: this.tableName, Records: records }),
         );
         written += records.length;
@@ -79,6 +81,7 @@ export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
 
   async query(q: HistoryQuery): Promise<Reading[]> {
     if (!this.query_) throw new Error('Timestream query client not configured');
+    const [client, { QueryCommand }] = await Promise.all([this.query_(), import('@aws-sdk/client-timestream-query')]);
     const where =
       `WHERE account_id = ${literal(q.accountId)} AND serial = ${literal(q.serial)} AND channel = ${literal(q.channel)} ` +
       `AND measure_name = 'reading' AND time >= from_milliseconds(${q.from.getTime()}) AND time < from_milliseconds(${q.to.getTime()})`;
@@ -90,7 +93,7 @@ export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
     const readings: Reading[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await this.query_.send(new QueryCommand({ QueryString: sql, NextToken: nextToken }));
+      const out = await client.send(new QueryCommand({ QueryString: sql, NextToken: nextToken }));
       for (const row of out.Rows ?? []) {
         const [time, value, units] = row.Data ?? [];
         readings.push({
@@ -107,11 +110,6 @@ export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
     return readings;
   }
 
-  /**
-   * Timestream for LiveAnalytics has no delete: an account's records stay until the table's retention ages them out
-   * (memory store hours, then magnetic store days). Nothing can reach them meanwhile: every query names the
-   * account, and the account's link and sessions are gone. README "Account deletion" says so.
-   */
   /** Raw points bucketed here (a `bin() … min() max() avg()` query would move this into Timestream). */
   async queryBuckets(q: HistoryQuery & { binSeconds: number }): Promise<{ units: Reading['units'] | undefined; points: BucketPoint[] }> {
     const { binSeconds, ...raw } = q;
@@ -119,6 +117,11 @@ export class TimestreamReadingStore implements ReadingStore, HistoryEraser {
     return { units: points[0]?.units, points: bucketReadings(points, binSeconds) };
   }
 
+  /**
+   * Timestream for LiveAnalytics has no delete: an account's records stay until the table's retention ages them out
+   * (memory store hours, then magnetic store days). Nothing can reach them meanwhile: every query names the
+   * account, and the account's link and sessions are gone. README "Account deletion" says so.
+   */
   async erase(): Promise<number> {
     return 0;
   }
