@@ -3,6 +3,7 @@ import { DynamoDecryptAudit } from '../../shared/aws/dynamo-decrypt-audit';
 import { KmsKeyProvider } from '../../shared/aws/kms-key-provider';
 import { ConfigError } from '../../shared/config';
 import { CredentialVault } from '../../shared/vault/credential-vault';
+import type { KeyProvider } from '../../shared/vault/key-provider';
 import { LocalKeyProvider } from '../../shared/vault/local-key-provider';
 import type { SecretKind } from '../../shared/vault/secret-kind';
 import type { CoreDependencies } from './core-dependencies';
@@ -12,8 +13,12 @@ import type { CoreDependencies } from './core-dependencies';
  * the local master-key file on a laptop; every decrypt audited in DynamoDB.
  */
 export function createVault(deps: CoreDependencies, kind: SecretKind = 'thermoworks-refresh-token'): CredentialVault {
+  return new CredentialVault(createKeyProvider(deps), new DynamoDecryptAudit(deps.db(), deps.config.tableName), undefined, kind);
+}
+
+/** The vault's master key: KMS in AWS, the local master-key file on a laptop. */
+export function createKeyProvider(deps: CoreDependencies): KeyProvider {
   const vault = deps.config.vault;
   if (!vault) throw new ConfigError('This function needs VAULT_KEY_ID (KMS) or VAULT_LOCAL_KEY_FILE (local stack)');
-  const keys = vault.kind === 'kms' ? new KmsKeyProvider(new KMSClient({ region: deps.config.region }), vault.keyId) : LocalKeyProvider.fromFile(vault.path);
-  return new CredentialVault(keys, new DynamoDecryptAudit(deps.db(), deps.config.tableName), undefined, kind);
+  return vault.kind === 'kms' ? new KmsKeyProvider(new KMSClient({ region: deps.config.region }), vault.keyId) : LocalKeyProvider.fromFile(vault.path);
 }

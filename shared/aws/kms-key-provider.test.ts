@@ -1,4 +1,4 @@
-import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { DecryptCommand, DescribeKeyCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CredentialVault } from '../vault/credential-vault';
@@ -24,5 +24,19 @@ describe('KmsKeyProvider', () => {
     expect(kms.commandCalls(GenerateDataKeyCommand)[0]?.args[0].input).toEqual({ KeyId: 'alias/pitwatch', KeySpec: 'AES_256', EncryptionContext: context });
     expect(kms.commandCalls(DecryptCommand)[0]?.args[0].input).toEqual({ CiphertextBlob: Buffer.from(wrapped), EncryptionContext: context, KeyId: KEY_ARN });
     expect(sealed.keyId).toBe(KEY_ARN);
+  });
+
+  it('names the current key by the ARN that sealed secrets record, when configured by alias', async () => {
+    kms.on(DescribeKeyCommand).resolves({ KeyMetadata: { KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', Arn: KEY_ARN } });
+    kms.on(GenerateDataKeyCommand).resolves({ Plaintext: new Uint8Array(32).fill(7), CiphertextBlob: new Uint8Array([1]), KeyId: KEY_ARN });
+    const keys = new KmsKeyProvider(new KMSClient({ region: 'us-east-1' }), 'alias/pitwatch');
+
+    expect(await keys.currentKeyId()).toBe((await new CredentialVault(keys).seal('refresh', 'user-9')).keyId);
+    expect(kms.commandCalls(DescribeKeyCommand).map((c) => c.args[0].input)).toEqual([{ KeyId: 'alias/pitwatch' }]);
+  });
+
+  it('refuses a DescribeKey answer without an ARN instead of comparing against nothing', async () => {
+    kms.on(DescribeKeyCommand).resolves({});
+    await expect(new KmsKeyProvider(new KMSClient({ region: 'us-east-1' }), 'alias/pitwatch').currentKeyId()).rejects.toThrow('no key ARN');
   });
 });

@@ -1,5 +1,5 @@
 /** KeyProvider on AWS KMS: GenerateDataKey / Decrypt with the user id in the encryption context. */
-import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { DecryptCommand, DescribeKeyCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
 import type { DataKey, KeyProvider } from '../vault/key-provider';
 
 export class KmsKeyProvider implements KeyProvider {
@@ -22,5 +22,16 @@ export class KmsKeyProvider implements KeyProvider {
     );
     if (!out.Plaintext) throw new Error('KMS Decrypt returned no plaintext');
     return out.Plaintext;
+  }
+
+  /**
+   * GenerateDataKey records the key's ARN on every data key, whatever `keyId` names it by (ARN, key id or alias), so
+   * the configured id is resolved to that ARN. Compared as configured, an alias would match nothing and every
+   * rotation would re-wrap every secret again.
+   */
+  async currentKeyId(): Promise<string> {
+    const out = await this.kms.send(new DescribeKeyCommand({ KeyId: this.keyId }));
+    if (!out.KeyMetadata?.Arn) throw new Error('KMS DescribeKey returned no key ARN');
+    return out.KeyMetadata.Arn;
   }
 }

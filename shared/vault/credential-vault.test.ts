@@ -47,7 +47,7 @@ describe('CredentialVault', () => {
     const vault = new CredentialVault(provider);
     const sealed = await vault.seal('old-refresh', 'user-1');
     let generated = 0;
-    const counting = { generateDataKey: async (c: Record<string, string>) => (generated++, provider.generateDataKey(c)), decryptDataKey: provider.decryptDataKey.bind(provider) };
+    const counting = { generateDataKey: async (c: Record<string, string>) => (generated++, provider.generateDataKey(c)), decryptDataKey: provider.decryptDataKey.bind(provider), currentKeyId: provider.currentKeyId.bind(provider) };
     const resealed = await new CredentialVault(counting).reseal(sealed, 'new-refresh', 'user-1');
     expect(generated).toBe(0);
     expect(resealed.encryptedDataKey).toBe(sealed.encryptedDataKey);

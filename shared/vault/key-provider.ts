@@ -10,4 +10,6 @@ export interface KeyProvider {
   generateDataKey(context: Record<string, string>): Promise<DataKey>;
   /** Unwraps a data key; fails when `context` differs from the one it was generated with. */
   decryptDataKey(encrypted: Uint8Array, context: Record<string, string>, keyId: string): Promise<Uint8Array>;
+  /** The master key's id as `generateDataKey` records it on each data key: what rotation compares sealed secrets to. */
+  currentKeyId(): Promise<string>;
 }

@@ -30,6 +30,10 @@ export class LocalKeyProvider implements KeyProvider {
     this.previous = new Map(previousKeys.map((k) => [keyIdOf(k), k]));
   }
 
+  async currentKeyId(): Promise<string> {
+    return this.keyId;
+  }
+
   static fromFile(path: string): LocalKeyProvider {
     if (!existsSync(path)) {
       mkdirSync(dirname(path), { recursive: true });

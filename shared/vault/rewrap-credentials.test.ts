@@ -71,7 +71,7 @@ describe('rewrapCredentials after a key rotation', () => {
     w.addChannel(await webhookFor('a2', 'c2', before));
     w.setDeployment(await deploymentSecretsFor(before));
 
-    const summary = await rewrapCredentials(w.stores, after, rotated.keyId);
+    const summary = await rewrapCredentials(w.stores, after, await rotated.currentKeyId());
 
     expect(summary.failed).toEqual([]);
     expect(summary.byItem).toEqual({
@@ -92,7 +92,7 @@ describe('rewrapCredentials after a key rotation', () => {
     expect(JSON.parse(await onlyNew['notification-secret'].open(w.deployment().sealed, DEPLOYMENT_OWNER, 'notify'))).toEqual({ vapidPrivateKey: 'vapid-private', linkKey: 'link-key' });
 
     // A second run finds nothing to do.
-    expect(await rewrapCredentials(w.stores, after, rotated.keyId)).toMatchObject({ checked: 6, rewrapped: 0, changed: 0, failed: [] });
+    expect(await rewrapCredentials(w.stores, after, await rotated.currentKeyId())).toMatchObject({ checked: 6, rewrapped: 0, changed: 0, failed: [] });
   });
 
   it('leaves a secret its owner replaced meanwhile, and reports one it cannot open without stopping', async () => {
