@@ -346,6 +346,40 @@ describe('the thermometer’s own alarm', () => {
     expect(channel.alarmHigh).toMatchObject({ enabled: true, value: 250 });
     expect(channel.alarmLow).toMatchObject({ enabled: true, value: 150 });
     expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+    // Deleting the rule turns the thermometer's alarm off at the next poll (only the worker holds the session).
+    expect(await session.getChannel(SIGNALS, '3')).toMatchObject({ alarmHigh: { enabled: true }, alarmLow: { enabled: true } });
+    await stack.pollNow([DEMO.userId]);
+    const after = await session.getChannel(SIGNALS, '3');
+    expect(after.alarmHigh).toMatchObject({ enabled: false, value: 250 });
+    expect(after.alarmLow).toMatchObject({ enabled: false, value: 150 });
+  });
+
+  it('deleting one of two rules that set the same channel turns off the field the other does not hold, and gives back the one it does', async () => {
+    const high = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '4', kind: 'above', threshold: 205, units: 'F', deviceAlarm: true });
+    const range = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '4', kind: 'outside', low: 140, high: 210, units: 'F', deviceAlarm: true });
+    await stack.pollNow([DEMO.userId]);
+    const client = createThermoWorksClient({ config: thermoWorksConfigFromEnv(stack.simulator.env) });
+    const session = client.session(await client.signIn(DEMO.email, 'pitwatch'));
+    expect((await call('DELETE', `/alarms/${range.json.alarmId}`)).status).toBe(200);
+    await stack.pollNow([DEMO.userId]);
+    const channel = await session.getChannel(SIGNALS, '4');
+    expect(channel.alarmLow).toMatchObject({ enabled: false, value: 140 });
+    expect(channel.alarmHigh).toMatchObject({ enabled: true, value: 205 });
+    expect((await call('DELETE', `/alarms/${high.json.alarmId}`)).status).toBe(200);
+    await stack.pollNow([DEMO.userId]);
+    expect((await session.getChannel(SIGNALS, '4')).alarmHigh).toMatchObject({ enabled: false, value: 205 });
+  });
+
+  it('two rules deleted before the next poll both come off the channel: their clears add up', async () => {
+    const above = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '2', kind: 'above', threshold: 201, units: 'F', deviceAlarm: true });
+    const below = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '2', kind: 'below', threshold: 120, units: 'F', deviceAlarm: true });
+    await stack.pollNow([DEMO.userId]);
+    const client = createThermoWorksClient({ config: thermoWorksConfigFromEnv(stack.simulator.env) });
+    const session = client.session(await client.signIn(DEMO.email, 'pitwatch'));
+    expect(await session.getChannel(SIGNALS, '2')).toMatchObject({ alarmHigh: { enabled: true, value: 201 }, alarmLow: { enabled: true, value: 120 } });
+    for (const rule of [above, below]) expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+    await stack.pollNow([DEMO.userId]);
+    expect(await session.getChannel(SIGNALS, '2')).toMatchObject({ alarmHigh: { enabled: false, value: 201 }, alarmLow: { enabled: false, value: 120 } });
   });
 
   it('an RFX meat probe cannot hold one: 422 DEVICE_ALARM_UNSUPPORTED, in plain words', async () => {

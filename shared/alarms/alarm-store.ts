@@ -5,6 +5,7 @@
  */
 import type { AcknowledgedVia, AlarmEvent, ChannelDelivery } from './alarm-event';
 import type { AlarmRule } from './alarm-rule';
+import type { ThermoWorksChannelAlarms } from '../thermoworks/port';
 import type { AlarmRuleState } from './rule-state';
 
 /** The thermometer's own alarm for a rule (deviceAlarm): the worker writes it with the account's session. */
@@ -12,6 +13,21 @@ export interface DeviceAlarmStatus {
   status: 'pending' | 'written' | 'failed' | 'unsupported' | 'removing';
   detail: string | null;
   at: string | null;
+}
+
+/**
+ * A deleted rule's thermometer alarm, to be turned off by the account's next poll (only the worker holds the
+ * ThermoWorks session). It names the fields the rule wrote or was about to write, each with the value and units
+ * written: the device keeps them, disabled, as the ThermoWorks app does when an alarm is switched off.
+ */
+export interface DeviceAlarmClear {
+  serial: string;
+  channel: string;
+  alarms: ThermoWorksChannelAlarms;
+  /** The deleted rules it comes from: none of them holds a field any more, even if a poll still reads it. */
+  alarmIds: string[];
+  /** When it was asked for: the clear is forgotten only if nobody asked again since (see AlarmStore.deviceAlarmCleared). */
+  requestedAt: string;
 }
 
 export interface StoredAlarmRule {
@@ -35,6 +51,13 @@ export interface AlarmStore {
   /** The worker's write: evaluation state only, so a user's edit in between is not overwritten. */
   saveRuleState(accountId: string, alarmId: string, state: AlarmRuleState): Promise<void>;
   saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus): Promise<void>;
+  /**
+   * Keeps a deleted rule's thermometer alarm for the next poll to turn off, in the account partition the poll reads
+   * anyway. Asked again for the same channel, the fields add up.
+   */
+  requestDeviceAlarmClear(accountId: string, clear: DeviceAlarmClear): Promise<void>;
+  /** The clear is done (or cannot be): forgotten, unless it was asked for again since its `requestedAt`. */
+  deviceAlarmCleared(accountId: string, clear: DeviceAlarmClear): Promise<void>;
 
   putEvent(event: AlarmEvent): Promise<void>;
   getEvent(accountId: string, eventId: string): Promise<AlarmEvent | undefined>;

@@ -3,8 +3,8 @@ import { ManualClock } from '../clock';
 import { ThermoWorksPermissionDeniedError, ThermoWorksUnavailableError } from '../thermoworks/errors';
 import type { ThermoWorksChannelAlarms } from '../thermoworks/port';
 import type { AlarmRule } from './alarm-rule';
-import type { DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
-import { assertDeviceAlarmPossible, deviceAlarmWrite, PENDING_DEVICE_ALARM, writePendingDeviceAlarms } from './device-alarm';
+import type { DeviceAlarmClear, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
+import { assertDeviceAlarmPossible, clearDeviceAlarms, deviceAlarmClearFor, deviceAlarmWrite, PENDING_DEVICE_ALARM, writePendingDeviceAlarms } from './device-alarm';
 import { INITIAL_RULE_STATE } from './rule-state';
 
 const clock = new ManualClock('2026-11-20T08:00:00.000Z');
@@ -57,5 +57,74 @@ describe('writePendingDeviceAlarms (the poll step)', () => {
       throw new ThermoWorksUnavailableError('ThermoWorks firestore could not be reached', 'network');
     });
     expect(down).toEqual({ written: 0, saved: [] });
+  });
+});
+
+describe('a deleted rule’s thermometer alarm', () => {
+  const at = '2026-11-20T09:00:00.000Z';
+  const written: DeviceAlarmStatus = { status: 'written', detail: null, at: 'x' };
+
+  it('is turned off field by field, keeping the value and units written, when the rule wrote it or was about to', () => {
+    expect(deviceAlarmClearFor(stored({}, written), at)).toEqual({ serial: 'S1', channel: '2', alarms: { high: { enabled: false, value: 203, units: 'F' } }, alarmIds: ['r1'], requestedAt: at });
+    expect(deviceAlarmClearFor(stored({ kind: 'outside', threshold: null, low: 225, high: 275 }), at)?.alarms).toEqual({
+      high: { enabled: false, value: 275, units: 'F' },
+      low: { enabled: false, value: 225, units: 'F' },
+    });
+  });
+
+  it('leaves nothing to clear for a rule without one, or whose write ThermoWorks refused', () => {
+    expect(deviceAlarmClearFor(stored({ deviceAlarm: false }, null), at)).toBeUndefined();
+    expect(deviceAlarmClearFor(stored({}, { status: 'failed', detail: 'refused', at: 'x' }), at)).toBeUndefined();
+  });
+
+  const clear = (over: Partial<DeviceAlarmClear> = {}): DeviceAlarmClear => ({
+    serial: 'S1', channel: '2', alarms: { high: { enabled: false, value: 203, units: 'F' }, low: { enabled: false, value: 150, units: 'F' } }, alarmIds: ['r1'], requestedAt: at, ...over,
+  });
+  const run = async (clears: DeviceAlarmClear[], rules: StoredAlarmRule[], setChannelAlarms: (serial: string, n: string, a: ThermoWorksChannelAlarms) => Promise<unknown>) => {
+    const forgotten: DeviceAlarmClear[] = [];
+    const warnings: unknown[] = [];
+    const cleared = await clearDeviceAlarms('a1', clears, rules, {
+      session: { setChannelAlarms },
+      alarms: { deviceAlarmCleared: async (_a, c) => void forgotten.push(c) },
+      clock,
+      log: { warn: (message, detail) => void warnings.push({ message, detail }) },
+    });
+    return { cleared, forgotten, warnings };
+  };
+
+  it('is turned off by the poll and then forgotten; a field another rule holds on that channel gets that rule’s alarm', async () => {
+    const calls: unknown[] = [];
+    const holder = stored({ alarmId: 'r2', kind: 'below', threshold: 140 }, written);
+    const otherChannel = stored({ alarmId: 'r3', target: { type: 'probe', serial: 'S1', channel: '3' } }, written);
+    const { cleared, forgotten } = await run([clear()], [holder, otherChannel], async (...args) => void calls.push(args.slice(0, 3)));
+    expect(calls).toEqual([['S1', '2', { high: { enabled: false, value: 203, units: 'F' }, low: { enabled: true, value: 140, units: 'F' } }]]);
+    expect(cleared).toBe(1);
+    expect(forgotten).toEqual([clear()]);
+  });
+
+  it('only a rule that wrote or is about to write its alarm holds a field', async () => {
+    const calls: unknown[] = [];
+    const refused = stored({ alarmId: 'r2', kind: 'outside', threshold: null, low: 140, high: 210 }, { status: 'failed', detail: 'refused', at: 'x' });
+    const pending = stored({ alarmId: 'r3', kind: 'above', threshold: 199 });
+    await run([clear()], [refused, pending], async (...args) => void calls.push(args.slice(0, 3)));
+    expect(calls).toEqual([['S1', '2', { high: { enabled: true, value: 199, units: 'F' }, low: { enabled: false, value: 150, units: 'F' } }]]);
+  });
+
+  it('the deleted rule itself holds nothing, even when the poll read it before it was gone', async () => {
+    const calls: unknown[] = [];
+    await run([clear()], [stored({}, written)], async (...args) => void calls.push(args.slice(0, 3)));
+    expect(calls).toEqual([['S1', '2', clear().alarms]]);
+  });
+
+  it('stays for the next poll while ThermoWorks is down; a refusal is logged and forgotten', async () => {
+    const down = await run([clear()], [], async () => {
+      throw new ThermoWorksUnavailableError('ThermoWorks firestore could not be reached', 'network');
+    });
+    expect(down).toEqual({ cleared: 0, forgotten: [], warnings: [] });
+    const refused = await run([clear()], [], async () => {
+      throw new ThermoWorksPermissionDeniedError('alarms of channel 2');
+    });
+    expect(refused).toMatchObject({ cleared: 0, forgotten: [clear()] });
+    expect(refused.warnings).toEqual([expect.objectContaining({ detail: expect.objectContaining({ serial: 'S1', channel: '2' }) })]);
   });
 });

@@ -11,7 +11,7 @@ import { PitwatchError, RateLimitedError } from '../errors';
 import { isTransient } from '../thermoworks/errors';
 import type { CallOptions, ThermoWorksChannelAlarms } from '../thermoworks/port';
 import type { AlarmRule } from './alarm-rule';
-import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
+import type { AlarmStore, DeviceAlarmClear, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
 
 /** The thermometer cannot hold this alarm (an RFX meat probe, or a kind the device has no alarm for). */
 export class DeviceAlarmUnsupportedError extends PitwatchError {
@@ -75,4 +75,63 @@ export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[]
     if (status.status === 'written') written++;
   }
   return written;
+}
+
+/** What deleting this rule leaves to turn off on the thermometer, if anything (never for a refused write). */
+export function deviceAlarmClearFor({ rule, deviceAlarm }: StoredAlarmRule, requestedAt: string): DeviceAlarmClear | undefined {
+  if (!rule.deviceAlarm || rule.target.type !== 'probe') return undefined;
+  if (deviceAlarm?.status !== 'written' && deviceAlarm?.status !== 'pending') return undefined;
+  const write = deviceAlarmWrite(rule);
+  if (!write) return undefined;
+  const off = (a: ThermoWorksChannelAlarms['high']) => a && { ...a, enabled: false };
+  const alarms: ThermoWorksChannelAlarms = { ...(write.high && { high: off(write.high) }), ...(write.low && { low: off(write.low) }) };
+  return { serial: rule.target.serial, channel: rule.target.channel, alarms, alarmIds: [rule.alarmId], requestedAt };
+}
+
+export interface DeviceAlarmClearDependencies extends Omit<DeviceAlarmDependencies, 'alarms'> {
+  alarms: Pick<AlarmStore, 'deviceAlarmCleared'>;
+  log: { warn(message: string, detail: Record<string, unknown>): void };
+}
+
+/**
+ * Turns off, with this poll's session, the thermometer alarms of deleted rules. A field another rule of the account
+ * still holds on that channel is written with that rule's alarm instead. Answers how many channels were written. ThermoWorks
+ * down or busy keeps the clear for the next poll; a refusal (the device or channel gone) is logged and forgotten.
+ */
+export async function clearDeviceAlarms(
+  accountId: string,
+  clears: readonly DeviceAlarmClear[],
+  rules: readonly StoredAlarmRule[],
+  deps: DeviceAlarmClearDependencies,
+  signal?: AbortSignal,
+): Promise<number> {
+  let cleared = 0;
+  for (const clear of clears) {
+    const held = rules
+      .filter(({ rule }) => rule.deviceAlarm && rule.target.type === 'probe' && rule.target.serial === clear.serial && rule.target.channel === clear.channel)
+      // A poll that read the partition between the clear and the delete still sees the deleted rule.
+      .filter(({ rule }) => !clear.alarmIds.includes(rule.alarmId))
+      .filter(({ deviceAlarm }) => deviceAlarm?.status === 'written' || deviceAlarm?.status === 'pending')
+      .map(({ rule }) => deviceAlarmWrite(rule) ?? {});
+    // A field another rule holds gets that rule's alarm back (the deleted rule may have written over it last).
+    const field = (f: 'high' | 'low') => clear.alarms[f] && (held.find((w) => w[f])?.[f] ?? clear.alarms[f]);
+    const high = field('high');
+    const low = field('low');
+    const alarms: ThermoWorksChannelAlarms = { ...(high && { high }), ...(low && { low }) };
+    if (alarms.high || alarms.low) {
+      const outcome = await deps.session.setChannelAlarms(clear.serial, clear.channel, alarms, { signal }).then(
+        () => 'cleared' as const,
+        (error: unknown) => {
+          if (isTransient(error) || error instanceof RateLimitedError) return 'retry' as const; // the next poll tries again
+          if (!(error instanceof PitwatchError)) throw error;
+          deps.log.warn('ThermoWorks refused to turn off a deleted rule’s thermometer alarm', { serial: clear.serial, channel: clear.channel, error: error.message });
+          return 'refused' as const;
+        },
+      );
+      if (outcome === 'retry') continue;
+      if (outcome === 'cleared') cleared++;
+    }
+    await deps.alarms.deviceAlarmCleared(accountId, clear);
+  }
+  return cleared;
 }

@@ -50,6 +50,7 @@ function fakes(queueFails = false) {
       saveRuleState: async (_a, alarmId, state) => void calls.states.push({ alarmId, state }),
       resolve: async (_a, id) => (calls.resolved.push(id), undefined),
       saveDeviceAlarm: async () => undefined,
+      deviceAlarmCleared: async () => undefined,
     },
     queue: {
       send: async (m) => {

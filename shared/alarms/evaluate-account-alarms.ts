@@ -19,7 +19,7 @@ import { eventFor } from './fire-event';
 import type { AlarmRuleState } from './rule-state';
 
 export interface AlarmEvaluationDependencies {
-  alarms: Pick<AlarmStore, 'saveRuleState' | 'putEvent' | 'resolve' | 'saveDeviceAlarm'>;
+  alarms: Pick<AlarmStore, 'saveRuleState' | 'putEvent' | 'resolve' | 'saveDeviceAlarm' | 'deviceAlarmCleared'>;
   queue: NotifyQueue;
   ids: IdGenerator;
   clock: Clock;

@@ -15,7 +15,7 @@ import { DEFAULT_ESCALATE_EVERY_MINUTES, DEFAULT_COOLDOWN_MINUTES, defaultHyster
 import type { AlarmStore, DeviceAlarmStatus, StoredAlarmRule } from './alarm-store';
 import { pushToAccountPages } from '../live/push-to-pages';
 import { alarmEventView, alarmMessage, alarmView } from './alarm-views';
-import { assertDeviceAlarmPossible, PENDING_DEVICE_ALARM } from './device-alarm';
+import { assertDeviceAlarmPossible, deviceAlarmClearFor, PENDING_DEVICE_ALARM } from './device-alarm';
 import { INITIAL_RULE_STATE } from './rule-state';
 import type { LiveSockets } from '../live/live-connections';
 
@@ -125,6 +125,10 @@ export async function updateAlarm(principal: Principal, alarmId: string, patch: 
 }
 
 export async function deleteAlarm(principal: Principal, alarmId: string, deps: Pick<ManageAlarmsDependencies, 'alarms' | 'clock' | 'live'>): Promise<{ deleted: true }> {
+  // The thermometer's own alarm is turned off by the next poll. Asked for before the rule goes, so that a failure
+  // in between leaves the rule to delete again rather than an alarm nobody will ever turn off.
+  const clear = deviceAlarmClearFor(await ownRule(principal, alarmId, deps), deps.clock.now().toISOString());
+  if (clear) await deps.alarms.requestDeviceAlarmClear(principal.accountId, clear);
   const removed = await deps.alarms.deleteRule(principal.accountId, alarmId);
   if (!removed) throw new NotFoundError(`No alarm ${alarmId}.`);
   await endOpenEvent(principal.accountId, removed.state.openEventId, deps);

@@ -74,7 +74,7 @@ export const alarmRoutes = {
     method: 'DELETE',
     path: '/alarms/{alarmId}',
     fn: 'alarms',
-    summary: 'Remove an alarm rule',
+    summary: 'Remove an alarm rule; the thermometer alarm it set is turned off by the next poll',
     auth: signedIn,
     params: alarmParamsSchema,
     query: emptyQuerySchema,

@@ -7,11 +7,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AcknowledgedVia, AlarmEvent, ChannelDelivery } from '../alarms/alarm-event';
 import type { AlarmRule } from '../alarms/alarm-rule';
-import type { AlarmStore, DeviceAlarmStatus, EventPage, StoredAlarmRule } from '../alarms/alarm-store';
+import type { AlarmStore, DeviceAlarmClear, DeviceAlarmStatus, EventPage, StoredAlarmRule } from '../alarms/alarm-store';
 import type { AlarmRuleState } from '../alarms/rule-state';
 import { ValidationError } from '../errors';
 import { epochSeconds } from './dynamo-document-client';
-import { storedRuleOf } from './alarm-rule-item';
+import { DEVICE_ALARM_CLEAR_ITEM_TYPE, storedRuleOf } from './alarm-rule-item';
 import { keys } from './table-design';
 
 /** Alarm history is kept 90 days. */
@@ -115,6 +115,42 @@ export class DynamoAlarmStore implements AlarmStore {
       );
     } catch (error) {
       if (!conditionFailed(error)) throw error; // deleted meanwhile: nothing to keep
+    }
+  }
+
+  async requestDeviceAlarmClear(accountId: string, clear: DeviceAlarmClear): Promise<void> {
+    // Only the fields given are set, so a second rule deleted on the same channel adds its field to the first's.
+    const fields = (['high', 'low'] as const).filter((f) => clear.alarms[f]);
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.deviceAlarmClear(accountId, clear.serial, clear.channel),
+        UpdateExpression: `SET #type = :type, serial = :serial, channel = :channel, requestedAt = :at${fields.map((f) => `, #${f} = :${f}`).join('')} ADD alarmIds :ids`,
+        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(fields.map((f) => [`#${f}`, f])) },
+        ExpressionAttributeValues: {
+          ':type': DEVICE_ALARM_CLEAR_ITEM_TYPE,
+          ':serial': clear.serial,
+          ':channel': clear.channel,
+          ':at': clear.requestedAt,
+          ':ids': new Set(clear.alarmIds),
+          ...Object.fromEntries(fields.map((f) => [`:${f}`, clear.alarms[f]])),
+        },
+      }),
+    );
+  }
+
+  async deviceAlarmCleared(accountId: string, clear: DeviceAlarmClear): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: keys.deviceAlarmClear(accountId, clear.serial, clear.channel),
+          ConditionExpression: 'requestedAt = :at',
+          ExpressionAttributeValues: { ':at': clear.requestedAt },
+        }),
+      );
+    } catch (error) {
+      if (!conditionFailed(error)) throw error; // asked again meanwhile (or gone): the next poll reads it anew
     }
   }
 

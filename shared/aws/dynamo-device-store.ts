@@ -5,9 +5,9 @@ import type { ActiveCook } from '../cooks/cook-record';
 import type { AccountPartition, DeviceRecord, DeviceStore, LatestReading } from '../devices/device-store';
 import { isNewer } from '../devices/latest-reading';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
-import { storedRuleOf } from './alarm-rule-item';
+import { DEVICE_ALARM_CLEAR_ITEM_TYPE, deviceAlarmClearOf, storedRuleOf } from './alarm-rule-item';
 import { personalPriorsOf, PERSONAL_PRIORS_ITEM_TYPE } from './dynamo-personal-priors-store';
-import type { StoredAlarmRule } from '../alarms/alarm-store';
+import type { DeviceAlarmClear, StoredAlarmRule } from '../alarms/alarm-store';
 import { keys } from './table-design';
 
 /** Each channel's latest reading is one map attribute of the device item, named by the channel. */
@@ -97,6 +97,7 @@ export class DynamoDeviceStore implements DeviceStore {
     const cooks: ActiveCook[] = [];
     let mqtt: MqttIntegrationRecord | undefined;
     const alarms: StoredAlarmRule[] = [];
+    const deviceAlarmClears: DeviceAlarmClear[] = [];
     let personalPriorsItem: Record<string, unknown> | undefined;
     let start: Record<string, unknown> | undefined;
     do {
@@ -117,6 +118,7 @@ export class DynamoDeviceStore implements DeviceStore {
         else if (item.type === 'cook') cooks.push(activeCookFromItem(item));
         else if (item.type === 'mqtt-integration') mqtt = mqttIntegrationOf(item);
         else if (item.type === 'alarm') alarms.push(storedRuleOf(item));
+        else if (item.type === DEVICE_ALARM_CLEAR_ITEM_TYPE) deviceAlarmClears.push(deviceAlarmClearOf(item));
         else if (item.type === PERSONAL_PRIORS_ITEM_TYPE) personalPriorsItem = item;
       }
       start = out.LastEvaluatedKey;
@@ -131,6 +133,7 @@ export class DynamoDeviceStore implements DeviceStore {
       cooks,
       ...(mqtt ? { mqtt } : {}),
       ...(alarms.length > 0 ? { alarms } : {}),
+      ...(deviceAlarmClears.length > 0 ? { deviceAlarmClears } : {}),
       // Only an active cook uses them (parsed only then); they come with the Query anyway (a few KB, no call of their own).
       ...(personalPriorsItem && cooks.length > 0 ? { personalPriors: personalPriorsOf(personalPriorsItem) } : {}),
     };

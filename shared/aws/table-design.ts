@@ -20,6 +20,7 @@
  * | vault decrypt audit | AUDIT#{userId}             | {ISO time}#{purpose}       |                          |               | yes |
  * | sign-in attempts    | SIGNIN#{email hash or ip}  | SIGNIN                     |                          |               | yes |
  * | alarm rule + state  | ACCOUNT#{accountId}        | ALARM#{alarmId}            |                          |               |     |
+ * | device alarm to clear | ACCOUNT#{accountId}      | ALARMCLEAR#{serial}#{channel} |                       |               |     |
  * | alarm event         | ALARMEVENTS#{accountId}    | EVENT#{eventId (sorts by time)} |                     |               | yes |
  * | notification channel| NOTIFY#{accountId}         | CHANNEL#{channelId}        |                          |               |     |
  * | SMS sent this hour  | SMSRATE#{accountId}#{hour} | SMSRATE                    |                          |               | yes |
@@ -96,6 +97,7 @@ export const keys = {
   decryptAudit: (userId: string, atIso: string, purpose: string) => ({ PK: `AUDIT#${userId}`, SK: `${atIso}#${purpose}` }),
   alarmRule: (accountId: string, alarmId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ALARM#${alarmId}` }),
   alarmRulePrefix: 'ALARM#',
+  deviceAlarmClear: (accountId: string, serial: string, channel: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ALARMCLEAR#${serial}#${channel}` }),
   alarmEventsPartition: (accountId: string) => `ALARMEVENTS#${accountId}`,
   alarmEvent: (accountId: string, eventId: string) => ({ PK: `ALARMEVENTS#${accountId}`, SK: `EVENT#${eventId}` }),
   channelsPartition: (accountId: string) => `NOTIFY#${accountId}`,

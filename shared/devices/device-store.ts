@@ -1,5 +1,5 @@
 import type { PersonalPriors } from '../cook/personal/personal-priors';
-import type { StoredAlarmRule } from '../alarms/alarm-store';
+import type { DeviceAlarmClear, StoredAlarmRule } from '../alarms/alarm-store';
 import type { ActiveCook } from '../cooks/cook-record';
 import type { MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ReadingGap } from '../polling/reading-gaps';
@@ -49,6 +49,8 @@ export interface AccountPartition {
   mqtt?: MqttIntegrationRecord | undefined;
   /** The account's alarm rules with their state (shared/alarms), read with the rest of the partition. */
   alarms?: StoredAlarmRule[];
+  /** Deleted rules' thermometer alarms for this poll to turn off (shared/alarms/device-alarm.ts). */
+  deviceAlarmClears?: DeviceAlarmClear[];
   /** What the account's ended cooks taught the predictions; only given when the account has an active cook. */
   personalPriors?: PersonalPriors;
 }

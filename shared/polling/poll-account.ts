@@ -12,7 +12,7 @@ import { cookReadingsStale } from './stale-cook';
 import { PitwatchError } from '../errors';
 import { publishDue, type MqttIntegrationRecord } from '../integrations/mqtt/mqtt-integration';
 import type { ThermoWorksAccountSession, ThermoWorksDeviceInfo } from '../thermoworks/port';
-import { writePendingDeviceAlarms } from '../alarms/device-alarm';
+import { clearDeviceAlarms, writePendingDeviceAlarms } from '../alarms/device-alarm';
 import { evaluateAccountAlarms } from '../alarms/evaluate-account-alarms';
 import { alarmMessage } from '../alarms/alarm-views';
 import type { AlarmMessage } from '../api/alarm-message-schemas';
@@ -127,6 +127,11 @@ export async function pollAccount(link: LinkedAccount, deps: PollDependencies): 
     // Everything is stored: the MQTT publisher may read it. Handed off beside the pushes, never waited on for a broker.
     const handOff = mqttHandOff(link.accountId, stored.mqtt, writes.length + predictions.length > 0, deps);
     const alarmMessages: AlarmMessage[] = [];
+    // Before this poll's own device alarm writes: a field a rule still holds is left to that rule (clearDeviceAlarms).
+    if (deps.alarms && stored.deviceAlarmClears) {
+      const clearing = { session, alarms: deps.alarms.alarms, clock: deps.clock, log: deps.alarms.log };
+      outcome.deviceAlarmsCleared = await clearDeviceAlarms(link.accountId, stored.deviceAlarmClears, stored.alarms ?? [], clearing, signal);
+    }
     if (deps.alarms && stored.alarms && stored.alarms.length > 0) {
       const latest = [...new Map([...stored.latest, ...changed].map((l) => [latestKey(l), l])).values()];
       const alarms = await evaluateAccountAlarms(link.accountId, stored.alarms, { latest, devices: polled.map((p) => p.record), cooks: stored.cooks }, deps.alarms);

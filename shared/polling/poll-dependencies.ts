@@ -51,6 +51,8 @@ export interface PollOutcome {
   alarmsFired?: number;
   /** Thermometer alarms written for rules with deviceAlarm (device-alarm.ts). */
   deviceAlarmsWritten?: number;
+  /** Channels whose thermometer alarm a deleted rule left, turned off by this poll. */
+  deviceAlarmsCleared?: number;
   /** Devices online that upload at least every few minutes: readings are expected from them (the no-readings alarm). */
   devicesReporting: number;
   /** A cook is going on and no reading has come for STALE_AFTER_MINUTES (stale-cook.ts): the dashboard counts these. */
