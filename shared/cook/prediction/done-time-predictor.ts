@@ -7,7 +7,8 @@ import { GlitchFilter, MEAT_GLITCH_OPTIONS } from './glitch-filter';
 import { fitLocalTrend, type LocalTrend } from './local-trend';
 import type { EtaQuantiles } from './eta-quantiles';
 import { mixQuantiles, type WeightedQuantiles } from './mix-quantiles';
-import { fitLaggedHeating, type LaggedHeatingFit } from './lagged-heating';
+import { memoizedLaggedFit } from './lagged-fit-memo';
+import type { LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
 import { defaultCutPriors, expectsStall, priorRange, type CutPriors } from './cut-priors';
@@ -83,6 +84,12 @@ const LAGGED_FIT_MAX_RMS_F = 2;
 const LAGGED_REFIT_MIN_BINS = 2;
 const LAGGED_REFIT_MAX_BINS = 10;
 const LAGGED_REFIT_SHARE = 30;
+/**
+ * Pits within this many °F share one lagged fit, made with the step's pit: a pit probe wobbles a degree or two from
+ * bin to bin, and keyed by the exact pit every bin missed the cache and refitted the whole curve (the interval
+ * calibration asks at every bin), which made most of a poll's CPU during a cook.
+ */
+const LAGGED_PIT_STEP_F = 3;
 
 /** The latest refit point at or before `bins` on the (deterministic) refit schedule. */
 function laggedRefitPoint(bins: number): number {
@@ -320,17 +327,17 @@ export class DoneTimePredictor {
     // Refitted every few bins, on the curve up to that bin: the whole heating phase moves slowly, the fit is the
     // predictor's dearest step, and a fit that depends only on the bin count is the same however often it is asked.
     const bins = laggedRefitPoint(this.series.length);
-    const key = Math.round(pitF);
+    const key = Math.round(pitF / LAGGED_PIT_STEP_F);
     const cached = this.laggedFits.get(key);
     if (cached !== undefined && cached.bins === bins) return cached.fit;
     const last = this.series.at(bins - 1);
     const fit =
       last === undefined
         ? undefined
-        : fitLaggedHeating(
+        : memoizedLaggedFit(
             this.fitPoints(this.lowest.atMs).filter((p) => p.atMs <= last.atMs),
             this.lowest,
-            pitF,
+            key * LAGGED_PIT_STEP_F,
           );
     if (this.laggedFits.size > 16) this.laggedFits.clear();
     this.laggedFits.set(key, { bins, fit });
