@@ -370,6 +370,34 @@ describe('the thermometer’s own alarm', () => {
     expect((await session.getChannel(SIGNALS, '4')).alarmHigh).toMatchObject({ enabled: false, value: 205 });
   });
 
+  it('a rule turned off turns its thermometer alarm off at the next poll, and back on when it is turned on', async () => {
+    const rule = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '1', kind: 'above', threshold: 260, units: 'F', deviceAlarm: true });
+    await stack.pollNow([DEMO.userId]);
+    const client = createThermoWorksClient({ config: thermoWorksConfigFromEnv(stack.simulator.env) });
+    const session = client.session(await client.signIn(DEMO.email, 'pitwatch'));
+    const status = async () => (await call<{ alarms: AlarmView[] }>('GET', `/alarms?serial=${encodeURIComponent(SIGNALS)}`)).json.alarms.find((a) => a.alarmId === rule.json.alarmId)!.deviceAlarm;
+    expect(await status()).toMatchObject({ status: 'written' });
+
+    const off = await call<AlarmView>('PATCH', `/alarms/${rule.json.alarmId}`, { enabled: false });
+    expect(off.json.deviceAlarm).toMatchObject({ status: 'removing' });
+    await stack.pollNow([DEMO.userId]);
+    expect((await session.getChannel(SIGNALS, '1')).alarmHigh).toMatchObject({ enabled: false, value: 260 });
+    expect(await status()).toMatchObject({ status: 'off' });
+    // New thresholds while off are not written: the thermometer stays quiet until the rule is on.
+    await call('PATCH', `/alarms/${rule.json.alarmId}`, { threshold: 262 });
+    await stack.pollNow([DEMO.userId]);
+    expect((await session.getChannel(SIGNALS, '1')).alarmHigh).toMatchObject({ enabled: false, value: 260 });
+
+    const on = await call<AlarmView>('PATCH', `/alarms/${rule.json.alarmId}`, { enabled: true });
+    expect(on.json.deviceAlarm).toMatchObject({ status: 'pending' });
+    await stack.pollNow([DEMO.userId]);
+    expect((await session.getChannel(SIGNALS, '1')).alarmHigh).toMatchObject({ enabled: true, value: 262 });
+    expect(await status()).toMatchObject({ status: 'written' });
+    expect((await call('DELETE', `/alarms/${rule.json.alarmId}`)).status).toBe(200);
+    await stack.pollNow([DEMO.userId]);
+    expect((await session.getChannel(SIGNALS, '1')).alarmHigh).toMatchObject({ enabled: false });
+  });
+
   it('two rules deleted before the next poll both come off the channel: their clears add up', async () => {
     const above = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '2', kind: 'above', threshold: 201, units: 'F', deviceAlarm: true });
     const below = await call<AlarmView>('POST', '/alarms', { serial: SIGNALS, channel: '2', kind: 'below', threshold: 120, units: 'F', deviceAlarm: true });

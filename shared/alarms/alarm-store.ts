@@ -8,9 +8,13 @@ import type { AlarmRule } from './alarm-rule';
 import type { ThermoWorksChannelAlarms } from '../thermoworks/port';
 import type { AlarmRuleState } from './rule-state';
 
-/** The thermometer's own alarm for a rule (deviceAlarm): the worker writes it with the account's session. */
+/**
+ * The thermometer's own alarm for a rule (deviceAlarm): the worker writes it with the account's session. A rule
+ * turned off is `removing` until the next poll turns the thermometer's alarm off, then `off`; turned on again, it is
+ * `pending`.
+ */
 export interface DeviceAlarmStatus {
-  status: 'pending' | 'written' | 'failed' | 'unsupported' | 'removing';
+  status: 'pending' | 'written' | 'failed' | 'unsupported' | 'removing' | 'off';
   detail: string | null;
   at: string | null;
 }
@@ -24,7 +28,7 @@ export interface DeviceAlarmClear {
   serial: string;
   channel: string;
   alarms: ThermoWorksChannelAlarms;
-  /** The deleted rules it comes from: none of them holds a field any more, even if a poll still reads it. */
+  /** The rules deleted or turned off it comes from: none of them holds a field, even if a poll still reads it. */
   alarmIds: string[];
   /** When it was asked for: the clear is forgotten only if nobody asked again since (see AlarmStore.deviceAlarmCleared). */
   requestedAt: string;

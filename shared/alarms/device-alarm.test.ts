@@ -48,6 +48,12 @@ describe('writePendingDeviceAlarms (the poll step)', () => {
     expect(saved).toEqual([{ alarmId: 'r1', status: { status: 'written', detail: null, at: clock.now().toISOString() } }]);
   });
 
+  it('a rule turned off is not written, whatever its status says', async () => {
+    const calls: unknown[] = [];
+    const { written } = await run([stored({ enabled: false })], async (...args) => void calls.push(args));
+    expect({ written, calls }).toEqual({ written: 0, calls: [] });
+  });
+
   it('a refusal is recorded as failed with ThermoWorks’ reason; a fault that may pass stays pending for the next poll', async () => {
     const refused = await run([stored()], async () => {
       throw new ThermoWorksPermissionDeniedError('alarms of channel 2');
@@ -83,13 +89,14 @@ describe('a deleted rule’s thermometer alarm', () => {
   const run = async (clears: DeviceAlarmClear[], rules: StoredAlarmRule[], setChannelAlarms: (serial: string, n: string, a: ThermoWorksChannelAlarms) => Promise<unknown>) => {
     const forgotten: DeviceAlarmClear[] = [];
     const warnings: unknown[] = [];
+    const saved: Array<{ alarmId: string; status: DeviceAlarmStatus }> = [];
     const cleared = await clearDeviceAlarms('a1', clears, rules, {
       session: { setChannelAlarms },
-      alarms: { deviceAlarmCleared: async (_a, c) => void forgotten.push(c) },
+      alarms: { deviceAlarmCleared: async (_a, c) => void forgotten.push(c), saveDeviceAlarm: async (_a, alarmId, status) => void saved.push({ alarmId, status }) },
       clock,
       log: { warn: (message, detail) => void warnings.push({ message, detail }) },
     });
-    return { cleared, forgotten, warnings };
+    return { cleared, forgotten, warnings, ...(saved.length > 0 && { saved }) };
   };
 
   it('is turned off by the poll and then forgotten; a field another rule holds on that channel gets that rule’s alarm', async () => {
@@ -114,6 +121,15 @@ describe('a deleted rule’s thermometer alarm', () => {
     const calls: unknown[] = [];
     await run([clear()], [stored({}, written)], async (...args) => void calls.push(args.slice(0, 3)));
     expect(calls).toEqual([['S1', '2', clear().alarms]]);
+  });
+
+  it('a rule turned off holds nothing, and says off once its alarm is off the thermometer', async () => {
+    const calls: unknown[] = [];
+    const off = stored({ enabled: false }, { status: 'removing', detail: null, at: 'x' });
+    const otherOff = stored({ alarmId: 'r2', enabled: false, kind: 'below', threshold: 140 }, written);
+    const result = await run([clear()], [off, otherOff], async (...args) => void calls.push(args.slice(0, 3)));
+    expect(calls).toEqual([['S1', '2', clear().alarms]]);
+    expect(result.saved).toEqual([{ alarmId: 'r1', status: { status: 'off', detail: null, at: clock.now().toISOString() } }]);
   });
 
   it('stays for the next poll while ThermoWorks is down; a refusal is logged and forgotten', async () => {

@@ -47,6 +47,7 @@ export function deviceAlarmWrite(rule: Pick<AlarmRule, 'kind' | 'threshold' | 'l
 }
 
 export const PENDING_DEVICE_ALARM = (at: string): DeviceAlarmStatus => ({ status: 'pending', detail: 'Written to the thermometer on the next poll.', at });
+export const REMOVING_DEVICE_ALARM = (at: string): DeviceAlarmStatus => ({ status: 'removing', detail: 'Turned off on the thermometer on the next poll.', at });
 
 export interface DeviceAlarmDependencies {
   session: { setChannelAlarms(serial: string, number: string, alarms: ThermoWorksChannelAlarms, options?: CallOptions): Promise<unknown> };
@@ -58,7 +59,8 @@ export interface DeviceAlarmDependencies {
 export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[], deps: DeviceAlarmDependencies, signal?: AbortSignal): Promise<number> {
   let written = 0;
   for (const { rule, deviceAlarm } of rules) {
-    if (!rule.deviceAlarm || deviceAlarm?.status !== 'pending' || rule.target.type !== 'probe') continue;
+    // A rule turned off keeps its thresholds pending until it is on again: it must not make the thermometer beep.
+    if (!rule.deviceAlarm || !rule.enabled || deviceAlarm?.status !== 'pending' || rule.target.type !== 'probe') continue;
     const write = deviceAlarmWrite(rule);
     if (!write) continue;
     const status = await deps.session.setChannelAlarms(rule.target.serial, rule.target.channel, write, { signal }).then(
@@ -77,7 +79,7 @@ export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[]
   return written;
 }
 
-/** What deleting this rule leaves to turn off on the thermometer, if anything (never for a refused write). */
+/** What deleting or turning off this rule leaves to turn off on the thermometer, if anything (never for a refused write). */
 export function deviceAlarmClearFor({ rule, deviceAlarm }: StoredAlarmRule, requestedAt: string): DeviceAlarmClear | undefined {
   if (!rule.deviceAlarm || rule.target.type !== 'probe') return undefined;
   if (deviceAlarm?.status !== 'written' && deviceAlarm?.status !== 'pending') return undefined;
@@ -89,13 +91,13 @@ export function deviceAlarmClearFor({ rule, deviceAlarm }: StoredAlarmRule, requ
 }
 
 export interface DeviceAlarmClearDependencies extends Omit<DeviceAlarmDependencies, 'alarms'> {
-  alarms: Pick<AlarmStore, 'deviceAlarmCleared'>;
+  alarms: Pick<AlarmStore, 'deviceAlarmCleared' | 'saveDeviceAlarm'>;
   log: { warn(message: string, detail: Record<string, unknown>): void };
 }
 
 /**
- * Turns off, with this poll's session, the thermometer alarms of deleted rules. A field another rule of the account
- * still holds on that channel is written with that rule's alarm instead. Answers how many channels were written. ThermoWorks
+ * Turns off, with this poll's session, the thermometer alarms of rules deleted or turned off. A field another rule of
+ * the account (on) still holds on that channel is written with that rule's alarm instead. Answers how many channels were written. ThermoWorks
  * down or busy keeps the clear for the next poll; a refusal (the device or channel gone) is logged and forgotten.
  */
 export async function clearDeviceAlarms(
@@ -108,7 +110,7 @@ export async function clearDeviceAlarms(
   let cleared = 0;
   for (const clear of clears) {
     const held = rules
-      .filter(({ rule }) => rule.deviceAlarm && rule.target.type === 'probe' && rule.target.serial === clear.serial && rule.target.channel === clear.channel)
+      .filter(({ rule }) => rule.deviceAlarm && rule.enabled && rule.target.type === 'probe' && rule.target.serial === clear.serial && rule.target.channel === clear.channel)
       // A poll that read the partition between the clear and the delete still sees the deleted rule.
       .filter(({ rule }) => !clear.alarmIds.includes(rule.alarmId))
       .filter(({ deviceAlarm }) => deviceAlarm?.status === 'written' || deviceAlarm?.status === 'pending')
@@ -130,6 +132,12 @@ export async function clearDeviceAlarms(
       );
       if (outcome === 'retry') continue;
       if (outcome === 'cleared') cleared++;
+    }
+    // A rule turned off (not deleted) says so once its alarm is off the thermometer.
+    for (const { rule, deviceAlarm } of rules) {
+      if (clear.alarmIds.includes(rule.alarmId) && !rule.enabled && deviceAlarm?.status === 'removing') {
+        await deps.alarms.saveDeviceAlarm(accountId, rule.alarmId, { status: 'off', detail: null, at: deps.clock.now().toISOString() });
+      }
     }
     await deps.alarms.deviceAlarmCleared(accountId, clear);
   }

@@ -89,7 +89,7 @@ export const alarmListQuerySchema = z.strictObject({ serial: z.optional(serialSc
 
 export const deviceAlarmViewSchema = z.object({
   /** pending: the next poll writes it; written: the thermometer has it; failed (detail says why); unsupported (RFX meat probes). */
-  status: z.enum(['pending', 'written', 'failed', 'unsupported', 'removing']),
+  status: z.enum(['pending', 'written', 'failed', 'unsupported', 'removing', 'off']),
   detail: z.nullable(z.string()),
   at: z.nullable(z.string()),
 });

@@ -20,7 +20,8 @@ const DEVICE_ALARM_TEXT: Record<NonNullable<AlarmView['deviceAlarm']>['status'],
   written: 'set, it beeps too',
   failed: 'could not be set',
   unsupported: 'not possible',
-  removing: 'being removed',
+  removing: 'being turned off',
+  off: 'off while this rule is off',
 };
 
 /** `/alarms`: the account's alarm rules per device and probe, with their state; add, switch off, snooze, delete. */
