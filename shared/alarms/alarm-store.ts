@@ -54,7 +54,11 @@ export interface AlarmStore {
   deleteRule(accountId: string, alarmId: string): Promise<StoredAlarmRule | undefined>;
   /** The worker's write: evaluation state only, so a user's edit in between is not overwritten. */
   saveRuleState(accountId: string, alarmId: string, state: AlarmRuleState): Promise<void>;
-  saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus): Promise<void>;
+  /**
+   * The worker's record of the thermometer's alarm, kept only while the rule's status is still `read` (compared by
+   * its `at`): a user's edit or switch in between (a newer `pending`) is not overwritten.
+   */
+  saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus, read: DeviceAlarmStatus): Promise<void>;
   /**
    * Keeps a deleted rule's thermometer alarm for the next poll to turn off, in the account partition the poll reads
    * anyway. Asked again for the same channel, the fields add up.

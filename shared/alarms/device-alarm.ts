@@ -73,7 +73,7 @@ export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[]
       },
     );
     if (!status) continue;
-    await deps.alarms.saveDeviceAlarm(rule.accountId, rule.alarmId, status);
+    await deps.alarms.saveDeviceAlarm(rule.accountId, rule.alarmId, status, deviceAlarm);
     if (status.status === 'written') written++;
   }
   return written;
@@ -136,7 +136,7 @@ export async function clearDeviceAlarms(
     // A rule turned off (not deleted) says so once its alarm is off the thermometer.
     for (const { rule, deviceAlarm } of rules) {
       if (clear.alarmIds.includes(rule.alarmId) && !rule.enabled && deviceAlarm?.status === 'removing') {
-        await deps.alarms.saveDeviceAlarm(accountId, rule.alarmId, { status: 'off', detail: null, at: deps.clock.now().toISOString() });
+        await deps.alarms.saveDeviceAlarm(accountId, rule.alarmId, { status: 'off', detail: null, at: deps.clock.now().toISOString() }, deviceAlarm);
       }
     }
     await deps.alarms.deviceAlarmCleared(accountId, clear);

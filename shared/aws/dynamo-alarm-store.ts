@@ -158,8 +158,22 @@ export class DynamoAlarmStore implements AlarmStore {
     return this.setIfExists(accountId, alarmId, 'ruleState', state);
   }
 
-  saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus): Promise<void> {
-    return this.setIfExists(accountId, alarmId, 'deviceAlarm', status);
+  async saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus, read: DeviceAlarmStatus): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.alarmRule(accountId, alarmId),
+          UpdateExpression: 'SET deviceAlarm = :status',
+          // Still the status the poll read: an edit or a switch since then set a newer one, which stays.
+          ConditionExpression: read.at === null ? 'attribute_exists(PK)' : 'deviceAlarm.#at = :readAt',
+          ...(read.at !== null && { ExpressionAttributeNames: { '#at': 'at' } }),
+          ExpressionAttributeValues: { ':status': status, ...(read.at !== null && { ':readAt': read.at }) },
+        }),
+      );
+    } catch (error) {
+      if (!conditionFailed(error)) throw error; // changed or deleted meanwhile: the newer state stands
+    }
   }
 
   async putEvent(event: AlarmEvent): Promise<void> {

@@ -4,7 +4,10 @@ import { freshTable } from '../../infra/local/testing/local-table';
 import type { LinkedAccount } from '../auth/account-store';
 import type { DeviceRecord, LatestReading } from '../devices/device-store';
 import type { Reading } from '../readings/reading';
+import type { AlarmRule } from '../alarms/alarm-rule';
+import { INITIAL_RULE_STATE } from '../alarms/rule-state';
 import { DynamoAccountStore } from './dynamo-account-store';
+import { DynamoAlarmStore } from './dynamo-alarm-store';
 import { DynamoConnectionStore } from './dynamo-connection-store';
 import { DynamoDeviceStore } from './dynamo-device-store';
 import { defaultDynamoHistoryOptions, DynamoReadingStore } from './dynamo-reading-store';
@@ -60,6 +63,45 @@ describe('DynamoDeviceStore', () => {
     const listed = await store.listAccountDevices('a3');
     expect(listed.latest.map((l) => l.channel).sort()).toEqual(['1', '4']);
     expect(listed.latest.find((l) => l.channel === '4')).toEqual(old);
+  });
+});
+
+describe('DynamoAlarmStore: the thermometer’s own alarm', () => {
+  const rule: AlarmRule = {
+    alarmId: 'r1', accountId: 'a-alarm', name: null, target: { type: 'probe', serial: 'S1', channel: '2' }, kind: 'above', threshold: 203, low: null, high: null, band: null,
+    minutes: null, units: 'F', hysteresis: 2, cooldownMinutes: 5, notify: [], urgent: false, escalateEveryMinutes: 5, enabled: true, snoozedUntil: null, deviceAlarm: true,
+    createdAt: '2026-11-20T07:00:00.000Z', updatedAt: '2026-11-20T07:00:00.000Z',
+  };
+
+  it('records the poll’s result only while the status is still the one the poll read', async () => {
+    const store = new DynamoAlarmStore(db, tableName);
+    const read = { status: 'pending' as const, detail: null, at: '2026-11-20T08:00:00.000Z' };
+    await store.putRule({ rule, state: { ...INITIAL_RULE_STATE }, deviceAlarm: read });
+    // The user changes the threshold after the poll read the rule: a newer pending.
+    const newer = { status: 'pending' as const, detail: null, at: '2026-11-20T08:00:05.000Z' };
+    await store.updateRule({ ...rule, threshold: 205 }, { deviceAlarm: newer });
+    await store.saveDeviceAlarm('a-alarm', 'r1', { status: 'written', detail: null, at: '2026-11-20T08:00:06.000Z' }, read);
+    expect((await store.getRule('a-alarm', 'r1'))?.deviceAlarm).toEqual(newer);
+    await store.saveDeviceAlarm('a-alarm', 'r1', { status: 'written', detail: null, at: '2026-11-20T08:00:20.000Z' }, newer);
+    expect((await store.getRule('a-alarm', 'r1'))?.deviceAlarm).toMatchObject({ status: 'written' });
+    // A rule deleted meanwhile stays deleted.
+    await store.deleteRule('a-alarm', 'r1');
+    await store.saveDeviceAlarm('a-alarm', 'r1', { status: 'written', detail: null, at: 'x' }, newer);
+    expect(await store.getRule('a-alarm', 'r1')).toBeUndefined();
+  });
+
+  it('adds clears of one channel up, reads them with the partition, and forgets one only if not asked again', async () => {
+    const store = new DynamoAlarmStore(db, tableName);
+    const devices = new DynamoDeviceStore(db, tableName);
+    const off = (value: number) => ({ enabled: false, value, units: 'F' as const });
+    await store.requestDeviceAlarmClear('a-clear', { serial: 'S1', channel: '2', alarms: { high: off(203) }, alarmIds: ['r1'], requestedAt: 't1' });
+    await store.requestDeviceAlarmClear('a-clear', { serial: 'S1', channel: '2', alarms: { low: off(150) }, alarmIds: ['r2'], requestedAt: 't2' });
+    const [clear] = (await devices.listAccountDevices('a-clear')).deviceAlarmClears ?? [];
+    expect(clear).toEqual({ serial: 'S1', channel: '2', alarms: { high: off(203), low: off(150) }, alarmIds: ['r1', 'r2'], requestedAt: 't2' });
+    await store.deviceAlarmCleared('a-clear', { ...clear!, requestedAt: 't1' });
+    expect((await devices.listAccountDevices('a-clear')).deviceAlarmClears).toHaveLength(1);
+    await store.deviceAlarmCleared('a-clear', clear!);
+    expect((await devices.listAccountDevices('a-clear')).deviceAlarmClears).toBeUndefined();
   });
 });
 
