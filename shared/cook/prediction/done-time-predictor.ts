@@ -7,7 +7,7 @@ import { GlitchFilter, MEAT_GLITCH_OPTIONS } from './glitch-filter';
 import { fitLocalTrend, type LocalTrend } from './local-trend';
 import type { EtaQuantiles } from './eta-quantiles';
 import { mixQuantiles, type WeightedQuantiles } from './mix-quantiles';
-import { memoizedLaggedFit } from './lagged-fit-memo';
+import { laggedCurve, memoizedLaggedFit, type LaggedCurve } from './lagged-fit-memo';
 import type { LaggedHeatingFit } from './lagged-heating';
 import { newtonRateConstant } from './newton-heating';
 import { projectHoursToTarget } from './stall-aware-projection';
@@ -84,12 +84,6 @@ const LAGGED_FIT_MAX_RMS_F = 2;
 const LAGGED_REFIT_MIN_BINS = 2;
 const LAGGED_REFIT_MAX_BINS = 10;
 const LAGGED_REFIT_SHARE = 30;
-/**
- * Pits within this many °F share one lagged fit, made with the step's pit: a pit probe wobbles a degree or two from
- * bin to bin, and keyed by the exact pit every bin missed the cache and refitted the whole curve (the interval
- * calibration asks at every bin), which made most of a poll's CPU during a cook.
- */
-const LAGGED_PIT_STEP_F = 3;
 
 /** The latest refit point at or before `bins` on the (deterministic) refit schedule. */
 function laggedRefitPoint(bins: number): number {
@@ -119,6 +113,11 @@ export class DoneTimePredictor {
   private readonly calibrateIntervals: boolean;
   private lowest: ProbeReading | undefined;
   private readonly laggedFits = new Map<number, { bins: number; fit: LaggedHeatingFit | undefined }>();
+  /**
+   * The curve of the latest refit point, gathered and hashed once: every bin asks again under its own pit (a pit
+   * probe wobbles), and gathering the whole curve for each would be the same work as the fits the memo saves.
+   */
+  private laggedCurveAt: { bins: number; curve: LaggedCurve } | undefined;
   /** Fits only see the curve from here on: the probe was moved (timeline event). */
   private segmentStartMs = Number.NEGATIVE_INFINITY;
   /** Stretches kept out of every fit: the lid was open. */
@@ -178,7 +177,7 @@ export class DoneTimePredictor {
         this.segmentStartMs = Math.max(this.segmentStartMs, event.atMs);
         // The jump to the new spot is real: no need for the glitch filter to confirm it.
         this.filter = new GlitchFilter(MEAT_GLITCH_OPTIONS);
-        this.laggedFits.clear();
+        this.forgetLaggedFits();
         return;
       case 'lid-open':
         this.excludeWindow(lidOpenWindow(event));
@@ -192,7 +191,13 @@ export class DoneTimePredictor {
   excludeWindow(window: { fromMs: number; toMs: number }): void {
     if (!(window.toMs > window.fromMs)) return;
     this.excluded.push(window);
+    this.forgetLaggedFits();
+  }
+
+  /** The curve changed under the fits (a moved probe, a stretch left out): fit again. */
+  private forgetLaggedFits(): void {
     this.laggedFits.clear();
+    this.laggedCurveAt = undefined;
   }
 
   /** @param pitF the pit level the meat heats toward; undefined when there is no pit probe. */
@@ -327,18 +332,14 @@ export class DoneTimePredictor {
     // Refitted every few bins, on the curve up to that bin: the whole heating phase moves slowly, the fit is the
     // predictor's dearest step, and a fit that depends only on the bin count is the same however often it is asked.
     const bins = laggedRefitPoint(this.series.length);
-    const key = Math.round(pitF / LAGGED_PIT_STEP_F);
+    const key = Math.round(pitF);
     const cached = this.laggedFits.get(key);
     if (cached !== undefined && cached.bins === bins) return cached.fit;
     const last = this.series.at(bins - 1);
-    const fit =
-      last === undefined
-        ? undefined
-        : memoizedLaggedFit(
-            this.fitPoints(this.lowest.atMs).filter((p) => p.atMs <= last.atMs),
-            this.lowest,
-            key * LAGGED_PIT_STEP_F,
-          );
+    if (last !== undefined && (this.laggedCurveAt?.bins !== bins || this.laggedCurveAt.curve.start !== this.lowest)) {
+      this.laggedCurveAt = { bins, curve: laggedCurve(this.fitPoints(this.lowest.atMs).filter((p) => p.atMs <= last.atMs), this.lowest) };
+    }
+    const fit = last === undefined || this.laggedCurveAt === undefined ? undefined : memoizedLaggedFit(this.laggedCurveAt.curve, pitF);
     if (this.laggedFits.size > 16) this.laggedFits.clear();
     this.laggedFits.set(key, { bins, fit });
     return fit;

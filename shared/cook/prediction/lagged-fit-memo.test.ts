@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BinnedPoint } from './binned-series';
-import { memoizedLaggedFit } from './lagged-fit-memo';
+import { laggedCurve, memoizedLaggedFit } from './lagged-fit-memo';
 import { fitLaggedHeating, shareOfDriveLeft } from './lagged-heating';
 
 /** One-minute points of a lagged-heating curve from 40 °F under a 250 °F pit. */
@@ -13,13 +13,13 @@ describe('memoizedLaggedFit', () => {
     const points = curve(90);
     const fresh = fitLaggedHeating(points, start, 250);
     expect(fresh).toBeDefined();
-    expect(memoizedLaggedFit(points, start, 250)).toEqual(fresh);
-    expect(memoizedLaggedFit(curve(90), start, 250)).toEqual(fresh);
+    expect(memoizedLaggedFit(laggedCurve(points, start), 250)).toEqual(fresh);
+    expect(memoizedLaggedFit(laggedCurve(curve(90), start), 250)).toEqual(fresh);
   });
 
   it('fits anew when any point, the start or the pit differs: the key is the curve itself', () => {
     const points = curve(90);
-    memoizedLaggedFit(points, start, 250);
+    memoizedLaggedFit(laggedCurve(points, start), 250);
     const moved = points.map((p, i) => (i === 45 ? { ...p, valueF: p.valueF + 3 } : p));
     const slower = curve(90, 0.2);
     for (const [pts, s, pit] of [
@@ -28,7 +28,7 @@ describe('memoizedLaggedFit', () => {
       [points, { atMs: 0, temperatureF: 41 }, 250],
       [points, start, 249],
     ] as const) {
-      expect(memoizedLaggedFit(pts, s, pit)).toEqual(fitLaggedHeating(pts, s, pit));
+      expect(memoizedLaggedFit(laggedCurve(pts, s), pit)).toEqual(fitLaggedHeating(pts, s, pit));
     }
     expect(fitLaggedHeating(slower, start, 250)).not.toEqual(fitLaggedHeating(points, start, 250));
   });

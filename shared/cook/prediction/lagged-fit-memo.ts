@@ -11,8 +11,15 @@ import { fitLaggedHeating, type LaggedHeatingFit } from './lagged-heating';
 const MEMO_ENTRIES = 4_096;
 const memo = new Map<string, LaggedHeatingFit | undefined>();
 
+/** The curve a lagged fit is made of, named by its content: hashed once, then fitted under any number of pits. */
+export interface LaggedCurve {
+  readonly points: readonly BinnedPoint[];
+  readonly start: { readonly atMs: number; readonly temperatureF: number };
+  readonly key: string;
+}
+
 /** Two 32-bit FNV-1a hashes (different offsets) over every point's time and value: the key names the curve itself. */
-function curveKey(points: readonly BinnedPoint[], start: { atMs: number; temperatureF: number }, asymptoteF: number): string {
+export function laggedCurve(points: readonly BinnedPoint[], start: { atMs: number; temperatureF: number }): LaggedCurve {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   const mix = (x: number) => {
@@ -25,15 +32,11 @@ function curveKey(points: readonly BinnedPoint[], start: { atMs: number; tempera
     mix(p.atMs);
     mix(Math.round(p.valueF * 1e6));
   }
-  return `${points.length}:${start.atMs}:${start.temperatureF}:${asymptoteF}:${a >>> 0}:${b >>> 0}`;
+  return { points, start, key: `${points.length}:${start.atMs}:${start.temperatureF}:${a >>> 0}:${b >>> 0}` };
 }
 
-export function memoizedLaggedFit(
-  points: readonly BinnedPoint[],
-  start: { atMs: number; temperatureF: number },
-  asymptoteF: number,
-): LaggedHeatingFit | undefined {
-  const key = curveKey(points, start, asymptoteF);
+export function memoizedLaggedFit(curve: LaggedCurve, asymptoteF: number): LaggedHeatingFit | undefined {
+  const key = `${curve.key}:${asymptoteF}`;
   if (memo.has(key)) {
     const fit = memo.get(key);
     // Most recently used last, so the oldest entry is the first to go.
@@ -41,7 +44,7 @@ export function memoizedLaggedFit(
     memo.set(key, fit);
     return fit;
   }
-  const fit = fitLaggedHeating(points, start, asymptoteF);
+  const fit = fitLaggedHeating(curve.points, curve.start, asymptoteF);
   memo.set(key, fit);
   if (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
   return fit;
