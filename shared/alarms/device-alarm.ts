@@ -49,6 +49,26 @@ export function deviceAlarmWrite(rule: Pick<AlarmRule, 'kind' | 'threshold' | 'l
 export const PENDING_DEVICE_ALARM = (at: string): DeviceAlarmStatus => ({ status: 'pending', detail: 'Written to the thermometer on the next poll.', at });
 export const REMOVING_DEVICE_ALARM = (at: string): DeviceAlarmStatus => ({ status: 'removing', detail: 'Turned off on the thermometer on the next poll.', at });
 
+/** What became of one PATCH of a channel's alarms: done, refused by ThermoWorks (with why), or worth a retry. */
+type ChannelAlarmsOutcome = { kind: 'done' } | { kind: 'refused'; reason: string } | { kind: 'retry' };
+
+async function patchChannelAlarms(deps: Pick<DeviceAlarmDependencies, 'session'>, serial: string, channel: string, alarms: ThermoWorksChannelAlarms, signal?: AbortSignal): Promise<ChannelAlarmsOutcome> {
+  try {
+    await deps.session.setChannelAlarms(serial, channel, alarms, { signal });
+    return { kind: 'done' };
+  } catch (error) {
+    // ThermoWorks down or busy: the next poll tries again.
+    if (isTransient(error) || error instanceof RateLimitedError) return { kind: 'retry' };
+    if (error instanceof PitwatchError) return { kind: 'refused', reason: error.message };
+    throw error;
+  }
+}
+
+/** The rule has (or is about to have) its alarm on the thermometer: what a delete or a switch-off must turn off. */
+function holdsDeviceAlarm({ rule, deviceAlarm }: StoredAlarmRule): boolean {
+  return rule.deviceAlarm && rule.target.type === 'probe' && (deviceAlarm?.status === 'written' || deviceAlarm?.status === 'pending');
+}
+
 export interface DeviceAlarmDependencies {
   session: { setChannelAlarms(serial: string, number: string, alarms: ThermoWorksChannelAlarms, options?: CallOptions): Promise<unknown> };
   alarms: Pick<AlarmStore, 'saveDeviceAlarm'>;
@@ -63,16 +83,11 @@ export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[]
     if (!rule.deviceAlarm || !rule.enabled || deviceAlarm?.status !== 'pending' || rule.target.type !== 'probe') continue;
     const write = deviceAlarmWrite(rule);
     if (!write) continue;
-    const status = await deps.session.setChannelAlarms(rule.target.serial, rule.target.channel, write, { signal }).then(
-      (): DeviceAlarmStatus => ({ status: 'written', detail: null, at: deps.clock.now().toISOString() }),
-      (error: unknown): DeviceAlarmStatus | undefined => {
-        // ThermoWorks down or busy: still pending, the next poll tries again.
-        if (isTransient(error) || error instanceof RateLimitedError) return undefined;
-        if (error instanceof PitwatchError) return { status: 'failed', detail: `ThermoWorks refused the alarm: ${error.message}`, at: deps.clock.now().toISOString() };
-        throw error;
-      },
-    );
-    if (!status) continue;
+    const outcome = await patchChannelAlarms(deps, rule.target.serial, rule.target.channel, write, signal);
+    if (outcome.kind === 'retry') continue;
+    const at = deps.clock.now().toISOString();
+    const status: DeviceAlarmStatus =
+      outcome.kind === 'done' ? { status: 'written', detail: null, at } : { status: 'failed', detail: `ThermoWorks refused the alarm: ${outcome.reason}`, at };
     await deps.alarms.saveDeviceAlarm(rule.accountId, rule.alarmId, status, deviceAlarm);
     if (status.status === 'written') written++;
   }
@@ -80,13 +95,15 @@ export async function writePendingDeviceAlarms(rules: readonly StoredAlarmRule[]
 }
 
 /** What deleting or turning off this rule leaves to turn off on the thermometer, if anything (never for a refused write). */
-export function deviceAlarmClearFor({ rule, deviceAlarm }: StoredAlarmRule, requestedAt: string): DeviceAlarmClear | undefined {
-  if (!rule.deviceAlarm || rule.target.type !== 'probe') return undefined;
-  if (deviceAlarm?.status !== 'written' && deviceAlarm?.status !== 'pending') return undefined;
+export function deviceAlarmClearFor(stored: StoredAlarmRule, requestedAt: string): DeviceAlarmClear | undefined {
+  const { rule } = stored;
+  if (!holdsDeviceAlarm(stored) || rule.target.type !== 'probe') return undefined;
   const write = deviceAlarmWrite(rule);
   if (!write) return undefined;
-  const off = (a: ThermoWorksChannelAlarms['high']) => a && { ...a, enabled: false };
-  const alarms: ThermoWorksChannelAlarms = { ...(write.high && { high: off(write.high) }), ...(write.low && { low: off(write.low) }) };
+  const alarms: ThermoWorksChannelAlarms = {
+    ...(write.high && { high: { ...write.high, enabled: false } }),
+    ...(write.low && { low: { ...write.low, enabled: false } }),
+  };
   return { serial: rule.target.serial, channel: rule.target.channel, alarms, alarmIds: [rule.alarmId], requestedAt };
 }
 
@@ -110,10 +127,9 @@ export async function clearDeviceAlarms(
   let cleared = 0;
   for (const clear of clears) {
     const held = rules
-      .filter(({ rule }) => rule.deviceAlarm && rule.enabled && rule.target.type === 'probe' && rule.target.serial === clear.serial && rule.target.channel === clear.channel)
+      .filter((s) => holdsDeviceAlarm(s) && s.rule.enabled && s.rule.target.type === 'probe' && s.rule.target.serial === clear.serial && s.rule.target.channel === clear.channel)
       // A poll that read the partition between the clear and the delete still sees the deleted rule.
       .filter(({ rule }) => !clear.alarmIds.includes(rule.alarmId))
-      .filter(({ deviceAlarm }) => deviceAlarm?.status === 'written' || deviceAlarm?.status === 'pending')
       .map(({ rule }) => deviceAlarmWrite(rule) ?? {});
     // A field another rule holds gets that rule's alarm back (the deleted rule may have written over it last).
     const field = (f: 'high' | 'low') => clear.alarms[f] && (held.find((w) => w[f])?.[f] ?? clear.alarms[f]);
@@ -121,17 +137,10 @@ export async function clearDeviceAlarms(
     const low = field('low');
     const alarms: ThermoWorksChannelAlarms = { ...(high && { high }), ...(low && { low }) };
     if (alarms.high || alarms.low) {
-      const outcome = await deps.session.setChannelAlarms(clear.serial, clear.channel, alarms, { signal }).then(
-        () => 'cleared' as const,
-        (error: unknown) => {
-          if (isTransient(error) || error instanceof RateLimitedError) return 'retry' as const; // the next poll tries again
-          if (!(error instanceof PitwatchError)) throw error;
-          deps.log.warn('ThermoWorks refused to turn off a deleted rule’s thermometer alarm', { serial: clear.serial, channel: clear.channel, error: error.message });
-          return 'refused' as const;
-        },
-      );
-      if (outcome === 'retry') continue;
-      if (outcome === 'cleared') cleared++;
+      const outcome = await patchChannelAlarms(deps, clear.serial, clear.channel, alarms, signal);
+      if (outcome.kind === 'retry') continue;
+      if (outcome.kind === 'done') cleared++;
+      else deps.log.warn('ThermoWorks refused to turn off a deleted rule’s thermometer alarm', { serial: clear.serial, channel: clear.channel, error: outcome.reason });
     }
     // A rule turned off (not deleted) says so once its alarm is off the thermometer.
     for (const { rule, deviceAlarm } of rules) {

@@ -116,10 +116,10 @@ export async function updateAlarm(principal: Principal, alarmId: string, patch: 
   }
   const rearm = CONDITION_FIELDS.some((f) => patch[f] !== undefined) || (patch.enabled === true && !stored.rule.enabled);
   const state = rearm ? { ...INITIAL_RULE_STATE, lastFiredAt: stored.state.lastFiredAt } : undefined;
-  const deviceAlarm = deviceAlarmAfter(stored, rule, patch, now.toISOString());
   // Turned off: the thermometer's alarm is turned off by the next poll, asked for before the rule says so.
   const clear = stored.rule.enabled && !rule.enabled ? deviceAlarmClearFor(stored, now.toISOString()) : undefined;
   if (clear) await deps.alarms.requestDeviceAlarmClear(principal.accountId, clear);
+  const deviceAlarm = deviceAlarmAfter(stored, rule, patch, clear !== undefined, now.toISOString());
   if (!(await deps.alarms.updateRule(rule, { ...(state && { state }), ...(deviceAlarm && { deviceAlarm }) }))) throw new NotFoundError(`No alarm ${alarmId}.`);
   // Re-armed (its state forgets the open event) or turned off (no poll evaluates it): nothing would ever resolve
   // the event it raised.
@@ -131,9 +131,9 @@ export async function updateAlarm(principal: Principal, alarmId: string, patch: 
  * The rule's thermometer alarm after a change: turned off, it is being turned off (unless nothing was written);
  * turned on again or given new thresholds, it is written again by the next poll.
  */
-function deviceAlarmAfter(stored: StoredAlarmRule, rule: AlarmRule, patch: UpdateAlarmRequest, at: string): DeviceAlarmStatus | undefined {
+function deviceAlarmAfter(stored: StoredAlarmRule, rule: AlarmRule, patch: UpdateAlarmRequest, clearing: boolean, at: string): DeviceAlarmStatus | undefined {
   if (!rule.deviceAlarm) return undefined;
-  if (stored.rule.enabled && !rule.enabled) return deviceAlarmClearFor(stored, at) ? REMOVING_DEVICE_ALARM(at) : undefined;
+  if (stored.rule.enabled && !rule.enabled) return clearing ? REMOVING_DEVICE_ALARM(at) : undefined;
   if (!rule.enabled) return undefined; // still off: new thresholds are written when it is turned on
   if (!stored.rule.enabled) return notWrittenYet(at);
   return CONDITION_FIELDS.some((f) => patch[f] !== undefined) ? notWrittenYet(at) : undefined;

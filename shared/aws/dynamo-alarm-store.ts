@@ -101,22 +101,30 @@ export class DynamoAlarmStore implements AlarmStore {
     return out.Attributes ? storedRuleOf(out.Attributes) : undefined;
   }
 
-  private async setIfExists(accountId: string, alarmId: string, attribute: string, value: unknown): Promise<void> {
+  /** Sets one attribute of a rule that still exists (and, given `condition`, still meets it); else does nothing. */
+  private async setIfExists(
+    accountId: string,
+    alarmId: string,
+    attribute: string,
+    value: unknown,
+    condition: { expression: string; names: Record<string, string>; values: Record<string, unknown> } = { expression: 'attribute_exists(PK)', names: {}, values: {} },
+  ): Promise<void> {
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.alarmRule(accountId, alarmId),
           UpdateExpression: 'SET #a = :v',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#a': attribute },
-          ExpressionAttributeValues: { ':v': value },
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: { '#a': attribute, ...condition.names },
+          ExpressionAttributeValues: { ':v': value, ...condition.values },
         }),
       );
     } catch (error) {
-      if (!conditionFailed(error)) throw error; // deleted meanwhile: nothing to keep
+      if (!conditionFailed(error)) throw error; // deleted or changed meanwhile: the newer state stands
     }
   }
+
 
   async requestDeviceAlarmClear(accountId: string, clear: DeviceAlarmClear): Promise<void> {
     // Only the fields given are set, so a second rule deleted on the same channel adds its field to the first's.
@@ -158,22 +166,10 @@ export class DynamoAlarmStore implements AlarmStore {
     return this.setIfExists(accountId, alarmId, 'ruleState', state);
   }
 
-  async saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus, read: DeviceAlarmStatus): Promise<void> {
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.alarmRule(accountId, alarmId),
-          UpdateExpression: 'SET deviceAlarm = :status',
-          // Still the status the poll read: an edit or a switch since then set a newer one, which stays.
-          ConditionExpression: read.at === null ? 'attribute_exists(PK)' : 'deviceAlarm.#at = :readAt',
-          ...(read.at !== null && { ExpressionAttributeNames: { '#at': 'at' } }),
-          ExpressionAttributeValues: { ':status': status, ...(read.at !== null && { ':readAt': read.at }) },
-        }),
-      );
-    } catch (error) {
-      if (!conditionFailed(error)) throw error; // changed or deleted meanwhile: the newer state stands
-    }
+  saveDeviceAlarm(accountId: string, alarmId: string, status: DeviceAlarmStatus, read: DeviceAlarmStatus): Promise<void> {
+    // Still the status the poll read: an edit or a switch since then set a newer one, which stays.
+    if (read.at === null) return this.setIfExists(accountId, alarmId, 'deviceAlarm', status);
+    return this.setIfExists(accountId, alarmId, 'deviceAlarm', status, { expression: 'deviceAlarm.#at = :readAt', names: { '#at': 'at' }, values: { ':readAt': read.at } });
   }
 
   async putEvent(event: AlarmEvent): Promise<void> {
